@@ -1,0 +1,19 @@
+/* lt-model.h: everything of the lt-model library
+ *
+ * Copyright 2024 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "lt-actor.h"
+#include "lt-date.h"
+#include "lt-event.h"
+#include "lt-event-filter.h"
+#include "lt-event-list.h"
+#include "lt-relation.h"
+#include "lt-source.h"
+#include "lt-store.h"
+#include "lt-types.h"
+#include "lt-vocabulary.h"

@@ -1,0 +1,67 @@
+/* lt-source.h
+ *
+ * Copyright 2024 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "lt-types.h"
+
+G_BEGIN_DECLS
+
+#define LT_TYPE_SOURCE (lt_source_get_type ())
+
+G_DECLARE_FINAL_TYPE (LtSource, lt_source, LT, SOURCE, GObject)
+
+/* title and note follow the display language (English fallback);
+ * "language" is the language the document is written in. */
+LtSource   *lt_source_new              (void);
+gint64      lt_source_get_id           (LtSource   *self);
+const char *lt_source_get_slug         (LtSource   *self);
+void        lt_source_set_slug         (LtSource   *self,
+                                        const char *slug);
+const char *lt_source_get_title        (LtSource   *self);
+void        lt_source_set_title        (LtSource   *self,
+                                        const char *title);
+const char *lt_source_get_publisher    (LtSource   *self);
+void        lt_source_set_publisher    (LtSource   *self,
+                                        const char *publisher);
+const char *lt_source_get_author       (LtSource   *self);
+void        lt_source_set_author       (LtSource   *self,
+                                        const char *author);
+const char *lt_source_get_date         (LtSource   *self);
+void        lt_source_set_date         (LtSource   *self,
+                                        const char *date);
+const char *lt_source_get_url          (LtSource   *self);
+void        lt_source_set_url          (LtSource   *self,
+                                        const char *url);
+const char *lt_source_get_language     (LtSource   *self);
+void        lt_source_set_language     (LtSource   *self,
+                                        const char *language);
+const char *lt_source_get_file         (LtSource   *self);
+void        lt_source_set_file         (LtSource   *self,
+                                        const char *file);
+const char *lt_source_get_note         (LtSource   *self);
+void        lt_source_set_note         (LtSource   *self,
+                                        const char *note);
+const char *lt_source_get_full_text    (LtSource   *self);
+void        lt_source_set_full_text    (LtSource   *self,
+                                        const char *full_text);
+const char *lt_source_get_visibility   (LtSource   *self);
+gboolean    lt_source_is_restricted    (LtSource   *self);
+void        lt_source_set_restricted   (LtSource   *self,
+                                        gboolean    restricted);
+const char *lt_source_get_translation  (LtSource   *self,
+                                        const char *lang,
+                                        const char *field);
+void        lt_source_set_translation  (LtSource   *self,
+                                        const char *lang,
+                                        const char *field,
+                                        const char *text);
+LtSource   *lt_source_dup              (LtSource   *self);
+
+G_END_DECLS
