@@ -1,0 +1,27 @@
+/* lt-graph-page.h
+ *
+ * Copyright 2026 The Letapis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef struct _LtStore LtStore;
+
+#define LT_TYPE_GRAPH_PAGE (lt_graph_page_get_type())
+
+G_DECLARE_FINAL_TYPE (LtGraphPage, lt_graph_page, LT, GRAPH_PAGE, GtkWidget)
+
+GtkWidget *lt_graph_page_new          (void);
+void       lt_graph_page_set_store    (LtGraphPage *self,
+                                  LtStore *store);
+void       lt_graph_page_start_search (LtGraphPage *self);
+void       lt_graph_page_focus_actor (LtGraphPage *self,
+                                     gint64 actor_id);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* lt-window.h
+ *
+ * Copyright 2026 The Letapis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lt-application.h"
+
+G_BEGIN_DECLS
+
+#define LT_TYPE_WINDOW (lt_window_get_type())
+
+G_DECLARE_FINAL_TYPE (LtWindow, lt_window, LT, WINDOW, AdwApplicationWindow)
+
+LtWindow   *lt_window_new              (LtApplication *application);
+const char *lt_window_get_visible_page (LtWindow      *self);
+void        lt_window_add_toast        (LtWindow      *self,
+                                        AdwToast      *toast);
+
+G_END_DECLS

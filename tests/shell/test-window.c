@@ -1,0 +1,200 @@
+/* test-window.c: the real application under Xvfb, in three languages
+ *
+ * Copyright 2026 The Letapis developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lt-application.h"
+#include "lt-window.h"
+
+static LtApplication *app;
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) &&
+      gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_label (child, text);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_type (child, type);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+check_window_in (const char *locale,
+                 const char *timeline_title,
+                 const char *graph_title,
+                 const char *menu_tooltip)
+{
+  g_autofree char *png = NULL;
+  LtWindow *window;
+  AdwViewStack *stack;
+  GtkWidget *menu_button;
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_skip_printf ("locale %s is not generated", locale);
+      return;
+    }
+
+  window = lt_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Both pages are there and reachable by name. */
+  stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (stack);
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "timeline"));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (stack, "graph"));
+
+  /* The view switcher shows the page titles in the UI language. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), timeline_title));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), graph_title));
+
+  menu_button = find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (menu_button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, menu_tooltip);
+
+  /* Switching pages by action works and is remembered by the window. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "graph");
+  g_assert_cmpstr (lt_window_get_visible_page (window), ==, "graph");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+  g_assert_cmpstr (lt_window_get_visible_page (window), ==, "timeline");
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  png = g_strdup_printf ("%s/window-%.2s.png", g_getenv ("G_TEST_BUILDDIR"), locale);
+  save_png (GTK_WIDGET (window), png);
+  g_test_message ("screenshot: %s", png);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_ALL, "en_US.UTF-8");
+}
+
+static void
+test_window_en (void)
+{
+  check_window_in ("en_US.UTF-8", "Timeline", "Organizations", "Main Menu");
+}
+
+static void
+test_window_uk (void)
+{
+  check_window_in ("uk_UA.UTF-8", "Часова шкала", "Організації", "Головне меню");
+}
+
+static void
+test_window_be (void)
+{
+  check_window_in ("be_BY.UTF-8", "Часавая шкала", "Арганізацыі", "Галоўнае меню");
+}
+
+static void
+test_window_size_is_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.letapis.Letapis");
+  LtWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 600);
+  g_settings_set_string (settings, "last-page", "graph");
+
+  window = lt_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 600);
+  g_assert_cmpstr (lt_window_get_visible_page (window), ==, "graph");
+
+  /* Closing saves the size and the page the user was on. */
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "timeline");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_unsetenv ("LANGUAGE");
+  gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LETAPIS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = lt_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/Letapis/Window/size-is-kept", test_window_size_is_kept);
+  g_test_add_func ("/Letapis/Window/en", test_window_en);
+  g_test_add_func ("/Letapis/Window/uk", test_window_uk);
+  g_test_add_func ("/Letapis/Window/be", test_window_be);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
