@@ -1,0 +1,71 @@
+/* lt-force-layout.h
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint32 source;
+  guint32 target;
+  float   weight;
+} LtForceEdge;
+
+typedef struct _LtForceLayout  LtForceLayout;
+typedef struct _LtLayoutBuffer LtLayoutBuffer;
+
+LtForceLayout  *lt_force_layout_new                (guint              n_nodes,
+                                                    const LtForceEdge *edges,
+                                                    guint              n_edges,
+                                                    guint64            seed);
+void            lt_force_layout_free               (LtForceLayout     *self);
+guint           lt_force_layout_get_n_nodes        (LtForceLayout     *self);
+void            lt_force_layout_set_position       (LtForceLayout     *self,
+                                                    guint              node,
+                                                    float              x,
+                                                    float              y);
+void            lt_force_layout_set_pinned         (LtForceLayout     *self,
+                                                    guint              node,
+                                                    gboolean           pinned);
+gboolean        lt_force_layout_get_pinned         (LtForceLayout     *self,
+                                                    guint              node);
+void            lt_force_layout_set_tolerance      (LtForceLayout     *self,
+                                                    double             tolerance);
+void            lt_force_layout_prepare            (LtForceLayout     *self);
+guint           lt_force_layout_step               (LtForceLayout     *self,
+                                                    guint              n_iterations);
+guint           lt_force_layout_run                (LtForceLayout     *self,
+                                                    guint              max_iterations,
+                                                    GCancellable      *cancellable);
+void            lt_force_layout_reheat             (LtForceLayout     *self,
+                                                    double             amount);
+gboolean        lt_force_layout_is_converged       (LtForceLayout     *self);
+double          lt_force_layout_get_energy         (LtForceLayout     *self);
+guint           lt_force_layout_get_iterations     (LtForceLayout     *self);
+guint           lt_force_layout_get_n_levels       (LtForceLayout     *self);
+float           lt_force_layout_get_natural_length (LtForceLayout     *self);
+const float    *lt_force_layout_get_positions      (LtForceLayout     *self);
+
+LtLayoutBuffer *lt_layout_buffer_new               (guint              n_nodes);
+void            lt_layout_buffer_free              (LtLayoutBuffer    *self);
+guint           lt_layout_buffer_get_n_nodes       (LtLayoutBuffer    *self);
+void            lt_layout_buffer_publish           (LtLayoutBuffer    *self,
+                                                    const float       *xy,
+                                                    gboolean           converged);
+gboolean        lt_layout_buffer_read              (LtLayoutBuffer    *self,
+                                                    float             *xy,
+                                                    guint64           *generation,
+                                                    gboolean          *converged);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtForceLayout, lt_force_layout_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtLayoutBuffer, lt_layout_buffer_free)
+
+G_END_DECLS
