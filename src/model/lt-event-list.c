@@ -1,0 +1,592 @@
+/* lt-event-list.c
+ *
+ * Copyright 2024 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-event-list"
+
+#include "config.h"
+
+#include "lt-event-list.h"
+#include "lt-model-private.h"
+
+/* Like sysprof's bitset index: the list holds only (id, start day) keys and
+ * builds LtEvent objects on demand, CHUNK_SIZE at a time with one
+ * statement, keeping the last MAX_CHUNKS chunks. */
+#define CHUNK_SIZE 64
+#define MAX_CHUNKS 32
+
+typedef struct
+{
+  guint      index;
+  GPtrArray *events;
+} Chunk;
+
+struct _LtEventList
+{
+  GObject        parent_instance;
+
+  LtStore       *store;
+  LtEventFilter *filter;
+  GArray        *keys;   /* of LtDayKey, sorted by (start_day, id) */
+
+  GQueue         chunks; /* of Chunk, most recently used first */
+  gulong         changed_handler;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FILTER,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LtEventList, lt_event_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+chunk_free (gpointer data)
+{
+  Chunk *chunk = data;
+
+  g_ptr_array_unref (chunk->events);
+  g_free (chunk);
+}
+
+static void
+clear_chunks (LtEventList *self)
+{
+  g_queue_clear_full (&self->chunks, chunk_free);
+}
+
+static const char *
+chunk_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("SELECT " LT_EVENT_COLUMNS " FROM events e WHERE e.id IN (");
+
+      for (guint i = 1; i <= CHUNK_SIZE; i++)
+        g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+      g_string_append (s, ")");
+      g_once_init_leave (&sql, g_string_free (s, FALSE));
+    }
+
+  return sql;
+}
+
+static const char *
+chunk_i18n_sql (void)
+{
+  static char *sql;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *s = g_string_new ("SELECT record_id, field, text FROM translations"
+                                 " WHERE kind = 0 AND lang = ?65 AND record_id IN (");
+
+      G_STATIC_ASSERT (CHUNK_SIZE == 64);
+      for (guint i = 1; i <= CHUNK_SIZE; i++)
+        g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
+      g_string_append (s, ")");
+      g_once_init_leave (&sql, g_string_free (s, FALSE));
+    }
+
+  return sql;
+}
+
+static Chunk *
+load_chunk (LtEventList *self,
+            guint        index)
+{
+  guint first = index * CHUNK_SIZE;
+  guint n = MIN (CHUNK_SIZE, self->keys->len - first);
+  const LtDayKey *keys = &g_array_index (self->keys, LtDayKey, first);
+  const char *lang = lt_store_get_language (self->store);
+  sqlite3_stmt *stmt;
+  Chunk *chunk;
+
+  chunk = g_new0 (Chunk, 1);
+  chunk->index = index;
+  chunk->events = g_ptr_array_new_full (n, g_object_unref);
+  g_ptr_array_set_size (chunk->events, n);
+
+  if (!(stmt = _lt_store_prepare (self->store, chunk_sql (), NULL)))
+    return chunk;
+
+  for (guint i = 0; i < n; i++)
+    sqlite3_bind_int64 (stmt, (int) i + 1, keys[i].id);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      /* Rows come in rowid order; place each where its key is. */
+      for (guint i = 0; i < n; i++)
+        if (keys[i].id == id && g_ptr_array_index (chunk->events, i) == NULL)
+          {
+            g_ptr_array_index (chunk->events, i) = _lt_store_event_from_row (self->store, stmt);
+            break;
+          }
+    }
+  sqlite3_reset (stmt);
+
+  if (!g_str_equal (lang, "en") && (stmt = _lt_store_prepare (self->store, chunk_i18n_sql (), NULL)))
+    {
+      for (guint i = 0; i < n; i++)
+        sqlite3_bind_int64 (stmt, (int) i + 1, keys[i].id);
+      sqlite3_bind_text (stmt, 65, lang, -1, SQLITE_STATIC);
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          for (guint i = 0; i < n; i++)
+            {
+              LtEvent *event = g_ptr_array_index (chunk->events, i);
+
+              if (event != NULL && event->id == id)
+                {
+                  _lt_i18n_set (&event->i18n, lang,
+                                (const char *) sqlite3_column_text (stmt, 1),
+                                (const char *) sqlite3_column_text (stmt, 2));
+                  break;
+                }
+            }
+        }
+      sqlite3_reset (stmt);
+    }
+
+  return chunk;
+}
+
+static gpointer
+lt_event_list_get_item (GListModel *model,
+                        guint       position)
+{
+  LtEventList *self = LT_EVENT_LIST (model);
+  guint index = position / CHUNK_SIZE;
+  Chunk *chunk = NULL;
+  gpointer item;
+
+  if (self->keys == NULL || position >= self->keys->len)
+    return NULL;
+
+  for (GList *l = self->chunks.head; l != NULL; l = l->next)
+    {
+      Chunk *c = l->data;
+
+      if (c->index == index)
+        {
+          chunk = c;
+          if (l != self->chunks.head)
+            {
+              g_queue_unlink (&self->chunks, l);
+              g_queue_push_head_link (&self->chunks, l);
+            }
+          break;
+        }
+    }
+
+  if (chunk == NULL)
+    {
+      chunk = load_chunk (self, index);
+      g_queue_push_head (&self->chunks, chunk);
+      while (self->chunks.length > MAX_CHUNKS)
+        chunk_free (g_queue_pop_tail (&self->chunks));
+    }
+
+  item = g_ptr_array_index (chunk->events, position - index * CHUNK_SIZE);
+  return item != NULL ? g_object_ref (item) : NULL;
+}
+
+static guint
+lt_event_list_get_n_items (GListModel *model)
+{
+  LtEventList *self = LT_EVENT_LIST (model);
+
+  return self->keys != NULL ? self->keys->len : 0;
+}
+
+static GType
+lt_event_list_get_item_type (GListModel *model)
+{
+  return LT_TYPE_EVENT;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item = lt_event_list_get_item;
+  iface->get_n_items = lt_event_list_get_n_items;
+  iface->get_item_type = lt_event_list_get_item_type;
+}
+
+static void
+items_changed (LtEventList *self,
+               guint        position,
+               guint        removed,
+               guint        added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+reload (LtEventList *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint old_n = self->keys != NULL ? self->keys->len : 0;
+  GArray *keys;
+
+  clear_chunks (self);
+
+  if (self->store == NULL)
+    return;
+
+  keys = _lt_store_dup_event_keys (self->store, self->filter, &error);
+  if (keys == NULL)
+    {
+      g_warning ("Could not list events: %s", error->message);
+      keys = g_array_new (FALSE, FALSE, sizeof (LtDayKey));
+    }
+
+  g_clear_pointer (&self->keys, g_array_unref);
+  self->keys = keys;
+
+  if (old_n > 0 || keys->len > 0)
+    items_changed (self, 0, old_n, keys->len);
+}
+
+static gboolean
+find_id (LtEventList *self,
+         gint64       id,
+         guint       *position)
+{
+  const LtDayKey *keys = (const LtDayKey *) (gpointer) self->keys->data;
+
+  for (guint i = 0; i < self->keys->len; i++)
+    if (keys[i].id == id)
+      {
+        *position = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static guint
+insertion_point (LtEventList *self,
+                 gint32       day,
+                 gint64       id)
+{
+  const LtDayKey *keys = (const LtDayKey *) (gpointer) self->keys->data;
+  guint lo = 0, hi = self->keys->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (keys[mid].start_day < day || (keys[mid].start_day == day && keys[mid].id < id))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+event_changed (LtEventList *self,
+               gint64       id,
+               LtChange     change)
+{
+  LtDayKey key = { id, 0 };
+  guint old_pos = 0;
+  gboolean was_in = find_id (self, id, &old_pos);
+  gboolean is_in = FALSE;
+  guint new_pos;
+
+  if (change != LT_CHANGE_REMOVED)
+    is_in = _lt_store_event_matches (self->store, self->filter, id, &key.start_day);
+
+  if (!was_in && !is_in)
+    return;
+
+  clear_chunks (self);
+
+  if (was_in && !is_in)
+    {
+      g_array_remove_index (self->keys, old_pos);
+      items_changed (self, old_pos, 1, 0);
+      return;
+    }
+
+  if (!was_in)
+    {
+      new_pos = insertion_point (self, key.start_day, id);
+      g_array_insert_val (self->keys, new_pos, key);
+      items_changed (self, new_pos, 0, 1);
+      return;
+    }
+
+  /* Still in the list: changed in place, or moved. */
+  g_array_remove_index (self->keys, old_pos);
+  new_pos = insertion_point (self, key.start_day, id);
+  g_array_insert_val (self->keys, new_pos, key);
+
+  if (new_pos == old_pos)
+    items_changed (self, old_pos, 1, 1);
+  else
+    {
+      guint first = MIN (old_pos, new_pos);
+      guint n = MAX (old_pos, new_pos) - first + 1;
+
+      items_changed (self, first, n, n);
+    }
+}
+
+static void
+store_changed_cb (LtEventList *self,
+                  const char  *table,
+                  gint64       id,
+                  int          change,
+                  LtStore     *store)
+{
+  g_assert (LT_IS_EVENT_LIST (self));
+
+  if (change == LT_CHANGE_RELOADED)
+    reload (self);
+  else if (g_str_equal (table, "events"))
+    event_changed (self, id, (LtChange) change);
+}
+
+static void
+lt_event_list_constructed (GObject *object)
+{
+  LtEventList *self = (LtEventList *)object;
+
+  G_OBJECT_CLASS (lt_event_list_parent_class)->constructed (object);
+
+  if (self->keys == NULL)
+    reload (self);
+}
+
+static void
+lt_event_list_dispose (GObject *object)
+{
+  LtEventList *self = (LtEventList *)object;
+
+  clear_chunks (self);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lt_event_list_parent_class)->dispose (object);
+}
+
+static void
+lt_event_list_finalize (GObject *object)
+{
+  LtEventList *self = (LtEventList *)object;
+
+  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->filter, lt_event_filter_free);
+
+  G_OBJECT_CLASS (lt_event_list_parent_class)->finalize (object);
+}
+
+static void
+lt_event_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LtEventList *self = LT_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, lt_event_list_get_store (self));
+      break;
+    case PROP_FILTER:
+      g_value_set_boxed (value, lt_event_list_get_filter (self));
+      break;
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, LT_TYPE_EVENT);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, lt_event_list_get_n_items (G_LIST_MODEL (self)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lt_event_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LtEventList *self = LT_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        self->changed_handler = g_signal_connect_object (self->store, "changed",
+                                                         G_CALLBACK (store_changed_cb), self,
+                                                         G_CONNECT_SWAPPED);
+      break;
+    case PROP_FILTER:
+      if (self->keys == NULL)
+        self->filter = lt_event_filter_copy (g_value_get_boxed (value));
+      else
+        lt_event_list_set_filter (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lt_event_list_class_init (LtEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = lt_event_list_constructed;
+  object_class->dispose = lt_event_list_dispose;
+  object_class->finalize = lt_event_list_finalize;
+  object_class->get_property = lt_event_list_get_property;
+  object_class->set_property = lt_event_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LT_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL, LT_TYPE_EVENT_FILTER,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lt_event_list_init (LtEventList *self)
+{
+  g_queue_init (&self->chunks);
+}
+
+/**
+ * lt_event_list_get_store:
+ * @self: an event list
+ *
+ * Returns: (transfer none): the store
+ */
+LtStore *
+lt_event_list_get_store (LtEventList *self)
+{
+  g_return_val_if_fail (LT_IS_EVENT_LIST (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * lt_event_list_get_filter:
+ * @self: an event list
+ *
+ * Returns: (transfer none) (nullable): the filter, %NULL for all public events
+ */
+const LtEventFilter *
+lt_event_list_get_filter (LtEventList *self)
+{
+  g_return_val_if_fail (LT_IS_EVENT_LIST (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * lt_event_list_set_filter:
+ * @self: an event list
+ * @filter: (nullable): the new filter
+ *
+ * Reloads the keys and replaces all items in one items-changed.
+ */
+void
+lt_event_list_set_filter (LtEventList         *self,
+                          const LtEventFilter *filter)
+{
+  g_return_if_fail (LT_IS_EVENT_LIST (self));
+
+  if (lt_event_filter_equal (self->filter, filter))
+    return;
+
+  g_clear_pointer (&self->filter, lt_event_filter_free);
+  self->filter = lt_event_filter_copy (filter);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/**
+ * lt_event_list_get_id_at:
+ * @self: an event list
+ * @position: a position
+ *
+ * The row id at @position without building the item.
+ *
+ * Returns: the id, 0 past the end
+ */
+gint64
+lt_event_list_get_id_at (LtEventList *self,
+                         guint        position)
+{
+  g_return_val_if_fail (LT_IS_EVENT_LIST (self), 0);
+
+  if (self->keys == NULL || position >= self->keys->len)
+    return 0;
+
+  return g_array_index (self->keys, LtDayKey, position).id;
+}
+
+/**
+ * lt_event_list_find:
+ * @self: an event list
+ * @event_id: an event
+ * @position: (out) (optional): where it is
+ *
+ * Returns: whether the event is in the list
+ */
+gboolean
+lt_event_list_find (LtEventList *self,
+                    gint64       event_id,
+                    guint       *position)
+{
+  guint pos;
+
+  g_return_val_if_fail (LT_IS_EVENT_LIST (self), FALSE);
+
+  if (self->keys == NULL || !find_id (self, event_id, &pos))
+    return FALSE;
+
+  if (position != NULL)
+    *position = pos;
+  return TRUE;
+}

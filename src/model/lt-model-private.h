@@ -1,0 +1,254 @@
+/* lt-model-private.h: internals shared by the files of lt-model
+ *
+ * Copyright 2024 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "lt-model.h"
+
+G_BEGIN_DECLS
+
+#define LT_SCHEMA_VERSION 2
+/* 'LTAP': marks a file as a Letapis chronicle (PRAGMA application_id). */
+#define LT_APPLICATION_ID 0x4c544150
+/* Events spanning more days than this are "long": they are found through
+ * a partial index so that window queries only scan a short stretch. */
+#define LT_LONG_SPAN 62
+
+/* The columns _lt_store_event_from_row() reads, events aliased "e". */
+#define LT_EVENT_COLUMNS \
+  "e.id, e.slug, e.title, e.summary, e.place, e.category, e.date, e.restricted"
+
+typedef struct
+{
+  gint64 id;
+  gint32 start_day;
+} LtDayKey;
+
+/* Translations of a record's text fields: "lang\x1ffield" -> text. */
+typedef struct
+{
+  GHashTable *table;
+} LtI18n;
+
+void        _lt_i18n_init           (LtI18n     *self);
+void        _lt_i18n_clear          (LtI18n     *self);
+void        _lt_i18n_copy           (LtI18n     *dest,
+                                     LtI18n     *src);
+const char *_lt_i18n_get            (LtI18n     *self,
+                                     const char *lang,
+                                     const char *field);
+gboolean    _lt_i18n_set            (LtI18n     *self,
+                                     const char *lang,
+                                     const char *field,
+                                     const char *text);
+/* Calls func (lang, field, text, data) sorted by lang, then field. */
+void        _lt_i18n_foreach        (LtI18n     *self,
+                                     void      (*func) (const char *lang,
+                                                        const char *field,
+                                                        const char *text,
+                                                        gpointer    data),
+                                     gpointer    data);
+const char *_lt_i18n_pick           (LtI18n     *self,
+                                     const char *lang,
+                                     const char *field,
+                                     const char *fallback);
+
+gboolean    _lt_set_str             (char      **ptr,
+                                     const char *str);
+
+struct _LtEvent
+{
+  GObject      parent_instance;
+
+  /* Where lazily loaded details come from; weak pointer. */
+  LtStore     *store;
+  const char   *lang;  /* interned */
+
+  gint64       id;
+  char        *slug;
+  char        *title;
+  char        *summary;
+  char        *place;
+  char        *category;
+  LtDateRange  range;
+  gint32       start_day;
+  gint32       end_day;
+  gboolean     restricted;
+  LtI18n       i18n;
+
+  GPtrArray   *participants;
+  GPtrArray   *figures;
+  GPtrArray   *citations;
+
+  guint        i18n_complete : 1;
+  guint        details_loaded : 1;
+};
+
+struct _LtActor
+{
+  GObject   parent_instance;
+
+  LtStore  *store;
+  const char  *lang;  /* interned */
+
+  gint64    id;
+  char     *slug;
+  char     *name;
+  char     *kind;
+  char     *country;
+  char     *description;
+  char    **aliases;
+  gboolean  restricted;
+  LtI18n    i18n;
+
+  guint     i18n_complete : 1;
+};
+
+struct _LtSource
+{
+  GObject   parent_instance;
+
+  LtStore  *store;
+  const char  *lang;  /* interned */
+
+  gint64    id;
+  char     *slug;
+  char     *title;
+  char     *publisher;
+  char     *author;
+  char     *date;
+  char     *url;
+  char     *language;
+  char     *file;
+  char     *note;
+  char     *full_text;
+  gboolean  restricted;
+  LtI18n    i18n;
+
+  guint     i18n_complete : 1;
+};
+
+struct _LtRelation
+{
+  GObject      parent_instance;
+
+  LtStore     *store;
+  const char   *lang;  /* interned */
+
+  gint64       id;
+  char        *slug;
+  gint64       from_id;
+  gint64       to_id;
+  char        *from_name;
+  char        *to_name;
+  char        *relation_type;
+  LtDateRange  range;
+  gboolean     has_range;
+  char        *note;
+  gboolean     restricted;
+  LtI18n       i18n;
+  GPtrArray   *citations;
+
+  guint        i18n_complete : 1;
+  guint        details_loaded : 1;
+};
+
+GPtrArray    *_lt_ptr_array_copy            (GPtrArray        *array,
+                                             GBoxedCopyFunc    copy,
+                                             GDestroyNotify    free_func);
+void          _lt_record_set_store         (GObject          *record,
+                                            LtStore         **store_field,
+                                            LtStore          *store);
+
+/* lt-fold.c */
+char         *_lt_fold                      (const char       *text);
+char         *_lt_fold_query                (const char       *query);
+
+/* lt-store.c */
+sqlite3      *_lt_store_get_db              (LtStore          *self);
+sqlite3_stmt *_lt_store_prepare             (LtStore          *self,
+                                             const char       *sql,
+                                             GError          **error);
+gboolean      _lt_store_set_sql_error       (LtStore          *self,
+                                             GError          **error);
+void          _lt_store_load_event_details  (LtStore          *self,
+                                             LtEvent          *event);
+void          _lt_store_load_relation_details (LtStore        *self,
+                                               LtRelation     *relation);
+void          _lt_store_load_i18n           (LtStore          *self,
+                                             LtRecordKind      kind,
+                                             gint64            id,
+                                             LtI18n           *i18n);
+gboolean      _lt_store_begin               (LtStore          *self,
+                                             GError          **error);
+gboolean      _lt_store_commit              (LtStore          *self,
+                                             GError          **error);
+void          _lt_store_rollback            (LtStore          *self);
+void          _lt_store_queue_change        (LtStore          *self,
+                                             LtRecordKind      kind,
+                                             gint64            id,
+                                             LtChange          change);
+gboolean      _lt_store_reindex             (LtStore          *self,
+                                             LtRecordKind      kind,
+                                             gint64            id,
+                                             GError          **error);
+gboolean      _lt_store_rebuild_search      (LtStore          *self,
+                                             GError          **error);
+gint64        _lt_store_intern_place        (LtStore          *self,
+                                             const char       *place,
+                                             GError          **error);
+void          _lt_store_invalidate_places   (LtStore          *self);
+/* For tests: create or open a file, migrating it only up to @version. */
+LtStore      *_lt_store_open_at_version     (const char       *path,
+                                             int               version,
+                                             GError          **error);
+LtEvent      *_lt_store_event_from_row      (LtStore          *self,
+                                             sqlite3_stmt     *stmt);
+GArray       *_lt_store_dup_event_keys      (LtStore             *self,
+                                             const LtEventFilter *filter,
+                                             GError             **error);
+gboolean      _lt_store_event_matches       (LtStore             *self,
+                                             const LtEventFilter *filter,
+                                             gint64               id,
+                                             gint32              *start_day);
+GPtrArray    *_lt_store_load_actors         (LtStore          *self,
+                                             const char       *kind);
+GPtrArray    *_lt_store_load_relations      (LtStore          *self,
+                                             gint64            actor_id);
+GPtrArray    *_lt_store_load_sources        (LtStore          *self);
+
+/* lt-store-filter.c: SQL for an LtEventFilter */
+typedef struct
+{
+  GString *where;  /* " AND ..." clauses, may be empty */
+  GArray  *binds;  /* of FilterBind */
+} LtFilterSql;
+
+void          _lt_filter_sql_init           (LtFilterSql         *sql,
+                                             const LtEventFilter *filter,
+                                             gboolean             with_window);
+void          _lt_filter_sql_clear          (LtFilterSql         *sql);
+gboolean      _lt_filter_sql_bind           (LtFilterSql         *sql,
+                                             sqlite3_stmt        *stmt,
+                                             int                  first_index);
+
+/* lt-store-json.c */
+gboolean      _lt_store_import_document     (LtStore          *self,
+                                             JsonNode * const *documents,
+                                             const char * const *file_names,
+                                             GError          **error);
+
+/* lt-store-schema.c */
+gboolean      _lt_schema_migrate            (sqlite3          *db,
+                                             int               target_version,
+                                             GError          **error);
+void          _lt_schema_register_functions (sqlite3          *db);
+
+G_END_DECLS

@@ -1,0 +1,153 @@
+/* lt-store-filter.c: an LtEventFilter as SQL with bound parameters
+ *
+ * Copyright 2024 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-store"
+
+#include "config.h"
+
+#include "lt-model-private.h"
+
+typedef struct
+{
+  gboolean  is_text;
+  gint64    number;
+  char     *text;
+} FilterBind;
+
+static void
+filter_bind_clear (gpointer data)
+{
+  FilterBind *bind = data;
+
+  g_free (bind->text);
+}
+
+static void
+add_number (LtFilterSql *sql,
+            gint64       number)
+{
+  FilterBind bind = { FALSE, number, NULL };
+
+  g_array_append_val (sql->binds, bind);
+}
+
+static void
+add_text (LtFilterSql *sql,
+          char        *text)
+{
+  FilterBind bind = { TRUE, 0, text };
+
+  g_array_append_val (sql->binds, bind);
+}
+
+/**
+ * _lt_filter_sql_init:
+ * @sql: the SQL to fill
+ * @filter: (nullable): a filter
+ * @with_window: whether to add the window as a plain condition (callers
+ *   that use the span indexes handle the window themselves)
+ *
+ * Builds " AND ..." conditions on the events table aliased "e", with
+ * anonymous "?" parameters that _lt_filter_sql_bind() fills.
+ */
+void
+_lt_filter_sql_init (LtFilterSql         *sql,
+                     const LtEventFilter *filter,
+                     gboolean             with_window)
+{
+  sql->where = g_string_new (NULL);
+  sql->binds = g_array_new (FALSE, FALSE, sizeof (FilterBind));
+  g_array_set_clear_func (sql->binds, filter_bind_clear);
+
+  if (filter == NULL)
+    {
+      g_string_append (sql->where, " AND e.restricted = 0");
+      return;
+    }
+
+  if (with_window && filter->has_window)
+    {
+      g_string_append (sql->where, " AND e.start_day <= ? AND e.end_day >= ?");
+      add_number (sql, filter->end_day);
+      add_number (sql, filter->start_day);
+    }
+
+  if (filter->categories != NULL)
+    {
+      g_string_append (sql->where, " AND e.cat IN (-1");
+      for (guint i = 0; filter->categories[i] != NULL; i++)
+        {
+          g_string_append (sql->where, ", ?");
+          add_number (sql, lt_category_get_index (filter->categories[i]));
+        }
+      g_string_append (sql->where, ")");
+    }
+
+  if (filter->actor_id != 0)
+    {
+      g_string_append (sql->where,
+                       " AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)");
+      add_number (sql, filter->actor_id);
+    }
+
+  if (filter->text != NULL)
+    {
+      char *query = _lt_fold_query (filter->text);
+
+      if (query == NULL)
+        g_string_append (sql->where, " AND 0");
+      else
+        {
+          g_string_append (sql->where,
+                           " AND e.id IN (SELECT rowid >> 2 FROM search"
+                           " WHERE search MATCH ? AND (rowid & 3) = 0)");
+          add_text (sql, query);
+        }
+    }
+
+  if (!filter->include_restricted)
+    g_string_append (sql->where, " AND e.restricted = 0");
+}
+
+void
+_lt_filter_sql_clear (LtFilterSql *sql)
+{
+  if (sql->where != NULL)
+    g_string_free (sql->where, TRUE);
+  g_clear_pointer (&sql->binds, g_array_unref);
+  sql->where = NULL;
+}
+
+/**
+ * _lt_filter_sql_bind:
+ * @sql: the filter SQL
+ * @stmt: a statement whose SQL ends with @sql->where
+ * @first_index: the index of the first "?" of @sql->where
+ *
+ * Returns: %TRUE if all values could be bound
+ */
+gboolean
+_lt_filter_sql_bind (LtFilterSql  *sql,
+                     sqlite3_stmt *stmt,
+                     int           first_index)
+{
+  for (guint i = 0; i < sql->binds->len; i++)
+    {
+      const FilterBind *bind = &g_array_index (sql->binds, FilterBind, i);
+      int rc;
+
+      if (bind->is_text)
+        rc = sqlite3_bind_text (stmt, first_index + (int) i, bind->text, -1, SQLITE_TRANSIENT);
+      else
+        rc = sqlite3_bind_int64 (stmt, first_index + (int) i, bind->number);
+
+      if (rc != SQLITE_OK)
+        return FALSE;
+    }
+
+  return TRUE;
+}
