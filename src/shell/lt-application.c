@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lt-application.h"
+#include "lt-export-cli.h"
 #include "lt-preferences-window.h"
 #include "lt-window.h"
 
@@ -27,6 +28,9 @@ G_DEFINE_FINAL_TYPE (LtApplication, lt_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry main_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version of Letapis and exit"), NULL },
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the chronicle database FILE instead of your own copy of the bundled chronicle"),
+    N_("FILE") },
   { NULL }
 };
 
@@ -65,12 +69,31 @@ color_scheme_changed_cb (LtApplication *self,
 }
 
 static LtWindow *
-get_or_create_window (LtApplication *self)
+get_or_create_window (LtApplication *self,
+                      GFile         *database)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (lt_window_new (self));
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+      g_autoptr(GFile) last_file = NULL;
+
+      window = GTK_WINDOW (lt_window_new (self));
+
+      /* The first start opens straight onto the bundled chronicle; later
+       * starts reopen the database the user chose last, if it is still
+       * there. */
+      if (database == NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+        database = last_file = g_file_new_for_path (last);
+
+      if (database == NULL || !lt_window_open_database (LT_WINDOW (window), database))
+        lt_window_open_database (LT_WINDOW (window), NULL);
+    }
+  else if (database != NULL)
+    {
+      lt_window_open_database (LT_WINDOW (window), database);
+    }
 
   return LT_WINDOW (window);
 }
@@ -80,7 +103,7 @@ lt_application_activate (GApplication *app)
 {
   LtApplication *self = LT_APPLICATION (app);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self, NULL)));
 }
 
 static int
@@ -95,6 +118,9 @@ lt_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (lt_export_cli_wants_export (options))
+    return lt_export_cli_run (options);
+
   return G_APPLICATION_CLASS (lt_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -103,9 +129,15 @@ lt_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
 {
   LtApplication *self = LT_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree char *database = NULL;
+  g_autoptr(GFile) file = NULL;
   LtWindow *window;
 
-  window = get_or_create_window (self);
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    file = g_application_command_line_create_file_for_arg (command_line, database);
+
+  window = get_or_create_window (self, file);
   gtk_window_present (GTK_WINDOW (window));
 
   return 0;
@@ -261,6 +293,7 @@ lt_application_init (LtApplication *self)
                                    self);
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), lt_export_cli_get_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore a sourced chronicle of political "

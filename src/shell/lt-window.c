@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lt-chronicle.h"
 #include "lt-graph-page.h"
 #include "lt-timeline-page.h"
 #include "lt-window.h"
@@ -20,6 +21,7 @@ struct _LtWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  LtStore              *store;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -29,7 +31,169 @@ struct _LtWindow
   LtGraphPage          *graph_page;
 };
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
 G_DEFINE_FINAL_TYPE (LtWindow, lt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+apply_chronicle_language (LtWindow *self)
+{
+  g_autofree char *lang = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  /* An empty setting follows the interface language, which the store
+   * derives from the locale. */
+  lang = g_settings_get_string (self->settings, "chronicle-language");
+  lt_store_set_language (self->store, lang[0] != '\0' ? lang : NULL);
+}
+
+static void
+chronicle_language_changed_cb (LtWindow   *self,
+                               const char *key,
+                               GSettings  *settings)
+{
+  g_assert (LT_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  apply_chronicle_language (self);
+
+  /* Texts are read in the store's language when the pages load them. */
+  lt_timeline_page_set_store (self->timeline_page, self->store);
+  lt_graph_page_set_store (self->graph_page, self->store);
+}
+
+static void
+show_error (LtWindow   *self,
+            const char *heading,
+            GError     *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_subtitle (LtWindow *self)
+{
+  g_autoptr(GFile) default_file = lt_chronicle_dup_default_file ();
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *basename = NULL;
+
+  if (self->store != NULL && lt_store_get_path (self->store) != NULL)
+    file = g_file_new_for_path (lt_store_get_path (self->store));
+
+  /* The user's own chronicle needs no name; another database does, so that
+   * nobody mistakes one for the other. */
+  if (file != NULL && !g_file_equal (file, default_file))
+    basename = g_file_get_basename (file);
+
+  adw_view_switcher_title_set_subtitle (self->switcher_title, basename);
+}
+
+static void
+remember_database (LtWindow *self)
+{
+  g_autoptr(GFile) default_file = lt_chronicle_dup_default_file ();
+  g_autoptr(GFile) file = g_file_new_for_path (lt_store_get_path (self->store));
+
+  g_settings_set_string (self->settings, "last-database",
+                         g_file_equal (file, default_file) ? "" : lt_store_get_path (self->store));
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *native,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(LtWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+  gboolean creating;
+
+  creating = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  g_object_unref (native);
+
+  if (file == NULL)
+    return;
+
+  if (creating)
+    store = lt_chronicle_create (file, FALSE, &error);
+  else
+    store = lt_chronicle_open (file, &error);
+
+  if (store == NULL)
+    {
+      show_error (self,
+                  creating ? _("Could Not Create Chronicle") : _("Could Not Open Chronicle"),
+                  error);
+      return;
+    }
+
+  lt_window_set_store (self, store);
+  remember_database (self);
+}
+
+static void
+choose_database (LtWindow             *self,
+                 GtkFileChooserAction  action)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    native = gtk_file_chooser_native_new (_("New Chronicle"), GTK_WINDOW (self), action,
+                                          _("_Create"), _("_Cancel"));
+  else
+    native = gtk_file_chooser_native_new (_("Open Chronicle"), GTK_WINDOW (self), action,
+                                          _("_Open"), _("_Cancel"));
+
+  gtk_file_filter_set_name (filter, _("Letapis Chronicles"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Chronicle.db"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (file_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  choose_database (LT_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  choose_database (LT_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
 
 static void
 save_window_state (LtWindow *self)
@@ -137,8 +301,47 @@ lt_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_window_parent_class)->dispose (object);
+}
+
+static void
+lt_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LtWindow *self = LT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lt_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LtWindow *self = LT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lt_window_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -149,6 +352,20 @@ lt_window_class_init (LtWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = lt_window_dispose;
+  object_class->get_property = lt_window_get_property;
+  object_class->set_property = lt_window_set_property;
+
+  /**
+   * LtWindow:store:
+   *
+   * The chronicle the window shows.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         LT_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   window_class->close_request = lt_window_close_request;
 
@@ -162,6 +379,9 @@ lt_window_class_init (LtWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
+                                   open_database_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "x", show_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-actor-on-timeline", "x",
                                    show_actor_on_timeline_action);
@@ -178,6 +398,11 @@ lt_window_init (LtWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new ("io.github.letapis.Letapis");
+  g_signal_connect_object (self->settings,
+                           "changed::chronicle-language",
+                           G_CALLBACK (chronicle_language_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -237,4 +462,80 @@ lt_window_add_toast (LtWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * lt_window_get_store:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the chronicle the window shows
+ */
+LtStore *
+lt_window_get_store (LtWindow *self)
+{
+  g_return_val_if_fail (LT_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * lt_window_set_store:
+ * @self: a window
+ * @store: (nullable): a chronicle
+ *
+ * Shows @store on both pages.
+ */
+void
+lt_window_set_store (LtWindow *self,
+                     LtStore  *store)
+{
+  g_return_if_fail (LT_IS_WINDOW (self));
+  g_return_if_fail (!store || LT_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  apply_chronicle_language (self);
+  lt_timeline_page_set_store (self->timeline_page, store);
+  lt_graph_page_set_store (self->graph_page, store);
+  update_subtitle (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * lt_window_open_database:
+ * @self: a window
+ * @file: (nullable): a chronicle database, or %NULL for the user's own copy
+ *   of the bundled chronicle
+ *
+ * Opens @file in the window; a file that cannot be opened is reported in a
+ * dialog and the window keeps what it showed.
+ *
+ * Returns: whether the chronicle was opened
+ */
+gboolean
+lt_window_open_database (LtWindow *self,
+                         GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+
+  g_return_val_if_fail (LT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (!file || G_IS_FILE (file), FALSE);
+
+  if (file != NULL)
+    store = lt_chronicle_open (file, &error);
+  else
+    store = lt_chronicle_open_default (&error);
+
+  if (store == NULL)
+    {
+      show_error (self, _("Could Not Open Chronicle"), error);
+      return FALSE;
+    }
+
+  lt_window_set_store (self, store);
+
+  return TRUE;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "lt-application.h"
+#include "lt-model.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LtWindow, lt_window, LT, WINDOW, AdwApplicationWindow)
 
 LtWindow   *lt_window_new              (LtApplication *application);
+LtStore    *lt_window_get_store        (LtWindow      *self);
+void        lt_window_set_store        (LtWindow      *self,
+                                        LtStore       *store);
+gboolean    lt_window_open_database    (LtWindow      *self,
+                                        GFile         *file);
 const char *lt_window_get_visible_page (LtWindow      *self);
 void        lt_window_add_toast        (LtWindow      *self,
                                         AdwToast      *toast);
