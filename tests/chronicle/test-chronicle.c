@@ -13,6 +13,9 @@
  * The chronicle directory comes from --chronicle-dir=DIR, else
  * $LETAPIS_CHRONICLE_DIR, else $LETAPIS_SOURCE_ROOT/data/chronicle; the seed
  * articles from --seeds-dir=DIR, else $LETAPIS_SEEDS_DIR.
+ *
+ * For editors: test-chronicle --paragraphs=ARTICLE.txt prints an article's
+ * paragraphs numbered as the "¶N" locators count them.
  */
 
 #define G_LOG_DOMAIN "test-chronicle"
@@ -1484,6 +1487,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   char *chronicle_dir = option_value (&argc, &argv, "--chronicle-dir");
   char *seeds_dir = option_value (&argc, &argv, "--seeds-dir");
+  g_autofree char *paragraphs_of = option_value (&argc, &argv, "--paragraphs");
   int ret;
 
   /* Problems quote names in Cyrillic and Łacinka: print them as UTF-8 even
@@ -1491,6 +1495,26 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (!g_get_charset (NULL))
     setlocale (LC_ALL, "C.UTF-8");
+
+  /* --paragraphs=FILE prints an article's paragraphs with the numbers that
+   * locators use, split exactly as the checks below split them. */
+  if (paragraphs_of != NULL)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) paragraphs = NULL;
+
+      if (!g_file_get_contents (paragraphs_of, &text, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      paragraphs = split_paragraphs (text);
+      for (guint i = 0; i < paragraphs->len; i++)
+        g_print ("¶%u\t%s\n\n", i + 1, (char *) g_ptr_array_index (paragraphs, i));
+      g_free (chronicle_dir);
+      g_free (seeds_dir);
+      return 0;
+    }
 
   g_test_init (&argc, &argv, NULL);
 
