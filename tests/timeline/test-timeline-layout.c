@@ -314,6 +314,19 @@ test_ticks_narrow_month_names (void)
 
 /* Index */
 
+static int
+compare_start (gconstpointer a,
+               gconstpointer b)
+{
+  const LtEventSpan *sa = a;
+  const LtEventSpan *sb = b;
+
+  if (sa->start_day != sb->start_day)
+    return sa->start_day < sb->start_day ? -1 : 1;
+
+  return sa->id < sb->id ? -1 : sa->id > sb->id;
+}
+
 static GArray *
 make_spans (guint   n,
             gint64  first_day,
@@ -343,13 +356,7 @@ make_spans (guint   n,
     }
 
   /* as the store gives them: by start day */
-  for (guint i = 1; i < spans->len; i++)
-    for (guint j = i; j > 0 && g_array_index (spans, LtEventSpan, j - 1).start_day > g_array_index (spans, LtEventSpan, j).start_day; j--)
-      {
-        LtEventSpan t = g_array_index (spans, LtEventSpan, j);
-        g_array_index (spans, LtEventSpan, j) = g_array_index (spans, LtEventSpan, j - 1);
-        g_array_index (spans, LtEventSpan, j - 1) = t;
-      }
+  g_array_sort (spans, compare_start);
 
   return spans;
 }

@@ -1,0 +1,168 @@
+/* lt-timeline-painter.h
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lt-model.h"
+#include "lt-timeline-layout.h"
+
+G_BEGIN_DECLS
+
+#define LT_TIMELINE_N_CATEGORY_STYLES 8
+
+typedef enum
+{
+  LT_MARK_SHAPE_CIRCLE,
+  LT_MARK_SHAPE_TRIANGLE,
+  LT_MARK_SHAPE_SQUARE,
+  LT_MARK_SHAPE_DIAMOND,
+  LT_MARK_SHAPE_HEXAGON,
+  LT_MARK_SHAPE_TRIANGLE_DOWN,
+  LT_MARK_SHAPE_CROSS,
+  LT_MARK_SHAPE_STAR,
+} LtMarkShape;
+
+/**
+ * LtTimelinePalette:
+ *
+ * The colours of a timeline. The view follows the style manager; the export always uses
+ * the light palette.
+ */
+typedef struct
+{
+  gboolean dark;
+  GdkRGBA  background;
+  GdkRGBA  lane_alt;       /* every other lane */
+  GdkRGBA  separator;
+  GdkRGBA  grid;
+  GdkRGBA  grid_major;
+  GdkRGBA  axis_background;
+  GdkRGBA  text;
+  GdkRGBA  dim_text;
+  GdkRGBA  accent;
+  GdkRGBA  badge_text;
+  GdkRGBA  neutral;        /* lanes that are not categories */
+  GdkRGBA  categories[LT_TIMELINE_N_CATEGORY_STYLES];
+} LtTimelinePalette;
+
+void        lt_timeline_palette_init          (LtTimelinePalette *palette,
+                                               gboolean           dark);
+LtMarkShape lt_timeline_category_get_shape    (guint              category);
+const char *lt_timeline_category_get_label    (guint              category);
+void        lt_timeline_draw_shape            (cairo_t           *cr,
+                                               LtMarkShape        shape,
+                                               double             cx,
+                                               double             cy,
+                                               double             size);
+
+typedef enum
+{
+  LT_TIMELINE_HIT_NONE,
+  LT_TIMELINE_HIT_EVENT,
+  LT_TIMELINE_HIT_CLUSTER,
+  LT_TIMELINE_HIT_FIGURE,
+  LT_TIMELINE_HIT_OVERVIEW,
+  LT_TIMELINE_HIT_OVERVIEW_WINDOW,
+  LT_TIMELINE_HIT_AXIS,
+  LT_TIMELINE_HIT_LANE,
+} LtTimelineHitKind;
+
+typedef struct
+{
+  LtTimelineHitKind kind;
+  gint64            event_id;   /* EVENT, FIGURE */
+  guint             count;      /* CLUSTER */
+  double            first_day;  /* CLUSTER: the days it covers; EVENT: its days */
+  double            last_day;
+  double            day;        /* the day under the point (main scale, or the overview's) */
+  graphene_rect_t   bounds;     /* what was hit */
+} LtTimelineHit;
+
+#define LT_TYPE_TIMELINE_PAINTER (lt_timeline_painter_get_type ())
+
+G_DECLARE_FINAL_TYPE (LtTimelinePainter, lt_timeline_painter, LT, TIMELINE_PAINTER, GObject)
+
+LtTimelinePainter *lt_timeline_painter_new                  (void);
+void               lt_timeline_painter_set_store            (LtTimelinePainter       *self,
+                                                             LtStore                 *store);
+LtStore           *lt_timeline_painter_get_store            (LtTimelinePainter       *self);
+void               lt_timeline_painter_set_include_restricted (LtTimelinePainter     *self,
+                                                             gboolean                 include_restricted);
+void               lt_timeline_painter_set_window           (LtTimelinePainter       *self,
+                                                             double                   start_day,
+                                                             double                   end_day);
+void               lt_timeline_painter_get_window           (LtTimelinePainter       *self,
+                                                             double                  *start_day,
+                                                             double                  *end_day);
+const LtTimeScale *lt_timeline_painter_get_scale            (LtTimelinePainter       *self);
+void               lt_timeline_painter_set_scale            (LtTimelinePainter       *self,
+                                                             double                   start_day,
+                                                             double                   px_per_day);
+void               lt_timeline_painter_pan                  (LtTimelinePainter       *self,
+                                                             double                   dx);
+void               lt_timeline_painter_zoom_at              (LtTimelinePainter       *self,
+                                                             double                   factor,
+                                                             double                   x);
+void               lt_timeline_painter_zoom_to_fit          (LtTimelinePainter       *self);
+gboolean           lt_timeline_painter_get_extent           (LtTimelinePainter       *self,
+                                                             double                  *first_day,
+                                                             double                  *end_day);
+void               lt_timeline_painter_set_filter           (LtTimelinePainter       *self,
+                                                             const LtEventFilter     *filter);
+void               lt_timeline_painter_set_matches          (LtTimelinePainter       *self,
+                                                             GArray                  *event_ids);
+void               lt_timeline_painter_set_hide_unmatched   (LtTimelinePainter       *self,
+                                                             gboolean                 hide_unmatched);
+guint              lt_timeline_painter_get_n_matched        (LtTimelinePainter       *self);
+guint              lt_timeline_painter_get_n_events         (LtTimelinePainter       *self);
+void               lt_timeline_painter_set_lane_mode        (LtTimelinePainter       *self,
+                                                             LtLaneMode               mode);
+LtLaneMode         lt_timeline_painter_get_lane_mode        (LtTimelinePainter       *self);
+void               lt_timeline_painter_set_palette          (LtTimelinePainter       *self,
+                                                             const LtTimelinePalette *palette);
+void               lt_timeline_painter_set_selected         (LtTimelinePainter       *self,
+                                                             gint64                   event_id);
+void               lt_timeline_painter_set_hover            (LtTimelinePainter       *self,
+                                                             gint64                   event_id);
+void               lt_timeline_painter_set_show_overview    (LtTimelinePainter       *self,
+                                                             gboolean                 show_overview);
+void               lt_timeline_painter_set_figures          (LtTimelinePainter       *self,
+                                                             const char              *counts);
+void               lt_timeline_painter_set_progressive      (LtTimelinePainter       *self,
+                                                             gboolean                 progressive);
+void               lt_timeline_painter_layout               (LtTimelinePainter       *self,
+                                                             PangoContext            *pango,
+                                                             int                      width,
+                                                             int                      height);
+void               lt_timeline_painter_paint                (LtTimelinePainter       *self,
+                                                             GtkSnapshot             *snapshot,
+                                                             PangoContext            *pango,
+                                                             int                      width,
+                                                             int                      height);
+gboolean           lt_timeline_painter_needs_more_frames    (LtTimelinePainter       *self);
+LtTimelineFrame   *lt_timeline_painter_get_frame            (LtTimelinePainter       *self);
+LtTimelineIndex   *lt_timeline_painter_get_index            (LtTimelinePainter       *self);
+gint64             lt_timeline_painter_get_span_event       (LtTimelinePainter       *self,
+                                                             guint32                  span);
+gboolean           lt_timeline_painter_describe_event       (LtTimelinePainter       *self,
+                                                             gint64                   event_id,
+                                                             char                   **title,
+                                                             char                   **date);
+GArray            *lt_timeline_painter_list_visible_events  (LtTimelinePainter       *self);
+gboolean           lt_timeline_painter_hit_test             (LtTimelinePainter       *self,
+                                                             double                   x,
+                                                             double                   y,
+                                                             LtTimelineHit           *hit);
+gboolean           lt_timeline_painter_get_event_bounds     (LtTimelinePainter       *self,
+                                                             gint64                   event_id,
+                                                             graphene_rect_t         *bounds);
+void               lt_timeline_painter_get_lanes_area       (LtTimelinePainter       *self,
+                                                             graphene_rect_t         *area);
+
+G_END_DECLS

@@ -1,0 +1,216 @@
+/* test-timeline-painter.c: the timeline drawn with no display, as the export draws it
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <pango/pangocairo.h>
+
+#include "lt-timeline-painter.h"
+
+static LtStore *
+open_chronicle (void)
+{
+  const char *root = g_getenv ("LETAPIS_SOURCE_ROOT");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(LtStore) store = NULL;
+
+  if (root == NULL)
+    root = SOURCE_ROOT;
+  dir = g_file_new_build_filename (root, "data", "chronicle", NULL);
+
+  store = lt_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  lt_store_set_language (store, "en");
+  lt_store_import_chronicle (store, dir, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+static cairo_surface_t *
+paint_to_image (LtTimelinePainter *painter,
+                int                width,
+                int                height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  lt_timeline_painter_paint (painter, snapshot, pango, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  g_object_unref (pango);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint
+count_colours (cairo_surface_t *surface)
+{
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      g_hash_table_add (colours, GUINT_TO_POINTER (((const guint32 *) (gconstpointer) (data + y * stride))[x]));
+
+  return g_hash_table_size (colours);
+}
+
+static void
+test_paint_headless (void)
+{
+  g_autoptr(LtStore) store = open_chronicle ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(GArray) visible = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  guint colours;
+
+  /* no display, whatever the environment says */
+  g_assert_null (gdk_display_get_default ());
+
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_window (painter, lt_days_from_ymd (2020, 1, 1), lt_days_from_ymd (2025, 1, 1));
+  surface = paint_to_image (painter, 1200, 640);
+
+  colours = count_colours (surface);
+  g_test_message ("%u colours", colours);
+  g_assert_cmpuint (colours, >, 50);
+
+  path = g_build_filename (g_get_tmp_dir (), "timeline-painter.png", NULL);
+  if (g_getenv ("G_TEST_BUILDDIR"))
+    {
+      g_free (path);
+      path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "timeline-painter.png", NULL);
+    }
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  /* what an export footnotes: the events drawn one by one, in date order */
+  visible = lt_timeline_painter_list_visible_events (painter);
+  g_assert_cmpuint (visible->len, >, 0);
+  for (guint i = 1; i < visible->len; i++)
+    {
+      g_autoptr(LtEvent) a = lt_store_lookup_event (store, g_array_index (visible, gint64, i - 1));
+      g_autoptr(LtEvent) b = lt_store_lookup_event (store, g_array_index (visible, gint64, i));
+
+      g_assert_cmpint (lt_event_get_start_day (a), <=, lt_event_get_start_day (b));
+    }
+}
+
+static void
+test_paint_day_and_hit_test (void)
+{
+  g_autoptr(LtStore) store = open_chronicle ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(GArray) visible = NULL;
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  gint64 day = lt_days_from_ymd (2021, 7, 14);
+  guint found = 0;
+
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_window (painter, day, day + 1);
+  lt_timeline_painter_layout (painter, pango, 1200, 640);
+
+  /* the day of 14 July 2021: every event of it stands on its own, and a hit test at its mark
+   * finds it */
+  visible = lt_timeline_painter_list_visible_events (painter);
+  g_assert_cmpuint (visible->len, >=, 5);
+  for (guint i = 0; i < visible->len; i++)
+    {
+      gint64 id = g_array_index (visible, gint64, i);
+      graphene_rect_t bounds;
+      LtTimelineHit hit;
+
+      if (!lt_timeline_painter_get_event_bounds (painter, id, &bounds))
+        continue;
+      g_assert_true (lt_timeline_painter_hit_test (painter, bounds.origin.x + MIN (bounds.size.width, 12) / 2,
+                                                   bounds.origin.y + bounds.size.height / 2, &hit));
+      g_assert_cmpint (hit.kind, ==, LT_TIMELINE_HIT_EVENT);
+      found += hit.event_id == id;
+    }
+  g_assert_cmpuint (found, >=, 5);
+
+  g_object_unref (pango);
+}
+
+static void
+test_paint_restricted_left_out (void)
+{
+  g_autoptr(LtStore) store = open_chronicle ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  guint all, public_only;
+
+  lt_timeline_painter_set_store (painter, store);
+  all = lt_timeline_painter_get_n_events (painter);
+  lt_timeline_painter_set_include_restricted (painter, FALSE);
+  public_only = lt_timeline_painter_get_n_events (painter);
+  g_assert_cmpuint (public_only, <=, all);
+  g_assert_cmpuint (public_only, >, 0);
+}
+
+static void
+test_paint_dark_and_filter (void)
+{
+  g_autoptr(LtStore) store = open_chronicle ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  char *categories[] = { (char *) "detention", NULL };
+  LtTimelinePalette palette;
+  cairo_surface_t *surface;
+  guint n_detentions = 0;
+  g_autoptr(GArray) spans = NULL;
+
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_palette_init (&palette, TRUE);
+  lt_timeline_painter_set_palette (painter, &palette);
+  filter->categories = g_strdupv (categories);
+  filter->include_restricted = TRUE;
+  lt_timeline_painter_set_filter (painter, filter);
+
+  spans = lt_store_dup_event_spans (store, filter, NULL);
+  n_detentions = spans->len;
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, n_detentions);
+  g_assert_cmpuint (n_detentions, <, lt_timeline_painter_get_n_events (painter));
+
+  lt_timeline_painter_set_window (painter, lt_days_from_ymd (2020, 6, 1), lt_days_from_ymd (2022, 1, 1));
+  surface = paint_to_image (painter, 900, 500);
+  g_assert_cmpuint (count_colours (surface), >, 30);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  setlocale (LC_ALL, "en_US.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Letapis/Timeline/painter/headless", test_paint_headless);
+  g_test_add_func ("/Letapis/Timeline/painter/day-and-hit-test", test_paint_day_and_hit_test);
+  g_test_add_func ("/Letapis/Timeline/painter/restricted", test_paint_restricted_left_out);
+  g_test_add_func ("/Letapis/Timeline/painter/dark-and-filter", test_paint_dark_and_filter);
+
+  return g_test_run ();
+}
