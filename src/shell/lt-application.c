@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lt-application.h"
+#include "lt-export-cli.h"
 #include "lt-preferences-window.h"
 #include "lt-window.h"
 
@@ -117,6 +118,8 @@ lt_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (lt_export_cli_wants_export (options))
+    return lt_export_cli_run (options);
 
   return G_APPLICATION_CLASS (lt_application_parent_class)->handle_local_options (app, options);
 }
@@ -290,6 +293,7 @@ lt_application_init (LtApplication *self)
                                    self);
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), lt_export_cli_get_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore a sourced chronicle of political "

@@ -1,0 +1,319 @@
+/* lt-export-graph.c: the graph painter on an export page
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lt-export-views.h"
+#include "lt-force-layout.h"
+#include "lt-graph-model.h"
+#include "lt-graph-painter.h"
+
+/* The layout the graph page keeps in the database, so that an export shows the
+ * picture the user arranged. */
+#define LAYOUT_NAME          "default"
+#define LAYOUT_SEED          20200809
+#define LAYOUT_MAX_ITERATIONS 3000
+#define MAX_DESCRIBED_NODES  400
+
+typedef struct
+{
+  LtStore        *store;
+  LtExportOptions *options;
+  LtGraph        *graph;
+  float          *xy;
+  LtGraphPainter *painter;
+} GraphData;
+
+static void
+graph_data_free (gpointer data)
+{
+  GraphData *gd = data;
+
+  g_clear_pointer (&gd->painter, lt_graph_painter_free);
+  g_clear_pointer (&gd->graph, lt_graph_unref);
+  g_clear_pointer (&gd->options, lt_export_options_free);
+  g_clear_object (&gd->store);
+  g_free (gd->xy);
+  g_free (gd);
+}
+
+static void
+graph_paint (gpointer               data,
+             GtkSnapshot           *snapshot,
+             PangoContext          *context,
+             const graphene_rect_t *area,
+             const LtExportSlice   *slice)
+{
+  GraphData *gd = data;
+  int w = MAX ((int) floor (area->size.width), 1);
+  int h = MAX ((int) floor (area->size.height), 1);
+
+  lt_graph_painter_fit (gd->painter, w, h);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &area->origin);
+  lt_graph_painter_paint (gd->painter, snapshot, context, w, h);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+add_citations (GPtrArray  *citations,
+               GHashTable *seen,
+               GArray     *ids)
+{
+  for (guint c = 0; citations != NULL && c < citations->len; c++)
+    {
+      const LtCitation *citation = g_ptr_array_index (citations, c);
+      gint64 id = citation->source_id;
+
+      if (g_hash_table_add (seen, g_memdup2 (&id, sizeof id)))
+        g_array_append_val (ids, id);
+    }
+}
+
+static gboolean
+relation_in_window (LtRelation            *relation,
+                    const LtExportOptions *options)
+{
+  const LtDateRange *range = lt_relation_get_date_range (relation);
+
+  if (!options->has_window || range == NULL || !lt_date_is_valid (&range->start))
+    return TRUE;
+
+  return lt_date_range_first_day (range) <= options->to_day &&
+         lt_date_range_last_day (range) >= options->from_day;
+}
+
+/* The sources of the events the shown actors take part in (in the window) and
+ * of the relations between shown actors: what the nodes' sizes and the edges
+ * rest on. */
+static GArray *
+graph_dup_cited_sources (gpointer             data,
+                         const LtExportSlice *slice)
+{
+  GraphData *gd = data;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) shown_events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  g_autoptr(GListModel) relations = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (gd->options->has_window)
+    lt_event_filter_set_window (filter, gd->options->from_day, gd->options->to_day);
+  lt_event_filter_set_include_restricted (filter, gd->options->include_restricted);
+
+  spans = lt_store_dup_event_spans (gd->store, filter, NULL);
+  pairs = lt_store_dup_event_actor_pairs (gd->store, NULL);
+  if (spans != NULL && pairs != NULL)
+    {
+      g_autoptr(GHashTable) in_window = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint i = 0; i < spans->len; i++)
+        g_hash_table_add (in_window, &g_array_index (spans, LtEventSpan, i).id);
+
+      /* in chronological order, so the numbers follow time */
+      for (guint i = 0; i < spans->len; i++)
+        {
+          gint64 event_id = g_array_index (spans, LtEventSpan, i).id;
+
+          for (guint p = 0; p < pairs->len; p++)
+            {
+              const LtEventActorPair *pair = &g_array_index (pairs, LtEventActorPair, p);
+
+              if (pair->event_id != event_id || lt_graph_find_node (gd->graph, pair->actor_id) < 0)
+                continue;
+
+              if (g_hash_table_add (shown_events, g_memdup2 (&event_id, sizeof event_id)))
+                {
+                  g_autoptr(LtEvent) event = lt_store_lookup_event (gd->store, event_id);
+
+                  if (event != NULL)
+                    add_citations (lt_event_get_citations (event), seen, ids);
+                }
+              break;
+            }
+        }
+    }
+
+  relations = lt_store_list_relations (gd->store, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
+
+      if (lt_relation_is_restricted (relation) && !gd->options->include_restricted)
+        continue;
+      if (lt_graph_find_node (gd->graph, lt_relation_get_from_id (relation)) < 0 ||
+          lt_graph_find_node (gd->graph, lt_relation_get_to_id (relation)) < 0)
+        continue;
+      if (!relation_in_window (relation, gd->options))
+        continue;
+
+      add_citations (lt_relation_get_citations (relation), seen, ids);
+    }
+
+  return ids;
+}
+
+static void
+graph_describe (gpointer             data,
+                const LtExportSlice *slice,
+                GString             *text)
+{
+  GraphData *gd = data;
+  guint n = lt_graph_get_n_nodes (gd->graph);
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u actor, ", "%u actors, ", n), n);
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u connection\n", "%u connections\n",
+                                             lt_graph_get_n_edges (gd->graph)),
+                          lt_graph_get_n_edges (gd->graph));
+
+  for (guint i = 0; i < n && i < MAX_DESCRIBED_NODES; i++)
+    {
+      const LtGraphNode *node = lt_graph_get_node (gd->graph, i);
+      const char *kind = node->kind != NULL ? lt_graph_node_kind_get_label (node->kind) : NULL;
+
+      if (kind != NULL)
+        g_string_append_printf (text, "%s (%s)\n", node->name, kind);
+      else
+        g_string_append_printf (text, "%s\n", node->name);
+    }
+  if (n > MAX_DESCRIBED_NODES)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "… and %u more actor\n",
+                                               "… and %u more actors\n",
+                                               n - MAX_DESCRIBED_NODES),
+                            n - MAX_DESCRIBED_NODES);
+}
+
+/* Saved positions where the user has them; the force layout, seeded, for the rest. */
+static void
+place_nodes (GraphData *gd)
+{
+  guint n = lt_graph_get_n_nodes (gd->graph);
+  guint n_edges = lt_graph_get_n_edges (gd->graph);
+  g_autoptr(GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (LtForceEdge), n_edges);
+  g_autoptr(LtForceLayout) layout = NULL;
+  gboolean all_placed = n > 0;
+
+  lt_graph_load_positions (gd->graph, gd->store, LAYOUT_NAME, NULL);
+
+  gd->xy = g_new0 (float, 2 * MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    if (!lt_graph_get_node (gd->graph, i)->has_position)
+      all_placed = FALSE;
+
+  if (!all_placed && n > 0)
+    {
+      const float *xy;
+
+      for (guint e = 0; e < n_edges; e++)
+        {
+          const LtGraphEdge *edge = lt_graph_get_edge (gd->graph, e);
+          LtForceEdge fe = { edge->source, edge->target, MAX (edge->weight, 1) };
+
+          g_array_append_val (edges, fe);
+        }
+      layout = lt_force_layout_new (n, (const LtForceEdge *) edges->data, edges->len, LAYOUT_SEED);
+      for (guint i = 0; i < n; i++)
+        {
+          const LtGraphNode *node = lt_graph_get_node (gd->graph, i);
+
+          if (node->has_position)
+            {
+              lt_force_layout_set_position (layout, i, node->x, node->y);
+              lt_force_layout_set_pinned (layout, i, node->pinned);
+            }
+        }
+      lt_force_layout_run (layout, LAYOUT_MAX_ITERATIONS, NULL);
+      xy = lt_force_layout_get_positions (layout);
+      memcpy (gd->xy, xy, 2 * n * sizeof (float));
+    }
+  else
+    for (guint i = 0; i < n; i++)
+      {
+        gd->xy[2 * i] = lt_graph_get_node (gd->graph, i)->x;
+        gd->xy[2 * i + 1] = lt_graph_get_node (gd->graph, i)->y;
+      }
+}
+
+static const LtExportPainterVTable graph_vtable = {
+  .paint = graph_paint,
+  .dup_cited_sources = graph_dup_cited_sources,
+  .describe = graph_describe,
+  .free = graph_data_free,
+};
+
+/**
+ * lt_export_graph_painter_new:
+ * @store: the chronicle
+ * @options: the time window, the focus actor and depth, whether restricted records show
+ * @error: return location for a #GError
+ *
+ * The graph's own painter ([struct@GraphPainter]) in the light palette. It
+ * draws its legend itself, in the drawing's corner, as on screen.
+ *
+ * Returns: (transfer full): a painter, or %NULL with @error set
+ */
+LtExportPainter *
+lt_export_graph_painter_new (LtStore                *store,
+                             const LtExportOptions  *options,
+                             GError                **error)
+{
+  LtGraphOptions graph_options = { 0 };
+  LtGraphFilter filter = { 0 };
+  g_autoptr(LtGraph) full = NULL;
+  GraphData *gd;
+
+  g_return_val_if_fail (LT_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  graph_options.has_window = options->has_window;
+  graph_options.start_day = options->from_day;
+  graph_options.end_day = options->to_day;
+  graph_options.include_restricted = options->include_restricted;
+
+  full = lt_graph_new_from_store (store, &graph_options, error);
+  if (full == NULL)
+    return NULL;
+
+  if (options->focus_actor != 0 && lt_graph_find_node (full, options->focus_actor) < 0)
+    {
+      g_set_error_literal (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_INVALID,
+                           _("The chosen actor has no connections in this time window"));
+      return NULL;
+    }
+
+  filter.focus_actor = options->focus_actor;
+  filter.depth = options->depth;
+
+  gd = g_new0 (GraphData, 1);
+  gd->store = g_object_ref (store);
+  gd->options = lt_export_options_copy (options);
+  gd->graph = lt_graph_filter (full, &filter);
+  lt_graph_compute_metrics (gd->graph, NULL);
+  place_nodes (gd);
+
+  gd->painter = lt_graph_painter_new ();
+  lt_graph_painter_set_graph (gd->painter, gd->graph);
+  lt_graph_painter_set_positions (gd->painter, gd->xy);
+  lt_graph_painter_set_dark (gd->painter, FALSE);
+  lt_graph_painter_set_show_legend (gd->painter, options->legend);
+  lt_graph_painter_set_show_background (gd->painter, FALSE);
+  if (options->focus_actor != 0)
+    lt_graph_painter_set_selected (gd->painter, lt_graph_find_node (gd->graph, options->focus_actor));
+
+  return lt_export_painter_new (&graph_vtable, gd);
+}

@@ -1,0 +1,143 @@
+/* lt-export-painter.c
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-export"
+
+#include "config.h"
+
+#include "lt-export-painter.h"
+
+struct _LtExportPainter
+{
+  const LtExportPainterVTable *vtable;
+  gpointer                     data;
+};
+
+/**
+ * lt_export_painter_new:
+ * @vtable: (not nullable): the painter's functions; must outlive the painter
+ * @data: passed to every function, freed with @vtable->free
+ *
+ * Returns: (transfer full): a new painter
+ */
+LtExportPainter *
+lt_export_painter_new (const LtExportPainterVTable *vtable,
+                       gpointer                     data)
+{
+  LtExportPainter *self;
+
+  g_return_val_if_fail (vtable != NULL, NULL);
+  g_return_val_if_fail (vtable->paint != NULL, NULL);
+
+  self = g_new0 (LtExportPainter, 1);
+  self->vtable = vtable;
+  self->data = data;
+
+  return self;
+}
+
+void
+lt_export_painter_free (LtExportPainter *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->vtable->free != NULL)
+    self->vtable->free (self->data);
+  g_free (self);
+}
+
+guint
+lt_export_painter_get_n_legend_items (LtExportPainter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->vtable->get_n_legend_items == NULL)
+    return 0;
+
+  return self->vtable->get_n_legend_items (self->data);
+}
+
+const char *
+lt_export_painter_get_legend_label (LtExportPainter *self,
+                                    guint            item)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->vtable->get_legend_label != NULL, NULL);
+
+  return self->vtable->get_legend_label (self->data, item);
+}
+
+void
+lt_export_painter_paint_legend_swatch (LtExportPainter       *self,
+                                       guint                  item,
+                                       GtkSnapshot           *snapshot,
+                                       const graphene_rect_t *box)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->vtable->paint_legend_swatch != NULL)
+    self->vtable->paint_legend_swatch (self->data, item, snapshot, box);
+}
+
+void
+lt_export_painter_paint (LtExportPainter       *self,
+                         GtkSnapshot           *snapshot,
+                         PangoContext          *context,
+                         const graphene_rect_t *area,
+                         const LtExportSlice   *slice)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (GTK_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  self->vtable->paint (self->data, snapshot, context, area, slice);
+}
+
+/**
+ * lt_export_painter_dup_cited_sources:
+ * @self: a painter
+ * @slice: the part shown
+ *
+ * Returns: (transfer full): a #GArray of gint64 source ids
+ */
+GArray *
+lt_export_painter_dup_cited_sources (LtExportPainter     *self,
+                                     const LtExportSlice *slice)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->vtable->dup_cited_sources == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  return self->vtable->dup_cited_sources (self->data, slice);
+}
+
+void
+lt_export_painter_describe (LtExportPainter     *self,
+                            const LtExportSlice *slice,
+                            GString             *text)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (self->vtable->describe != NULL)
+    self->vtable->describe (self->data, slice, text);
+}
+
+gboolean
+lt_export_painter_get_extent (LtExportPainter *self,
+                              double          *from_day,
+                              double          *to_day)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->vtable->get_extent == NULL)
+    return FALSE;
+
+  return self->vtable->get_extent (self->data, from_day, to_day);
+}
