@@ -199,6 +199,11 @@ gboolean      _lt_store_reindex             (LtStore          *self,
                                              LtRecordKind      kind,
                                              gint64            id,
                                              GError          **error);
+void          _lt_store_set_bulk            (LtStore          *self,
+                                             gboolean          bulk);
+gboolean      _lt_store_write_record        (LtStore          *self,
+                                             GObject          *record,
+                                             GError          **error);
 gboolean      _lt_store_rebuild_search      (LtStore          *self,
                                              GError          **error);
 gint64        _lt_store_intern_place        (LtStore          *self,
@@ -238,12 +243,6 @@ void          _lt_filter_sql_clear          (LtFilterSql         *sql);
 gboolean      _lt_filter_sql_bind           (LtFilterSql         *sql,
                                              sqlite3_stmt        *stmt,
                                              int                  first_index);
-
-/* lt-store-json.c */
-gboolean      _lt_store_import_document     (LtStore          *self,
-                                             JsonNode * const *documents,
-                                             const char * const *file_names,
-                                             GError          **error);
 
 /* lt-store-schema.c */
 gboolean      _lt_schema_migrate            (sqlite3          *db,

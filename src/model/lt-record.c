@@ -281,6 +281,8 @@ lt_citation_copy (const LtCitation *self)
   copy->source_title = g_strdup (self->source_title);
   copy->publisher = g_strdup (self->publisher);
   copy->source_date = g_strdup (self->source_date);
+  copy->display_note = g_strdup (self->display_note);
+  copy->i18n = g_strdup (self->i18n);
 
   return copy;
 }
@@ -296,6 +298,8 @@ lt_citation_free (LtCitation *self)
   g_free (self->source_date);
   g_free (self->locator);
   g_free (self->note);
+  g_free (self->display_note);
+  g_free (self->i18n);
   g_free (self);
 }
 

@@ -111,6 +111,7 @@ static const char migration_1[] =
   "  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE RESTRICT,"
   "  locator TEXT,"
   "  note TEXT,"
+  "  i18n TEXT,"  /* {"uk": {"note": "..."}} */
   "  CHECK ((event_id IS NULL) <> (relation_id IS NULL)));"
   "CREATE INDEX citations_event ON citations (event_id);"
   "CREATE INDEX citations_relation ON citations (relation_id);"
@@ -135,7 +136,7 @@ static const char migration_1[] =
 
   /* Folded search keys (see lt-fold.c); rowid = id * 4 + kind. */
   "CREATE VIRTUAL TABLE search USING fts5 ("
-  "  name, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');";
+  "  name, body, tokenize = 'unicode61 remove_diacritics 2');";
 
 /* Version 2: the compact index for the timeline. An integer category and a
  * covering index let a million spans load in one index scan; long events

@@ -65,6 +65,9 @@ struct _LtStore
   GPtrArray  *redo_stack;
 
   guint       in_transaction : 1;
+  /* Imports: no per-record search rows or change signals; the search
+   * index is rebuilt and one RELOADED change queued at the end. */
+  guint       bulk : 1;
 };
 
 enum {
@@ -92,6 +95,7 @@ static gboolean write_actor      (LtStore *self, LtActor *actor, gboolean update
 static gboolean write_source     (LtStore *self, LtSource *source, gboolean update, GError **error);
 static gboolean write_relation   (LtStore *self, LtRelation *relation, gboolean update, GError **error);
 static gboolean remove_record    (LtStore *self, LtRecordKind kind, gint64 id, GError **error);
+static gboolean write_record     (LtStore *self, GObject *record, gboolean update, GError **error);
 
 /* Statements and errors */
 
@@ -253,6 +257,7 @@ _lt_store_commit (LtStore  *self,
     }
 
   self->in_transaction = FALSE;
+  self->bulk = FALSE;
   emit_pending (self);
   return TRUE;
 }
@@ -264,6 +269,7 @@ _lt_store_rollback (LtStore *self)
 
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  self->bulk = FALSE;
   g_array_set_size (self->pending, 0);
   _lt_store_invalidate_places (self);
 }
@@ -275,6 +281,9 @@ _lt_store_queue_change (LtStore      *self,
                         LtChange      change)
 {
   PendingChange c = { kind, id, change };
+
+  if (self->bulk && change != LT_CHANGE_RELOADED)
+    return;
 
   /* A record added and changed again in one transaction is still "added". */
   for (guint i = 0; i < self->pending->len; i++)
@@ -914,7 +923,10 @@ load_citations (LtStore    *self,
   sql = g_strdup_printf ("SELECT c.source_id, c.locator, c.note, s.date, s.publisher,"
                          "  coalesce ((SELECT text FROM translations"
                          "    WHERE kind = 2 AND record_id = s.id AND lang = ?2 AND field = 'title'),"
-                         "   s.title)"
+                         "   s.title),"
+                         "  c.i18n,"
+                         "  coalesce (CASE WHEN json_valid (c.i18n)"
+                         "    THEN json_extract (c.i18n, '$.' || ?2 || '.note') END, c.note)"
                          " FROM citations c JOIN sources s ON s.id = c.source_id"
                          " WHERE c.%s = ?1 ORDER BY c.position",
                          owner_column);
@@ -933,6 +945,8 @@ load_citations (LtStore    *self,
       c->source_date = dup_column_text (stmt, 3);
       c->publisher = dup_column_text (stmt, 4);
       c->source_title = dup_column_text (stmt, 5);
+      c->i18n = dup_column_text (stmt, 6);
+      c->display_note = dup_column_text (stmt, 7);
       g_ptr_array_add (citations, c);
     }
   sqlite3_reset (stmt);
@@ -1541,6 +1555,9 @@ _lt_store_reindex (LtStore       *self,
                    GError       **error)
 {
   sqlite3_stmt *stmt;
+
+  if (self->bulk)
+    return TRUE;
 
   if (!(stmt = _lt_store_prepare (self, "DELETE FROM search WHERE rowid = ?1", error)))
     return FALSE;
@@ -2513,8 +2530,8 @@ write_citations (LtStore    *self,
 {
   g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM citations WHERE %s = ?1", owner_column);
   g_autofree char *insert_sql =
-    g_strdup_printf ("INSERT INTO citations (%s, position, source_id, locator, note)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5)", owner_column);
+    g_strdup_printf ("INSERT INTO citations (%s, position, source_id, locator, note, i18n)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", owner_column);
   sqlite3_stmt *stmt;
 
   if (!(stmt = _lt_store_prepare (self, delete_sql, error)))
@@ -2538,6 +2555,7 @@ write_citations (LtStore    *self,
       sqlite3_bind_int64 (stmt, 3, c->source_id);
       bind_text0 (stmt, 4, c->locator);
       bind_text0 (stmt, 5, c->note);
+      bind_text0 (stmt, 6, c->i18n);
       if (!step_done (self, stmt, error))
         return FALSE;
     }
@@ -3175,6 +3193,23 @@ remove_record (LtStore       *self,
 
   _lt_store_queue_change (self, kind, id, LT_CHANGE_REMOVED);
   return TRUE;
+}
+
+void
+_lt_store_set_bulk (LtStore  *self,
+                    gboolean  bulk)
+{
+  g_assert (self->in_transaction);
+
+  self->bulk = !!bulk;
+}
+
+gboolean
+_lt_store_write_record (LtStore   *self,
+                        GObject   *record,
+                        GError   **error)
+{
+  return write_record (self, record, FALSE, error);
 }
 
 /* Undo */

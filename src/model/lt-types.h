@@ -81,7 +81,11 @@ typedef struct
  * @publisher: (nullable): filled by the store
  * @source_date: (nullable): ISO partial date of the source, filled by the store
  * @locator: (nullable): where in the source, e.g. "¶3"
- * @note: (nullable): a short note
+ * @note: (nullable): a short note, in English
+ * @display_note: (nullable): the note in the store's language (English
+ *   fallback), filled by the store; show this one
+ * @i18n: (nullable): translations of the note as JSON, e.g.
+ *   {"uk": {"note": "..."}}, kept for export
  */
 typedef struct
 {
@@ -91,6 +95,8 @@ typedef struct
   char   *source_date;
   char   *locator;
   char   *note;
+  char   *display_note;
+  char   *i18n;
 } LtCitation;
 
 #define LT_TYPE_PARTICIPANT (lt_participant_get_type ())

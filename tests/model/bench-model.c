@@ -1,0 +1,2 @@
+#include "lt-model.h"
+int main (void) { return 0; }
