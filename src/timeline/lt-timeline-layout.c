@@ -23,7 +23,7 @@
 #define N_CLASSES       24
 #define MAX_PREFIX_DAYS (1 << 21)
 #define MAX_LONG_RANGES 48
-#define CAPTION_HEIGHT  20.0
+#define CAPTION_HEIGHT  18.0
 
 /* Time scale */
 
@@ -2145,7 +2145,29 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
           guint i1 = lt_timeline_index_position (index, lane, to);
           guint n_all = i1 - i0;
           guint n_matched = lt_timeline_index_count_matched_items (index, lane, i0, i1);
-          guint n = hide ? n_matched : n_all;
+          guint n;
+
+          /* long ranges are drawn as bars already: they do not count again in a badge */
+          if (g_hash_table_size (emitted) > 0)
+            {
+              GHashTableIter iter;
+              gpointer key;
+
+              g_hash_table_iter_init (&iter, emitted);
+              while (g_hash_table_iter_next (&iter, &key, NULL))
+                {
+                  guint e = GPOINTER_TO_UINT (key) - 1;
+
+                  if (e >= i0 && e < i1)
+                    {
+                      n_all--;
+                      if (lt_timeline_index_get_lane_items (index, lane)[e].flags & LT_ITEM_MATCHED ||
+                          !index->has_filter)
+                        n_matched--;
+                    }
+                }
+            }
+          n = hide ? n_matched : n_all;
 
           if (n == 0)
             continue;

@@ -25,5 +25,6 @@ void       lt_timeline_page_select_event (LtTimelinePage *self,
                                          gint64 event_id);
 void       lt_timeline_page_filter_actor (LtTimelinePage *self,
                                          gint64 actor_id);
+GtkWidget *lt_timeline_page_get_view     (LtTimelinePage *self);
 
 G_END_DECLS

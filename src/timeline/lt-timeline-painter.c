@@ -22,7 +22,7 @@
 #define AXIS_HEIGHT       46.0
 #define OVERVIEW_HEIGHT   44.0
 #define FIGURES_HEIGHT    76.0
-#define ROW_HEIGHT        22.0
+#define ROW_HEIGHT        20.0
 #define CELL_WIDTH        28.0
 #define MARK_SIZE         12.0
 #define MAX_LABEL_WIDTH   220.0
@@ -478,13 +478,6 @@ measure_tick_cb (const char *text,
   LtTimelinePainter *self = user_data;
 
   return text_width (get_text_layout (self, FONT_SMALL, text));
-}
-
-static double
-measure_overview_tick_cb (const char *text,
-                          gpointer    user_data)
-{
-  return measure_tick_cb (text, user_data) + 48.0;
 }
 
 static Label *
@@ -2050,7 +2043,7 @@ build_overview_node (LtTimelinePainter *self,
   double lo, hi;
   double y = self->overview_y;
   double h = self->overview_h;
-  guint n_bins = MAX (1, self->width / 2);
+  guint n_bins = MAX (1, self->width / 4);
   g_autofree guint *counts = g_new0 (guint, n_bins);
   g_autofree guint *matched = NULL;
   guint max_count = 0;
@@ -2085,8 +2078,8 @@ build_overview_node (LtTimelinePainter *self,
             {
               double bh = v[b] ? MAX (1.5, (h - 18) * sqrt ((double) v[b] / max_count)) : 0;
 
-              cairo_line_to (cr, b * 2.0, y + h - 2 - bh);
-              cairo_line_to (cr, b * 2.0 + 2, y + h - 2 - bh);
+              cairo_line_to (cr, b * 4.0, y + h - 2 - bh);
+              cairo_line_to (cr, b * 4.0 + 4, y + h - 2 - bh);
             }
           cairo_line_to (cr, self->width, y + h - 2);
           cairo_close_path (cr);
@@ -2099,7 +2092,7 @@ build_overview_node (LtTimelinePainter *self,
     }
 
   /* a strip this small reads best with sparse ticks: years, or months for a short chronicle */
-  ticks = lt_timeline_ticks_compute (lo, hi, self->width / (hi - lo), measure_overview_tick_cb, self, &minor, &major);
+  ticks = lt_timeline_ticks_compute (lo, hi, self->width / (hi - lo) / 4.0, measure_tick_cb, self, &minor, &major);
   for (guint i = 0; i < ticks->len; i++)
     {
       const LtTimelineTick *tick = &g_array_index (ticks, LtTimelineTick, i);
