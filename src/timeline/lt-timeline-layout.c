@@ -2237,11 +2237,10 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
               if (box->row < 0)
                 continue;
               row = (guint) box->row;
-              if (item.x + item.w < -8.0 || item.x > scale->width + 8.0)
-                {
-                  if (!(box->labelled && item.x + box->w_label > 0.0))
-                    continue;
-                }
+              /* placed to keep placements stable while panning, but a label whose mark is
+               * off screen would read as belonging to nothing */
+              if (item.x + item.w < 0.0 || item.x > scale->width)
+                continue;
 
               h = item.kind == LT_FRAME_ITEM_MARK ? params->mark_size
                   : item.kind == LT_FRAME_ITEM_BAR ? MIN (row_h - 6.0, params->mark_size)

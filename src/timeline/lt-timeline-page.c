@@ -697,12 +697,15 @@ static void
 lt_timeline_page_dispose (GObject *object)
 {
   LtTimelinePage *self = (LtTimelinePage *) object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->search_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_TIMELINE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (lt_timeline_page_parent_class)->dispose (object);
 }

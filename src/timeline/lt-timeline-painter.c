@@ -1563,6 +1563,14 @@ draw_major_labels (LtTimelinePainter *self,
       last_label = tick->label;
     }
 
+  /* Zoomed into hours, say why a day's events sit where they do */
+  if (self->scale.px_per_day >= 400.0 && self->width > 500)
+    {
+      PangoLayout *note = get_text_layout (self, FONT_SMALL, _("Times of day are not recorded: a day’s events are spread over it"));
+
+      append_text (snapshot, note, self->width - text_width (note) - 8, 5, &self->palette.dim_text);
+    }
+
   /* Years need no context row; show the range instead so the row is not empty */
   if (last_label == NULL && major.unit == LT_TICK_UNIT_NONE && minor.unit == LT_TICK_UNIT_YEAR)
     {

@@ -1,0 +1,395 @@
+/* test-timeline-page.c: the Timeline page in the real window, under Xvfb
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lt-application.h"
+#include "lt-timeline-page.h"
+#include "lt-timeline-view.h"
+#include "lt-window.h"
+
+static LtApplication *app;
+
+#define WAIT_UNTIL(cond, ms) G_STMT_START {                                      \
+    gint64 end_ = g_get_monotonic_time () + (ms) * 1000;                         \
+    while (!(cond) && g_get_monotonic_time () < end_)                            \
+      if (!g_main_context_iteration (NULL, FALSE))                               \
+        g_usleep (1000);                                                         \
+    g_assert_true (cond);                                                        \
+  } G_STMT_END
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_label (child, text);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_type (child, type);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_role (GtkWidget         *widget,
+              GtkAccessibleRole  role,
+              const char        *label)
+{
+  g_autofree char *error = NULL;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role &&
+      gtk_widget_get_child_visible (widget))
+    {
+      error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      if (error == NULL)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_by_role (child, role, label);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
+  const char *extra = g_getenv ("LETAPIS_SCREENSHOT_DIR");
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  /* build-aux: LETAPIS_SCREENSHOT_DIR=data/screenshots refreshes the committed ones */
+  if (extra != NULL)
+    {
+      g_autofree char *copy = g_build_filename (extra, name, NULL);
+
+      g_assert_true (gdk_texture_save_to_png (texture, copy));
+    }
+}
+
+static LtStore *
+open_chronicle (const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = g_file_new_build_filename (g_getenv ("LETAPIS_SOURCE_ROOT"), "data", "chronicle", NULL);
+  LtStore *store = lt_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  lt_store_set_language (store, lang);
+  lt_store_import_chronicle (store, dir, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+settle (LtTimelineView *view)
+{
+  LtTimelinePainter *painter = lt_timeline_view_get_painter (view);
+
+  /* labels come in over a few frames; let them all arrive */
+  for (guint i = 0; i < 30; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+      if (!lt_timeline_painter_needs_more_frames (painter))
+        break;
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
+}
+
+typedef struct
+{
+  LtWindow       *window;
+  LtTimelinePage *page;
+  LtTimelineView *view;
+  LtStore        *store;
+} Fixture;
+
+static gboolean
+open_window (Fixture    *f,
+             const char *locale,
+             const char *lang)
+{
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_skip_printf ("locale %s is not generated", locale);
+      return FALSE;
+    }
+  lt_timeline_reset_locale_cache ();
+
+  f->store = open_chronicle (lang);
+  f->window = lt_window_new (app);
+  lt_window_set_store (f->window, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "timeline");
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  f->page = LT_TIMELINE_PAGE (find_type (GTK_WIDGET (f->window), LT_TYPE_TIMELINE_PAGE));
+  g_assert_nonnull (f->page);
+  f->view = LT_TIMELINE_VIEW (lt_timeline_page_get_view (f->page));
+  g_assert_nonnull (f->view);
+
+  return TRUE;
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  setlocale (LC_ALL, "en_US.UTF-8");
+  lt_timeline_reset_locale_cache ();
+}
+
+/* an event of that very day, with sources */
+static gint64
+first_cited_event (Fixture *f,
+                   gint64   day)
+{
+  g_autoptr(GArray) visible = lt_timeline_painter_list_visible_events (lt_timeline_view_get_painter (f->view));
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      g_autoptr(LtEvent) event = lt_store_lookup_event (f->store, g_array_index (visible, gint64, i));
+      GPtrArray *citations = lt_event_get_citations (event);
+
+      if (citations != NULL && citations->len > 0 && lt_event_get_start_day (event) == day &&
+          lt_event_get_end_day (event) == day)
+        return lt_event_get_id (event);
+    }
+
+  return 0;
+}
+
+static void
+test_click_shows_sources (void)
+{
+  Fixture f = { 0 };
+  gint64 day = lt_days_from_ymd (2021, 7, 14);
+  g_autoptr(LtEvent) event = NULL;
+  GPtrArray *citations;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *name = NULL;
+  gint64 id;
+  double x, y;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  lt_timeline_view_set_window (f.view, day, day + 1, FALSE);
+  settle (f.view);
+
+  id = first_cited_event (&f, day);
+  g_assert_cmpint (id, !=, 0);
+  event = lt_store_lookup_event (f.store, id);
+  citations = lt_event_get_citations (event);
+
+  /* click it where the hit test says it is drawn */
+  g_assert_true (lt_timeline_view_get_event_point (f.view, id, &x, &y));
+  g_assert_true (lt_timeline_view_click (f.view, x, y, 1));
+  g_assert_cmpint (lt_timeline_view_get_selected_event (f.view), ==, id);
+
+  /* the details pane shows its title and every source it cites */
+  WAIT_UNTIL (find_label (GTK_WIDGET (f.window), lt_event_get_title (event)) != NULL, 3000);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const LtCitation *c = g_ptr_array_index (citations, i);
+
+      WAIT_UNTIL (find_label (GTK_WIDGET (f.window), c->source_title) != NULL, 3000);
+    }
+
+  /* the events are accessible children: buttons named "title, date" */
+  g_assert_true (lt_timeline_painter_describe_event (lt_timeline_view_get_painter (f.view), id, &title, &date));
+  name = g_strdup_printf ("%s, %s", title, date);
+  g_assert_nonnull (find_by_role (GTK_WIDGET (f.view), GTK_ACCESSIBLE_ROLE_BUTTON, name));
+
+  settle (f.view);
+  save_png (GTK_WIDGET (f.window), "timeline-click.png");
+  close_window (&f);
+}
+
+static void
+test_filters_and_actions (void)
+{
+  Fixture f = { 0 };
+  LtTimelinePainter *painter;
+  gint64 viasna;
+  guint total;
+  double start, end, start2, end2;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+  painter = lt_timeline_view_get_painter (f.view);
+  total = lt_timeline_painter_get_n_events (painter);
+  g_assert_cmpuint (total, >, 20);
+  g_assert_nonnull (find_label (GTK_WIDGET (f.window), "33 events"));
+
+  /* an actor filter counts its events in the toolbar */
+  viasna = lt_store_find_actor (f.store, "viasna");
+  g_assert_cmpint (viasna, !=, 0);
+  lt_timeline_page_filter_actor (f.page, viasna);
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), <, total);
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), >, 0);
+  lt_timeline_page_filter_actor (f.page, 0);
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, total);
+
+  /* zoom actions, and zoom to fit shows the whole chronicle */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", FALSE, NULL);
+  lt_timeline_painter_get_window (painter, &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.zoom-in", NULL);
+  lt_timeline_painter_get_window (painter, &start2, &end2);
+  g_assert_cmpfloat (end2 - start2, <, (end - start) * 0.8);
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.zoom-to-fit", NULL);
+  lt_timeline_painter_get_window (painter, &start2, &end2);
+  g_assert_cmpfloat (start2, <=, lt_days_from_ymd (2020, 8, 9));
+  g_assert_cmpfloat (end2, >=, lt_days_from_ymd (2024, 3, 4));
+
+  /* the search bar opens on request and finds events */
+  lt_timeline_page_start_search (f.page);
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", TRUE, NULL);
+  close_window (&f);
+}
+
+typedef struct
+{
+  const char *name;
+  int         y0, m0, d0;
+  int         y1, m1, d1;
+} Zoom;
+
+static const Zoom zooms[] = {
+  { "overview", 2020, 1, 1, 2025, 1, 1 },
+  { "summer-2021", 2021, 6, 1, 2021, 9, 1 },
+  { "day-2021-07-14", 2021, 7, 14, 2021, 7, 15 },
+};
+
+static void
+shoot_zooms (const char *locale,
+             const char *lang)
+{
+  Fixture f = { 0 };
+
+  if (!open_window (&f, locale, lang))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      const Zoom *z = &zooms[i];
+      g_autofree char *name = g_strdup_printf ("timeline-%s-%s.png", z->name, lang);
+
+      lt_timeline_view_set_window (f.view, lt_days_from_ymd (z->y0, z->m0, z->d0),
+                                   lt_days_from_ymd (z->y1, z->m1, z->d1), FALSE);
+      settle (f.view);
+
+      /* on the day, show an event's details the way a click does */
+      if (i == G_N_ELEMENTS (zooms) - 1)
+        {
+          gint64 id = first_cited_event (&f, lt_days_from_ymd (z->y0, z->m0, z->d0));
+          double x, y;
+
+          g_assert_true (lt_timeline_view_get_event_point (f.view, id, &x, &y));
+          lt_timeline_view_click (f.view, x, y, 1);
+          settle (f.view);
+          g_usleep (400 * 1000);   /* the sidebar slides in */
+          for (guint k = 0; k < 40; k++)
+            g_main_context_iteration (NULL, FALSE);
+          settle (f.view);
+        }
+
+      save_png (GTK_WIDGET (f.window), name);
+    }
+
+  close_window (&f);
+}
+
+static void
+test_screenshots_en (void)
+{
+  shoot_zooms ("en_US.UTF-8", "en");
+}
+
+static void
+test_screenshots_uk (void)
+{
+  shoot_zooms ("uk_UA.UTF-8", "uk");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_unsetenv ("LANGUAGE");
+  gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LETAPIS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = lt_application_new (APP_ID, G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/Letapis/Timeline/page/click-shows-sources", test_click_shows_sources);
+  g_test_add_func ("/Letapis/Timeline/page/filters-and-actions", test_filters_and_actions);
+  g_test_add_func ("/Letapis/Timeline/page/screenshots-en", test_screenshots_en);
+  g_test_add_func ("/Letapis/Timeline/page/screenshots-uk", test_screenshots_uk);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+
+  return ret;
+}
