@@ -952,6 +952,22 @@ lookup_span_by_id (LtTimelineIndex *self,
   guint lo = 0;
   guint hi = self->spans->len;
 
+  /* Sorted on first use: the first frame does not need it */
+  if (self->by_id == NULL)
+    {
+      guint n = self->spans->len;
+      gboolean sorted = TRUE;
+
+      self->by_id = g_new (guint32, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        {
+          self->by_id[i] = i;
+          sorted = sorted && (i == 0 || get_span (self, i - 1)->id <= get_span (self, i)->id);
+        }
+      if (!sorted)
+        g_qsort_with_data (self->by_id, n, sizeof (guint32), compare_by_id, self);
+    }
+
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -1000,11 +1016,6 @@ lt_timeline_index_new (GArray               *spans,
   self->lanes = g_ptr_array_new_with_free_func (lane_free);
   max_lanes = MAX (max_lanes, 2);
   n = spans->len;
-
-  self->by_id = g_new (guint32, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    self->by_id[i] = i;
-  g_qsort_with_data (self->by_id, n, sizeof (guint32), compare_by_id, self);
 
   self->first_day = G_MAXINT64;
   self->last_day = G_MININT64;
@@ -2017,6 +2028,7 @@ collect_long_ranges (LtTimelineIndex     *self,
   double v0 = params->scale.start;
   double v1 = lt_time_scale_get_end (&params->scale);
   guint taken = 0;
+  guint max_taken = MIN (MAX_LONG_RANGES, 4 * MAX (fl->n_rows, 1));
 
   for (int k = N_CLASSES - 1; k >= 1; k--)
     {
@@ -2047,15 +2059,29 @@ collect_long_ranges (LtTimelineIndex     *self,
           const LtTimelineItem *it = &items[idx[j]];
           double length = (double) it->end_day - it->start_day + 1.0;
 
+          if (taken >= max_taken)
+            {
+              /* Enough bars for the rows; count the rest of the class without visiting it
+               * (an upper bound: a few may be short or end before the view) */
+              guint end_lo = j;
+              guint end_hi = cls->len;
+
+              while (end_lo < end_hi)
+                {
+                  guint mid = end_lo + (end_hi - end_lo) / 2;
+
+                  if (items[idx[mid]].start_day < v1)
+                    end_lo = mid + 1;
+                  else
+                    end_hi = mid;
+                }
+              fl->n_hidden_ranges += end_lo - j;
+              break;
+            }
           if (length < min_days || it->end_day + 1.0 <= v0)
             continue;
           if (params->hide_unmatched && self->has_filter && !(it->flags & LT_ITEM_MATCHED))
             continue;
-          if (taken >= MAX_LONG_RANGES)
-            {
-              fl->n_hidden_ranges++;
-              continue;
-            }
           add_event_candidate (self, params, frame, candidates, lane, idx[j], TRUE);
           g_hash_table_add (emitted, GUINT_TO_POINTER (idx[j] + 1));
           taken++;

@@ -28,6 +28,7 @@
 #define MAX_LABEL_WIDTH   220.0
 #define DENSITY_COLUMN    3.0
 #define LABEL_BUDGET      40
+#define LABEL_TIME_BUDGET_USEC 2000
 #define MAX_CACHED_LABELS 8192
 
 typedef struct
@@ -96,6 +97,7 @@ struct _LtTimelinePainter
   LtTimelineFrame   *frame;
   gboolean           frame_valid;
   guint              label_budget;
+  gint64             layout_deadline;
 
   /* caches */
   PangoContext      *pango;
@@ -108,6 +110,7 @@ struct _LtTimelinePainter
   NodeCache          axis_cache;
   NodeCache          density_cache;
   NodeCache          overview_cache;
+  NodeCache          figures_cache;
 };
 
 G_DEFINE_FINAL_TYPE (LtTimelinePainter, lt_timeline_painter, G_TYPE_OBJECT)
@@ -339,6 +342,7 @@ invalidate_data (LtTimelinePainter *self)
   self->serial++;
   node_cache_clear (&self->density_cache);
   node_cache_clear (&self->overview_cache);
+  node_cache_clear (&self->figures_cache);
   invalidate (self);
 }
 
@@ -530,7 +534,10 @@ measure_span_cb (guint32  span,
 
   if (label == NULL)
     {
-      if (self->progressive && self->label_budget == 0)
+      /* An interactive frame looks up new titles for a bounded time, then leaves the rest
+       * to the next frames */
+      if (self->progressive &&
+          (self->label_budget == 0 || g_get_monotonic_time () > self->layout_deadline))
         return -1.0;
       if (self->label_budget > 0)
         self->label_budget--;
@@ -784,6 +791,7 @@ lt_timeline_painter_dispose (GObject *object)
   node_cache_clear (&self->axis_cache);
   node_cache_clear (&self->density_cache);
   node_cache_clear (&self->overview_cache);
+  node_cache_clear (&self->figures_cache);
 
   G_OBJECT_CLASS (lt_timeline_painter_parent_class)->dispose (object);
 }
@@ -1384,6 +1392,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
       node_cache_clear (&self->axis_cache);
       node_cache_clear (&self->density_cache);
       node_cache_clear (&self->overview_cache);
+      node_cache_clear (&self->figures_cache);
     }
   self->width = width;
   self->height = height;
@@ -1422,6 +1431,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   params.user_data = self;
 
   self->label_budget = self->progressive ? LABEL_BUDGET : G_MAXUINT;
+  self->layout_deadline = g_get_monotonic_time () + LABEL_TIME_BUDGET_USEC;
   g_clear_pointer (&self->frame, lt_timeline_frame_free);
   self->frame = lt_timeline_frame_build (self->index, &params);
   self->frame_valid = TRUE;
@@ -1443,6 +1453,58 @@ lt_timeline_painter_needs_more_frames (LtTimelinePainter *self)
 
 /* Drawing */
 
+/* Text nodes are kept on their layouts, a few colours each: shaping a label again every frame
+ * would cost more than the rest of the frame. They go away with their layout. */
+typedef struct
+{
+  GdkRGBA        colors[3];
+  GskRenderNode *nodes[3];
+  guint          next;
+} TextNodes;
+
+static void
+text_nodes_free (gpointer data)
+{
+  TextNodes *tn = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tn->nodes); i++)
+    g_clear_pointer (&tn->nodes[i], gsk_render_node_unref);
+  g_free (tn);
+}
+
+static GskRenderNode *
+layout_node (PangoLayout   *layout,
+             const GdkRGBA *color)
+{
+  static GQuark quark;
+  TextNodes *tn;
+  GtkSnapshot *snapshot;
+  guint slot;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("lt-timeline-text-nodes");
+
+  tn = g_object_get_qdata (G_OBJECT (layout), quark);
+  if (tn == NULL)
+    {
+      tn = g_new0 (TextNodes, 1);
+      g_object_set_qdata_full (G_OBJECT (layout), quark, tn, text_nodes_free);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tn->nodes); i++)
+    if (tn->nodes[i] != NULL && gdk_rgba_equal (&tn->colors[i], color))
+      return tn->nodes[i];
+
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  slot = tn->next++ % G_N_ELEMENTS (tn->nodes);
+  g_clear_pointer (&tn->nodes[slot], gsk_render_node_unref);
+  tn->nodes[slot] = gtk_snapshot_free_to_node (snapshot);
+  tn->colors[slot] = *color;
+
+  return tn->nodes[slot];
+}
+
 static void
 append_text (GtkSnapshot   *snapshot,
              PangoLayout   *layout,
@@ -1450,9 +1512,14 @@ append_text (GtkSnapshot   *snapshot,
              double         y,
              const GdkRGBA *color)
 {
+  GskRenderNode *node = layout_node (layout, color);
+
+  if (node == NULL)
+    return;
+
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor (x), floor (y)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_append_node (snapshot, node);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -1935,18 +2002,127 @@ figure_y (LtTimelinePainter *self,
   return bottom - (bottom - top) * value / self->figures_max;
 }
 
+static guint
+figures_position (LtTimelinePainter *self,
+                  double             day)
+{
+  guint lo = 0;
+  guint hi = self->figures->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->figures, LtFigurePoint, mid).day + 0.5 < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static GskRenderNode *
+build_figures_node (LtTimelinePainter *self,
+                    double             lo,
+                    double             hi)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  const GdkRGBA *color = &self->palette.accent;
+  GdkRGBA fill = with_alpha (color, 0.12);
+  double ppd = self->scale.px_per_day;
+  double w = (hi - lo) * ppd;
+  guint i0 = figures_position (self, lo);
+  guint i1 = figures_position (self, hi);
+  double base = figure_y (self, 0);
+  double first_x = 0, last_x = 0;
+  gboolean started = FALSE;
+  cairo_t *cr;
+
+  /* one point before and after, so the line comes in from the edges */
+  i0 = i0 > 0 ? i0 - 1 : 0;
+  i1 = MIN (i1 + 1, self->figures->len);
+  if (i1 <= i0)
+    return gtk_snapshot_free_to_node (snapshot);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, w, self->figures_h));
+  cairo_rectangle (cr, 0, self->figures_y, w, self->figures_h);
+  cairo_clip (cr);
+
+  /* Many reports are folded into two-pixel columns (first, lowest, highest, last), so a
+   * band of a hundred thousand figures costs what one screen of them does */
+  for (guint i = i0; i < i1;)
+    {
+      const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+      double x = (p->day + 0.5 - lo) * ppd;
+      double col = floor (x / 2.0);
+      double vmin = p->value, vmax = p->value, vlast = p->value;
+      guint j = i + 1;
+
+      for (; j < i1; j++)
+        {
+          const LtFigurePoint *q = &g_array_index (self->figures, LtFigurePoint, j);
+
+          if (floor ((q->day + 0.5 - lo) * ppd / 2.0) != col)
+            break;
+          vmin = MIN (vmin, q->value);
+          vmax = MAX (vmax, q->value);
+          vlast = q->value;
+        }
+
+      if (!started)
+        {
+          cairo_move_to (cr, x, figure_y (self, p->value));
+          first_x = x;
+          started = TRUE;
+        }
+      else
+        cairo_line_to (cr, x, figure_y (self, p->value));
+      if (j > i + 1)
+        {
+          cairo_line_to (cr, x, figure_y (self, vmin));
+          cairo_line_to (cr, x, figure_y (self, vmax));
+          cairo_line_to (cr, x, figure_y (self, vlast));
+        }
+      last_x = x;
+      i = j;
+    }
+
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_stroke_preserve (cr);
+  cairo_line_to (cr, last_x, base);
+  cairo_line_to (cr, first_x, base);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_fill (cr);
+
+  /* points to click, where there are few enough to tell apart */
+  if (i1 - i0 <= 400)
+    for (guint i = i0; i < i1; i++)
+      {
+        const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, (p->day + 0.5 - lo) * ppd, figure_y (self, p->value), 3.5, 0, 2 * G_PI);
+        gdk_cairo_set_source_rgba (cr, &self->palette.background);
+        cairo_fill_preserve (cr);
+        gdk_cairo_set_source_rgba (cr, color);
+        cairo_stroke (cr);
+      }
+  cairo_destroy (cr);
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 static void
 draw_figures (LtTimelinePainter *self,
               GtkSnapshot       *snapshot)
 {
-  const GdkRGBA *color = &self->palette.accent;
-  GdkRGBA fill = with_alpha (color, 0.12);
   const char *title;
   g_autofree char *max_text = NULL;
   PangoLayout *layout;
-  cairo_t *cr;
-  gboolean started = FALSE;
-  double last_x = 0;
   GdkRGBA veil;
 
   if (self->figures_h <= 0)
@@ -1954,60 +2130,32 @@ draw_figures (LtTimelinePainter *self,
 
   gtk_snapshot_append_color (snapshot, &self->palette.separator,
                              &GRAPHENE_RECT_INIT (0, self->figures_y, self->width, 1));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, self->width, self->figures_h));
+  draw_cached (self, snapshot, &self->figures_cache, build_figures_node);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, self->width, self->figures_h));
-  cairo_rectangle (cr, 0, self->figures_y, self->width, self->figures_h);
-  cairo_clip (cr);
-
-  /* a step line: the figure holds until the next report */
-  for (guint i = 0; i < self->figures->len; i++)
+  /* the selected or hovered event's figure stands out */
+  if (self->selected_id != 0 || self->hover_id != 0)
     {
-      const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
-      double x = lt_time_scale_day_to_x (&self->scale, p->day + 0.5);
-      double y = figure_y (self, p->value);
+      guint i0 = figures_position (self, self->scale.start);
+      guint i1 = figures_position (self, lt_time_scale_get_end (&self->scale) + 1);
 
-      if (!started)
+      for (guint i = i0; i < i1 && i - i0 < 4096; i++)
         {
-          cairo_move_to (cr, x, y);
-          started = TRUE;
-        }
-      else
-        {
-          cairo_line_to (cr, x, y);
-        }
-      last_x = x;
-    }
-  if (started)
-    {
-      cairo_set_line_width (cr, 2.0);
-      gdk_cairo_set_source_rgba (cr, color);
-      cairo_stroke_preserve (cr);
-      cairo_line_to (cr, last_x, figure_y (self, 0));
-      cairo_line_to (cr, lt_time_scale_day_to_x (&self->scale, g_array_index (self->figures, LtFigurePoint, 0).day + 0.5),
-                     figure_y (self, 0));
-      cairo_close_path (cr);
-      gdk_cairo_set_source_rgba (cr, &fill);
-      cairo_fill (cr);
-    }
+          const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+          GskRoundedRect dot;
+          double x, y;
 
-  for (guint i = 0; i < self->figures->len; i++)
-    {
-      const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
-      double x = lt_time_scale_day_to_x (&self->scale, p->day + 0.5);
-      double y = figure_y (self, p->value);
-      gboolean selected = p->event_id == self->selected_id || p->event_id == self->hover_id;
-
-      if (x < -6 || x > self->width + 6)
-        continue;
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, selected ? 5 : 3.5, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &self->palette.background);
-      cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, color);
-      cairo_set_line_width (cr, 2.0);
-      cairo_stroke (cr);
+          if (p->event_id != self->selected_id && p->event_id != self->hover_id)
+            continue;
+          x = lt_time_scale_day_to_x (&self->scale, p->day + 0.5);
+          y = figure_y (self, p->value);
+          gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x - 5, y - 5, 10, 10), 5);
+          gtk_snapshot_push_rounded_clip (snapshot, &dot);
+          gtk_snapshot_append_color (snapshot, &self->palette.accent, &dot.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
     }
-  cairo_destroy (cr);
+  gtk_snapshot_pop (snapshot);
 
   /* its title and scale */
   if (g_strcmp0 (self->figures_kind, "political-prisoners") == 0)
@@ -2410,8 +2558,10 @@ lt_timeline_painter_hit_test (LtTimelinePainter *self,
   if (self->figures_h > 0 && y >= self->figures_y)
     {
       double best = 10.0;
+      guint i0 = figures_position (self, lt_time_scale_x_to_day (&self->scale, x - 10));
+      guint i1 = figures_position (self, lt_time_scale_x_to_day (&self->scale, x + 10));
 
-      for (guint i = 0; i < self->figures->len; i++)
+      for (guint i = i0; i < i1 && i - i0 < 4096; i++)
         {
           const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
           double px = lt_time_scale_day_to_x (&self->scale, p->day + 0.5);
