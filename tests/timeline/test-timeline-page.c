@@ -172,6 +172,8 @@ open_window (Fixture    *f,
   f->store = open_chronicle (lang);
   f->window = lt_window_new (app);
   lt_window_set_store (f->window, f->store);
+  /* the window picks the records' language from the environment; the test switched locale */
+  lt_store_set_language (f->store, lang);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "timeline");
   gtk_window_present (GTK_WINDOW (f->window));
