@@ -239,6 +239,26 @@ remember_slug (GHashTable *table,
   g_hash_table_insert (table, g_strdup (slug), g_memdup2 (&id, sizeof id));
 }
 
+/* References in a chronicle are ids (slugs), never names: a typo must not
+ * link to another actor through an alias. */
+static gint64
+resolve_actor (Ctx        *ctx,
+               const char *slug)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = lookup_slug (ctx->actors, slug);
+
+  if (id != 0 || !(stmt = _lt_store_prepare (ctx->store, "SELECT id FROM actors WHERE slug = ?1", NULL)))
+    return id;
+
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
 static gboolean
 read_citations (Ctx          *ctx,
                 JsonObject   *object,
@@ -487,8 +507,7 @@ import_event (Ctx         *ctx,
           g_prefix_error (error, "%s: ", where);
           return FALSE;
         }
-      if ((actor_id = lookup_slug (ctx->actors, actor)) == 0 &&
-          (actor_id = lt_store_find_actor (ctx->store, actor)) == 0)
+      if ((actor_id = resolve_actor (ctx, actor)) == 0)
         return fail (ctx, error, where, _("there is no actor “%s”"), actor);
       if (lt_role_get_index (role) < 0)
         return fail (ctx, error, where, _("“%s” is not a role"), role);
@@ -560,11 +579,9 @@ import_relation (Ctx         *ctx,
       !get_visibility (ctx, o, &restricted, error))
     return FALSE;
 
-  if ((from_id = lookup_slug (ctx->actors, from)) == 0 &&
-      (from_id = lt_store_find_actor (ctx->store, from)) == 0)
+  if ((from_id = resolve_actor (ctx, from)) == 0)
     return fail (ctx, error, "from", _("there is no actor “%s”"), from);
-  if ((to_id = lookup_slug (ctx->actors, to)) == 0 &&
-      (to_id = lt_store_find_actor (ctx->store, to)) == 0)
+  if ((to_id = resolve_actor (ctx, to)) == 0)
     return fail (ctx, error, "to", _("there is no actor “%s”"), to);
   if (lt_relation_type_get_index (type) < 0)
     return fail (ctx, error, "type", _("“%s” is not a type of relation"), type);
