@@ -1955,7 +1955,7 @@ draw_lane_captions (LtTimelinePainter *self,
       gboolean shape = self->lane_mode == LT_LANE_MODE_CATEGORY &&
                        lt_timeline_index_get_lane_key (self->index, lane) >= 0;
       double pad = shape ? 22 : 8;
-      GdkRGBA bg = with_alpha (&self->palette.background, 0.88);
+      GdkRGBA bg = with_alpha (lane % 2 == 1 ? &self->palette.lane_alt : &self->palette.background, 0.88);
 
       if (lane > 0)
         gtk_snapshot_append_color (snapshot, &self->palette.separator,

@@ -660,61 +660,50 @@ move_focus (LtTimelineView *self,
   return FALSE;
 }
 
-static gboolean
-key_pressed_cb (LtTimelineView        *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                GtkEventControllerKey *key)
+static void
+focus_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  LtTimelineView *self = LT_TIMELINE_VIEW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int dx = 0;
+  int dy = 0;
+
+  if (g_str_equal (action_name, "timeline.focus-next"))
+    dx = rtl ? -1 : 1;
+  else if (g_str_equal (action_name, "timeline.focus-previous"))
+    dx = rtl ? 1 : -1;
+  else if (g_str_equal (action_name, "timeline.focus-up"))
+    dy = -1;
+  else
+    dy = 1;
+
+  /* Left and Right move between events, and pan when there is none further */
+  if (!move_focus (self, dx, dy) && dx != 0)
+    lt_timeline_painter_pan (self->painter, -dx * gtk_widget_get_width (widget) / 8.0 * (rtl ? -1 : 1));
+}
+
+static void
+activate_focused_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LtTimelineView *self = LT_TIMELINE_VIEW (widget);
   LtTimelineMarker *marker = focused_marker (self);
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return GDK_EVENT_PROPAGATE;
+  if (marker == NULL)
+    return;
 
-  switch (keyval)
+  if (lt_timeline_marker_is_cluster (marker))
     {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      if (!move_focus (self, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? 1 : -1, 0))
-        lt_timeline_painter_pan (self->painter, gtk_widget_get_width (GTK_WIDGET (self)) / 8.0);
-      return GDK_EVENT_STOP;
+      double first, last;
 
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      if (!move_focus (self, gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL ? -1 : 1, 0))
-        lt_timeline_painter_pan (self->painter, -gtk_widget_get_width (GTK_WIDGET (self)) / 8.0);
-      return GDK_EVENT_STOP;
-
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      return move_focus (self, 0, -1) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      return move_focus (self, 0, 1) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (marker == NULL)
-        return GDK_EVENT_PROPAGATE;
-      if (lt_timeline_marker_is_cluster (marker))
-        {
-          double first, last;
-
-          lt_timeline_marker_get_days (marker, &first, &last);
-          zoom_into_days (self, first, last);
-        }
-      else
-        activate_event (self, lt_timeline_marker_get_event (marker));
-      return GDK_EVENT_STOP;
-
-    default:
-      return GDK_EVENT_PROPAGATE;
+      lt_timeline_marker_get_days (marker, &first, &last);
+      zoom_into_days (self, first, last);
     }
+  else
+    activate_event (self, lt_timeline_marker_get_event (marker));
 }
 
 static void
@@ -1153,6 +1142,24 @@ lt_timeline_view_class_init (LtTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.go-start", NULL, go_edge_action);
   gtk_widget_class_install_action (widget_class, "timeline.go-end", NULL, go_edge_action);
 
+  gtk_widget_class_install_action (widget_class, "timeline.focus-next", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.focus-previous", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.focus-up", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.focus-down", NULL, focus_action);
+  gtk_widget_class_install_action (widget_class, "timeline.activate-focused", NULL, activate_focused_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.focus-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.focus-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.focus-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "timeline.focus-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.focus-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "timeline.focus-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate-focused", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
@@ -1219,9 +1226,6 @@ lt_timeline_view_init (LtTimelineView *self)
   g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_palette), self,
                            G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "lt-application.h"
+#include "lt-timeline-marker.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
@@ -270,6 +271,8 @@ test_filters_and_actions (void)
   Fixture f = { 0 };
   LtTimelinePainter *painter;
   gint64 viasna;
+  gint64 day = lt_days_from_ymd (2021, 7, 14);
+  GtkWidget *entry;
   guint total;
   double start, end, start2, end2;
 
@@ -300,8 +303,53 @@ test_filters_and_actions (void)
   g_assert_cmpfloat (start2, <=, lt_days_from_ymd (2020, 8, 9));
   g_assert_cmpfloat (end2, >=, lt_days_from_ymd (2024, 3, 4));
 
-  /* the search bar opens on request and finds events */
+  /* the search bar opens on request; what it finds is counted, the rest dims */
   lt_timeline_page_start_search (f.page);
+  entry = find_type (GTK_WIDGET (f.page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  WAIT_UNTIL (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
+              gtk_widget_get_focus_child (entry) != NULL, 2000);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Viasna");
+  WAIT_UNTIL (lt_timeline_painter_get_n_matched (painter) < total, 3000);
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), >, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  WAIT_UNTIL (lt_timeline_painter_get_n_matched (painter) == total, 3000);
+
+  /* the keyboard: focus steps from event to event forward in time, Enter selects */
+  lt_timeline_view_set_window (f.view, day, day + 1, FALSE);
+  settle (f.view);
+  {
+    GtkWidget *first = NULL;
+    GtkWidget *next;
+    graphene_rect_t a, b;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (f.view)); c; c = gtk_widget_get_next_sibling (c))
+      {
+        graphene_rect_t r;
+
+        if (!LT_IS_TIMELINE_MARKER (c) || !gtk_widget_get_child_visible (c) ||
+            !gtk_widget_compute_bounds (c, GTK_WIDGET (f.view), &r))
+          continue;
+        if (first == NULL || r.origin.x < a.origin.x)
+          {
+            first = c;
+            a = r;
+          }
+      }
+    g_assert_nonnull (first);
+    g_assert_true (gtk_widget_get_focusable (first));
+    g_assert_true (gtk_widget_grab_focus (first));
+    gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.focus-next", NULL);
+    next = gtk_widget_get_focus_child (GTK_WIDGET (f.view));
+    g_assert_true (LT_IS_TIMELINE_MARKER (next));
+    g_assert_true (next != first);
+    g_assert_true (gtk_widget_compute_bounds (next, GTK_WIDGET (f.view), &b));
+    g_assert_cmpfloat (b.origin.x, >=, a.origin.x);
+    gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.activate-focused", NULL);
+    g_assert_cmpint (lt_timeline_view_get_selected_event (f.view), ==,
+                     lt_timeline_marker_get_event (LT_TIMELINE_MARKER (next)));
+  }
+
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", TRUE, NULL);
   close_window (&f);
 }
@@ -370,6 +418,24 @@ test_screenshots_uk (void)
   shoot_zooms ("uk_UA.UTF-8", "uk");
 }
 
+static void
+test_screenshot_dark (void)
+{
+  Fixture f = { 0 };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  lt_timeline_view_set_window (f.view, lt_days_from_ymd (2020, 6, 1), lt_days_from_ymd (2022, 1, 1), FALSE);
+  settle (f.view);
+  g_assert_true (adw_style_manager_get_dark (style));
+  save_png (GTK_WIDGET (f.window), "timeline-dark-en.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  close_window (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/page/filters-and-actions", test_filters_and_actions);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-en", test_screenshots_en);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-uk", test_screenshots_uk);
+  g_test_add_func ("/Letapis/Timeline/page/screenshot-dark", test_screenshot_dark);
 
   ret = g_test_run ();
   g_clear_object (&app);
