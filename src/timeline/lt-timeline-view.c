@@ -935,6 +935,34 @@ more_frames_cb (gpointer user_data)
 }
 
 static void
+ensure_style (GtkWidget *widget)
+{
+  static GdkDisplay *styled;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  /* The markers draw nothing but the keyboard focus ring around an event and its label */
+  if (display == NULL || display == styled)
+    return;
+
+  styled = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider,
+                                   "timelinemarker {"
+                                   "  border-radius: 6px;"
+                                   "  outline: 0 solid transparent;"
+                                   "  outline-offset: 1px;"
+                                   "  transition: outline-color 200ms ease-out, outline-width 200ms ease-out;"
+                                   "}"
+                                   "timelinemarker:focus-visible {"
+                                   "  outline: 2px solid alpha(@accent_color, 0.8);"
+                                   "}",
+                                   -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
 update_palette (LtTimelineView *self)
 {
   LtTimelinePalette palette;
@@ -1227,6 +1255,7 @@ lt_timeline_view_init (LtTimelineView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
 
+  ensure_style (GTK_WIDGET (self));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_palette), self,
                            G_CONNECT_SWAPPED);
   update_palette (self);
