@@ -1732,6 +1732,7 @@ draw_cached (LtTimelinePainter *self,
   double start = self->scale.start;
   double end = lt_time_scale_get_end (&self->scale);
   double span = end - start;
+  double margin;
 
   /* A node covers three screens at one zoom; panning within it only translates it */
   if (cache->node == NULL || cache->px_per_day != self->scale.px_per_day ||
@@ -1743,10 +1744,13 @@ draw_cached (LtTimelinePainter *self,
       cache->width = self->width;
       cache->height = self->height;
       cache->serial = self->serial;
-      /* on the absolute pixel grid, so columns and ticks do not shimmer between rebuilds */
-      cache->lo = floor ((start - span) * self->scale.px_per_day / DENSITY_COLUMN) * DENSITY_COLUMN
+      /* on the absolute pixel grid, so columns and ticks do not shimmer between rebuilds; a
+       * one-off drawing (the export) covers only what shows, so no hidden text or paths
+       * reach a PDF or SVG */
+      margin = self->progressive ? span : 0.0;
+      cache->lo = floor ((start - margin) * self->scale.px_per_day / DENSITY_COLUMN) * DENSITY_COLUMN
                   / self->scale.px_per_day;
-      cache->hi = end + span;
+      cache->hi = end + margin;
       cache->node = build (self, cache->lo, cache->hi);
     }
 
