@@ -666,14 +666,14 @@ focus_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   LtTimelineView *self = LT_TIMELINE_VIEW (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int dx = 0;
   int dy = 0;
 
+  /* Time runs left to right in every language the app speaks, so Right is always later */
   if (g_str_equal (action_name, "timeline.focus-next"))
-    dx = rtl ? -1 : 1;
+    dx = 1;
   else if (g_str_equal (action_name, "timeline.focus-previous"))
-    dx = rtl ? 1 : -1;
+    dx = -1;
   else if (g_str_equal (action_name, "timeline.focus-up"))
     dy = -1;
   else
@@ -681,7 +681,7 @@ focus_action (GtkWidget  *widget,
 
   /* Left and Right move between events, and pan when there is none further */
   if (!move_focus (self, dx, dy) && dx != 0)
-    lt_timeline_painter_pan (self->painter, -dx * gtk_widget_get_width (widget) / 8.0 * (rtl ? -1 : 1));
+    lt_timeline_painter_pan (self->painter, -dx * gtk_widget_get_width (widget) / 8.0);
 }
 
 static void
@@ -899,8 +899,6 @@ place_markers (LtTimelineView *self,
       alloc.y = (int) floor (item->y + item->h / 2 - 11);
       alloc.width = MAX (1, (int) ceil (x1 - x0));
       alloc.height = 22;
-      if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
-        alloc.x = width - alloc.x - alloc.width;
       gtk_widget_set_child_visible (GTK_WIDGET (marker), TRUE);
       gtk_widget_size_allocate (GTK_WIDGET (marker), &alloc, -1);
     }

@@ -432,6 +432,23 @@ test_screenshot_dark (void)
   settle (f.view);
   g_assert_true (adw_style_manager_get_dark (style));
   save_png (GTK_WIDGET (f.window), "timeline-dark-en.png");
+
+  /* lanes by actor and by place */
+  {
+    GtkDropDown *lanes = GTK_DROP_DOWN (find_type (GTK_WIDGET (f.page), GTK_TYPE_DROP_DOWN));
+    LtTimelinePainter *painter = lt_timeline_view_get_painter (f.view);
+
+    gtk_drop_down_set_selected (lanes, 1);
+    settle (f.view);
+    g_assert_cmpint (lt_timeline_painter_get_lane_mode (painter), ==, LT_LANE_MODE_ACTOR);
+    g_assert_cmpuint (lt_timeline_index_get_n_lanes (lt_timeline_painter_get_index (painter)), >, 3);
+    save_png (GTK_WIDGET (f.window), "timeline-actors-en.png");
+    gtk_drop_down_set_selected (lanes, 2);
+    settle (f.view);
+    g_assert_cmpint (lt_timeline_painter_get_lane_mode (painter), ==, LT_LANE_MODE_PLACE);
+    save_png (GTK_WIDGET (f.window), "timeline-places-en.png");
+    gtk_drop_down_set_selected (lanes, 0);
+  }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   close_window (&f);
 }
