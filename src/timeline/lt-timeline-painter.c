@@ -72,6 +72,8 @@ struct _LtTimelinePainter
   gboolean           model_dirty;
   gboolean           index_dirty;
   gboolean           matches_dirty;
+  gboolean           figures_pending;
+  guint              frames_since_load;
   guint              serial;
 
   /* view */
@@ -597,23 +599,45 @@ load_model (LtTimelinePainter *self)
       g_clear_error (&error);
     }
 
-  if (self->figures_kind != NULL)
+  /* The figures band follows the first frame in an interactive view */
+  self->figures_pending = self->figures_kind != NULL;
+  self->frames_since_load = 0;
+}
+
+static void
+load_figures (LtTimelinePainter *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->figures_pending = FALSE;
+  self->figures_max = 0.0;
+  g_clear_pointer (&self->figures, g_array_unref);
+  node_cache_clear (&self->figures_cache);
+
+  if (self->figures_kind == NULL || self->store == NULL)
+    return;
+
+  self->figures = lt_store_dup_figures (self->store, self->figures_kind, &error);
+  if (self->figures == NULL)
     {
-      self->figures = lt_store_dup_figures (self->store, self->figures_kind, &error);
-      if (self->figures == NULL)
-        {
-          g_warning ("Could not read the figures: %s", error->message);
-          g_clear_error (&error);
-        }
+      g_warning ("Could not read the figures: %s", error->message);
+      return;
+    }
+  g_debug ("%u figures of %s", self->figures->len, self->figures_kind);
+
+  /* Restricted events' figures stay out when their events do */
+  if (!self->include_restricted)
+    {
+      guint lane, item;
+
+      for (guint i = self->figures->len; i > 0; i--)
+        if (!lt_timeline_index_find_event (self->index, g_array_index (self->figures, LtFigurePoint, i - 1).event_id,
+                                           &lane, &item))
+          g_array_remove_index (self->figures, i - 1);
     }
 
-  self->figures_max = 0.0;
-  if (self->figures != NULL)
-    {
-      /* Restricted events' figures stay out when their events do */
-      for (guint i = 0; i < self->figures->len; i++)
-        self->figures_max = MAX (self->figures_max, g_array_index (self->figures, LtFigurePoint, i).value);
-    }
+  for (guint i = 0; i < self->figures->len; i++)
+    self->figures_max = MAX (self->figures_max, g_array_index (self->figures, LtFigurePoint, i).value);
 }
 
 static void
@@ -1339,7 +1363,8 @@ lt_timeline_painter_set_figures (LtTimelinePainter *self,
 
   g_free (self->figures_kind);
   self->figures_kind = g_strdup (counts);
-  self->model_dirty = TRUE;
+  g_clear_pointer (&self->figures, g_array_unref);
+  self->figures_pending = counts != NULL;
   node_cache_clear (&self->axis_cache);
   invalidate_data (self);
 }
@@ -1385,6 +1410,11 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
 
   ensure_fonts (self, pango);
   ensure_index (self);
+  if (self->figures_pending && (!self->progressive || self->frames_since_load > 0))
+    {
+      load_figures (self);
+      self->frame_valid = FALSE;
+    }
 
   if (width != self->width || height != self->height)
     {
@@ -1435,6 +1465,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   g_clear_pointer (&self->frame, lt_timeline_frame_free);
   self->frame = lt_timeline_frame_build (self->index, &params);
   self->frame_valid = TRUE;
+  self->frames_since_load++;
 }
 
 /**
@@ -1448,7 +1479,7 @@ lt_timeline_painter_needs_more_frames (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
-  return self->frame != NULL && self->frame->incomplete;
+  return (self->frame != NULL && self->frame->incomplete) || self->figures_pending;
 }
 
 /* Drawing */

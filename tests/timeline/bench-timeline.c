@@ -151,6 +151,14 @@ main (int   argc,
   frame (painter, pango, NULL);
   first_frame_ms = (g_get_monotonic_time () - t0) / 1000.0;
 
+  if (g_getenv ("BENCH_VERBOSE"))
+    {
+      getrusage (RUSAGE_SELF, &ru);
+      g_print ("peak RSS after the first frame: %.1f MB\n", ru.ru_maxrss / 1024.0);
+      frame (painter, pango, NULL);
+      getrusage (RUSAGE_SELF, &ru);
+      g_print ("peak RSS after the second frame: %.1f MB\n", ru.ru_maxrss / 1024.0);
+    }
   g_print ("events: %u\n", lt_timeline_painter_get_n_events (painter));
   g_print ("first frame: %.1f ms after lt_store_open() returned (spans + index %.1f ms, frame %.1f ms); "
            "lt_store_open() itself: %.1f ms; total %.1f ms\n",
