@@ -15,8 +15,8 @@
 /* Like sysprof's bitset index: the list holds only (id, start day) keys and
  * builds LtEvent objects on demand, CHUNK_SIZE at a time with one
  * statement, keeping the last MAX_CHUNKS chunks. */
-#define CHUNK_SIZE 64
-#define MAX_CHUNKS 32
+#define CHUNK_SIZE 256
+#define MAX_CHUNKS 16
 
 typedef struct
 {
@@ -92,10 +92,10 @@ chunk_i18n_sql (void)
 
   if (g_once_init_enter (&sql))
     {
-      GString *s = g_string_new ("SELECT record_id, field, text FROM translations"
-                                 " WHERE kind = 0 AND lang = ?65 AND record_id IN (");
+      GString *s = g_string_new (NULL);
 
-      G_STATIC_ASSERT (CHUNK_SIZE == 64);
+      g_string_append_printf (s, "SELECT record_id, field, text FROM translations"
+                              " WHERE kind = 0 AND lang = ?%u AND record_id IN (", CHUNK_SIZE + 1);
       for (guint i = 1; i <= CHUNK_SIZE; i++)
         g_string_append_printf (s, "%s?%u", i > 1 ? ", " : "", i);
       g_string_append (s, ")");
@@ -145,7 +145,7 @@ load_chunk (LtEventList *self,
     {
       for (guint i = 0; i < n; i++)
         sqlite3_bind_int64 (stmt, (int) i + 1, keys[i].id);
-      sqlite3_bind_text (stmt, 65, lang, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, CHUNK_SIZE + 1, lang, -1, SQLITE_STATIC);
 
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -478,7 +478,8 @@ lt_event_list_class_init (LtEventListClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_FILTER] =
     g_param_spec_boxed ("filter", NULL, NULL, LT_TYPE_EVENT_FILTER,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
+                         G_PARAM_STATIC_STRINGS));
   properties[PROP_ITEM_TYPE] =
     g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));

@@ -44,18 +44,16 @@ _lt_ptr_array_copy (GPtrArray      *array,
   return ret;
 }
 
+/* Records hold a strong reference on the store they were loaded from (for
+ * lazy details). A weak pointer cost more than the rest of building an
+ * event from a row; snapshots kept by the store's undo stack have no store,
+ * so there is no cycle. */
 void
 _lt_record_set_store (GObject  *record,
                       LtStore **store_field,
                       LtStore  *store)
 {
-  if (*store_field == store)
-    return;
-  if (*store_field != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (*store_field), (gpointer *) store_field);
-  *store_field = store;
-  if (store != NULL)
-    g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) store_field);
+  g_set_object (store_field, store);
 }
 
 /* Translations */

@@ -1676,32 +1676,54 @@ compare_day_then_id (const void *a,
   return ia < ib ? -1 : ia > ib;
 }
 
-/* Rows arrive sorted by day; order rows of the same day by id (short runs). */
+typedef struct
+{
+  gsize id_offset;
+  gsize day_offset;
+} SortOffsets;
+
+static int
+compare_day_then_id_cb (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      data)
+{
+  const SortOffsets *o = data;
+
+  return compare_day_then_id (a, b, o->id_offset, o->day_offset);
+}
+
+/* Rows arrive sorted by day (index order); order the rows of each day by
+ * id. A day holds hundreds of rows at a million events, so each run is
+ * sorted on its own rather than by insertion. */
 static void
 sort_day_runs (GArray *array,
                gsize   id_offset,
                gsize   day_offset)
 {
+  SortOffsets offsets = { id_offset, day_offset };
   guint elt = g_array_get_element_size (array);
   char *data = array->data;
-  g_autofree char *tmp = g_malloc (elt);
+  guint start = 0;
 
-  for (guint i = 1; i < array->len; i++)
+  while (start < array->len)
     {
-      guint j = i;
+      gint32 day = *(gint32 *) (gpointer) (data + (gsize) start * elt + day_offset);
+      guint end = start + 1;
+      gboolean sorted = TRUE;
 
-      if (compare_day_then_id (data + (gsize) (i - 1) * elt, data + (gsize) i * elt,
-                               id_offset, day_offset) <= 0)
-        continue;
-
-      memcpy (tmp, data + (gsize) i * elt, elt);
-      while (j > 0 && compare_day_then_id (data + (gsize) (j - 1) * elt, tmp,
-                                           id_offset, day_offset) > 0)
+      while (end < array->len &&
+             *(gint32 *) (gpointer) (data + (gsize) end * elt + day_offset) == day)
         {
-          memcpy (data + (gsize) j * elt, data + (gsize) (j - 1) * elt, elt);
-          j--;
+          if (sorted && compare_day_then_id (data + (gsize) (end - 1) * elt, data + (gsize) end * elt,
+                                             id_offset, day_offset) > 0)
+            sorted = FALSE;
+          end++;
         }
-      memcpy (data + (gsize) j * elt, tmp, elt);
+
+      if (!sorted)
+        g_qsort_with_data (data + (gsize) start * elt, (gint) (end - start), elt,
+                           compare_day_then_id_cb, &offsets);
+      start = end;
     }
 }
 
@@ -3279,6 +3301,7 @@ push_undo (LtStore      *self,
   notify_history (self, could_undo, could_redo);
 }
 
+/* A complete, store-less copy of a record for the undo stack. */
 static GObject *
 snapshot (LtStore      *self,
           LtRecordKind  kind,
@@ -3289,22 +3312,38 @@ snapshot (LtStore      *self,
     case LT_RECORD_EVENT:
       {
         g_autoptr(LtEvent) e = lt_store_lookup_event (self, id);
-        return e != NULL ? G_OBJECT (lt_event_dup (e)) : NULL;
+        LtEvent *copy = e != NULL ? lt_event_dup (e) : NULL;
+
+        if (copy != NULL)
+          g_clear_object (&copy->store);
+        return (GObject *) copy;
       }
     case LT_RECORD_ACTOR:
       {
         g_autoptr(LtActor) a = lt_store_lookup_actor (self, id);
-        return a != NULL ? G_OBJECT (lt_actor_dup (a)) : NULL;
+        LtActor *copy = a != NULL ? lt_actor_dup (a) : NULL;
+
+        if (copy != NULL)
+          g_clear_object (&copy->store);
+        return (GObject *) copy;
       }
     case LT_RECORD_SOURCE:
       {
         g_autoptr(LtSource) s = lt_store_lookup_source (self, id);
-        return s != NULL ? G_OBJECT (lt_source_dup (s)) : NULL;
+        LtSource *copy = s != NULL ? lt_source_dup (s) : NULL;
+
+        if (copy != NULL)
+          g_clear_object (&copy->store);
+        return (GObject *) copy;
       }
     case LT_RECORD_RELATION:
       {
         g_autoptr(LtRelation) r = lt_store_lookup_relation (self, id);
-        return r != NULL ? G_OBJECT (lt_relation_dup (r)) : NULL;
+        LtRelation *copy = r != NULL ? lt_relation_dup (r) : NULL;
+
+        if (copy != NULL)
+          g_clear_object (&copy->store);
+        return (GObject *) copy;
       }
     default:
       return NULL;

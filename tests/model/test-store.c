@@ -221,9 +221,11 @@ test_event_crud_undo (void)
   g_assert_cmpuint (r.n_can_undo, >, 0);
   g_assert_cmpuint (r.n_can_redo, >, 0);
 
+  /* Records hold the store they come from; once they are gone, so is it. */
   g_clear_object (&loaded);
   g_clear_object (&edit);
   g_clear_object (&draft);
+  g_clear_object (&source);
   g_signal_handlers_disconnect_by_data (store, &r);
   g_assert_finalize_object (store);
 }
