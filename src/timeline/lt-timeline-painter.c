@@ -2148,6 +2148,18 @@ build_figures_node (LtTimelinePainter *self,
       }
   cairo_destroy (cr);
 
+  /* and their values, where there are few */
+  if (i1 - i0 <= 40)
+    for (guint i = i0; i < i1; i++)
+      {
+        const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+        g_autofree char *text = g_strdup_printf ("%'.0f", p->value);
+        PangoLayout *layout = get_text_layout (self, FONT_SMALL, text);
+
+        append_text (snapshot, layout, (p->day + 0.5 - lo) * ppd - text_width (layout) / 2,
+                     figure_y (self, p->value) - text_height (layout) - 4, &self->palette.dim_text);
+      }
+
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -2202,10 +2214,14 @@ draw_figures (LtTimelinePainter *self,
   gtk_snapshot_append_color (snapshot, &veil,
                              &GRAPHENE_RECT_INIT (0, self->figures_y + 3, text_width (layout) + 16, 16));
   append_text (snapshot, layout, 8, self->figures_y + 3, &self->palette.text);
-  max_text = g_strdup_printf ("%'.0f", self->figures_max);
-  layout = get_text_layout (self, FONT_SMALL, max_text);
-  append_text (snapshot, layout, self->width - text_width (layout) - 8, figure_y (self, self->figures_max) - 16,
-               &self->palette.dim_text);
+  /* the scale, where points are too many to carry their values */
+  if (self->figures->len > 40)
+    {
+      max_text = g_strdup_printf ("%'.0f", self->figures_max);
+      layout = get_text_layout (self, FONT_SMALL, max_text);
+      append_text (snapshot, layout, self->width - text_width (layout) - 8, figure_y (self, self->figures_max) - 16,
+                   &self->palette.dim_text);
+    }
 }
 
 static void
