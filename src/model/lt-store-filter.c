@@ -104,7 +104,7 @@ _lt_filter_sql_init (LtFilterSql         *sql,
         {
           g_string_append (sql->where,
                            " AND e.id IN (SELECT rowid >> 2 FROM search"
-                           " WHERE search MATCH ? AND (rowid & 3) = 0)");
+                           " WHERE search MATCH ?)");
           add_text (sql, query);
         }
     }

@@ -134,8 +134,12 @@ static const char migration_1[] =
   "CREATE TRIGGER relations_translations_ad AFTER DELETE ON relations BEGIN"
   "  DELETE FROM translations WHERE kind = 3 AND record_id = OLD.id; END;"
 
-  /* Folded search keys (see lt-fold.c); rowid = id * 4 + kind. */
+  /* Folded search keys (see lt-fold.c); rowid = id * 4 + kind. Events
+   * have their own index: there are a million of them, and a search ranks
+   * the few thousand other records in full but caps the events it ranks. */
   "CREATE VIRTUAL TABLE search USING fts5 ("
+  "  name, body, tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE VIRTUAL TABLE search_records USING fts5 ("
   "  name, body, tokenize = 'unicode61 remove_diacritics 2');";
 
 /* Version 2: the compact index for the timeline. An integer category and a

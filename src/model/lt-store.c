@@ -23,6 +23,9 @@
  * seconds). */
 #define FULL_CHECK_MAX_SIZE (64 * 1024 * 1024)
 
+/* How many of the newest matching events lt_store_search() ranks. */
+#define LT_SEARCH_EVENT_CANDIDATES 2000
+
 typedef struct
 {
   LtRecordKind kind;
@@ -1366,8 +1369,8 @@ lt_store_find_actor (LtStore    *self,
     return 0;
 
   stmt = _lt_store_prepare (self,
-                            "SELECT rowid FROM search"
-                            " WHERE search MATCH ?1 AND (rowid & 3) = 1"
+                            "SELECT rowid FROM search_records"
+                            " WHERE search_records MATCH ?1 AND (rowid & 3) = 1"
                             " ORDER BY rank LIMIT 1",
                             NULL);
   if (stmt == NULL)
@@ -1510,7 +1513,7 @@ lt_store_list_sources (LtStore *self)
     "  lt_fold (e.summary, e.place, (SELECT group_concat (text, ' ') FROM translations t" \
     "    WHERE t.kind = 0 AND t.record_id = e.id AND t.field <> 'title'))" \
     " FROM events e" where_event, \
-    "INSERT INTO search (rowid, name, body)" \
+    "INSERT INTO search_records (rowid, name, body)" \
     " SELECT a.id * 4 + 1," \
     "  lt_fold (a.name," \
     "   (SELECT group_concat (alias, ' ') FROM actor_aliases WHERE actor_id = a.id)," \
@@ -1519,7 +1522,7 @@ lt_store_list_sources (LtStore *self)
     "  lt_fold (a.description, (SELECT group_concat (text, ' ') FROM translations t" \
     "    WHERE t.kind = 1 AND t.record_id = a.id AND t.field <> 'name'))" \
     " FROM actors a" where_actor, \
-    "INSERT INTO search (rowid, name, body)" \
+    "INSERT INTO search_records (rowid, name, body)" \
     " SELECT s.id * 4 + 2," \
     "  lt_fold (s.title, (SELECT group_concat (text, ' ') FROM translations t" \
     "    WHERE t.kind = 2 AND t.record_id = s.id AND t.field = 'title'))," \
@@ -1527,7 +1530,7 @@ lt_store_list_sources (LtStore *self)
     "   (SELECT group_concat (text, ' ') FROM translations t" \
     "    WHERE t.kind = 2 AND t.record_id = s.id AND t.field <> 'title'))" \
     " FROM sources s" where_source, \
-    "INSERT INTO search (rowid, name, body)" \
+    "INSERT INTO search_records (rowid, name, body)" \
     " SELECT r.id * 4 + 3, ''," \
     "  lt_fold (r.note, (SELECT group_concat (text, ' ') FROM translations t" \
     "    WHERE t.kind = 3 AND t.record_id = r.id))" \
@@ -1538,6 +1541,14 @@ static const char * const index_one_sql[] =
   SEARCH_INDEX_SQL (" WHERE e.id = ?1", " WHERE a.id = ?1", " WHERE s.id = ?1", " WHERE r.id = ?1");
 static const char * const index_all_sql[] =
   SEARCH_INDEX_SQL ("", "", "", "");
+
+static const char *
+delete_search_sql (LtRecordKind kind)
+{
+  return kind == LT_RECORD_EVENT
+    ? "DELETE FROM search WHERE rowid = ?1"
+    : "DELETE FROM search_records WHERE rowid = ?1";
+}
 
 /**
  * _lt_store_reindex:
@@ -1559,7 +1570,7 @@ _lt_store_reindex (LtStore       *self,
   if (self->bulk)
     return TRUE;
 
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM search WHERE rowid = ?1", error)))
+  if (!(stmt = _lt_store_prepare (self, delete_search_sql (kind), error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id * 4 + kind);
   if (!step_done (self, stmt, error))
@@ -1582,12 +1593,58 @@ gboolean
 _lt_store_rebuild_search (LtStore  *self,
                           GError  **error)
 {
-  if (!exec_sql (self, "DELETE FROM search", error))
+  if (!exec_sql (self, "DELETE FROM search; DELETE FROM search_records;", error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (index_all_sql); i++)
     if (!exec_sql (self, index_all_sql[i], error))
       return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const LtSearchHit *x = a, *y = b;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind > y->kind ? -1 : 1;  /* records before events at equal rank */
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static gboolean
+collect_hits (LtStore     *self,
+              const char  *sql,
+              const char  *fts,
+              guint        limit,
+              GArray      *hits,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = _lt_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, (int) limit);
+  sqlite3_bind_int (stmt, 3, LT_SEARCH_EVENT_CANDIDATES);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      LtSearchHit hit = { (LtRecordKind) (rowid & 3), rowid >> 2, sqlite3_column_double (stmt, 1) };
+
+      g_array_append_val (hits, hit);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _lt_store_set_sql_error (self, error);
 
   return TRUE;
 }
@@ -1602,7 +1659,12 @@ _lt_store_rebuild_search (LtStore  *self,
  * Full-text search over titles, summaries, names, aliases, descriptions,
  * notes, translations and source texts. Case, diacritics and script are
  * folded ("Лукашенко" finds "Lukashenko"); each word matches as a prefix.
- * Names and titles weigh more than other text.
+ * Names and titles weigh more than other text (bm25).
+ *
+ * Actors, sources and relations are ranked in full. Events are ranked among
+ * the 2,000 most recently added that match: a word found in tens of thousands of events
+ * (a town, a common word) would otherwise cost a bm25 score for each of
+ * them; use an event filter with text to list all matching events.
  *
  * Returns: (transfer full) (element-type LtSearchHit): hits, best first
  */
@@ -1614,39 +1676,32 @@ lt_store_search (LtStore     *self,
 {
   g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (LtSearchHit));
   g_autofree char *fts = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
+
+  if (limit == 0)
+    limit = 100;
+  limit = MIN (limit, G_MAXINT / 2);
 
   fts = _lt_fold_query (query);
   if (fts == NULL)
     return g_steal_pointer (&hits);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT rowid, bm25 (search, 10.0, 1.0) AS score FROM search"
-                            " WHERE search MATCH ?1 ORDER BY score LIMIT ?2",
-                            error);
-  if (stmt == NULL)
+  if (!collect_hits (self,
+                     "SELECT rowid, bm25 (search_records, 10.0, 1.0) AS score FROM search_records"
+                     " WHERE search_records MATCH ?1 AND ?3 > 0 ORDER BY score LIMIT ?2",
+                     fts, limit, hits, error) ||
+      !collect_hits (self,
+                     "SELECT rowid, score FROM"
+                     " (SELECT rowid, bm25 (search, 10.0, 1.0) AS score FROM search"
+                     "  WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?3)"
+                     " ORDER BY score LIMIT ?2",
+                     fts, limit, hits, error))
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (stmt, 2, limit > 0 ? (int) MIN (limit, G_MAXINT) : 100);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-      LtSearchHit hit = { (LtRecordKind) (rowid & 3), rowid >> 2, sqlite3_column_double (stmt, 1) };
-
-      g_array_append_val (hits, hit);
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _lt_store_set_sql_error (self, error);
-      return NULL;
-    }
+  g_array_sort (hits, compare_hits);
+  if (hits->len > limit)
+    g_array_set_size (hits, limit);
 
   return g_steal_pointer (&hits);
 }
@@ -1795,6 +1850,7 @@ query_events (LtStore             *self,
               FillFunc             fill,
               gsize                id_offset,
               gsize                day_offset,
+              gboolean             sort_ids,
               GArray              *out,
               GError             **error)
 {
@@ -1854,15 +1910,19 @@ query_events (LtStore             *self,
         {
           g_autoptr(GArray) merged = NULL;
 
-          sort_day_runs (out, id_offset, day_offset);
-          sort_day_runs (longs, id_offset, day_offset);
+          if (sort_ids)
+            {
+              sort_day_runs (out, id_offset, day_offset);
+              sort_day_runs (longs, id_offset, day_offset);
+            }
           merged = merge_sorted (out, longs, id_offset, day_offset);
           g_array_set_size (out, 0);
           g_array_append_vals (out, merged->data, merged->len);
         }
     }
 
-  sort_day_runs (out, id_offset, day_offset);
+  if (sort_ids)
+    sort_day_runs (out, id_offset, day_offset);
   ret = TRUE;
 
 out:
@@ -1870,6 +1930,7 @@ out:
   return ret;
 }
 
+/* The hot loop of a million spans: one covering-index row each. */
 static void
 fill_span (sqlite3_stmt *stmt,
            gpointer      element)
@@ -1895,7 +1956,7 @@ fill_span (sqlite3_stmt *stmt,
  * The compact form of events for drawing: no objects, no strings.
  *
  * Returns: (transfer full) (element-type LtEventSpan): spans sorted by
- *   start day, then id
+ *   start day (within a day, in index order: by end day, category, ...)
  */
 GArray *
 lt_store_dup_event_spans (LtStore              *self,
@@ -1911,7 +1972,7 @@ lt_store_dup_event_spans (LtStore              *self,
                      " coalesce (e.place_id, 0), e.restricted",
                      fill_span,
                      G_STRUCT_OFFSET (LtEventSpan, id), G_STRUCT_OFFSET (LtEventSpan, start_day),
-                     spans, error))
+                     FALSE, spans, error))
     return NULL;
 
   return g_steal_pointer (&spans);
@@ -1938,7 +1999,7 @@ _lt_store_dup_event_keys (LtStore              *self,
 
   if (!query_events (self, filter, "e.id, e.start_day", fill_day_key,
                      G_STRUCT_OFFSET (LtDayKey, id), G_STRUCT_OFFSET (LtDayKey, start_day),
-                     keys, error))
+                     TRUE, keys, error))
     return NULL;
 
   return g_steal_pointer (&keys);
@@ -3191,7 +3252,7 @@ remove_record (LtStore       *self,
       return FALSE;
     }
 
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM search WHERE rowid = ?1", error)))
+  if (!(stmt = _lt_store_prepare (self, delete_search_sql (kind), error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id * 4 + kind);
   if (!step_done (self, stmt, error))
@@ -3201,7 +3262,7 @@ remove_record (LtStore       *self,
     {
       gint64 rid = g_array_index (relations, gint64, i);
 
-      if (!(stmt = _lt_store_prepare (self, "DELETE FROM search WHERE rowid = ?1", error)))
+      if (!(stmt = _lt_store_prepare (self, delete_search_sql (LT_RECORD_RELATION), error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, rid * 4 + LT_RECORD_RELATION);
       if (!step_done (self, stmt, error))

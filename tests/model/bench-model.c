@@ -247,7 +247,7 @@ main (int   argc,
       return 0;
     }
 
-  path = g_build_filename (g_get_tmp_dir (), "letapis-bench-1m-s1-v2.letapis", NULL);
+  path = g_build_filename (g_get_tmp_dir (), "letapis-bench-1m-s1-v2b.letapis", NULL);
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {

@@ -64,8 +64,8 @@ make_v1_fixture (const char *dir)
                "  (2, 'sanctions', 'Sanctions', '', '2021-06~', 18779, 18808, 2, NULL, NULL, 'sanctions'),"
                "  (3, 'statement', 'Statement', '', '2022', 18993, 19357, 1, NULL, NULL, 'statement');"
                "INSERT INTO event_actors VALUES (1, 0, 1, 'target');"
-               "INSERT INTO search (rowid, name, body) VALUES (4, 'searches', 'offices searched minsk'),"
-               "  (5, 'viasna viasna', '');"
+               "INSERT INTO search (rowid, name, body) VALUES (4, 'searches', 'offices searched minsk');"
+               "INSERT INTO search_records (rowid, name, body) VALUES (5, 'viasna viasna', '');"
                "COMMIT;");
   sqlite3_close (db);
 
