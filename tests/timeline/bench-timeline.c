@@ -18,7 +18,10 @@
 #include <pango/pangocairo.h>
 #include <sys/resource.h>
 
+#include <adwaita.h>
+
 #include "lt-timeline-painter.h"
+#include "lt-timeline-view.h"
 
 #define WIDTH  1280
 #define HEIGHT 720
@@ -34,6 +37,7 @@ compare_doubles (gconstpointer a,
 }
 
 static double last_layout_ms;
+static GtkWidget *view;   /* --widget: the real LtTimelineView in a window (needs a display) */
 
 static double
 frame (LtTimelinePainter *painter,
@@ -44,6 +48,24 @@ frame (LtTimelinePainter *painter,
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
   double ms;
+
+  if (view != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+      int min, nat;
+
+      /* what a frame of the widget costs: allocation (the markers) and its snapshot() */
+      gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, WIDTH, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (view, &(GtkAllocation) { 0, 0, WIDTH, HEIGHT }, -1);
+      gdk_paintable_snapshot (paintable, snapshot, WIDTH, HEIGHT);
+      node = gtk_snapshot_free_to_node (snapshot);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      if (n_nodes != NULL)
+        *n_nodes = lt_timeline_painter_get_frame (painter)->items->len;
+      g_clear_pointer (&node, gsk_render_node_unref);
+      return ms;
+    }
 
   if (g_getenv ("BENCH_VERBOSE"))
     {
@@ -74,7 +96,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint n_events = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
+  gboolean widget_mode = argc > 1 && g_str_equal (argv[argc - 1], "--widget");
+  guint n_events = argc > (widget_mode ? 2 : 1) ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LtStore) store = NULL;
@@ -96,8 +119,17 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   g_setenv ("TZ", "UTC", TRUE);
-  g_unsetenv ("DISPLAY");
-  g_unsetenv ("WAYLAND_DISPLAY");
+  if (widget_mode)
+    {
+      /* xvfb-run -a build-bench/tests/timeline/bench-timeline 1000000 --widget */
+      gtk_init ();
+      adw_init ();
+    }
+  else
+    {
+      g_unsetenv ("DISPLAY");
+      g_unsetenv ("WAYLAND_DISPLAY");
+    }
 
   /* The database is made once and kept: generating it is not what is measured */
   path = g_strdup_printf ("%s/bench-timeline-%u.db", g_get_tmp_dir (), n_events);
@@ -140,9 +172,26 @@ main (int   argc,
   store = lt_store_open_full (path, LT_STORE_OPEN_QUICK_CHECK, &error);
   g_assert_no_error (error);
   open_ms = (g_get_monotonic_time () - t0) / 1000.0;
-  painter = lt_timeline_painter_new ();
-  lt_timeline_painter_set_progressive (painter, TRUE);
-  lt_timeline_painter_set_figures (painter, "political-prisoners");
+  if (widget_mode)
+    {
+      GtkWidget *window = gtk_window_new ();
+
+      view = lt_timeline_view_new ();
+      gtk_window_set_child (GTK_WINDOW (window), view);
+      gtk_window_set_default_size (GTK_WINDOW (window), WIDTH, HEIGHT);
+      gtk_window_present (GTK_WINDOW (window));
+      while (!gtk_widget_get_mapped (view))
+        g_main_context_iteration (NULL, TRUE);
+      g_object_unref (pango);
+      pango = g_object_ref (gtk_widget_get_pango_context (view));
+      painter = g_object_ref (lt_timeline_view_get_painter (LT_TIMELINE_VIEW (view)));
+    }
+  else
+    {
+      painter = lt_timeline_painter_new ();
+      lt_timeline_painter_set_progressive (painter, TRUE);
+      lt_timeline_painter_set_figures (painter, "political-prisoners");
+    }
   lt_timeline_painter_set_store (painter, store);
   lt_timeline_painter_set_window (painter, first_day, end_day);
   t1 = g_get_monotonic_time ();
@@ -212,6 +261,8 @@ main (int   argc,
   g_array_sort (times, compare_doubles);
   getrusage (RUSAGE_SELF, &ru);
 
+  g_print ("mode: %s\n", widget_mode ? "LtTimelineView allocation + snapshot() in a window (display)"
+                                      : "LtTimelinePainter over a GtkSnapshot, no display (what snapshot() calls)");
   g_print ("frames: %u (10 years to 1 hour and back, pans at every zoom), most items in a frame: %u\n",
            times->len, max_items);
   g_print ("frame build: median %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms\n",
