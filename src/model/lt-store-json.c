@@ -695,22 +695,22 @@ import_documents (LtStore     *self,
 
   ctx.file = files[0];
   /* Translators: the kind of record in import errors: "sources.json: source “src-1”: ..." */
-  ctx.what = _("source");
+  ctx.what = C_("record kind", "source");
   if (!import_array (&ctx, roots[0], "sources", import_source, error))
     goto fail;
 
   ctx.file = files[1];
-  ctx.what = _("actor");
+  ctx.what = C_("record kind", "actor");
   if (!import_array (&ctx, roots[1], "actors", import_actor, error))
     goto fail;
 
   ctx.file = files[2];
-  ctx.what = _("event");
+  ctx.what = C_("record kind", "event");
   if (!import_array (&ctx, roots[2], "events", import_event, error))
     goto fail;
 
   ctx.file = files[3];
-  ctx.what = _("relation");
+  ctx.what = C_("record kind", "relation");
   if (!import_array (&ctx, roots[3], "relations", import_relation, error))
     goto fail;
 

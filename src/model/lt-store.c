@@ -2628,8 +2628,11 @@ write_citations (LtStore    *self,
       const LtCitation *c = g_ptr_array_index (citations, i);
 
       if (!record_exists (self, "SELECT 1 FROM sources WHERE id = ?1", c->source_id))
-        return invalid (error, _("The citation refers to a source that does not exist (%"
-                                 G_GINT64_FORMAT ")"), c->source_id);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->source_id);
+
+          return invalid (error, _("The citation refers to a source that does not exist (id %s)"), id);
+        }
 
       if (!(stmt = _lt_store_prepare (self, insert_sql, error)))
         return FALSE;
@@ -2690,8 +2693,11 @@ validate_event (LtStore  *self,
       if (lt_role_get_index (p->role) < 0)
         return invalid (error, _("“%s” is not a role"), p->role != NULL ? p->role : "");
       if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", p->actor_id))
-        return invalid (error, _("The event refers to an actor that does not exist (%"
-                                 G_GINT64_FORMAT ")"), p->actor_id);
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->actor_id);
+
+          return invalid (error, _("The event refers to an actor that does not exist (id %s)"), id);
+        }
     }
 
   figures = event->figures;
