@@ -258,19 +258,19 @@ test_format_ukrainian (void)
   d = parse_ok ("2020-08-09");
   text = lt_date_format (&d);
   g_assert_nonnull (strstr (text, "9 серпня 2020"));
-  g_free (text);
+  g_clear_pointer (&text, g_free);
 
   d = parse_ok ("2020-08");
   text = lt_date_format (&d);
   g_assert_nonnull (strstr (text, "серпень 2020"));
-  g_free (text);
+  g_clear_pointer (&text, g_free);
 
   if (setlocale (LC_ALL, "be_BY.UTF-8") != NULL)
     {
       d = parse_ok ("2020-08-09");
       text = lt_date_format (&d);
       g_assert_nonnull (strstr (text, "9 жніўня 2020"));
-      g_free (text);
+      g_clear_pointer (&text, g_free);
     }
 
   setlocale (LC_ALL, "C.UTF-8");

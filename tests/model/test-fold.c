@@ -47,6 +47,7 @@ test_fold_keys (void)
   assert_same_key ("Čarnyšoŭ", "Charnyshou");
   assert_same_key ("ÉCOLE Öffentlich", "ecole offentlich");
 
+  g_free (key);
   key = lt_store_fold_text ("  Hello,   World!  ");
   g_assert_cmpstr (key, ==, "helo vorld");  /* w and v merge */
   g_free (key);
