@@ -817,13 +817,15 @@ lt_timeline_page_class_init (LtTimelinePageClass *klass)
 static void
 lt_timeline_page_init (LtTimelinePage *self)
 {
+  g_autoptr(GtkExpression) expression = NULL;
+
   self->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_checks = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drop_down_set_expression (self->actor_dropdown,
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->actor_dropdown, expression);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
