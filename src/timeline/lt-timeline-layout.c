@@ -2115,6 +2115,9 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
   double cw;
   double ppd = scale->px_per_day;
   double row_h = MAX (params->row_height, 4.0);
+  gboolean has_selected = FALSE;
+  guint sel_lane = 0;
+  guint sel_item = 0;
 
   frame->params = *params;
   frame->lanes = g_array_new (FALSE, TRUE, sizeof (LtFrameLane));
@@ -2124,6 +2127,8 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
     return frame;
 
   lane_h = params->height / n_lanes;
+  if (params->selected_id != 0)
+    has_selected = lt_timeline_index_find_event (index, params->selected_id, &sel_lane, &sel_item);
 
   for (guint lane = 0; lane < n_lanes; lane++)
     {
@@ -2212,10 +2217,27 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
           else
             {
               Candidate cand = { { 0 } };
-              double a0 = lt_timeline_index_item_anchor (index, lane, i0);
-              double a1 = lt_timeline_index_item_anchor (index, lane, i1 - 1);
-              double mid = lt_time_scale_day_to_x (scale, (a0 + a1) / 2.0);
+              double a0;
+              double a1;
+              double mid;
               const LtTimelineItem *items = lt_timeline_index_get_lane_items (index, lane);
+
+              /* The selected event stands out of its cluster, so selecting an event always
+               * shows it */
+              if (has_selected && lane == sel_lane && sel_item >= i0 && sel_item < i1 &&
+                  !g_hash_table_contains (emitted, GUINT_TO_POINTER (sel_item + 1)) &&
+                  (!hide || (items[sel_item].flags & LT_ITEM_MATCHED)))
+                {
+                  add_event_candidate (index, params, frame, candidates, lane, sel_item, FALSE);
+                  n_all--;
+                  if (!index->has_filter || (items[sel_item].flags & LT_ITEM_MATCHED))
+                    n_matched--;
+                  n = hide ? n_matched : n_all;
+                }
+
+              a0 = lt_timeline_index_item_anchor (index, lane, i0);
+              a1 = lt_timeline_index_item_anchor (index, lane, i1 - 1);
+              mid = lt_time_scale_day_to_x (scale, (a0 + a1) / 2.0);
 
               cand.item.kind = LT_FRAME_ITEM_BADGE;
               cand.item.lane = lane;

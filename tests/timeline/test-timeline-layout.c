@@ -643,6 +643,28 @@ test_frame_clusters_split_with_zoom (void)
   g_assert_cmpuint (clustered, ==, 40);
   g_assert_cmpuint (marks, ==, 1);
 
+  /* selecting one of them takes it out of the badge */
+  {
+    g_autoptr(LtTimelineFrame) selected = NULL;
+    guint in_badges = 0;
+    gboolean shown = FALSE;
+
+    params.selected_id = 20;
+    selected = lt_timeline_frame_build (index, &params);
+    for (guint i = 0; i < selected->items->len; i++)
+      {
+        const LtFrameItem *it = &g_array_index (selected->items, LtFrameItem, i);
+
+        if (it->kind == LT_FRAME_ITEM_BADGE)
+          in_badges += it->count;
+        else if (g_array_index (spans, LtEventSpan, it->span).id == 20)
+          shown = (it->frame_flags & LT_FRAME_ITEM_SELECTED) != 0;
+      }
+    g_assert_true (shown);
+    g_assert_cmpuint (in_badges, ==, 39);
+    params.selected_id = 0;
+  }
+
   /* zoomed into the day, the events spread over it and the badge splits */
   params = frame_params (day, day + 1);
   near = lt_timeline_frame_build (index, &params);
