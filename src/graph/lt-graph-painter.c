@@ -1,0 +1,1771 @@
+/* lt-graph-painter.c
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The one drawing path of the organization graph. The widget paints through it on every frame
+ * and the export paints through it into a snapshot that is rendered to PNG, SVG or PDF with no
+ * display; nothing here touches a GtkWidget.
+ *
+ * Edges and node shapes go into one cairo node, batched by style, so that a frame of 10,000
+ * nodes is a few dozen strokes and fills; labels are Pango text nodes, so they stay text in a
+ * PDF. Labels are placed greedily by importance on a grid of occupied cells: zoomed out only the
+ * important ones find room, zoomed in all of them do.
+ */
+
+#define G_LOG_DOMAIN "lt-graph-painter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "lt-graph-painter.h"
+
+#define CELL          48
+#define MAX_LABELS    600
+#define LABEL_WIDTH   170
+#define RASTER_EDGES  3000   /* from here on, edges and small nodes are rasterized by hand */
+#define RASTER_RADIUS 6.0
+
+struct _LtGraphPainter
+{
+  LtGraph         *graph;
+  const float     *xy;
+  gboolean         dark;
+  LtNodeSizeMode   size_mode;
+  LtNodeColorMode  color_mode;
+  gboolean         show_legend;
+  gboolean         show_background;
+  int              hover;
+  int              selected;
+  int              focus;
+
+  double           scale;
+  double           offset_x;
+  double           offset_y;
+  double           fit_scale;
+
+  /* per node, rebuilt when the graph or the size mode changes */
+  float           *importance;   /* 0..1 */
+  guint           *order;        /* nodes by decreasing importance */
+  float           *edge_bend;    /* per edge, in multiples of the bend step */
+  guint8          *edge_family;
+  guint8          *edge_bucket;  /* width class, from the weight */
+  guint8          *neighbour;    /* of the hovered node */
+
+  /* per frame scratch */
+  float           *sx;
+  float           *sy;
+  float           *sr;
+  guint            scratch_len;
+  gboolean         raster;
+};
+
+static const LtGraphPalette light_palette = {
+  .background = { 1, 1, 1, 1 },
+  .text = { 0.141, 0.122, 0.192, 1 },
+  .halo = { 1, 1, 1, 0.82 },
+  .outline = { 1, 1, 1, 1 },
+  .selection = { 0.208, 0.518, 0.894, 1 },
+  .legend_background = { 0.98, 0.98, 0.98, 0.92 },
+  .edges = {
+    { 0.467, 0.463, 0.482, 0.85 },   /* structure: grey */
+    { 0.110, 0.443, 0.847, 0.75 },   /* cooperation: blue */
+    { 0.753, 0.110, 0.157, 0.75 },   /* hostility: red */
+    { 0.569, 0.255, 0.675, 0.55 },   /* together: purple */
+  },
+  .kinds = {
+    { 0.149, 0.635, 0.412, 1 },      /* person */
+    { 0.208, 0.518, 0.894, 1 },      /* organization */
+    { 0.878, 0.106, 0.141, 1 },      /* state body */
+    { 1.000, 0.471, 0.000, 1 },      /* media */
+    { 0.525, 0.369, 0.235, 1 },      /* military unit */
+    { 0.569, 0.255, 0.675, 1 },      /* company */
+    { 0.369, 0.361, 0.392, 1 },      /* country */
+    { 0.604, 0.600, 0.588, 1 },
+  },
+  .communities = {
+    { 0.208, 0.518, 0.894, 1 }, { 0.902, 0.380, 0.000, 1 }, { 0.149, 0.635, 0.412, 1 },
+    { 0.753, 0.110, 0.157, 1 }, { 0.569, 0.255, 0.675, 1 }, { 0.596, 0.416, 0.267, 1 },
+    { 0.898, 0.647, 0.039, 1 }, { 0.129, 0.565, 0.643, 1 }, { 0.863, 0.541, 0.867, 1 },
+    { 0.369, 0.361, 0.392, 1 },
+  },
+};
+
+static const LtGraphPalette dark_palette = {
+  .background = { 0.118, 0.118, 0.118, 1 },
+  .text = { 1, 1, 1, 1 },
+  .halo = { 0.118, 0.118, 0.118, 0.82 },
+  .outline = { 0.118, 0.118, 0.118, 1 },
+  .selection = { 0.471, 0.682, 0.929, 1 },
+  .legend_background = { 0.188, 0.188, 0.188, 0.92 },
+  .edges = {
+    { 0.604, 0.600, 0.588, 0.85 },
+    { 0.384, 0.627, 0.918, 0.8 },
+    { 0.965, 0.380, 0.318, 0.8 },
+    { 0.753, 0.380, 0.796, 0.6 },
+  },
+  .kinds = {
+    { 0.341, 0.890, 0.537, 1 },
+    { 0.384, 0.627, 0.918, 1 },
+    { 0.965, 0.380, 0.318, 1 },
+    { 1.000, 0.639, 0.282, 1 },
+    { 0.710, 0.514, 0.353, 1 },
+    { 0.753, 0.380, 0.796, 1 },
+    { 0.753, 0.749, 0.737, 1 },
+    { 0.604, 0.600, 0.588, 1 },
+  },
+  .communities = {
+    { 0.384, 0.627, 0.918, 1 }, { 1.000, 0.639, 0.282, 1 }, { 0.341, 0.890, 0.537, 1 },
+    { 0.965, 0.380, 0.318, 1 }, { 0.753, 0.380, 0.796, 1 }, { 0.710, 0.514, 0.353, 1 },
+    { 0.973, 0.894, 0.361, 1 }, { 0.345, 0.757, 0.831, 1 }, { 0.863, 0.541, 0.867, 1 },
+    { 0.753, 0.749, 0.737, 1 },
+  },
+};
+
+/**
+ * lt_graph_palette_get:
+ * @dark: whether the dark style is in use
+ *
+ * Returns: (transfer none): the colours of the graph; the export always uses the light ones
+ */
+const LtGraphPalette *
+lt_graph_palette_get (gboolean dark)
+{
+  return dark ? &dark_palette : &light_palette;
+}
+
+static void
+set_source (cairo_t       *cr,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+get_xy (LtGraphPainter *self,
+        guint           i,
+        float          *x,
+        float          *y)
+{
+  if (self->xy != NULL)
+    {
+      *x = self->xy[2 * i];
+      *y = self->xy[2 * i + 1];
+    }
+  else
+    {
+      const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+
+      *x = node->x;
+      *y = node->y;
+    }
+}
+
+static int
+compare_importance (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const float *importance = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+
+  if (importance[ia] != importance[ib])
+    return importance[ia] > importance[ib] ? -1 : 1;
+  return ia < ib ? -1 : (ia > ib);
+}
+
+static void
+rebuild_importance (LtGraphPainter *self)
+{
+  guint n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  double max = 0;
+
+  g_clear_pointer (&self->importance, g_free);
+  g_clear_pointer (&self->order, g_free);
+  if (n == 0)
+    return;
+
+  self->importance = g_new (float, n);
+  self->order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+      double value;
+
+      switch (self->size_mode)
+        {
+        case LT_NODE_SIZE_DEGREE:
+          value = node->degree;
+          break;
+        case LT_NODE_SIZE_BETWEENNESS:
+          value = node->betweenness;
+          break;
+        case LT_NODE_SIZE_EVENTS:
+        default:
+          value = node->weight;
+          break;
+        }
+      self->importance[i] = value;
+      max = MAX (max, value);
+      self->order[i] = i;
+    }
+  for (guint i = 0; i < n; i++)
+    self->importance[i] = max > 0 ? sqrt (self->importance[i] / max) : 0;
+  g_qsort_with_data (self->order, n, sizeof (guint), compare_importance, self->importance);
+}
+
+static void
+rebuild_bends (LtGraphPainter *self)
+{
+  g_autoptr(GHashTable) count = NULL;
+  guint n_edges = self->graph != NULL ? lt_graph_get_n_edges (self->graph) : 0;
+
+  g_clear_pointer (&self->edge_bend, g_free);
+  g_clear_pointer (&self->edge_family, g_free);
+  g_clear_pointer (&self->edge_bucket, g_free);
+  if (n_edges == 0)
+    return;
+
+  self->edge_family = g_new (guint8, n_edges);
+  self->edge_bucket = g_new (guint8, n_edges);
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+
+      self->edge_family[e] = lt_graph_edge_type_get_family (edge->type);
+      self->edge_bucket[e] = MIN (3, (int) log2 (MAX (edge->weight, 1)));
+    }
+
+  /* Several edges between one pair (a relation and a shared event, or both directions) are
+   * drawn as a fan of arcs instead of on top of each other. */
+  self->edge_bend = g_new0 (float, n_edges);
+  count = g_hash_table_new (g_int64_hash, g_int64_equal);
+  {
+    g_autofree gint64 *keys = g_new (gint64, n_edges);
+    g_autofree guint *slot = g_new (guint, n_edges);
+
+    for (guint e = 0; e < n_edges; e++)
+      {
+        const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+        guint a = MIN (edge->source, edge->target);
+        guint b = MAX (edge->source, edge->target);
+
+        keys[e] = ((gint64) a << 32) | b;
+        slot[e] = GPOINTER_TO_UINT (g_hash_table_lookup (count, &keys[e]));
+        g_hash_table_insert (count, &keys[e], GUINT_TO_POINTER (slot[e] + 1));
+      }
+    for (guint e = 0; e < n_edges; e++)
+      {
+        const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+        guint total = GPOINTER_TO_UINT (g_hash_table_lookup (count, &keys[e]));
+        float bend = slot[e] - (total - 1) / 2.0f;
+
+        /* bends are measured from the lower node index to the higher one */
+        self->edge_bend[e] = edge->source <= edge->target ? bend : -bend;
+      }
+  }
+}
+
+static void
+rebuild_neighbours (LtGraphPainter *self)
+{
+  guint n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  const guint *incident;
+  guint n_incident;
+
+  g_clear_pointer (&self->neighbour, g_free);
+  if (self->hover < 0 || (guint) self->hover >= n)
+    return;
+
+  self->neighbour = g_new0 (guint8, n);
+  self->neighbour[self->hover] = TRUE;
+  incident = lt_graph_get_incident_edges (self->graph, self->hover, &n_incident);
+  for (guint k = 0; k < n_incident; k++)
+    self->neighbour[lt_graph_get_other_end (self->graph, incident[k], self->hover)] = TRUE;
+}
+
+/**
+ * lt_graph_painter_new:
+ *
+ * Creates a painter with the light palette, node size by events and colour by kind.
+ *
+ * Returns: (transfer full): a new painter
+ */
+LtGraphPainter *
+lt_graph_painter_new (void)
+{
+  LtGraphPainter *self = g_new0 (LtGraphPainter, 1);
+
+  self->hover = -1;
+  self->selected = -1;
+  self->focus = -1;
+  self->scale = 1;
+  self->show_legend = TRUE;
+  self->show_background = TRUE;
+
+  return self;
+}
+
+void
+lt_graph_painter_free (LtGraphPainter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->graph, lt_graph_unref);
+  g_free (self->importance);
+  g_free (self->order);
+  g_free (self->edge_bend);
+  g_free (self->edge_family);
+  g_free (self->edge_bucket);
+  g_free (self->neighbour);
+  g_free (self->sx);
+  g_free (self->sy);
+  g_free (self->sr);
+  g_free (self);
+}
+
+/**
+ * lt_graph_painter_set_graph:
+ * @self: a painter
+ * @graph: (nullable): the graph to draw
+ *
+ * Sets the graph. Positions come from the nodes unless [method@GraphPainter.set_positions]
+ * gives an array; hover, selection and focus are cleared.
+ */
+void
+lt_graph_painter_set_graph (LtGraphPainter *self,
+                            LtGraph        *graph)
+{
+  g_return_if_fail (self != NULL);
+
+  if (graph != NULL)
+    lt_graph_ref (graph);
+  g_clear_pointer (&self->graph, lt_graph_unref);
+  self->graph = graph;
+  self->xy = NULL;
+  self->hover = self->selected = self->focus = -1;
+  rebuild_importance (self);
+  rebuild_bends (self);
+  rebuild_neighbours (self);
+}
+
+LtGraph *
+lt_graph_painter_get_graph (LtGraphPainter *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->graph;
+}
+
+/**
+ * lt_graph_painter_set_positions:
+ * @self: a painter
+ * @xy: (nullable): 2 × n floats, borrowed until the next call
+ *
+ * Draws the nodes at these positions instead of the nodes' own (the view passes the layout's
+ * latest frame).
+ */
+void
+lt_graph_painter_set_positions (LtGraphPainter *self,
+                                const float    *xy)
+{
+  g_return_if_fail (self != NULL);
+
+  self->xy = xy;
+}
+
+void
+lt_graph_painter_set_dark (LtGraphPainter *self,
+                           gboolean        dark)
+{
+  g_return_if_fail (self != NULL);
+
+  self->dark = !!dark;
+}
+
+void
+lt_graph_painter_set_size_mode (LtGraphPainter *self,
+                                LtNodeSizeMode  mode)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->size_mode == mode)
+    return;
+  self->size_mode = mode;
+  rebuild_importance (self);
+}
+
+void
+lt_graph_painter_set_color_mode (LtGraphPainter  *self,
+                                 LtNodeColorMode  mode)
+{
+  g_return_if_fail (self != NULL);
+
+  self->color_mode = mode;
+}
+
+void
+lt_graph_painter_set_show_legend (LtGraphPainter *self,
+                                  gboolean        show_legend)
+{
+  g_return_if_fail (self != NULL);
+
+  self->show_legend = !!show_legend;
+}
+
+void
+lt_graph_painter_set_show_background (LtGraphPainter *self,
+                                      gboolean        show_background)
+{
+  g_return_if_fail (self != NULL);
+
+  self->show_background = !!show_background;
+}
+
+/**
+ * lt_graph_painter_set_hover:
+ * @self: a painter
+ * @node: a node index, or -1
+ *
+ * Highlights a node and its neighbours; the rest is dimmed.
+ */
+void
+lt_graph_painter_set_hover (LtGraphPainter *self,
+                            int             node)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->hover == node)
+    return;
+  self->hover = node;
+  rebuild_neighbours (self);
+}
+
+void
+lt_graph_painter_set_selected (LtGraphPainter *self,
+                               int             node)
+{
+  g_return_if_fail (self != NULL);
+
+  self->selected = node;
+}
+
+void
+lt_graph_painter_set_focus_ring (LtGraphPainter *self,
+                                 int             node)
+{
+  g_return_if_fail (self != NULL);
+
+  self->focus = node;
+}
+
+/**
+ * lt_graph_painter_set_view:
+ * @self: a painter
+ * @scale: pixels per layout unit
+ * @offset_x: screen x of the layout's origin
+ * @offset_y: screen y of the layout's origin
+ *
+ * Sets the transform from layout to screen: screen = layout × scale + offset.
+ */
+void
+lt_graph_painter_set_view (LtGraphPainter *self,
+                           double          scale,
+                           double          offset_x,
+                           double          offset_y)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scale > 0);
+
+  self->scale = scale;
+  self->offset_x = offset_x;
+  self->offset_y = offset_y;
+}
+
+void
+lt_graph_painter_get_view (LtGraphPainter *self,
+                           double         *scale,
+                           double         *offset_x,
+                           double         *offset_y)
+{
+  g_return_if_fail (self != NULL);
+
+  if (scale)
+    *scale = self->scale;
+  if (offset_x)
+    *offset_x = self->offset_x;
+  if (offset_y)
+    *offset_y = self->offset_y;
+}
+
+/**
+ * lt_graph_painter_get_bounds:
+ * @self: a painter
+ * @bounds: (out): the bounding box of the node positions, in layout units
+ *
+ * Returns: %FALSE if there is no node
+ */
+gboolean
+lt_graph_painter_get_bounds (LtGraphPainter  *self,
+                             graphene_rect_t *bounds)
+{
+  float min_x = G_MAXFLOAT;
+  float min_y = G_MAXFLOAT;
+  float max_x = -G_MAXFLOAT;
+  float max_y = -G_MAXFLOAT;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      float x;
+      float y;
+
+      get_xy (self, i, &x, &y);
+      min_x = MIN (min_x, x);
+      max_x = MAX (max_x, x);
+      min_y = MIN (min_y, y);
+      max_y = MAX (max_y, y);
+    }
+  if (n == 0)
+    return FALSE;
+  graphene_rect_init (bounds, min_x, min_y, max_x - min_x, max_y - min_y);
+  return TRUE;
+}
+
+static void
+legend_size (LtGraphPainter *self,
+             int            *width,
+             int            *height);
+
+/**
+ * lt_graph_painter_fit:
+ * @self: a painter
+ * @width: width of the drawing
+ * @height: height of the drawing
+ *
+ * Sets the view so that the whole graph fits, with room for labels and the legend. The export
+ * calls this before [method@GraphPainter.paint].
+ */
+void
+lt_graph_painter_fit (LtGraphPainter *self,
+                      int             width,
+                      int             height)
+{
+  graphene_rect_t bounds;
+  double margin = 48;
+  double avail_w;
+  double avail_h;
+  double scale;
+  int legend_w = 0;
+  int legend_h = 0;
+
+  g_return_if_fail (self != NULL);
+
+  if (!lt_graph_painter_get_bounds (self, &bounds))
+    {
+      self->scale = self->fit_scale = 1;
+      self->offset_x = width / 2.0;
+      self->offset_y = height / 2.0;
+      return;
+    }
+
+  if (self->show_legend)
+    legend_size (self, &legend_w, &legend_h);
+
+  /* keep the legend, in the lower left corner, out of the graph's way: take the side that
+   * costs less area */
+  avail_w = width - 2 * margin;
+  avail_h = height - 2 * margin;
+  if (legend_w > 0)
+    {
+      if ((avail_w - legend_w) * avail_h > avail_w * (avail_h - legend_h))
+        avail_w -= legend_w;
+      else
+        avail_h -= legend_h;
+    }
+  avail_w = MAX (avail_w, 40);
+  avail_h = MAX (avail_h, 40);
+
+  scale = MIN (avail_w / MAX (bounds.size.width, 1e-3), avail_h / MAX (bounds.size.height, 1e-3));
+  if (lt_graph_get_n_nodes (self->graph) == 1)
+    scale = 40;
+  self->scale = scale;
+  self->fit_scale = scale;
+  self->offset_x = width - margin - avail_w / 2 - (bounds.origin.x + bounds.size.width / 2) * scale;
+  self->offset_y = margin + avail_h / 2 - (bounds.origin.y + bounds.size.height / 2) * scale;
+}
+
+double
+lt_graph_painter_get_fit_scale (LtGraphPainter *self)
+{
+  g_return_val_if_fail (self != NULL, 1);
+
+  return self->fit_scale > 0 ? self->fit_scale : self->scale;
+}
+
+static double
+zoom_factor (LtGraphPainter *self)
+{
+  double fit = self->fit_scale > 0 ? self->fit_scale : self->scale;
+
+  return CLAMP (sqrt (self->scale / fit), 0.75, 2.5);
+}
+
+static double
+node_radius (LtGraphPainter *self,
+             guint           i)
+{
+  double small = lt_graph_get_n_nodes (self->graph) > 2000 ? 2.0 : 4.5;
+
+  return (small + 11.0 * self->importance[i]) * zoom_factor (self);
+}
+
+void
+lt_graph_painter_node_to_screen (LtGraphPainter *self,
+                                 guint           node,
+                                 double         *x,
+                                 double         *y,
+                                 double         *radius)
+{
+  float wx;
+  float wy;
+
+  g_return_if_fail (self != NULL && self->graph != NULL);
+  g_return_if_fail (node < lt_graph_get_n_nodes (self->graph));
+
+  get_xy (self, node, &wx, &wy);
+  if (x)
+    *x = wx * self->scale + self->offset_x;
+  if (y)
+    *y = wy * self->scale + self->offset_y;
+  if (radius)
+    *radius = node_radius (self, node);
+}
+
+void
+lt_graph_painter_screen_to_world (LtGraphPainter *self,
+                                  double          x,
+                                  double          y,
+                                  double         *world_x,
+                                  double         *world_y)
+{
+  g_return_if_fail (self != NULL);
+
+  *world_x = (x - self->offset_x) / self->scale;
+  *world_y = (y - self->offset_y) / self->scale;
+}
+
+/**
+ * lt_graph_painter_hit_test:
+ * @self: a painter
+ * @x: screen x
+ * @y: screen y
+ *
+ * Finds the node under a point; hover, clicks, tooltips and tests all go through this.
+ *
+ * Returns: the index of the nearest node whose shape (plus 3 px) contains the point, or -1
+ */
+int
+lt_graph_painter_hit_test (LtGraphPainter *self,
+                           double          x,
+                           double          y)
+{
+  double best = G_MAXDOUBLE;
+  int hit = -1;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      double sx;
+      double sy;
+      double r;
+      double d2;
+
+      lt_graph_painter_node_to_screen (self, i, &sx, &sy, &r);
+      d2 = (sx - x) * (sx - x) + (sy - y) * (sy - y);
+      if (d2 <= (r + 3) * (r + 3) && d2 < best)
+        {
+          best = d2;
+          hit = i;
+        }
+    }
+
+  return hit;
+}
+
+/* Shapes by kind, so that the kinds are told apart without colour: person ●, organization ■,
+ * state body ◆, media ▲, military unit ⬟, company ⬢, country ⯃. */
+static void
+shape_path (cairo_t *cr,
+            int      kind,
+            double   x,
+            double   y,
+            double   r)
+{
+  int sides = 0;
+  double rotation = 0;
+
+  switch (kind)
+    {
+    case 0:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      return;
+    case 1:
+      {
+        double h = r * 0.9;
+        double c = h * 0.3;
+
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, x + h - c, y - h + c, c, -G_PI / 2, 0);
+        cairo_arc (cr, x + h - c, y + h - c, c, 0, G_PI / 2);
+        cairo_arc (cr, x - h + c, y + h - c, c, G_PI / 2, G_PI);
+        cairo_arc (cr, x - h + c, y - h + c, c, G_PI, 3 * G_PI / 2);
+        cairo_close_path (cr);
+        return;
+      }
+    case 2:
+      sides = 4;
+      r *= 1.2;
+      break;
+    case 3:
+      sides = 3;
+      r *= 1.25;
+      rotation = -G_PI / 2;
+      break;
+    case 4:
+      sides = 5;
+      r *= 1.1;
+      rotation = -G_PI / 2;
+      break;
+    case 5:
+      sides = 6;
+      r *= 1.05;
+      break;
+    case 6:
+      sides = 8;
+      rotation = G_PI / 8;
+      break;
+    default:
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r * 0.8, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      return;
+    }
+
+  cairo_move_to (cr, x + r * cos (rotation), y + r * sin (rotation));
+  for (int k = 1; k < sides; k++)
+    {
+      double a = rotation + 2 * G_PI * k / sides;
+
+      cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+static const GdkRGBA *
+node_color (LtGraphPainter       *self,
+            const LtGraphPalette *palette,
+            guint                 i)
+{
+  const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+
+  if (self->color_mode == LT_NODE_COLOR_COMMUNITY && node->community >= 0)
+    return &palette->communities[MIN (node->community, (int) G_N_ELEMENTS (palette->communities) - 1)];
+  return &palette->kinds[node->kind_index >= 0 ? MIN (node->kind_index, 7) : 7];
+}
+
+static void
+set_edge_style (cairo_t *cr,
+                int      family,
+                double   width)
+{
+  static const double dashed[] = { 7, 4 };
+  static const double dotted[] = { 0.1, 4 };
+
+  cairo_set_line_width (cr, width);
+  switch (family)
+    {
+    case LT_EDGE_FAMILY_STRUCTURE:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, dashed, 2, 0);
+      break;
+    case LT_EDGE_FAMILY_TOGETHER:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dotted, 2, 0);
+      break;
+    default:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
+static double
+edge_width (LtGraphPainter *self,
+            guint           weight)
+{
+  double w = 1.0 + 0.7 * log2 (MAX (weight, 1));
+
+  return MIN (w, 4.0) * MIN (zoom_factor (self), 1.6);
+}
+
+/* Computes the control point of an edge and the point where the arrow meets the target. */
+static void
+edge_geometry (LtGraphPainter *self,
+               guint           e,
+               double         *cx,
+               double         *cy,
+               double         *tip_x,
+               double         *tip_y,
+               double         *dir_x,
+               double         *dir_y)
+{
+  const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+  double x0 = self->sx[edge->source];
+  double y0 = self->sy[edge->source];
+  double x1 = self->sx[edge->target];
+  double y1 = self->sy[edge->target];
+  double dx = x1 - x0;
+  double dy = y1 - y0;
+  double len = sqrt (dx * dx + dy * dy);
+  double bend = self->edge_bend != NULL ? self->edge_bend[e] : 0;
+  double off = bend * MIN (14.0, len * 0.15);
+  double tx;
+  double ty;
+  double tl;
+
+  if (len < 1e-6)
+    len = 1e-6;
+  *cx = (x0 + x1) / 2 - dy / len * off;
+  *cy = (y0 + y1) / 2 + dx / len * off;
+
+  /* the arrow arrives along the line from the control point */
+  tx = x1 - *cx;
+  ty = y1 - *cy;
+  tl = sqrt (tx * tx + ty * ty);
+  if (tl < 1e-6)
+    tl = 1e-6;
+  *dir_x = tx / tl;
+  *dir_y = ty / tl;
+  *tip_x = x1 - *dir_x * (self->sr[edge->target] + 1.5);
+  *tip_y = y1 - *dir_y * (self->sr[edge->target] + 1.5);
+}
+
+static void
+paint_edges (LtGraphPainter       *self,
+             cairo_t              *cr,
+             const LtGraphPalette *palette,
+             int                   width,
+             int                   height)
+{
+  guint n_edges = lt_graph_get_n_edges (self->graph);
+  gboolean dim = self->neighbour != NULL;
+  gboolean few = n_edges < 3000;
+
+  /* pass 0: everything (dimmed under a hover), pass 1: the hovered node's edges on top */
+  for (int pass = 0; pass < (dim ? 2 : 1); pass++)
+    for (int family = 0; family < 4; family++)
+      for (int bucket = 0; bucket < 4; bucket++)
+        {
+          gboolean any = FALSE;
+          double w = 0;
+
+          if (self->raster && pass == 0)
+            continue;   /* in the raster layer */
+
+          for (guint e = 0; e < n_edges; e++)
+            {
+              const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+              double x0 = self->sx[edge->source];
+              double y0 = self->sy[edge->source];
+              double x1 = self->sx[edge->target];
+              double y1 = self->sy[edge->target];
+              double cx;
+              double cy;
+              double tx;
+              double ty;
+              double ux;
+              double uy;
+              gboolean incident;
+
+              if (self->edge_family[e] != family || self->edge_bucket[e] != bucket)
+                continue;
+              incident = dim && ((int) edge->source == self->hover || (int) edge->target == self->hover);
+              if (dim && incident != (pass == 1))
+                continue;
+              if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0)
+                  || (x0 > width && x1 > width) || (y0 > height && y1 > height))
+                continue;
+
+              w = edge_width (self, edge->weight) + (pass == 1 ? 1 : 0);
+              if (few)
+                {
+                  edge_geometry (self, e, &cx, &cy, &tx, &ty, &ux, &uy);
+                  cairo_move_to (cr, x0, y0);
+                  if (edge->directed)
+                    {
+                      /* stop short of the arrowhead */
+                      tx -= ux * (3 + 2.2 * w);
+                      ty -= uy * (3 + 2.2 * w);
+                    }
+                  else
+                    {
+                      tx = x1;
+                      ty = y1;
+                    }
+                  cairo_curve_to (cr, (x0 + 2 * cx) / 3, (y0 + 2 * cy) / 3,
+                                  (tx + 2 * cx) / 3, (ty + 2 * cy) / 3, tx, ty);
+                }
+              else
+                {
+                  cairo_move_to (cr, x0, y0);
+                  cairo_line_to (cr, x1, y1);
+                }
+              any = TRUE;
+            }
+
+          if (!any)
+            continue;
+          set_edge_style (cr, family, w);
+          set_source (cr, &palette->edges[family], dim && pass == 0 ? 0.18 : (pass == 1 ? 1.3 : 1));
+          cairo_stroke (cr);
+        }
+
+  if (!few)
+    return;
+
+  /* arrowheads, one fill per family */
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (int pass = 0; pass < (dim ? 2 : 1); pass++)
+    for (int family = 0; family < 4; family++)
+      {
+        gboolean any = FALSE;
+
+        for (guint e = 0; e < n_edges; e++)
+          {
+            const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+            double cx;
+            double cy;
+            double tx;
+            double ty;
+            double ux;
+            double uy;
+            double w;
+            double size;
+            gboolean incident;
+
+            if (!edge->directed || self->edge_family[e] != family)
+              continue;
+            incident = dim && ((int) edge->source == self->hover || (int) edge->target == self->hover);
+            if (dim && incident != (pass == 1))
+              continue;
+            edge_geometry (self, e, &cx, &cy, &tx, &ty, &ux, &uy);
+            if (tx < -20 || ty < -20 || tx > width + 20 || ty > height + 20)
+              continue;
+            w = edge_width (self, edge->weight);
+            size = 4 + 2.2 * w;
+            cairo_move_to (cr, tx, ty);
+            cairo_line_to (cr, tx - ux * size - uy * size * 0.5, ty - uy * size + ux * size * 0.5);
+            cairo_line_to (cr, tx - ux * size + uy * size * 0.5, ty - uy * size - ux * size * 0.5);
+            cairo_close_path (cr);
+            any = TRUE;
+          }
+        if (any)
+          {
+            set_source (cr, &palette->edges[family], dim && pass == 0 ? 0.18 : 1.3);
+            cairo_fill (cr);
+          }
+      }
+}
+
+static void
+paint_nodes (LtGraphPainter       *self,
+             cairo_t              *cr,
+             const LtGraphPalette *palette,
+             int                   width,
+             int                   height)
+{
+  guint n = lt_graph_get_n_nodes (self->graph);
+  gboolean dim = self->neighbour != NULL;
+  gboolean outline = n <= 3000;
+  int n_colors = self->color_mode == LT_NODE_COLOR_COMMUNITY ? G_N_ELEMENTS (palette->communities) + 1 : 8;
+
+  /* one fill per colour (and per dimmed/lit), drawn small to big so that hubs stay on top is
+   * not needed: shapes are outlined in the background colour, which separates them */
+  for (int pass = 0; pass < (dim ? 2 : 1); pass++)
+    for (int c = 0; c < n_colors; c++)
+      {
+        const GdkRGBA *color = NULL;
+        gboolean any = FALSE;
+
+        for (guint i = 0; i < n; i++)
+          {
+            const GdkRGBA *nc;
+
+            if (self->sx[i] < -self->sr[i] * 2 || self->sy[i] < -self->sr[i] * 2
+                || self->sx[i] > width + self->sr[i] * 2 || self->sy[i] > height + self->sr[i] * 2)
+              continue;
+            if (dim && (!!self->neighbour[i]) != (pass == 1))
+              continue;
+            if (self->raster && self->sr[i] < RASTER_RADIUS && !(dim && self->neighbour[i]))
+              continue;   /* in the raster layer */
+            nc = node_color (self, palette, i);
+            if (self->color_mode == LT_NODE_COLOR_COMMUNITY)
+              {
+                const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+                int want = node->community >= 0 ? MIN (node->community, n_colors - 2) : n_colors - 1;
+
+                if (want != c)
+                  continue;
+              }
+            else if (nc != &palette->kinds[c])
+              continue;
+            color = nc;
+            shape_path (cr, lt_graph_get_node (self->graph, i)->kind_index, self->sx[i], self->sy[i],
+                        self->sr[i]);
+            any = TRUE;
+          }
+        if (!any)
+          continue;
+        set_source (cr, color, dim && pass == 0 ? 0.25 : 1);
+        if (outline)
+          {
+            cairo_fill_preserve (cr);
+            cairo_set_line_width (cr, 1.5);
+            cairo_set_dash (cr, NULL, 0, 0);
+            set_source (cr, &palette->outline, dim && pass == 0 ? 0.5 : 1);
+            cairo_stroke (cr);
+          }
+        else
+          {
+            cairo_fill (cr);
+          }
+      }
+
+  if (self->selected >= 0 && (guint) self->selected < n)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 3);
+      set_source (cr, &palette->selection, 1);
+      shape_path (cr, lt_graph_get_node (self->graph, self->selected)->kind_index,
+                  self->sx[self->selected], self->sy[self->selected], self->sr[self->selected] + 4);
+      cairo_stroke (cr);
+    }
+
+  if (self->focus >= 0 && (guint) self->focus < n)
+    {
+      static const double dash[] = { 3, 3 };
+
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 2);
+      set_source (cr, &palette->text, 1);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, self->sx[self->focus], self->sy[self->focus], self->sr[self->focus] + 8, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+/* A big graph is tens of thousands of short, overlapping edges: cairo takes most of a second to
+ * stroke them, so they are drawn here with Wu's antialiased lines into one premultiplied
+ * buffer, with the small nodes as discs, and the buffer becomes one texture node. */
+static inline void
+blend (guint32 *pixel,
+       guint32  color,
+       double   coverage)
+{
+  guint32 a = (color >> 24) * coverage;
+  guint32 d = *pixel;
+  guint32 inv = 255 - a;
+  guint32 r = ((((color >> 16) & 0xFF) * a) + ((d >> 16) & 0xFF) * inv) / 255;
+  guint32 g = ((((color >> 8) & 0xFF) * a) + ((d >> 8) & 0xFF) * inv) / 255;
+  guint32 b = (((color & 0xFF) * a) + (d & 0xFF) * inv) / 255;
+  guint32 da = a + ((d >> 24) * inv) / 255;
+
+  *pixel = (da << 24) | (r << 16) | (g << 8) | b;
+}
+
+static inline void
+accumulate (guint8 *plane,
+            int     coverage)
+{
+  int v = *plane + coverage;
+
+  *plane = v > 255 ? 255 : v;
+}
+
+/* Adds a line's coverage (0..255 scaled by @alpha) to one byte plane per edge family; the
+ * planes are composited once at the end, which is much cheaper than blending every pixel. */
+static void
+wu_line (guint8 *plane,
+         int     width,
+         int     height,
+         double  x0,
+         double  y0,
+         double  x1,
+         double  y1,
+         int     alpha)
+{
+  gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
+  int major;
+  int minor;
+  double gradient;
+  double y;
+
+  if (steep)
+    {
+      double t;
+
+      t = x0; x0 = y0; y0 = t;
+      t = x1; x1 = y1; y1 = t;
+    }
+  if (x0 > x1)
+    {
+      double t;
+
+      t = x0; x0 = x1; x1 = t;
+      t = y0; y0 = y1; y1 = t;
+    }
+  gradient = x1 - x0 > 1e-9 ? (y1 - y0) / (x1 - x0) : 0;
+  major = steep ? height : width;
+  minor = steep ? width : height;
+
+  /* clip to the drawing along the major axis */
+  if (x1 < 0 || x0 > major - 1)
+    return;
+  if (x0 < 0)
+    {
+      y0 += gradient * (0 - x0);
+      x0 = 0;
+    }
+  if (x1 > major - 1)
+    x1 = major - 1;
+
+  /* and along the minor axis */
+  if (gradient != 0)
+    {
+      double xa = x0 + (-1 - y0) / gradient;
+      double xb = x0 + (minor - y0) / gradient;
+      double lo = MIN (xa, xb);
+      double hi = MAX (xa, xb);
+
+      if (lo > x0)
+        {
+          y0 += gradient * (lo - x0);
+          x0 = lo;
+        }
+      x1 = MIN (x1, hi);
+      if (x0 > x1)
+        return;
+    }
+  else if (y0 < -1 || y0 > minor)
+    {
+      return;
+    }
+
+  y = y0;
+  for (int x = (int) x0; x <= (int) x1; x++, y += gradient)
+    {
+      int yi = (int) floor (y);
+      int f = (int) ((y - yi) * alpha);
+
+      if (yi >= 0 && yi < minor)
+        accumulate (steep ? &plane[x * width + yi] : &plane[yi * width + x], alpha - f);
+      if (yi + 1 >= 0 && yi + 1 < minor)
+        accumulate (steep ? &plane[x * width + yi + 1] : &plane[(yi + 1) * width + x], f);
+    }
+}
+
+static guint32
+pack_color (const GdkRGBA *c,
+            double         alpha)
+{
+  guint32 a = CLAMP (c->alpha * alpha, 0, 1) * 255;
+
+  return (a << 24) | ((guint32) (c->red * 255) << 16) | ((guint32) (c->green * 255) << 8)
+         | (guint32) (c->blue * 255);
+}
+
+static void
+paint_raster_layer (LtGraphPainter       *self,
+                    GtkSnapshot          *snapshot,
+                    const LtGraphPalette *palette,
+                    int                   width,
+                    int                   height)
+{
+  gsize n_pixels = (gsize) width * height;
+  guint32 *buf = g_malloc0 (n_pixels * 4);
+  g_autofree guint8 *planes = g_malloc0 (n_pixels * 4);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gboolean dim = self->neighbour != NULL;
+  static const int family_order[] = {
+    LT_EDGE_FAMILY_TOGETHER, LT_EDGE_FAMILY_STRUCTURE, LT_EDGE_FAMILY_COOPERATION, LT_EDGE_FAMILY_HOSTILITY,
+  };
+  int alpha = dim ? 60 : 200;
+
+  for (guint e = 0; e < lt_graph_get_n_edges (self->graph); e++)
+    {
+      const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
+      double x0 = self->sx[edge->source];
+      double y0 = self->sy[edge->source];
+      double x1 = self->sx[edge->target];
+      double y1 = self->sy[edge->target];
+
+      if (dim && ((int) edge->source == self->hover || (int) edge->target == self->hover))
+        continue;
+      if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0)
+          || (x0 > width && x1 > width) || (y0 > height && y1 > height))
+        continue;
+      wu_line (planes + n_pixels * self->edge_family[e],
+               width, height, x0, y0, x1, y1, alpha);
+    }
+
+  {
+    guint32 colors[4];
+    const guint8 *plane[4];
+
+    for (int k = 0; k < 4; k++)
+      {
+        colors[k] = pack_color (&palette->edges[family_order[k]], 1);
+        plane[k] = planes + n_pixels * family_order[k];
+      }
+    for (gsize p = 0; p < n_pixels; p++)
+      {
+        guint32 d = 0;
+
+        if ((plane[0][p] | plane[1][p] | plane[2][p] | plane[3][p]) == 0)
+          continue;
+        for (int k = 0; k < 4; k++)
+          {
+            guint32 a = (plane[k][p] * (colors[k] >> 24) + 128) >> 8;
+            guint32 inv = 256 - a;
+
+            if (a == 0)
+              continue;
+            /* premultiplied "over", two channels at a time */
+            d = ((((colors[k] & 0x00FF00FF) * a + (d & 0x00FF00FF) * inv) >> 8) & 0x00FF00FF)
+                | ((((colors[k] >> 8) & 0x00FF00FF) * a + ((d >> 8) & 0x00FF00FF) * inv) & 0xFF00FF00);
+            d = (d & 0x00FFFFFF) | ((a + (((d >> 24) * inv) >> 8)) << 24);
+          }
+        buf[p] = d;
+      }
+  }
+
+  for (guint i = 0; i < lt_graph_get_n_nodes (self->graph); i++)
+    {
+      double r = self->sr[i];
+      guint32 color;
+      int x0;
+      int x1;
+      int y0;
+      int y1;
+
+      if (r >= RASTER_RADIUS || (dim && self->neighbour[i]))
+        continue;
+      x0 = MAX (0, (int) floor (self->sx[i] - r - 1));
+      x1 = MIN (width - 1, (int) ceil (self->sx[i] + r + 1));
+      y0 = MAX (0, (int) floor (self->sy[i] - r - 1));
+      y1 = MIN (height - 1, (int) ceil (self->sy[i] + r + 1));
+      if (x0 > x1 || y0 > y1)
+        continue;
+      color = pack_color (node_color (self, palette, i), dim ? 0.3 : 1);
+      for (int y = y0; y <= y1; y++)
+        for (int x = x0; x <= x1; x++)
+          {
+            double dx = x + 0.5 - self->sx[i];
+            double dy = y + 0.5 - self->sy[i];
+            double coverage = CLAMP (r + 0.5 - sqrt (dx * dx + dy * dy), 0, 1);
+
+            if (coverage > 0)
+              blend (&buf[y * width + x], color, coverage);
+          }
+    }
+
+  bytes = g_bytes_new_take (buf, (gsize) width * height * 4);
+  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, width * 4);
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+typedef struct
+{
+  GHashTable *cells;   /* cell key -> GArray of graphene_rect_t */
+} Occupancy;
+
+static gint64
+cell_key (int cx,
+          int cy)
+{
+  return ((gint64) cx << 32) ^ (guint32) cy;
+}
+
+static gboolean
+occupancy_test (Occupancy             *occ,
+                const graphene_rect_t *rect)
+{
+  int x0 = floor (rect->origin.x / CELL);
+  int y0 = floor (rect->origin.y / CELL);
+  int x1 = floor ((rect->origin.x + rect->size.width) / CELL);
+  int y1 = floor ((rect->origin.y + rect->size.height) / CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *rects = g_hash_table_lookup (occ->cells, &key);
+
+        if (rects == NULL)
+          continue;
+        for (guint k = 0; k < rects->len; k++)
+          if (graphene_rect_intersection (rect, &g_array_index (rects, graphene_rect_t, k), NULL))
+            return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+occupancy_add (Occupancy             *occ,
+               const graphene_rect_t *rect)
+{
+  int x0 = floor (rect->origin.x / CELL);
+  int y0 = floor (rect->origin.y / CELL);
+  int x1 = floor ((rect->origin.x + rect->size.width) / CELL);
+  int y1 = floor ((rect->origin.y + rect->size.height) / CELL);
+
+  for (int cx = x0; cx <= x1; cx++)
+    for (int cy = y0; cy <= y1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *rects = g_hash_table_lookup (occ->cells, &key);
+
+        if (rects == NULL)
+          {
+            rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+            g_hash_table_insert (occ->cells, g_memdup2 (&key, sizeof key), rects);
+          }
+        g_array_append_val (rects, *rect);
+      }
+}
+
+static void
+paint_labels (LtGraphPainter       *self,
+              GtkSnapshot          *snapshot,
+              PangoContext         *context,
+              const LtGraphPalette *palette,
+              int                   width,
+              int                   height)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       (GDestroyNotify) g_array_unref);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  Occupancy occ = { cells };
+  guint n = lt_graph_get_n_nodes (self->graph);
+  g_autofree guint *candidates = g_new (guint, n + 3);
+  guint n_candidates = 0;
+  guint placed = 0;
+  guint tried = 0;
+  int size = pango_font_description_get_size (font);
+
+  if (size <= 0)
+    size = 10 * PANGO_SCALE;
+  pango_font_description_set_size (font, MAX (size * 0.85, 7 * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, LABEL_WIDTH * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  /* Nodes are obstacles for labels: the important ones at least */
+  for (guint k = 0; k < MIN (n, 2000); k++)
+    {
+      guint i = self->order[k];
+      graphene_rect_t r = GRAPHENE_RECT_INIT (self->sx[i] - self->sr[i], self->sy[i] - self->sr[i],
+                                              2 * self->sr[i], 2 * self->sr[i]);
+
+      occupancy_add (&occ, &r);
+    }
+
+  if (self->selected >= 0)
+    candidates[n_candidates++] = self->selected;
+  if (self->hover >= 0)
+    candidates[n_candidates++] = self->hover;
+  if (self->focus >= 0)
+    candidates[n_candidates++] = self->focus;
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = self->order[k];
+
+      if (self->neighbour != NULL && self->neighbour[i])
+        candidates[n_candidates++] = i;
+    }
+  for (guint k = 0; k < n && n_candidates < n + 3; k++)
+    {
+      guint i = self->order[k];
+
+      if (self->neighbour == NULL || !self->neighbour[i])
+        candidates[n_candidates++] = i;
+    }
+
+  for (guint k = 0; k < n_candidates && placed < MAX_LABELS && tried < 4 * MAX_LABELS; k++)
+    {
+      guint i = candidates[k];
+      const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+      gboolean forced = (int) i == self->selected || (int) i == self->hover || (int) i == self->focus;
+      PangoRectangle ink;
+      PangoRectangle logical;
+      graphene_rect_t rect;
+      gboolean ok = FALSE;
+      double lw;
+      double lh;
+
+      if (self->sx[i] < -LABEL_WIDTH || self->sy[i] < -20 || self->sx[i] > width + 10 || self->sy[i] > height + 20)
+        continue;
+      if (self->neighbour != NULL && !self->neighbour[i] && !forced)
+        continue;
+
+      tried++;
+      pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
+      pango_layout_get_pixel_extents (layout, &ink, &logical);
+      lw = logical.width;
+      lh = logical.height;
+
+      /* right of the node, then left, then below, then above */
+      for (int side = 0; side < 4 && !ok; side++)
+        {
+          double x;
+          double y;
+
+          switch (side)
+            {
+            case 0:
+              x = self->sx[i] + self->sr[i] + 3;
+              y = self->sy[i] - lh / 2;
+              break;
+            case 1:
+              x = self->sx[i] - self->sr[i] - 3 - lw;
+              y = self->sy[i] - lh / 2;
+              break;
+            case 2:
+              x = self->sx[i] - lw / 2;
+              y = self->sy[i] + self->sr[i] + 2;
+              break;
+            case 3:
+            default:
+              x = self->sx[i] - lw / 2;
+              y = self->sy[i] - self->sr[i] - 2 - lh;
+              break;
+            }
+          graphene_rect_init (&rect, x - 2, y, lw + 4, lh);
+          if (rect.origin.x < 2 || rect.origin.y < 2 || rect.origin.x + rect.size.width > width - 2
+              || rect.origin.y + rect.size.height > height - 2)
+            continue;
+          /* the node's own shape is in the way of every side: test without it */
+          {
+            graphene_rect_t own = GRAPHENE_RECT_INIT (self->sx[i] - self->sr[i], self->sy[i] - self->sr[i],
+                                                      2 * self->sr[i], 2 * self->sr[i]);
+            graphene_rect_t shrunk;
+
+            if (graphene_rect_intersection (&rect, &own, &shrunk)
+                && shrunk.size.width * shrunk.size.height > 4)
+              continue;
+          }
+          ok = occupancy_test (&occ, &rect) || (forced && side == 0);
+        }
+      if (!ok)
+        continue;
+
+      occupancy_add (&occ, &rect);
+      placed++;
+
+      gtk_snapshot_append_color (snapshot, &palette->halo, &rect);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 2, rect.origin.y));
+      gtk_snapshot_append_layout (snapshot, layout, &palette->text);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  pango_font_description_free (font);
+}
+
+typedef struct
+{
+  int          kind;     /* >= 0: a node kind; < 0: -(family + 1) */
+  const char  *label;
+} LegendRow;
+
+static guint
+legend_rows (LtGraphPainter *self,
+             LegendRow      *rows)
+{
+  const char * const *kinds = lt_graph_node_kind_list_keys ();
+  gboolean kind_present[8] = { FALSE };
+  gboolean family_present[4] = { FALSE };
+  guint n_rows = 0;
+  static const char *family_labels[] = {
+    N_("Membership and command"),
+    N_("Cooperation"),
+    N_("Repression"),
+    N_("Together in an event"),
+  };
+
+  if (self->graph == NULL)
+    return 0;
+
+  for (guint i = 0; i < lt_graph_get_n_nodes (self->graph); i++)
+    {
+      int k = lt_graph_get_node (self->graph, i)->kind_index;
+
+      if (k >= 0 && k < 8)
+        kind_present[k] = TRUE;
+    }
+  for (guint e = 0; e < lt_graph_get_n_edges (self->graph); e++)
+    family_present[self->edge_family[e]] = TRUE;
+
+  for (int k = 0; kinds[k] != NULL; k++)
+    if (kind_present[k])
+      {
+        rows[n_rows].kind = k;
+        rows[n_rows++].label = lt_graph_node_kind_get_label (kinds[k]);
+      }
+  for (int f = 0; f < 4; f++)
+    if (family_present[f])
+      {
+        rows[n_rows].kind = -(f + 1);
+        rows[n_rows++].label = _(family_labels[f]);
+      }
+
+  return n_rows;
+}
+
+static PangoLayout *
+legend_layout (PangoContext *context)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  int size = pango_font_description_get_size (font);
+
+  if (size <= 0)
+    size = 10 * PANGO_SCALE;
+  pango_font_description_set_size (font, MAX (size * 0.85, 7 * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+#define LEGEND_ROW    18
+#define LEGEND_SWATCH 30
+#define LEGEND_PAD    8
+
+static void
+legend_size (LtGraphPainter *self,
+             int            *width,
+             int            *height)
+{
+  LegendRow rows[16];
+  guint n_rows = legend_rows (self, rows);
+  PangoContext *context;
+  g_autoptr(PangoLayout) layout = NULL;
+  int max_w = 0;
+
+  *width = *height = 0;
+  if (n_rows == 0)
+    return;
+
+  /* A measuring context: the real one only changes the font a little */
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  layout = legend_layout (context);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, rows[r].label, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      max_w = MAX (max_w, w);
+    }
+  g_object_unref (context);
+
+  *width = LEGEND_PAD * 3 + LEGEND_SWATCH + max_w + 12;
+  *height = LEGEND_PAD * 2 + n_rows * LEGEND_ROW + 12;
+}
+
+static void
+paint_legend (LtGraphPainter       *self,
+              GtkSnapshot          *snapshot,
+              PangoContext         *context,
+              const LtGraphPalette *palette,
+              int                   width,
+              int                   height)
+{
+  LegendRow rows[16];
+  guint n_rows = legend_rows (self, rows);
+  g_autoptr(PangoLayout) layout = NULL;
+  graphene_rect_t box;
+  GskRoundedRect rounded;
+  cairo_t *cr;
+  int max_w = 0;
+  int box_w;
+  int box_h;
+
+  if (n_rows == 0)
+    return;
+
+  layout = legend_layout (context);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, rows[r].label, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      max_w = MAX (max_w, w);
+    }
+  box_w = LEGEND_PAD * 3 + LEGEND_SWATCH + max_w;
+  box_h = LEGEND_PAD * 2 + n_rows * LEGEND_ROW;
+  graphene_rect_init (&box, 12, height - 12 - box_h, box_w, box_h);
+
+  gsk_rounded_rect_init_from_rect (&rounded, &box, 6);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &palette->legend_background, &box);
+  gtk_snapshot_pop (snapshot);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &box);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      double cx = box.origin.x + LEGEND_PAD + LEGEND_SWATCH / 2.0;
+      double cy = box.origin.y + LEGEND_PAD + r * LEGEND_ROW + LEGEND_ROW / 2.0;
+
+      if (rows[r].kind >= 0)
+        {
+          const GdkRGBA *color = self->color_mode == LT_NODE_COLOR_COMMUNITY
+                                   ? &palette->kinds[7] : &palette->kinds[rows[r].kind];
+
+          shape_path (cr, rows[r].kind, cx, cy, 5.5);
+          set_source (cr, color, 1);
+          cairo_fill (cr);
+        }
+      else
+        {
+          int family = -rows[r].kind - 1;
+          double x0 = cx - LEGEND_SWATCH / 2.0;
+          double x1 = cx + LEGEND_SWATCH / 2.0;
+
+          set_edge_style (cr, family, 2);
+          set_source (cr, &palette->edges[family], 1.3);
+          cairo_move_to (cr, x0, cy);
+          cairo_line_to (cr, family == LT_EDGE_FAMILY_TOGETHER ? x1 : x1 - 6, cy);
+          cairo_stroke (cr);
+          if (family != LT_EDGE_FAMILY_TOGETHER)
+            {
+              cairo_move_to (cr, x1, cy);
+              cairo_line_to (cr, x1 - 8, cy - 4);
+              cairo_line_to (cr, x1 - 8, cy + 4);
+              cairo_close_path (cr);
+              cairo_fill (cr);
+            }
+        }
+    }
+  cairo_destroy (cr);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      int h;
+
+      pango_layout_set_text (layout, rows[r].label, -1);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (box.origin.x + LEGEND_PAD * 2 + LEGEND_SWATCH,
+                                                    box.origin.y + LEGEND_PAD + r * LEGEND_ROW
+                                                    + (LEGEND_ROW - h) / 2.0));
+      gtk_snapshot_append_layout (snapshot, layout, &palette->text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/**
+ * lt_graph_painter_paint:
+ * @self: a painter
+ * @snapshot: where to draw
+ * @context: the Pango context of the labels (the widget's, or one from
+ *   pango_font_map_create_context() when exporting)
+ * @width: width of the drawing
+ * @height: height of the drawing
+ *
+ * Draws the graph with the current view (see [method@GraphPainter.fit]): background, edges,
+ * nodes, labels and legend.
+ */
+void
+lt_graph_painter_paint (LtGraphPainter *self,
+                        GtkSnapshot    *snapshot,
+                        PangoContext   *context,
+                        int             width,
+                        int             height)
+{
+  const LtGraphPalette *palette;
+  cairo_t *cr;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (snapshot != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  palette = lt_graph_palette_get (self->dark);
+  if (self->show_background)
+    gtk_snapshot_append_color (snapshot, &palette->background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  if (n == 0)
+    return;
+
+  if (self->scratch_len < n)
+    {
+      self->sx = g_renew (float, self->sx, n);
+      self->sy = g_renew (float, self->sy, n);
+      self->sr = g_renew (float, self->sr, n);
+      self->scratch_len = n;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      float x;
+      float y;
+
+      get_xy (self, i, &x, &y);
+      self->sx[i] = x * self->scale + self->offset_x;
+      self->sy[i] = y * self->scale + self->offset_y;
+      self->sr[i] = node_radius (self, i);
+    }
+
+  self->raster = lt_graph_get_n_edges (self->graph) >= RASTER_EDGES;
+  if (self->raster)
+    paint_raster_layer (self, snapshot, palette, width, height);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  paint_edges (self, cr, palette, width, height);
+  paint_nodes (self, cr, palette, width, height);
+  cairo_destroy (cr);
+
+  paint_labels (self, snapshot, context, palette, width, height);
+
+  if (self->show_legend)
+    paint_legend (self, snapshot, context, palette, width, height);
+}
