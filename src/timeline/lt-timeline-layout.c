@@ -657,7 +657,6 @@ lt_timeline_ticks_compute (double             start,
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   LtTickStep chosen = { LT_TICK_UNIT_NONE, 0 };
   LtTickStep major = { LT_TICK_UNIT_NONE, 0 };
-  gboolean abbreviated = FALSE;
 
   g_array_set_clear_func (ticks, clear_tick);
 
@@ -698,7 +697,6 @@ lt_timeline_ticks_compute (double             start,
           if (widest + 16.0 <= spacing)
             {
               chosen = *step;
-              abbreviated = abbr;
               break;
             }
         }
@@ -751,8 +749,6 @@ lt_timeline_ticks_compute (double             start,
           g_array_append_val (ticks, tick);
         }
     }
-
-  (void) abbreviated;
 
 out:
   if (minor_step != NULL)
@@ -2135,7 +2131,6 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
       LtFrameLane fl = { 0 };
       double c0;
       double c1;
-      guint first_candidate;
       guint k;
       gboolean hide = params->hide_unmatched && index->has_filter;
 
@@ -2150,7 +2145,6 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
 
       cw = MAX (params->cell_width, 4.0);
       collect_long_ranges (index, params, frame, candidates, lane, 3.0 * cw / ppd, emitted, &fl);
-      first_candidate = candidates->len;
 
       /* Cells on an absolute grid, from a label's width left of the view to its right edge.
        * Where counts grow too wide for their badges to sit side by side in the lane's rows,
@@ -2259,8 +2253,6 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
               g_array_append_val (candidates, cand);
             }
         }
-
-      (void) first_candidate;
 
       /* Place everything of this lane into its rows */
       g_array_set_size (boxes, candidates->len);

@@ -626,6 +626,17 @@ event_activated_cb (LtTimelinePage *self,
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/* The toolbar's zoom buttons sit outside the view, where its own actions cannot be found */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LtTimelinePage *self = LT_TIMELINE_PAGE (widget);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->view), action_name, parameter);
+}
+
 /* Store */
 
 static void
@@ -810,6 +821,10 @@ lt_timeline_page_class_init (LtTimelinePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, figures_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, event_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-to-fit", NULL, forward_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

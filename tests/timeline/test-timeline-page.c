@@ -64,6 +64,24 @@ find_type (GtkWidget *widget,
 }
 
 static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_action_button (child, action);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
 find_by_role (GtkWidget         *widget,
               GtkAccessibleRole  role,
               const char        *label)
@@ -291,6 +309,19 @@ test_filters_and_actions (void)
   g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), >, 0);
   lt_timeline_page_filter_actor (f.page, 0);
   g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, total);
+
+  /* the toolbar's zoom buttons reach the view's actions */
+  {
+    GtkWidget *zoom_in = find_action_button (GTK_WIDGET (f.page), "timeline.zoom-in");
+
+    g_assert_nonnull (zoom_in);
+    g_assert_true (gtk_widget_is_sensitive (zoom_in));
+    g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", FALSE, NULL);
+    lt_timeline_painter_get_window (painter, &start, &end);
+    g_signal_emit_by_name (zoom_in, "clicked");
+    lt_timeline_painter_get_window (painter, &start2, &end2);
+    g_assert_cmpfloat (end2 - start2, <, (end - start) * 0.8);
+  }
 
   /* zoom actions, and zoom to fit shows the whole chronicle */
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", FALSE, NULL);
