@@ -197,6 +197,31 @@ test_paint_dark_and_filter (void)
   cairo_surface_destroy (surface);
 }
 
+static void
+test_paint_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(GArray) visible = NULL;
+  cairo_surface_t *surface;
+  LtTimelineHit hit;
+  double first, end;
+
+  /* a new, empty chronicle draws its axis and says there is nothing to show */
+  g_assert_no_error (error);
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_figures (painter, "political-prisoners");
+  g_assert_false (lt_timeline_painter_get_extent (painter, &first, &end));
+  lt_timeline_painter_zoom_to_fit (painter);
+  surface = paint_to_image (painter, 800, 400);
+  g_assert_cmpuint (count_colours (surface), >, 10);
+  cairo_surface_destroy (surface);
+  visible = lt_timeline_painter_list_visible_events (painter);
+  g_assert_cmpuint (visible->len, ==, 0);
+  g_assert_false (lt_timeline_painter_hit_test (painter, 400, 200, &hit) && hit.kind == LT_TIMELINE_HIT_EVENT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/painter/day-and-hit-test", test_paint_day_and_hit_test);
   g_test_add_func ("/Letapis/Timeline/painter/restricted", test_paint_restricted_left_out);
   g_test_add_func ("/Letapis/Timeline/painter/dark-and-filter", test_paint_dark_and_filter);
+  g_test_add_func ("/Letapis/Timeline/painter/empty", test_paint_empty);
 
   return g_test_run ();
 }
