@@ -282,9 +282,34 @@ timeline_describe (gpointer             data,
 
   g_object_unref (context);
 
-  /* The events drawn one by one, with their dates */
+  /* The events in the window, with their dates: all of them while they are
+   * few enough to be drawn one by one, else those the painter drew alone (the
+   * rest are counted in badges). */
+  {
+    g_autoptr(LtEventFilter) filter = lt_event_filter_copy (td->filter);
+    guint n_events;
+
+    lt_event_filter_set_window (filter, (gint64) floor (slice->from_day),
+                                (gint64) ceil (slice->to_day) - 1);
+    n_events = lt_store_count_events (td->store, filter, NULL);
+
+    if (n_events <= MAX_DESCRIBED_EVENTS)
+      {
+        g_autoptr(GListModel) events = lt_store_list_events (td->store, filter);
+
+        for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+          {
+            g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+            g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
+
+            g_string_append_printf (text, "%s — %s\n", date, lt_event_get_title (event));
+          }
+        return;
+      }
+  }
+
   visible = dup_visible_events (td, slice);
-  for (guint i = 0; visible != NULL && i < visible->len && i < MAX_DESCRIBED_EVENTS; i++)
+  for (guint i = 0; i < visible->len && i < MAX_DESCRIBED_EVENTS; i++)
     {
       g_autofree char *title = NULL;
       g_autofree char *date = NULL;
@@ -293,7 +318,7 @@ timeline_describe (gpointer             data,
                                               &title, &date))
         g_string_append_printf (text, "%s — %s\n", date, title);
     }
-  if (visible != NULL && visible->len > MAX_DESCRIBED_EVENTS)
+  if (visible->len > MAX_DESCRIBED_EVENTS)
     {
       guint rest = visible->len - MAX_DESCRIBED_EVENTS;
 

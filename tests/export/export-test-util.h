@@ -1,0 +1,40 @@
+/* export-test-util.h: reading back what the export wrote
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lt-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int         width;
+  int         height;
+  double      dpi;           /* from pHYs, 0 if none */
+  GHashTable *text;          /* keyword -> text, from tEXt and iTXt */
+  guint       n_colors;      /* distinct colours */
+} PngInfo;
+
+LtStore  *export_test_open_chronicle  (const char  *dir,
+                                       const char  *database);
+char     *export_test_source_path     (const char  *first,
+                                       ...) G_GNUC_NULL_TERMINATED;
+gboolean  export_test_read_png        (GBytes      *bytes,
+                                       PngInfo     *info);
+void      export_test_clear_png       (PngInfo     *info);
+char     *export_test_pdf_text        (GBytes      *bytes);
+char     *export_test_pdf_info        (GBytes      *bytes);
+gboolean  export_test_svg_is_well_formed (GBytes   *bytes,
+                                          GError  **error);
+char     *export_test_svg_desc        (GBytes      *bytes);
+char     *export_test_squash          (const char  *text);
+gboolean  export_test_have_program    (const char  *name);
+
+G_END_DECLS

@@ -1,0 +1,485 @@
+/* test-export-cli.c: the real letapis binary exporting with no display
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "export-test-util.h"
+
+static char *data_home;   /* the user database is created here on the first run */
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs letapis with @args (NULL-terminated) and "NAME=value" strings in
+ * @env_extra, with no X or Wayland display to connect to. */
+static void
+run_letapis (Run                *run,
+             const char * const *env_extra,
+             const char         *first_arg,
+             ...)
+{
+  const char *binary = g_getenv ("LETAPIS_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  g_assert_nonnull (binary);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env_extra[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static int
+exit_status (const Run *run)
+{
+  return WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+static GBytes *
+load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_timeline_pdf (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) run;
+
+  run_letapis (&run, NULL, arg, "--from=2020", "--to=2024", "--title=Belarus 2020–2024", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_assert_nonnull (strstr (text, "Belarus 2020–2024"));
+  g_assert_nonnull (strstr (text, "2020 – 2024"));
+  for (int year = 2020; year <= 2024; year++)
+    {
+      g_autofree char *label = g_strdup_printf (" %d ", year);
+
+      g_assert_nonnull (strstr (text, label));
+    }
+  g_assert_nonnull (strstr (text, "Sources"));
+  g_assert_nonnull (strstr (text, "ZMINA"));
+
+  remove_dir (dir);
+}
+
+static void
+test_png_size (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "timeline.png", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(Run) run;
+  PngInfo info;
+
+  run_letapis (&run, NULL, arg, "--width=1000", "--height=600", "--dpi=200", "--from=2021-07",
+               "--to=2021-07", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  g_assert_true (export_test_read_png (bytes, &info));
+  g_assert_cmpint (info.width, ==, 1000);
+  g_assert_cmpint (info.height, ==, 600);
+  g_assert_cmpfloat_with_epsilon (info.dpi, 200, 0.5);
+  g_assert_cmpuint (info.n_colors, >, 50);
+  export_test_clear_png (&info);
+
+  remove_dir (dir);
+}
+
+static void
+test_svg (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "graph.svg", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-graph=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *desc = NULL;
+  g_auto(Run) run;
+
+  run_letapis (&run, NULL, arg, "--focus=Viasna", "--depth=2", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  g_assert_true (export_test_svg_is_well_formed (bytes, &error));
+  g_assert_no_error (error);
+  desc = export_test_svg_desc (bytes);
+  g_assert_nonnull (strstr (desc, "neighbourhood of Viasna Human Rights Centre, 2 steps"));
+
+  remove_dir (dir);
+}
+
+static void
+test_ukrainian (void)
+{
+  static const char * const env[] = { "LANGUAGE=uk", "LC_ALL=C.UTF-8", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "липень.pdf", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  run_letapis (&run, env, arg, "--from=2021-07", "--to=2021-07", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Хроніка подій"));
+  g_assert_nonnull (strstr (text, "Часова шкала · липень 2021"));
+  g_assert_nonnull (strstr (text, "Джерела"));
+  g_assert_nonnull (strstr (text, "Експортовано"));
+
+  remove_dir (dir);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *option;     /* "@" stands for the output folder */
+  const char *extra[3];
+  const char *message;    /* part of the one line on stderr */
+  const char *folder;     /* a folder made in the output folder first */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+  { "bad-month", "--export-timeline=@/out.pdf", { "--from=2021-13" }, "Invalid date for --from “2021-13”" },
+  { "bad-date", "--export-timeline=@/out.png", { "--to=20x1" }, "Invalid date for --to “20x1”" },
+  { "february-30", "--export-timeline=@/out.svg", { "--from=2021-02-30" }, "Invalid date" },
+  { "reversed", "--export-timeline=@/out.pdf", { "--from=2022", "--to=2021" }, "The start date is after the end date" },
+  { "category", "--export-timeline=@/out.pdf", { "--category=protest", "--category=riots" }, "Unknown category “riots”" },
+  { "no-folder", "--export-timeline=@/no/such/folder/out.pdf", { NULL }, "the folder does not exist" },
+  { "folder", "--export-timeline=@/report.pdf", { NULL }, "it is a folder", "report.pdf" },
+  { "extension", "--export-timeline=@/out.jpg", { NULL }, "Unknown file type “.jpg”" },
+  { "graph-extension", "--export-graph=@/out.txt", { NULL }, "Unknown file type “.txt”" },
+  { "timeline-graphml", "--export-timeline=@/out.graphml", { NULL }, "Unknown file type “.graphml”" },
+  { "dpi", "--export-timeline=@/out.png", { "--dpi=1200" }, "between 96 and 600 dpi" },
+  { "pages-png", "--export-timeline=@/out.png", { "--pages=3" }, "Only a PDF can be split" },
+  { "actor", "--export-graph=@/out.pdf", { "--focus=Nobody Atall" }, "Unknown actor “Nobody Atall”" },
+  { "orphan-option", "--from=2020", { NULL }, "need --export-timeline" },
+};
+
+static void
+test_error (gconstpointer data)
+{
+  const ErrorCase *ec = data;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autoptr(GString) option = g_string_new (ec->option);
+  g_auto(Run) run;
+
+  g_string_replace (option, "@", dir, 0);
+  if (ec->folder != NULL)
+    {
+      g_autofree char *folder = g_build_filename (dir, ec->folder, NULL);
+
+      g_mkdir (folder, 0700);
+    }
+  run_letapis (&run, NULL, option->str, ec->extra[0], ec->extra[1], ec->extra[2], NULL);
+
+  g_test_message ("stderr: %s", run.err);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  /* one line, that says what is wrong */
+  g_assert_true (g_str_has_prefix (run.err, "letapis: "));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
+  g_assert_nonnull (strstr (run.err, ec->message));
+  g_assert_cmpstr (run.out, ==, "");
+  /* and no partial file */
+  g_assert_cmpuint (count_files (dir), ==, ec->folder != NULL ? 1 : 0);
+
+  if (ec->folder != NULL)
+    {
+      g_autofree char *folder = g_build_filename (dir, ec->folder, NULL);
+
+      g_rmdir (folder);
+    }
+  remove_dir (dir);
+}
+
+static void
+test_error_translated (void)
+{
+  static const char * const env[] = { "LANGUAGE=uk", "LC_ALL=C.UTF-8", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *option = g_strdup_printf ("--export-timeline=%s/out.pdf", dir);
+  g_auto(Run) run;
+
+  run_letapis (&run, env, option, "--category=riots", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "Невідома категорія «riots»"));
+
+  remove_dir (dir);
+}
+
+static char *
+make_fixture_database (const char *dir)
+{
+  g_autofree char *fixture = export_test_source_path ("tests", "export", "restricted", NULL);
+  char *db = g_build_filename (dir, "fixture.db", NULL);
+  g_autoptr(LtStore) store = export_test_open_chronicle (fixture, db);
+
+  return db;
+}
+
+static void
+test_restricted (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *json = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-graph=%s", pdf);
+  g_autofree char *json_arg = g_strdup_printf ("--export-data=%s", json);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+
+  run_letapis (&run, NULL, database, pdf_arg, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  bytes = load (pdf);
+  raw = export_test_pdf_text (bytes);
+  g_assert_null (strstr (raw, "Brightwater"));
+  g_assert_null (strstr (raw, "Quillfeather"));
+  g_assert_nonnull (strstr (raw, "Public Monitor Group"));
+  run_clear (&run);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_clear_pointer (&raw, g_free);
+
+  /* Naming a restricted actor does not reveal it either */
+  run_letapis (&run, NULL, database, pdf_arg, "--focus=Ksenia Vetrogon", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown actor"));
+  run_clear (&run);
+
+  run_letapis (&run, NULL, database, pdf_arg, "--include-restricted", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  bytes = load (pdf);
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_assert_nonnull (strstr (text, "Oksana Brightwater"));
+  g_assert_nonnull (strstr (text, "Quillfeather memorandum"));
+  run_clear (&run);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* --export-data leaves them out too, unless asked */
+  run_letapis (&run, NULL, database, json_arg, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  bytes = load (json);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "Brightwater"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "Public Monitor Group"));
+
+  remove_dir (dir);
+}
+
+static void
+test_export_data (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chronicle.json", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-data=%s", path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  g_auto(Run) run;
+
+  run_letapis (&run, NULL, arg, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (root, "events"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "events")), >, 20);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  remove_dir (dir);
+}
+
+static void
+test_graph_data (gconstpointer data)
+{
+  const char *extension = data;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *name = g_strdup_printf ("graph.%s", extension);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-graph=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run;
+
+  run_letapis (&run, NULL, arg, "--from=2021", "--to=2021", NULL);
+  if (strstr (run.err, "not available in this build") != NULL)
+    {
+      /* until the graph's GraphML and GEXF writers are in the tree */
+      g_test_skip ("GraphML and GEXF writers are not built in");
+      remove_dir (dir);
+      return;
+    }
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  g_assert_true (export_test_svg_is_well_formed (bytes, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  g_str_equal (extension, "gexf") ? "<gexf" : "<graphml"));
+
+  remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "en_US.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  data_home = g_dir_make_tmp ("letapis-cli-data-XXXXXX", NULL);
+
+  g_test_add_func ("/Letapis/ExportCli/timeline-pdf", test_timeline_pdf);
+  g_test_add_func ("/Letapis/ExportCli/png-size", test_png_size);
+  g_test_add_func ("/Letapis/ExportCli/graph-svg", test_svg);
+  g_test_add_func ("/Letapis/ExportCli/ukrainian", test_ukrainian);
+  g_test_add_func ("/Letapis/ExportCli/export-data", test_export_data);
+  g_test_add_data_func ("/Letapis/ExportCli/graph-data/graphml", "graphml", test_graph_data);
+  g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);
+  g_test_add_func ("/Letapis/ExportCli/restricted", test_restricted);
+  g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
+  for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Letapis/ExportCli/error/%s", error_cases[i].name);
+
+      g_test_add_data_func (path, &error_cases[i], test_error);
+    }
+
+  status = g_test_run ();
+
+  {
+    g_autofree char *db_dir = g_build_filename (data_home, "letapis", NULL);
+
+    remove_dir (db_dir);
+    g_rmdir (data_home);
+  }
+
+  return status;
+}

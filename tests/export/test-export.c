@@ -1,0 +1,607 @@
+/* test-export.c: headless exports, in process, with no display
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "lt-export-document.h"
+#include "export-test-util.h"
+
+/* Never gtk_init(): the export must work where there is no display. */
+
+static LtStore *
+open_bundled (void)
+{
+  g_autofree char *dir = export_test_source_path ("data", "chronicle", NULL);
+
+  return export_test_open_chronicle (dir, NULL);
+}
+
+static LtStore *
+open_restricted_fixture (void)
+{
+  g_autofree char *dir = export_test_source_path ("tests", "export", "restricted", NULL);
+
+  return export_test_open_chronicle (dir, NULL);
+}
+
+static gint64
+day_of (const char *iso,
+        gboolean    last)
+{
+  LtDate date;
+
+  g_assert_true (lt_date_parse (iso, &date, NULL));
+  return last ? lt_date_last_day (&date) : lt_date_first_day (&date);
+}
+
+static GBytes *
+export_bytes (LtStore               *store,
+              const LtExportOptions *options)
+{
+  g_autoptr(LtExportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+static LtExportOptions *
+timeline_options (LtExportFormat  format,
+                  const char     *from,
+                  const char     *to)
+{
+  LtExportOptions *options = lt_export_options_new (LT_EXPORT_PAGE_TIMELINE);
+
+  options->format = format;
+  options->size = lt_export_size_default_for (format);
+  options->export_time = 1700000000;
+  if (from != NULL)
+    {
+      options->has_window = TRUE;
+      options->from_day = day_of (from, FALSE);
+      options->to_day = day_of (to, TRUE);
+    }
+
+  return options;
+}
+
+static void
+test_formats (void)
+{
+  g_autoptr(GError) error = NULL;
+  LtExportFormat format;
+
+  g_assert_true (lt_export_format_from_path ("out.PNG", LT_EXPORT_PAGE_TIMELINE, &format, NULL));
+  g_assert_cmpint (format, ==, LT_EXPORT_FORMAT_PNG);
+  g_assert_true (lt_export_format_from_path ("/tmp/a.b/report.pdf", LT_EXPORT_PAGE_TIMELINE, &format, NULL));
+  g_assert_cmpint (format, ==, LT_EXPORT_FORMAT_PDF);
+  g_assert_true (lt_export_format_from_path ("g.gexf", LT_EXPORT_PAGE_GRAPH, &format, NULL));
+  g_assert_cmpint (format, ==, LT_EXPORT_FORMAT_GEXF);
+
+  /* GraphML is a graph format, not a timeline one */
+  g_assert_false (lt_export_format_from_path ("t.graphml", LT_EXPORT_PAGE_TIMELINE, &format, &error));
+  g_assert_error (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+  g_assert_false (lt_export_format_from_path ("picture.jpg", LT_EXPORT_PAGE_TIMELINE, &format, &error));
+  g_assert_nonnull (strstr (error->message, ".jpg"));
+  g_clear_error (&error);
+  g_assert_false (lt_export_format_from_path (".png", LT_EXPORT_PAGE_TIMELINE, &format, &error));
+  g_clear_error (&error);
+}
+
+static void
+test_sizes (void)
+{
+  g_autoptr(LtExportOptions) options = lt_export_options_new (LT_EXPORT_PAGE_TIMELINE);
+  g_autoptr(GError) error = NULL;
+  double w, h;
+  int pw, ph;
+
+  /* A4 landscape is 297 × 210 mm: at 300 dpi, 3508 × 2480 pixels */
+  options->format = LT_EXPORT_FORMAT_PNG;
+  options->size = LT_EXPORT_SIZE_A4_LANDSCAPE;
+  options->dpi = 300;
+  lt_export_options_get_page_size (options, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 297 / 25.4 * 96, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 210 / 25.4 * 96, 0.01);
+  lt_export_options_get_pixel_size (options, &pw, &ph);
+  g_assert_cmpint (pw, ==, 3508);
+  g_assert_cmpint (ph, ==, 2481);
+
+  /* 1920 × 1080 stays 1920 × 1080 pixels whatever the resolution */
+  options->size = LT_EXPORT_SIZE_HD;
+  options->dpi = 192;
+  lt_export_options_get_pixel_size (options, &pw, &ph);
+  g_assert_cmpint (pw, ==, 1920);
+  g_assert_cmpint (ph, ==, 1080);
+  lt_export_options_get_page_size (options, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 960, 0.01);
+
+  /* Custom millimetres */
+  options->format = LT_EXPORT_FORMAT_PDF;
+  options->size = LT_EXPORT_SIZE_CUSTOM_MM;
+  options->width = 254;
+  options->height = 127;
+  lt_export_options_get_page_size (options, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, 960, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, 480, 0.01);
+
+  /* Out of range */
+  options->format = LT_EXPORT_FORMAT_PNG;
+  options->dpi = 1200;
+  g_assert_false (lt_export_options_validate (options, &error));
+  g_assert_error (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_INVALID);
+}
+
+static void
+test_png (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PNG, "2020", "2024");
+  g_autoptr(GBytes) bytes = NULL;
+  PngInfo info;
+
+  options->size = LT_EXPORT_SIZE_CUSTOM_PX;
+  options->width = 1600;
+  options->height = 900;
+  options->dpi = 192;
+  options->title = g_strdup ("Repression in Belarus, 2020–2024");
+  bytes = export_bytes (store, options);
+
+  g_assert_true (export_test_read_png (bytes, &info));
+  g_assert_cmpint (info.width, ==, 1600);
+  g_assert_cmpint (info.height, ==, 900);
+  g_assert_cmpfloat_with_epsilon (info.dpi, 192, 0.5);
+  g_assert_cmpstr (g_hash_table_lookup (info.text, "Title"), ==, "Repression in Belarus, 2020–2024");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (info.text, "Software"), "Letapis "));
+  /* Not blank: text, eight category colours, antialiasing */
+  g_test_message ("%u distinct colours", info.n_colors);
+  g_assert_cmpuint (info.n_colors, >, 100);
+  export_test_clear_png (&info);
+}
+
+static void
+test_svg (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_SVG, "2021-07", "2021-07");
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *desc = NULL;
+  guint n;
+
+  bytes = export_bytes (store, options);
+  g_assert_true (export_test_svg_is_well_formed (bytes, &error));
+  g_assert_no_error (error);
+
+  /* cairo draws SVG text as glyph outlines; the words are in <title> and <desc> */
+  desc = export_test_svg_desc (bytes);
+  g_assert_nonnull (desc);
+  g_assert_true (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               "<title>Chronicle of Events</title>") != NULL);
+  g_assert_nonnull (strstr (desc, "Axis: "));
+  g_assert_nonnull (strstr (desc, "July 2021"));
+
+  /* A month is wide enough for every event of it to be drawn and named */
+  lt_event_filter_set_window (filter, options->from_day, options->to_day);
+  events = lt_store_list_events (store, filter);
+  n = g_list_model_get_n_items (events);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+
+      if (strstr (desc, lt_event_get_title (event)) == NULL)
+        g_error ("“%s” is missing from the SVG's description:\n%s", lt_event_get_title (event), desc);
+    }
+}
+
+static void
+check_pdf_sources (LtStore          *store,
+                   LtExportDocument *document,
+                   const char       *text)
+{
+  g_autoptr(GArray) sources = lt_export_document_dup_sources (document);
+
+  g_assert_cmpuint (sources->len, >, 0);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_autoptr(LtSource) source = lt_store_lookup_source (store, g_array_index (sources, gint64, i));
+      g_autofree char *publisher = export_test_squash (lt_source_get_publisher (source));
+
+      if (strstr (text, publisher) == NULL)
+        g_error ("source %u (%s) is not in the PDF", i + 1, publisher);
+    }
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  options->title = g_strdup ("Political repression in Belarus");
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_assert_nonnull (strstr (text, "Political repression in Belarus"));
+  for (int year = 2020; year <= 2024; year++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", year);
+
+      g_assert_nonnull (strstr (text, label));
+    }
+  g_assert_nonnull (strstr (text, "Sources"));
+  g_assert_nonnull (strstr (text, "Restricted records are left out."));
+  g_assert_nonnull (strstr (text, "Exported on 14 November 2023"));
+  check_pdf_sources (store, document, text);
+
+  info = export_test_pdf_info (bytes);
+  g_assert_nonnull (strstr (info, "Political repression in Belarus"));
+  g_assert_nonnull (strstr (info, "Letapis"));
+}
+
+static void
+test_pdf_pages (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *info = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  options->n_pages = 3;
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lt_export_document_get_n_pages (document), ==, 3);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+
+  info = export_test_pdf_info (bytes);
+  g_assert_nonnull (strstr (info, "Pages:           3"));
+
+  /* Each page has its own axis and says which part it is */
+  raw = export_test_pdf_text (bytes);
+  pages = g_strsplit (raw, "\f", -1);
+  g_assert_cmpuint (g_strv_length (pages), >=, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = export_test_squash (pages[i]);
+      g_autofree char *part = g_strdup_printf ("part %u of 3", i + 1);
+      g_autofree char *page = g_strdup_printf ("Page %u of 3", i + 1);
+
+      g_assert_nonnull (strstr (text, part));
+      g_assert_nonnull (strstr (text, page));
+      g_assert_nonnull (strstr (text, i == 0 ? "2020" : i == 1 ? "2022" : "2024"));
+    }
+}
+
+static void
+test_ukrainian (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2021-07", "2021-07");
+  g_autoptr(LtExportOptions) svg_options = NULL;
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *desc = NULL;
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  if (setlocale (LC_ALL, "uk_UA.UTF-8") == NULL)
+    {
+      g_test_skip ("the uk_UA.UTF-8 locale is not generated");
+      return;
+    }
+  g_setenv ("LANGUAGE", "uk", TRUE);
+  setlocale (LC_ALL, "uk_UA.UTF-8");
+  lt_store_set_language (store, "uk");
+
+  bytes = export_bytes (store, options);
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Джерела"));
+  g_assert_nonnull (strstr (text, "Хроніка подій"));
+  /* the standalone month name in the window line */
+  g_assert_nonnull (strstr (text, "липень 2021"));
+  g_assert_nonnull (strstr (text, "Записи з обмеженим доступом не включено."));
+
+  svg_options = timeline_options (LT_EXPORT_FORMAT_SVG, "2021-07", "2021-07");
+  svg = export_bytes (store, svg_options);
+  desc = export_test_svg_desc (svg);
+  lt_event_filter_set_window (filter, options->from_day, options->to_day);
+  events = lt_store_list_events (store, filter);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_nonnull (lt_event_get_translation (event, "uk", "title"));
+      if (strstr (desc, lt_event_get_translation (event, "uk", "title")) == NULL)
+        g_error ("“%s” is missing from the SVG's description:\n%s",
+                 lt_event_get_translation (event, "uk", "title"), desc);
+    }
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, saved);
+}
+
+/* Names, titles and aliases of the fixture's restricted records */
+static const char * const secrets[] = {
+  "Confidential interview",
+  "Marigold",
+  "Oksana Brightwater",
+  "Brightwater",
+  "Ksenia Vetrogon",
+  "Ксенія Ветрагон",
+  "Quillfeather",
+  "Zarnitsa Whistle",
+  NULL
+};
+
+static void
+assert_no_secret (const char *where,
+                  const char *text)
+{
+  for (guint i = 0; secrets[i] != NULL; i++)
+    if (text != NULL && strstr (text, secrets[i]) != NULL)
+      g_error ("restricted “%s” leaked into the %s", secrets[i], where);
+}
+
+static void
+check_restricted (LtExportPage   page,
+                  LtExportFormat format)
+{
+  g_autoptr(LtStore) store = open_restricted_fixture ();
+  g_autoptr(LtExportOptions) options = timeline_options (format, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) included = NULL;
+  gsize len;
+  const char *data;
+
+  options->page = page;
+  options->title = g_strdup ("Fixture");
+  bytes = export_bytes (store, options);
+  data = g_bytes_get_data (bytes, &len);
+
+  switch (format)
+    {
+    case LT_EXPORT_FORMAT_PNG:
+      {
+        PngInfo info;
+        GHashTableIter iter;
+        gpointer key, value;
+
+        g_assert_true (export_test_read_png (bytes, &info));
+        g_hash_table_iter_init (&iter, info.text);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          assert_no_secret ("PNG metadata", value);
+        export_test_clear_png (&info);
+      }
+      break;
+
+    case LT_EXPORT_FORMAT_SVG:
+      {
+        g_autofree char *svg = g_strndup (data, len);
+        g_autofree char *desc = export_test_svg_desc (bytes);
+
+        assert_no_secret ("SVG", svg);
+        g_assert_nonnull (strstr (desc, page == LT_EXPORT_PAGE_TIMELINE
+                                        ? "Detentions reported at the Riverside rally"
+                                        : "Public Monitor Group"));
+
+        /* and with the box ticked, they are there */
+        options->include_restricted = TRUE;
+        included = export_bytes (store, options);
+        g_free (desc);
+        desc = export_test_svg_desc (included);
+        g_assert_nonnull (strstr (desc, page == LT_EXPORT_PAGE_TIMELINE
+                                        ? "Confidential interview with the Marigold witness"
+                                        : "Oksana Brightwater"));
+        g_assert_nonnull (strstr (desc, "Quillfeather memorandum"));
+      }
+      break;
+
+    case LT_EXPORT_FORMAT_PDF:
+      {
+        g_autofree char *raw = export_test_pdf_text (bytes);
+        g_autofree char *text = export_test_squash (raw);
+        g_autofree char *info = export_test_pdf_info (bytes);
+
+        assert_no_secret ("PDF text", text);
+        assert_no_secret ("PDF metadata", info);
+        g_assert_nonnull (strstr (text, "Weekly bulletin on detentions"));
+
+        options->include_restricted = TRUE;
+        included = export_bytes (store, options);
+        g_free (raw);
+        g_free (text);
+        raw = export_test_pdf_text (included);
+        text = export_test_squash (raw);
+        g_assert_nonnull (strstr (text, "Quillfeather memorandum"));
+        g_assert_nonnull (strstr (text, "Restricted records are included."));
+        if (page == LT_EXPORT_PAGE_GRAPH)
+          g_assert_nonnull (strstr (text, "Oksana Brightwater"));
+      }
+      break;
+
+    case LT_EXPORT_FORMAT_GRAPHML:
+    case LT_EXPORT_FORMAT_GEXF:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_restricted (gconstpointer data)
+{
+  guint which = GPOINTER_TO_UINT (data);
+
+  if (which % 3 == 2 && !export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  check_restricted (which < 3 ? LT_EXPORT_PAGE_TIMELINE : LT_EXPORT_PAGE_GRAPH,
+                    (LtExportFormat[]) { LT_EXPORT_FORMAT_PNG, LT_EXPORT_FORMAT_SVG,
+                                         LT_EXPORT_FORMAT_PDF }[which % 3]);
+}
+
+static void
+test_write_atomic (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2021", "2021");
+  g_autoptr(LtExportDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "out.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *contents = NULL;
+  const char *name;
+  guint n = 0;
+
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+
+  /* An earlier file is replaced whole */
+  g_file_set_contents (path, "old", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (lt_export_document_write (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_false (lt_export_document_write (document, bad, NULL, &error));
+  g_assert_error (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "the folder does not exist"));
+
+  /* Nothing but the file: no temporary left behind */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, "out.pdf");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_graph_pdf (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = lt_export_options_new (LT_EXPORT_PAGE_GRAPH);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  options->focus_actor = lt_store_find_actor (store, "viasna");
+  g_assert_cmpint (options->focus_actor, !=, 0);
+  options->depth = 1;
+  bytes = export_bytes (store, options);
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_assert_nonnull (strstr (text, "Organizations and Their Relations"));
+  g_assert_nonnull (strstr (text, "neighbourhood of "));
+  g_assert_nonnull (strstr (text, "Viasna"));
+  g_assert_nonnull (strstr (text, "Sources"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("LETAPIS_LOCALEDIR");
+
+  g_unsetenv ("LANGUAGE");
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  g_setenv ("TZ", "UTC", TRUE);
+  setlocale (LC_ALL, "en_US.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Letapis/Export/formats", test_formats);
+  g_test_add_func ("/Letapis/Export/sizes", test_sizes);
+  g_test_add_func ("/Letapis/Export/png", test_png);
+  g_test_add_func ("/Letapis/Export/svg", test_svg);
+  g_test_add_func ("/Letapis/Export/pdf", test_pdf);
+  g_test_add_func ("/Letapis/Export/pdf-pages", test_pdf_pages);
+  g_test_add_func ("/Letapis/Export/ukrainian", test_ukrainian);
+  g_test_add_func ("/Letapis/Export/graph-pdf", test_graph_pdf);
+  g_test_add_func ("/Letapis/Export/write-atomic", test_write_atomic);
+  g_test_add_data_func ("/Letapis/Export/restricted/timeline-png", GUINT_TO_POINTER (0), test_restricted);
+  g_test_add_data_func ("/Letapis/Export/restricted/timeline-svg", GUINT_TO_POINTER (1), test_restricted);
+  g_test_add_data_func ("/Letapis/Export/restricted/timeline-pdf", GUINT_TO_POINTER (2), test_restricted);
+  g_test_add_data_func ("/Letapis/Export/restricted/graph-png", GUINT_TO_POINTER (3), test_restricted);
+  g_test_add_data_func ("/Letapis/Export/restricted/graph-svg", GUINT_TO_POINTER (4), test_restricted);
+  g_test_add_data_func ("/Letapis/Export/restricted/graph-pdf", GUINT_TO_POINTER (5), test_restricted);
+
+  return g_test_run ();
+}
