@@ -130,6 +130,16 @@ gboolean            lt_graph_save_positions           (LtGraph              *sel
                                                        const char           *layout_name,
                                                        GError              **error);
 
+/* in lt-graph-export.c; @store (nullable) fills in saved positions of unplaced nodes */
+gboolean            lt_graph_export_graphml           (LtGraph              *self,
+                                                       LtStore              *store,
+                                                       GFile                *file,
+                                                       GError              **error);
+gboolean            lt_graph_export_gexf              (LtGraph              *self,
+                                                       LtStore              *store,
+                                                       GFile                *file,
+                                                       GError              **error);
+
 const char * const *lt_graph_node_kind_list_keys      (void);
 int                 lt_graph_node_kind_get_index      (const char           *key);
 const char         *lt_graph_node_kind_get_label      (const char           *key);
