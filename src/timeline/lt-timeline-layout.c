@@ -798,13 +798,16 @@ lane_free (gpointer data)
   g_free (lane);
 }
 
+/* Lanes are sized up front: growing a million-item array by doubling cost more, in
+ * copies and page faults, than filling it */
 static Lane *
-lane_new (gint64 key)
+lane_new (gint64 key,
+          guint  reserve)
 {
   Lane *lane = g_new0 (Lane, 1);
 
   lane->key = key;
-  lane->items = g_array_new (FALSE, FALSE, sizeof (LtTimelineItem));
+  lane->items = g_array_sized_new (FALSE, FALSE, sizeof (LtTimelineItem), reserve);
 
   return lane;
 }
@@ -852,6 +855,18 @@ compare_pairs (gconstpointer a,
     return pa->event_id < pb->event_id ? -1 : 1;
 
   return pa->actor_id < pb->actor_id ? -1 : pa->actor_id > pb->actor_id ? 1 : 0;
+}
+
+/* Whether the same event and actor came earlier in the event's run (once per role) */
+static gboolean
+pair_seen_in_run (const LtTimelinePair *pairs,
+                  guint                 i)
+{
+  for (guint j = i; j > 0 && pairs[j - 1].event_id == pairs[i].event_id; j--)
+    if (pairs[j - 1].actor_id == pairs[i].actor_id)
+      return TRUE;
+
+  return FALSE;
 }
 
 typedef struct
@@ -940,6 +955,26 @@ lane_finish (LtTimelineIndex *self,
     }
 }
 
+/* Sorted on first use: the first frame does not need it */
+static void
+ensure_by_id (LtTimelineIndex *self)
+{
+  guint n = self->spans->len;
+  gboolean sorted = TRUE;
+
+  if (self->by_id != NULL)
+    return;
+
+  self->by_id = g_new (guint32, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      self->by_id[i] = i;
+      sorted = sorted && (i == 0 || get_span (self, i - 1)->id <= get_span (self, i)->id);
+    }
+  if (!sorted)
+    g_qsort_with_data (self->by_id, n, sizeof (guint32), compare_by_id, self);
+}
+
 static guint32
 lookup_span_by_id (LtTimelineIndex *self,
                    gint64           id,
@@ -948,21 +983,7 @@ lookup_span_by_id (LtTimelineIndex *self,
   guint lo = 0;
   guint hi = self->spans->len;
 
-  /* Sorted on first use: the first frame does not need it */
-  if (self->by_id == NULL)
-    {
-      guint n = self->spans->len;
-      gboolean sorted = TRUE;
-
-      self->by_id = g_new (guint32, MAX (n, 1));
-      for (guint i = 0; i < n; i++)
-        {
-          self->by_id[i] = i;
-          sorted = sorted && (i == 0 || get_span (self, i - 1)->id <= get_span (self, i)->id);
-        }
-      if (!sorted)
-        g_qsort_with_data (self->by_id, n, sizeof (guint32), compare_by_id, self);
-    }
+  ensure_by_id (self);
 
   while (lo < hi)
     {
@@ -1035,15 +1056,17 @@ lt_timeline_index_new (GArray               *spans,
       {
         guint n_keys = g_strv_length ((char **) lt_category_list_keys ());
         g_autofree Lane **by_category = g_new0 (Lane *, n_keys + 1);
+        g_autofree guint *sizes = g_new0 (guint, n_keys + 1);
 
         for (guint i = 0; i < n; i++)
           {
             const LtEventSpan *span = get_span (self, i);
-            guint c = span->category < n_keys ? span->category : n_keys;
 
-            if (by_category[c] == NULL)
-              by_category[c] = lane_new (c < n_keys ? (gint64) c : LT_TIMELINE_LANE_OTHER);
+            sizes[span->category < n_keys ? span->category : n_keys]++;
           }
+        for (guint c = 0; c <= n_keys; c++)
+          if (sizes[c] > 0)
+            by_category[c] = lane_new (c < n_keys ? (gint64) c : LT_TIMELINE_LANE_OTHER, sizes[c]);
         for (guint c = 0; c <= n_keys; c++)
           if (by_category[c] != NULL)
             g_ptr_array_add (self->lanes, by_category[c]);
@@ -1090,7 +1113,7 @@ lt_timeline_index_new (GArray               *spans,
         g_array_sort (sorted, compare_key_counts);
         for (guint i = 0; i < sorted->len && i < max_lanes - 1; i++)
           {
-            Lane *lane = lane_new (g_array_index (sorted, KeyCount, i).key);
+            Lane *lane = lane_new (g_array_index (sorted, KeyCount, i).key, g_array_index (sorted, KeyCount, i).count);
 
             g_ptr_array_add (self->lanes, lane);
             g_hash_table_insert (lane_of, &lane->key, lane);
@@ -1103,7 +1126,7 @@ lt_timeline_index_new (GArray               *spans,
             if (lane == NULL)
               {
                 if (other == NULL)
-                  other = lane_new (LT_TIMELINE_LANE_OTHER);
+                  other = lane_new (LT_TIMELINE_LANE_OTHER, 1024);
                 lane = other;
               }
             item_for_span (get_span (self, i), i, &item);
@@ -1120,16 +1143,23 @@ lt_timeline_index_new (GArray               *spans,
         g_autoptr(GHashTable) lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
         g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (KeyCount));
         g_autofree LtTimelinePair *by_event = g_memdup2 (pairs, sizeof (LtTimelinePair) * MAX (n_pairs, 1));
+        g_autofree guint32 *first_pair = g_new (guint32, MAX (n, 1));
         Lane *other = NULL;
 
         if (pairs == NULL)
           n_pairs = 0;
-        qsort (by_event, n_pairs, sizeof (LtTimelinePair), compare_pairs);
+        /* the store gives them by event already; sort only if not */
+        for (guint i = 1; i < n_pairs; i++)
+          if (by_event[i - 1].event_id > by_event[i].event_id)
+            {
+              qsort (by_event, n_pairs, sizeof (LtTimelinePair), compare_pairs);
+              break;
+            }
         for (guint i = 0; i < n_pairs; i++)
           {
             gint64 *key = &by_event[i].actor_id;
 
-            if (i > 0 && compare_pairs (&by_event[i - 1], &by_event[i]) == 0)
+            if (pair_seen_in_run (by_event, i))
               continue;
             g_hash_table_insert (counts, key,
                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
@@ -1148,37 +1178,41 @@ lt_timeline_index_new (GArray               *spans,
         g_array_sort (sorted, compare_key_counts);
         for (guint i = 0; i < sorted->len && i < max_lanes - 1; i++)
           {
-            Lane *lane = lane_new (g_array_index (sorted, KeyCount, i).key);
+            Lane *lane = lane_new (g_array_index (sorted, KeyCount, i).key, g_array_index (sorted, KeyCount, i).count);
 
             g_ptr_array_add (self->lanes, lane);
             g_hash_table_insert (lane_of, &lane->key, lane);
           }
+
+        /* Where each event's pairs start: the events by id merged with the pairs by event */
+        ensure_by_id (self);
+        {
+          guint j = 0;
+
+          for (guint k = 0; k < n; k++)
+            {
+              guint32 sp = self->by_id[k];
+
+              while (j < n_pairs && by_event[j].event_id < get_span (self, sp)->id)
+                j++;
+              first_pair[sp] = j;
+            }
+        }
 
         /* Walk the events in date order so every lane comes out sorted. An event shows in the
          * lane of each of its actors that has a lane, else in "Other". */
         for (guint i = 0; i < n; i++)
           {
             const LtEventSpan *span = get_span (self, i);
-            guint lo = 0;
-            guint hi = n_pairs;
             gboolean placed = FALSE;
             LtTimelineItem item;
 
             item_for_span (span, i, &item);
-            while (lo < hi)
-              {
-                guint mid = lo + (hi - lo) / 2;
-
-                if (by_event[mid].event_id < span->id)
-                  lo = mid + 1;
-                else
-                  hi = mid;
-              }
-            for (guint j = lo; j < n_pairs && by_event[j].event_id == span->id; j++)
+            for (guint j = first_pair[i]; j < n_pairs && by_event[j].event_id == span->id; j++)
               {
                 Lane *lane;
 
-                if (j > lo && by_event[j].actor_id == by_event[j - 1].actor_id)
+                if (pair_seen_in_run (by_event, j))
                   continue;
                 lane = g_hash_table_lookup (lane_of, &by_event[j].actor_id);
                 if (lane != NULL)
@@ -1190,7 +1224,7 @@ lt_timeline_index_new (GArray               *spans,
             if (!placed)
               {
                 if (other == NULL)
-                  other = lane_new (LT_TIMELINE_LANE_OTHER);
+                  other = lane_new (LT_TIMELINE_LANE_OTHER, 1024);
                 g_array_append_val (other->items, item);
               }
           }
