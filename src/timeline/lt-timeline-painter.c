@@ -394,8 +394,13 @@ ensure_fonts (LtTimelinePainter *self,
 
   base = pango_context_get_font_description (pango);
   self->label_font = base ? pango_font_description_copy (base) : pango_font_description_new ();
-  if (pango_font_description_get_family (self->label_font) == NULL)
-    pango_font_description_set_family (self->label_font, "Cantarell, Noto Sans, sans-serif");
+  /* A bare PangoContext (the export's) asks for "serif 12": use the desktop's sans instead */
+  if (pango_font_description_get_family (self->label_font) == NULL ||
+      g_ascii_strcasecmp (pango_font_description_get_family (self->label_font), "serif") == 0)
+    {
+      pango_font_description_set_family (self->label_font, "Cantarell, Noto Sans, sans-serif");
+      pango_font_description_set_size (self->label_font, 10 * PANGO_SCALE);
+    }
   size = pango_font_description_get_size (self->label_font);
   if (size <= 0)
     size = 10 * PANGO_SCALE;

@@ -33,6 +33,27 @@ open_chronicle (void)
   return g_steal_pointer (&store);
 }
 
+static LtStore *
+open_mini (void)
+{
+  const char *root = g_getenv ("LETAPIS_SOURCE_ROOT");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(LtStore) store = NULL;
+
+  if (root == NULL)
+    root = SOURCE_ROOT;
+  dir = g_file_new_build_filename (root, "tests", "fixtures", "mini", NULL);
+
+  store = lt_store_open (":memory:", &error);
+  g_assert_no_error (error);
+  lt_store_set_language (store, "en");
+  lt_store_import_chronicle (store, dir, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
 static cairo_surface_t *
 paint_to_image (LtTimelinePainter *painter,
                 int                width,
@@ -222,6 +243,52 @@ test_paint_empty (void)
   g_assert_false (lt_timeline_painter_hit_test (painter, 400, 200, &hit) && hit.kind == LT_TIMELINE_HIT_EVENT);
 }
 
+static void
+test_paint_mini_restricted (void)
+{
+  g_autoptr(LtStore) store = open_mini ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  gint64 restricted = lt_store_find_event (store, "mini-witness-beating");
+  gint64 day = lt_days_from_ymd (2020, 8, 11);
+  cairo_surface_t *surface;
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (restricted, !=, 0);
+
+  /* an export leaves the restricted event out of what it draws and footnotes */
+  lt_timeline_painter_set_include_restricted (painter, FALSE);
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_window (painter, day - 3, day + 4);
+  surface = paint_to_image (painter, 900, 480);
+  g_assert_cmpuint (count_colours (surface), >, 30);
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : g_get_tmp_dir (),
+                           "timeline-painter-mini.png", NULL);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  {
+    g_autoptr(GArray) visible = lt_timeline_painter_list_visible_events (painter);
+    g_autofree char *title = NULL;
+
+    g_assert_cmpuint (visible->len, >=, 1);
+    for (guint i = 0; i < visible->len; i++)
+      g_assert_cmpint (g_array_index (visible, gint64, i), !=, restricted);
+    g_assert_false (lt_timeline_painter_describe_event (painter, restricted, &title, NULL));
+  }
+
+  /* the window shows it */
+  lt_timeline_painter_set_include_restricted (painter, TRUE);
+  surface = paint_to_image (painter, 900, 480);
+  cairo_surface_destroy (surface);
+  {
+    g_autoptr(GArray) visible = lt_timeline_painter_list_visible_events (painter);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < visible->len; i++)
+      found = found || g_array_index (visible, gint64, i) == restricted;
+    g_assert_true (found);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/painter/restricted", test_paint_restricted_left_out);
   g_test_add_func ("/Letapis/Timeline/painter/dark-and-filter", test_paint_dark_and_filter);
   g_test_add_func ("/Letapis/Timeline/painter/empty", test_paint_empty);
+  g_test_add_func ("/Letapis/Timeline/painter/mini-restricted", test_paint_mini_restricted);
 
   return g_test_run ();
 }
