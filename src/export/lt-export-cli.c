@@ -17,16 +17,9 @@
 #include "lt-chronicle.h"
 #include "lt-export-cli.h"
 #include "lt-export-document.h"
+#include "lt-export-views.h"
+#include "lt-graph-export.h"
 #include "lt-graph-model.h"
-
-/* The graph helper's GraphML and GEXF writers; until they land, the data
- * formats answer with an error. */
-#if __has_include ("lt-graph-export.h")
-# include "lt-graph-export.h"
-# define HAVE_GRAPH_EXPORT 1
-#else
-# define HAVE_GRAPH_EXPORT 0
-#endif
 #include "lt-model.h"
 
 /* Everything here runs from handle_local_options(), before GTK starts: no
@@ -356,40 +349,24 @@ export_graph_data (LtStore               *store,
                    const LtExportOptions *options,
                    const char            *path)
 {
-  LtGraphOptions graph_options = { 0 };
-  LtGraphFilter filter = { 0 };
-  g_autoptr(LtGraph) full = NULL;
   g_autoptr(LtGraph) graph = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
+  g_autofree float *xy = NULL;
   gboolean ok;
 
-  graph_options.has_window = options->has_window;
-  graph_options.start_day = options->from_day;
-  graph_options.end_day = options->to_day;
-  graph_options.include_restricted = options->include_restricted;
+  /* The same graph, with the same positions, as the image export draws */
+  graph = lt_export_graph_build (store, options, &xy, &error);
+  if (graph == NULL)
+    return fail (error->message);
 
-  full = lt_graph_new_from_store (store, &graph_options, &error);
-  if (full == NULL)
-    return failf ("%s", error->message);
-
-  filter.focus_actor = options->focus_actor;
-  filter.depth = options->depth;
-  graph = lt_graph_filter (full, &filter);
-
-#if HAVE_GRAPH_EXPORT
   if (options->format == LT_EXPORT_FORMAT_GEXF)
-    ok = lt_graph_export_gexf (graph, store, file, &error);
+    ok = lt_graph_write_gexf (graph, file, &error);
   else
-    ok = lt_graph_export_graphml (graph, store, file, &error);
-#else
-  ok = FALSE;
-  g_set_error_literal (&error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_FORMAT,
-                       _("GraphML and GEXF are not available in this build"));
-#endif
+    ok = lt_graph_write_graphml (graph, file, &error);
 
   if (!ok)
-    return failf ("%s", error->message);
+    return fail (error->message);
 
   return 0;
 }

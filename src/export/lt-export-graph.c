@@ -19,7 +19,7 @@
 
 /* The layout the graph page keeps in the database, so that an export shows the
  * picture the user arranged. */
-#define LAYOUT_NAME          "default"
+#define LAYOUT_NAME          "graph"
 #define LAYOUT_SEED          20200809
 #define LAYOUT_MAX_ITERATIONS 3000
 #define MAX_DESCRIBED_NODES  400
@@ -198,30 +198,31 @@ graph_describe (gpointer             data,
                             n - MAX_DESCRIBED_NODES);
 }
 
-/* Saved positions where the user has them; the force layout, seeded, for the rest. */
-static void
-place_nodes (GraphData *gd)
+/* Saved positions where the user has them; the force layout, seeded, for the
+ * rest. Returns the positions, interleaved x and y, and sets them on the nodes. */
+static float *
+place_nodes (LtGraph *graph,
+             LtStore *store)
 {
-  guint n = lt_graph_get_n_nodes (gd->graph);
-  guint n_edges = lt_graph_get_n_edges (gd->graph);
+  guint n = lt_graph_get_n_nodes (graph);
+  guint n_edges = lt_graph_get_n_edges (graph);
   g_autoptr(GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (LtForceEdge), n_edges);
   g_autoptr(LtForceLayout) layout = NULL;
   gboolean all_placed = n > 0;
+  float *xy;
 
-  lt_graph_load_positions (gd->graph, gd->store, LAYOUT_NAME, NULL);
+  lt_graph_load_positions (graph, store, LAYOUT_NAME, NULL);
 
-  gd->xy = g_new0 (float, 2 * MAX (n, 1));
+  xy = g_new0 (float, 2 * MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    if (!lt_graph_get_node (gd->graph, i)->has_position)
+    if (!lt_graph_get_node (graph, i)->has_position)
       all_placed = FALSE;
 
   if (!all_placed && n > 0)
     {
-      const float *xy;
-
       for (guint e = 0; e < n_edges; e++)
         {
-          const LtGraphEdge *edge = lt_graph_get_edge (gd->graph, e);
+          const LtGraphEdge *edge = lt_graph_get_edge (graph, e);
           LtForceEdge fe = { edge->source, edge->target, MAX (edge->weight, 1) };
 
           g_array_append_val (edges, fe);
@@ -229,7 +230,7 @@ place_nodes (GraphData *gd)
       layout = lt_force_layout_new (n, (const LtForceEdge *) edges->data, edges->len, LAYOUT_SEED);
       for (guint i = 0; i < n; i++)
         {
-          const LtGraphNode *node = lt_graph_get_node (gd->graph, i);
+          const LtGraphNode *node = lt_graph_get_node (graph, i);
 
           if (node->has_position)
             {
@@ -238,15 +239,83 @@ place_nodes (GraphData *gd)
             }
         }
       lt_force_layout_run (layout, LAYOUT_MAX_ITERATIONS, NULL);
-      xy = lt_force_layout_get_positions (layout);
-      memcpy (gd->xy, xy, 2 * n * sizeof (float));
+      memcpy (xy, lt_force_layout_get_positions (layout), 2 * n * sizeof (float));
     }
   else
     for (guint i = 0; i < n; i++)
       {
-        gd->xy[2 * i] = lt_graph_get_node (gd->graph, i)->x;
-        gd->xy[2 * i + 1] = lt_graph_get_node (gd->graph, i)->y;
+        xy[2 * i] = lt_graph_get_node (graph, i)->x;
+        xy[2 * i + 1] = lt_graph_get_node (graph, i)->y;
       }
+
+  for (guint i = 0; i < n; i++)
+    {
+      LtGraphNode *node = lt_graph_get_node (graph, i);
+
+      node->x = xy[2 * i];
+      node->y = xy[2 * i + 1];
+      node->has_position = TRUE;
+    }
+
+  return xy;
+}
+
+/**
+ * lt_export_graph_build:
+ * @store: the chronicle
+ * @options: the time window, the focus actor and depth, whether restricted records show
+ * @xy: (out) (optional) (transfer full): the nodes' positions, interleaved x and y
+ * @error: return location for a #GError
+ *
+ * The graph an export shows: built from the store for the window, narrowed to
+ * the focus actor's neighbourhood, with centralities, communities and
+ * positions (the user's saved ones, the force layout's for the rest).
+ *
+ * Returns: (transfer full): the graph, or %NULL with @error set
+ */
+LtGraph *
+lt_export_graph_build (LtStore                *store,
+                       const LtExportOptions  *options,
+                       float                 **xy,
+                       GError                **error)
+{
+  LtGraphOptions graph_options = { 0 };
+  LtGraphFilter filter = { 0 };
+  g_autoptr(LtGraph) full = NULL;
+  g_autoptr(LtGraph) graph = NULL;
+  float *positions;
+
+  g_return_val_if_fail (LT_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  graph_options.has_window = options->has_window;
+  graph_options.start_day = options->from_day;
+  graph_options.end_day = options->to_day;
+  graph_options.include_restricted = options->include_restricted;
+
+  full = lt_graph_new_from_store (store, &graph_options, error);
+  if (full == NULL)
+    return NULL;
+
+  if (options->focus_actor != 0 && lt_graph_find_node (full, options->focus_actor) < 0)
+    {
+      g_set_error_literal (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_INVALID,
+                           _("The chosen actor has no connections in this time window"));
+      return NULL;
+    }
+
+  filter.focus_actor = options->focus_actor;
+  filter.depth = options->depth;
+  graph = lt_graph_filter (full, &filter);
+  lt_graph_compute_metrics (graph, NULL);
+
+  positions = place_nodes (graph, store);
+  if (xy != NULL)
+    *xy = positions;
+  else
+    g_free (positions);
+
+  return g_steal_pointer (&graph);
 }
 
 static const LtExportPainterVTable graph_vtable = {
@@ -272,39 +341,22 @@ lt_export_graph_painter_new (LtStore                *store,
                              const LtExportOptions  *options,
                              GError                **error)
 {
-  LtGraphOptions graph_options = { 0 };
-  LtGraphFilter filter = { 0 };
-  g_autoptr(LtGraph) full = NULL;
+  g_autoptr(LtGraph) graph = NULL;
+  float *xy = NULL;
   GraphData *gd;
 
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  graph_options.has_window = options->has_window;
-  graph_options.start_day = options->from_day;
-  graph_options.end_day = options->to_day;
-  graph_options.include_restricted = options->include_restricted;
-
-  full = lt_graph_new_from_store (store, &graph_options, error);
-  if (full == NULL)
+  graph = lt_export_graph_build (store, options, &xy, error);
+  if (graph == NULL)
     return NULL;
-
-  if (options->focus_actor != 0 && lt_graph_find_node (full, options->focus_actor) < 0)
-    {
-      g_set_error_literal (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_INVALID,
-                           _("The chosen actor has no connections in this time window"));
-      return NULL;
-    }
-
-  filter.focus_actor = options->focus_actor;
-  filter.depth = options->depth;
 
   gd = g_new0 (GraphData, 1);
   gd->store = g_object_ref (store);
   gd->options = lt_export_options_copy (options);
-  gd->graph = lt_graph_filter (full, &filter);
-  lt_graph_compute_metrics (gd->graph, NULL);
-  place_nodes (gd);
+  gd->graph = g_steal_pointer (&graph);
+  gd->xy = xy;
 
   gd->painter = lt_graph_painter_new ();
   lt_graph_painter_set_graph (gd->painter, gd->graph);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lt-model.h"
+#include "lt-graph-model.h"
 #include "lt-export-options.h"
 #include "lt-export-painter.h"
 
@@ -18,6 +19,11 @@ LtExportPainter *lt_export_timeline_painter_new (LtStore                *store,
                                                  GError                **error);
 LtExportPainter *lt_export_graph_painter_new    (LtStore                *store,
                                                  const LtExportOptions  *options,
+                                                 GError                **error);
+
+LtGraph         *lt_export_graph_build          (LtStore                *store,
+                                                 const LtExportOptions  *options,
+                                                 float                 **xy,
                                                  GError                **error);
 
 G_END_DECLS

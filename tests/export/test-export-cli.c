@@ -378,6 +378,20 @@ test_restricted (void)
   run_clear (&run);
   g_clear_pointer (&bytes, g_bytes_unref);
 
+  /* so does GraphML */
+  {
+    g_autofree char *graphml = g_build_filename (dir, "out.graphml", NULL);
+    g_autofree char *graphml_arg = g_strdup_printf ("--export-graph=%s", graphml);
+    g_autoptr(GBytes) xml = NULL;
+
+    run_letapis (&run, NULL, database, graphml_arg, NULL);
+    g_assert_cmpint (exit_status (&run), ==, 0);
+    xml = load (graphml);
+    g_assert_null (g_strstr_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "Brightwater"));
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "Public Monitor Group"));
+    run_clear (&run);
+  }
+
   /* --export-data leaves them out too, unless asked */
   run_letapis (&run, NULL, database, json_arg, NULL);
   g_assert_cmpint (exit_status (&run), ==, 0);
@@ -426,13 +440,6 @@ test_graph_data (gconstpointer data)
   g_auto(Run) run;
 
   run_letapis (&run, NULL, arg, "--from=2021", "--to=2021", NULL);
-  if (strstr (run.err, "not available in this build") != NULL)
-    {
-      /* until the graph's GraphML and GEXF writers are in the tree */
-      g_test_skip ("GraphML and GEXF writers are not built in");
-      remove_dir (dir);
-      return;
-    }
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (exit_status (&run), ==, 0);
 
@@ -441,6 +448,12 @@ test_graph_data (gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   g_str_equal (extension, "gexf") ? "<gexf" : "<graphml"));
+  /* with the positions of the picture, for Gephi and Cytoscape */
+  if (g_str_equal (extension, "gexf"))
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    "<viz:position"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "Viasna"));
 
   remove_dir (dir);
 }
