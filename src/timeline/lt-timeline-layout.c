@@ -2283,6 +2283,12 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
               cand.box.x = cand.item.x;
               cand.box.w_min = cand.item.w;
               cand.box.w_label = 0.0;
+              if (params->measure_count != NULL)
+                {
+                  cand.item.label_w = params->measure_count (cand.item.count, params->user_data);
+                  if (cand.item.label_w > 0.0)
+                    cand.box.w_label = cand.item.w + 4.0 + cand.item.label_w;
+                }
               cand.box.priority = 10;
               g_array_append_val (candidates, cand);
             }
@@ -2328,7 +2334,8 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                   if (item.kind == LT_FRAME_ITEM_BAR && box->w_label <= box->w_min + 1.0)
                     item.label_x = MAX (item.x, 0.0) + 8.0;
                   else
-                    item.label_x = item.x + item.w + (item.kind == LT_FRAME_ITEM_BAR ? 6.0 : 5.0);
+                    item.label_x = item.x + item.w + (item.kind == LT_FRAME_ITEM_BAR ? 6.0 :
+                                                      item.kind == LT_FRAME_ITEM_BADGE ? 4.0 : 5.0);
                 }
               else
                 item.label_w = 0.0;

@@ -253,6 +253,9 @@ typedef struct
   /* width of the span's label in pixels, or < 0 if it is not measured yet */
   double    (*measure_span) (guint32  span,
                              gpointer user_data);
+  /* width of a cluster's label ("12 events"), or NULL for none */
+  double    (*measure_count) (guint    count,
+                              gpointer user_data);
   gpointer    user_data;
 } LtFrameParams;
 

@@ -555,6 +555,22 @@ measure_span_cb (guint32  span,
   return label->width;
 }
 
+static char *
+count_text (guint count)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", count), count);
+}
+
+static double
+measure_count_cb (guint    count,
+                  gpointer user_data)
+{
+  LtTimelinePainter *self = user_data;
+  g_autofree char *text = count_text (count);
+
+  return text_width (get_text_layout (self, FONT_SMALL, text));
+}
+
 /* Loading */
 
 static void
@@ -1462,6 +1478,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   params.selected_id = self->selected_id;
   params.hide_unmatched = self->hide_unmatched;
   params.measure_span = measure_span_cb;
+  params.measure_count = measure_count_cb;
   params.user_data = self;
 
   self->label_budget = self->progressive ? LABEL_BUDGET : G_MAXUINT;
@@ -1953,6 +1970,14 @@ draw_items (LtTimelinePainter *self,
           layout = get_text_layout (self, FONT_SMALL_BOLD, text);
           append_text (snapshot, layout, item->x + (item->w - text_width (layout)) / 2,
                        item->y + (item->h - text_height (layout)) / 2, &fg);
+          if (item->frame_flags & LT_FRAME_ITEM_LABELLED)
+            {
+              g_autofree char *label = count_text (item->count);
+              PangoLayout *l2 = get_text_layout (self, FONT_SMALL, label);
+
+              append_text (snapshot, l2, item->label_x, item->y + (item->h - text_height (l2)) / 2,
+                           &self->palette.dim_text);
+            }
           continue;
         }
 
