@@ -55,6 +55,8 @@ static const GOptionEntry export_entries[] = {
     N_("Show only events of category NAME (repeat for more)"), N_("NAME") },
   { "actor", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show only the events ACTOR takes part in"), N_("ACTOR") },
+  { "lanes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Timeline: lanes by category, place or actor"), N_("KIND") },
   { "focus", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Graph: show the neighbourhood of ACTOR"), N_("ACTOR") },
   { "depth", 0, 0, G_OPTION_ARG_INT, NULL,
@@ -538,6 +540,18 @@ lt_export_cli_run (GVariantDict *options)
       export->depth = value;
     }
 
+  if (g_variant_dict_lookup (options, "lanes", "&s", &text))
+    {
+      if (g_ascii_strcasecmp (text, "category") == 0)
+        export->lanes = LT_EXPORT_LANES_CATEGORY;
+      else if (g_ascii_strcasecmp (text, "place") == 0)
+        export->lanes = LT_EXPORT_LANES_PLACE;
+      else if (g_ascii_strcasecmp (text, "actor") == 0)
+        export->lanes = LT_EXPORT_LANES_ACTOR;
+      else
+        /* Translators: %s is what was typed after --lanes */
+        return failf (_("Unknown lanes “%s”: use category, place or actor"), text);
+    }
   if (g_variant_dict_lookup (options, "title", "&s", &text))
     export->title = g_strdup (text);
   if (g_variant_dict_lookup (options, "subtitle", "&s", &text))

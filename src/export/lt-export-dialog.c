@@ -14,6 +14,9 @@
 
 #include "lt-export-dialog.h"
 #include "lt-export-document.h"
+#include "lt-timeline-page.h"
+#include "lt-timeline-painter.h"
+#include "lt-timeline-view.h"
 
 #define PREVIEW_DELAY_MS 150
 
@@ -167,6 +170,7 @@ struct _LtExportDialog
   GtkSpinButton        *dpi_spin;
   GtkSpinButton        *pages_spin;
   AdwComboRow          *window_row;
+  AdwComboRow          *lanes_row;
   AdwEntryRow          *from_row;
   AdwEntryRow          *to_row;
   AdwEntryRow          *title_row;
@@ -311,6 +315,7 @@ lt_export_dialog_dup_options (LtExportDialog  *self,
   options->sources = gtk_switch_get_active (self->sources_switch);
   options->include_restricted = gtk_switch_get_active (self->restricted_switch);
 
+  options->lanes = MIN (adw_combo_row_get_selected (self->lanes_row), LT_EXPORT_LANES_ACTOR);
   options->categories = g_strdupv (self->categories);
   options->search = g_strdup (self->search);
   options->actor_id = self->actor_id;
@@ -757,6 +762,7 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, pages_spin);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, window_row);
+  gtk_widget_class_bind_template_child (widget_class, LtExportDialog, lanes_row);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, to_row);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, title_row);
@@ -778,7 +784,7 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
 static void
 lt_export_dialog_init (LtExportDialog *self)
 {
-  GObject *notifiers[3];
+  GObject *notifiers[4];
   GObject *spins[4];
   GObject *entries[4];
   GObject *switches[5];
@@ -806,6 +812,7 @@ lt_export_dialog_init (LtExportDialog *self)
   notifiers[0] = G_OBJECT (self->format_row);
   notifiers[1] = G_OBJECT (self->size_row);
   notifiers[2] = G_OBJECT (self->window_row);
+  notifiers[3] = G_OBJECT (self->lanes_row);
   for (guint i = 0; i < G_N_ELEMENTS (notifiers); i++)
     g_signal_connect_object (notifiers[i], "notify::selected", G_CALLBACK (changed_cb), self,
                              G_CONNECT_SWAPPED);
@@ -847,6 +854,7 @@ lt_export_dialog_new (GtkWindow    *parent,
   self->store = g_object_ref (store);
   self->page = page;
 
+  gtk_widget_set_visible (GTK_WIDGET (self->lanes_row), page == LT_EXPORT_PAGE_TIMELINE);
   if (page == LT_EXPORT_PAGE_GRAPH)
     gtk_window_set_title (GTK_WINDOW (self), _("Export Graph"));
   else
@@ -944,23 +952,41 @@ lt_export_dialog_get_last_file (LtExportDialog *self)
  * @parent: the main window
  * @store: the chronicle
  * @page: "timeline" or "graph"
+ * @view_page: (nullable): the page's widget; the timeline's visible window
+ *   becomes the dialog's "Current View"
  *
- * Creates and shows the export dialog of a page.
+ * Creates and shows the export dialog of a page (win.export, Ctrl+E).
  *
  * Returns: (transfer none): the dialog, owned by GTK's window list
  */
 LtExportDialog *
 lt_export_dialog_present (GtkWindow  *parent,
                           LtStore    *store,
-                          const char *page)
+                          const char *page,
+                          GtkWidget  *view_page)
 {
   LtExportDialog *self;
 
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
+  g_return_val_if_fail (view_page == NULL || GTK_IS_WIDGET (view_page), NULL);
 
   self = lt_export_dialog_new (parent, store,
                                g_strcmp0 (page, "graph") == 0 ? LT_EXPORT_PAGE_GRAPH
                                                               : LT_EXPORT_PAGE_TIMELINE);
+
+  if (view_page != NULL && LT_IS_TIMELINE_PAGE (view_page))
+    {
+      GtkWidget *view = lt_timeline_page_get_view (LT_TIMELINE_PAGE (view_page));
+      double from = 0, to = 0;
+
+      if (view != NULL && LT_IS_TIMELINE_VIEW (view))
+        {
+          lt_timeline_painter_get_window (lt_timeline_view_get_painter (LT_TIMELINE_VIEW (view)),
+                                          &from, &to);
+          lt_export_dialog_set_view_window (self, from, to);
+        }
+    }
+
   gtk_window_present (GTK_WINDOW (self));
 
   return self;

@@ -36,6 +36,7 @@ void             lt_export_dialog_export_to_file   (LtExportDialog  *self,
 
 LtExportDialog  *lt_export_dialog_present          (GtkWindow       *parent,
                                                     LtStore         *store,
-                                                    const char      *page);
+                                                    const char      *page,
+                                                    GtkWidget       *view_page);
 
 G_END_DECLS

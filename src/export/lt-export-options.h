@@ -45,6 +45,13 @@ typedef enum
 
 typedef enum
 {
+  LT_EXPORT_LANES_CATEGORY,
+  LT_EXPORT_LANES_PLACE,
+  LT_EXPORT_LANES_ACTOR,
+} LtExportLanes;
+
+typedef enum
+{
   LT_EXPORT_SIZE_A4_LANDSCAPE,
   LT_EXPORT_SIZE_A4_PORTRAIT,
   LT_EXPORT_SIZE_LETTER_LANDSCAPE,
@@ -81,6 +88,7 @@ typedef enum
  * @categories: (nullable): timeline: event category keys to keep
  * @search: (nullable): timeline: search text
  * @actor_id: timeline: only events of this actor (0 = any)
+ * @lanes: timeline: events in lanes by category, place or actor
  * @focus_actor: graph: the actor whose neighbourhood is shown (0 = all)
  * @depth: graph: neighbourhood depth around @focus_actor
  * @export_time: the moment printed as the date of export, in Unix seconds
@@ -113,6 +121,7 @@ typedef struct
   char         **categories;
   char          *search;
   gint64         actor_id;
+  LtExportLanes  lanes;
 
   gint64         focus_actor;
   guint          depth;

@@ -399,7 +399,10 @@ lt_export_timeline_painter_new (LtStore                *store,
   lt_timeline_painter_set_palette (td->painter, &td->palette);
   lt_timeline_painter_set_show_overview (td->painter, FALSE);
   lt_timeline_painter_set_progressive (td->painter, FALSE);
-  lt_timeline_painter_set_lane_mode (td->painter, LT_LANE_MODE_CATEGORY);
+  lt_timeline_painter_set_lane_mode (td->painter,
+                                     options->lanes == LT_EXPORT_LANES_PLACE ? LT_LANE_MODE_PLACE :
+                                     options->lanes == LT_EXPORT_LANES_ACTOR ? LT_LANE_MODE_ACTOR :
+                                                                               LT_LANE_MODE_CATEGORY);
   lt_timeline_painter_set_store (td->painter, store);
   lt_timeline_painter_set_filter (td->painter, td->filter);
   lt_timeline_painter_set_hide_unmatched (td->painter, TRUE);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lt-chronicle.h"
+#include "lt-export-dialog.h"
 #include "lt-graph-page.h"
 #include "lt-timeline-page.h"
 #include "lt-window.h"
@@ -262,6 +263,22 @@ find_action (GtkWidget  *widget,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  const char *page = lt_window_get_visible_page (self);
+
+  if (self->store == NULL)
+    return;
+
+  lt_export_dialog_present (GTK_WINDOW (self), self->store, page,
+                            g_str_equal (page, "graph") ? GTK_WIDGET (self->graph_page)
+                                                        : GTK_WIDGET (self->timeline_page));
+}
+
+static void
 show_event_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -379,6 +396,7 @@ lt_window_class_init (LtWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_action);

@@ -1,0 +1,158 @@
+/* test-export-dialog.c: the export dialog under Xvfb
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "lt-export-dialog.h"
+#include "export-test-util.h"
+
+#define WAIT_UNTIL(cond, ms) G_STMT_START {                                   \
+    gint64 end_ = g_get_monotonic_time () + (ms) * 1000;                     \
+    while (!(cond) && g_get_monotonic_time () < end_)                        \
+      if (!g_main_context_iteration (NULL, FALSE))                           \
+        g_usleep (1000);                                                     \
+    g_assert_true (cond);                                                    \
+  } G_STMT_END
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_by_type (child, type);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static void
+test_dialog (void)
+{
+  g_autofree char *chronicle = export_test_source_path ("data", "chronicle", NULL);
+  g_autoptr(LtStore) store = export_test_open_chronicle (chronicle, NULL);
+  g_autoptr(LtExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "from-dialog", NULL);
+  g_autofree char *written = g_build_filename (dir, "from-dialog.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  LtExportDialog *dialog;
+  GtkWidget *preview;
+  const char *artifacts = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *shot = g_build_filename (artifacts != NULL ? artifacts : ".",
+                                            "export-dialog.png", NULL);
+
+  dialog = lt_export_dialog_present (NULL, store, "timeline", NULL);
+  lt_export_dialog_set_view_window (dialog, lt_days_from_ymd (2021, 7, 1),
+                                    lt_days_from_ymd (2021, 8, 1));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 720);
+
+  /* The defaults: PDF of the view, restricted records left out */
+  options = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options->format, ==, LT_EXPORT_FORMAT_PDF);
+  g_assert_false (options->include_restricted);
+  g_assert_true (options->has_window);
+  g_assert_cmpint (options->from_day, ==, lt_days_from_ymd (2021, 7, 1));
+  g_assert_cmpint (options->to_day, ==, lt_days_from_ymd (2021, 7, 31));
+
+  /* The preview draws the document's first page */
+  preview = find_by_type (GTK_WIDGET (dialog), g_type_from_name ("LtExportPreview"));
+  g_assert_nonnull (preview);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_ROLE_IMG);
+  WAIT_UNTIL (gtk_widget_get_width (preview) > 100, 5000);
+  {
+    gint64 end = g_get_monotonic_time () + 500 * 1000;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), shot);
+  g_test_message ("screenshot: %s", shot);
+
+  /* Exporting writes in a thread, with the extension of the format */
+  lt_export_dialog_export_to_file (dialog, file);
+  WAIT_UNTIL (g_file_test (written, G_FILE_TEST_EXISTS), 10000);
+  WAIT_UNTIL (lt_export_dialog_get_last_file (dialog) != NULL, 1000);
+  {
+    char *contents = NULL;
+    gsize len = 0;
+
+    /* the rename is atomic: once the name exists, the file is whole */
+    g_file_get_contents (written, &contents, &len, &error);
+    g_assert_no_error (error);
+    bytes = g_bytes_new_take (contents, len);
+  }
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
+  if (export_test_have_program ("pdftotext"))
+    {
+      g_autofree char *raw = export_test_pdf_text (bytes);
+      g_autofree char *text = export_test_squash (raw);
+
+      g_assert_nonnull (strstr (text, "July 2021"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (written);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+  const char *localedir = g_getenv ("LETAPIS_LOCALEDIR");
+
+  g_unsetenv ("LANGUAGE");
+  gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = adw_application_new ("io.github.letapis.Letapis.TestExport", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/Letapis/ExportDialog/preview-and-export", test_dialog);
+
+  return g_test_run ();
+}
