@@ -26,7 +26,7 @@
 #define CELL_WIDTH        28.0
 #define MARK_SIZE         12.0
 #define MAX_LABEL_WIDTH   220.0
-#define DENSITY_COLUMN    3.0
+#define DENSITY_COLUMN    4.0
 #define LABEL_BUDGET      40
 #define LABEL_TIME_BUDGET_USEC 2000
 #define MAX_CACHED_LABELS 8192
@@ -107,7 +107,8 @@ struct _LtTimelinePainter
   PangoFontDescription *small_font;
   PangoFontDescription *bold_font;
   GHashTable        *labels;         /* span index + 1 -> Label */
-  GHashTable        *texts;          /* "font|text" -> PangoLayout */
+  GHashTable        *texts[4];       /* per FontKind: text -> PangoLayout */
+  GHashTable        *count_widths;   /* count -> width of its cluster label */
   NodeCache          axis_cache;
   NodeCache          density_cache;
   NodeCache          overview_cache;
@@ -385,7 +386,9 @@ ensure_fonts (LtTimelinePainter *self,
   g_set_object (&self->pango, pango);
   self->pango_serial = pango_context_get_serial (pango);
   g_hash_table_remove_all (self->labels);
-  g_hash_table_remove_all (self->texts);
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    g_hash_table_remove_all (self->texts[i]);
+  g_hash_table_remove_all (self->count_widths);
   node_cache_clear (&self->axis_cache);
   node_cache_clear (&self->overview_cache);
   g_clear_pointer (&self->label_font, pango_font_description_free);
@@ -424,15 +427,15 @@ get_text_layout (LtTimelinePainter *self,
                  FontKind           font,
                  const char        *text)
 {
-  g_autofree char *key = g_strdup_printf ("%d|%s", font, text);
-  PangoLayout *layout = g_hash_table_lookup (self->texts, key);
+  GHashTable *texts = self->texts[font];
+  PangoLayout *layout = g_hash_table_lookup (texts, text);
   PangoFontDescription *desc;
 
   if (layout != NULL)
     return layout;
 
-  if (g_hash_table_size (self->texts) > 2048)
-    g_hash_table_remove_all (self->texts);
+  if (g_hash_table_size (texts) > 2048)
+    g_hash_table_remove_all (texts);
 
   layout = pango_layout_new (self->pango);
   switch (font)
@@ -456,7 +459,7 @@ get_text_layout (LtTimelinePainter *self,
       break;
     }
   pango_layout_set_text (layout, text, -1);
-  g_hash_table_insert (self->texts, g_steal_pointer (&key), layout);
+  g_hash_table_insert (texts, g_strdup (text), layout);
 
   return layout;
 }
@@ -566,9 +569,27 @@ measure_count_cb (guint    count,
                   gpointer user_data)
 {
   LtTimelinePainter *self = user_data;
-  g_autofree char *text = count_text (count);
+  g_autofree char *text = NULL;
+  gpointer cached;
+  double width;
 
-  return text_width (get_text_layout (self, FONT_SMALL, text));
+  if (g_hash_table_lookup_extended (self->count_widths, GUINT_TO_POINTER (count), NULL, &cached))
+    return GPOINTER_TO_UINT (cached);
+
+  /* Measured with its digits as zeros: a zoomed-out frame has hundreds of different counts,
+   * but only a few shapes of "0000 events" to measure; only the labels that get placed are
+   * shaped for real */
+  text = count_text (count);
+  for (char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      *p = '0';
+  width = ceil (text_width (get_text_layout (self, FONT_SMALL, text))) + 2.0;
+
+  if (g_hash_table_size (self->count_widths) > 8192)
+    g_hash_table_remove_all (self->count_widths);
+  g_hash_table_insert (self->count_widths, GUINT_TO_POINTER (count), GUINT_TO_POINTER ((guint) width));
+
+  return width;
 }
 
 /* Loading */
@@ -852,7 +873,9 @@ lt_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->filter, lt_event_filter_free);
   g_clear_pointer (&self->figures_kind, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
-  g_clear_pointer (&self->texts, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    g_clear_pointer (&self->texts[i], g_hash_table_unref);
+  g_clear_pointer (&self->count_widths, g_hash_table_unref);
   g_clear_pointer (&self->actor_names, g_hash_table_unref);
   g_clear_pointer (&self->label_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -887,7 +910,9 @@ static void
 lt_timeline_painter_init (LtTimelinePainter *self)
 {
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
-  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
+    self->texts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->count_widths = g_hash_table_new (NULL, NULL);
   self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->include_restricted = TRUE;
   self->show_overview = TRUE;
@@ -1784,9 +1809,10 @@ draw_cached (LtTimelinePainter *self,
   double end = lt_time_scale_get_end (&self->scale);
   double span = end - start;
   double margin;
+  gboolean zooming = cache->px_per_day != self->scale.px_per_day;
 
   /* A node covers three screens at one zoom; panning within it only translates it */
-  if (cache->node == NULL || cache->px_per_day != self->scale.px_per_day ||
+  if (cache->node == NULL || zooming ||
       cache->width != self->width || cache->height != self->height ||
       cache->serial != self->serial || start < cache->lo || end > cache->hi)
     {
@@ -1798,7 +1824,14 @@ draw_cached (LtTimelinePainter *self,
       /* on the absolute pixel grid, so columns and ticks do not shimmer between rebuilds; a
        * one-off drawing (the export) covers only what shows, so no hidden text or paths
        * reach a PDF or SVG */
-      margin = self->progressive ? span : 0.0;
+      /* while zooming every frame rebuilds, so a wide margin would be wasted; panning at
+       * one zoom gets a screen either side */
+      if (!self->progressive)
+        margin = 0.0;
+      else if (zooming)
+        margin = span * 0.25;
+      else
+        margin = span;
       cache->lo = floor ((start - margin) * self->scale.px_per_day / DENSITY_COLUMN) * DENSITY_COLUMN
                   / self->scale.px_per_day;
       cache->hi = end + margin;
