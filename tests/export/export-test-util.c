@@ -23,7 +23,9 @@ char *
 export_test_source_path (const char *first,
                          ...)
 {
-  const char *root = g_getenv ("LETAPIS_SOURCE_ROOT");
+  /* The benchmark runs outside meson test, without the test environment. */
+  const char *root = g_getenv ("LETAPIS_SOURCE_ROOT") != NULL ? g_getenv ("LETAPIS_SOURCE_ROOT")
+                                                              : EXPORT_TEST_SOURCE_ROOT;
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   const char *part;
   va_list args;
