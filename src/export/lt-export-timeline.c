@@ -19,7 +19,7 @@
 /* Above this many events in a slice, the sources are those of the events drawn
  * one by one: the rest are counted in badges, and reading every event's
  * citations would cost more than the whole drawing. */
-#define MAX_EVENTS_FOR_SOURCES 20000
+#define MAX_EVENTS_FOR_SOURCES 5000
 #define MAX_DESCRIBED_EVENTS   400
 
 typedef struct

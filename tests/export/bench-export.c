@@ -37,9 +37,21 @@ bench (const char            *what,
   double ms;
   int fd;
 
-  fd = g_file_open_tmp ("letapis-bench-XXXXXX", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
+  /* LETAPIS_BENCH_OUT=folder keeps the files, to look at them */
+  if (g_getenv ("LETAPIS_BENCH_OUT") != NULL)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", what,
+                                               lt_export_format_get_extension (options->format));
+
+      g_strdelimit (name, " >", '_');
+      path = g_build_filename (g_getenv ("LETAPIS_BENCH_OUT"), name, NULL);
+    }
+  else
+    {
+      fd = g_file_open_tmp ("letapis-bench-XXXXXX", &path, &error);
+      g_assert_no_error (error);
+      close (fd);
+    }
   file = g_file_new_for_path (path);
 
   /* Everything a user waits for: reading the store, laying out, drawing,
@@ -61,7 +73,8 @@ bench (const char            *what,
            what, ms, (t1 - t0) / 1000.0, (t2 - t1) / 1000.0,
            g_bytes_get_size (bytes) / 1024.0, target_ms, ms <= target_ms ? "ok" : "MISSED");
 
-  g_file_delete (file, NULL, NULL);
+  if (g_getenv ("LETAPIS_BENCH_OUT") == NULL)
+    g_file_delete (file, NULL, NULL);
 }
 
 static LtExportOptions *
