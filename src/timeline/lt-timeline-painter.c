@@ -108,7 +108,6 @@ struct _LtTimelinePainter
   PangoFontDescription *bold_font;
   GHashTable        *labels;         /* span index + 1 -> Label */
   GHashTable        *texts[4];       /* per FontKind: text -> PangoLayout */
-  GHashTable        *count_widths;   /* count -> width of its cluster label */
   NodeCache          axis_cache;
   NodeCache          density_cache;
   NodeCache          overview_cache;
@@ -388,7 +387,6 @@ ensure_fonts (LtTimelinePainter *self,
   g_hash_table_remove_all (self->labels);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     g_hash_table_remove_all (self->texts[i]);
-  g_hash_table_remove_all (self->count_widths);
   node_cache_clear (&self->axis_cache);
   node_cache_clear (&self->overview_cache);
   g_clear_pointer (&self->label_font, pango_font_description_free);
@@ -558,10 +556,13 @@ measure_span_cb (guint32  span,
   return label->width;
 }
 
-static char *
-count_text (guint count)
+/* The badge shows the number; its label is the noun in the plural form for that number
+ * ("4" "події"), so a frame of hundreds of different counts shapes only a few labels */
+static const char *
+count_noun (guint count)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", count), count);
+  /* Translators: beside a count badge on the timeline, e.g. [4] events */
+  return g_dngettext (GETTEXT_PACKAGE, "event", "events", count);
 }
 
 static double
@@ -569,27 +570,8 @@ measure_count_cb (guint    count,
                   gpointer user_data)
 {
   LtTimelinePainter *self = user_data;
-  g_autofree char *text = NULL;
-  gpointer cached;
-  double width;
 
-  if (g_hash_table_lookup_extended (self->count_widths, GUINT_TO_POINTER (count), NULL, &cached))
-    return GPOINTER_TO_UINT (cached);
-
-  /* Measured with its digits as zeros: a zoomed-out frame has hundreds of different counts,
-   * but only a few shapes of "0000 events" to measure; only the labels that get placed are
-   * shaped for real */
-  text = count_text (count);
-  for (char *p = text; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      *p = '0';
-  width = ceil (text_width (get_text_layout (self, FONT_SMALL, text))) + 2.0;
-
-  if (g_hash_table_size (self->count_widths) > 8192)
-    g_hash_table_remove_all (self->count_widths);
-  g_hash_table_insert (self->count_widths, GUINT_TO_POINTER (count), GUINT_TO_POINTER ((guint) width));
-
-  return width;
+  return ceil (text_width (get_text_layout (self, FONT_SMALL, count_noun (count))));
 }
 
 /* Loading */
@@ -875,7 +857,7 @@ lt_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     g_clear_pointer (&self->texts[i], g_hash_table_unref);
-  g_clear_pointer (&self->count_widths, g_hash_table_unref);
+
   g_clear_pointer (&self->actor_names, g_hash_table_unref);
   g_clear_pointer (&self->label_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
@@ -912,7 +894,7 @@ lt_timeline_painter_init (LtTimelinePainter *self)
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, label_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     self->texts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->count_widths = g_hash_table_new (NULL, NULL);
+
   self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->include_restricted = TRUE;
   self->show_overview = TRUE;
@@ -2005,8 +1987,7 @@ draw_items (LtTimelinePainter *self,
                        item->y + (item->h - text_height (layout)) / 2, &fg);
           if (item->frame_flags & LT_FRAME_ITEM_LABELLED)
             {
-              g_autofree char *label = count_text (item->count);
-              PangoLayout *l2 = get_text_layout (self, FONT_SMALL, label);
+              PangoLayout *l2 = get_text_layout (self, FONT_SMALL, count_noun (item->count));
 
               append_text (snapshot, l2, item->label_x, item->y + (item->h - text_height (l2)) / 2,
                            &self->palette.dim_text);
