@@ -697,6 +697,9 @@ ensure_index (LtTimelinePainter *self)
 
   if (self->index_dirty || self->index == NULL)
     {
+      /* the last frame points into the old spans and lanes */
+      g_clear_pointer (&self->frame, lt_timeline_frame_free);
+      self->frame_valid = FALSE;
       g_clear_pointer (&self->index, lt_timeline_index_unref);
       if (self->lane_mode == LT_LANE_MODE_ACTOR)
         ensure_pairs (self);
