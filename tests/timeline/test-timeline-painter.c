@@ -289,6 +289,52 @@ test_paint_mini_restricted (void)
   }
 }
 
+static void
+test_paint_follows_store (void)
+{
+  g_autoptr(LtStore) store = open_mini ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtEvent) draft = lt_event_new ();
+  g_autoptr(GError) error = NULL;
+  LtDateRange range;
+  cairo_surface_t *surface;
+  guint before;
+  gint64 id;
+
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_window (painter, lt_days_from_ymd (2022, 2, 20), lt_days_from_ymd (2022, 3, 1));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  before = lt_timeline_painter_get_n_events (painter);
+
+  /* an edit shows at the next frame, and its undo too */
+  g_assert_true (lt_date_range_parse ("2022-02-24", &range, NULL));
+  lt_event_set_title (draft, "Test event for the timeline");
+  lt_event_set_category (draft, "war");
+  lt_event_set_date_range (draft, &range);
+  id = lt_store_add_event (store, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before + 1);
+  {
+    g_autoptr(GArray) visible = lt_timeline_painter_list_visible_events (painter);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < visible->len; i++)
+      found = found || g_array_index (visible, gint64, i) == id;
+    g_assert_true (found);
+  }
+
+  g_assert_true (lt_store_undo (store, &error));
+  g_assert_no_error (error);
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/painter/dark-and-filter", test_paint_dark_and_filter);
   g_test_add_func ("/Letapis/Timeline/painter/empty", test_paint_empty);
   g_test_add_func ("/Letapis/Timeline/painter/mini-restricted", test_paint_mini_restricted);
+  g_test_add_func ("/Letapis/Timeline/painter/follows-store", test_paint_follows_store);
 
   return g_test_run ();
 }
