@@ -223,7 +223,9 @@ place_nodes (LtGraph *graph,
       for (guint e = 0; e < n_edges; e++)
         {
           const LtGraphEdge *edge = lt_graph_get_edge (graph, e);
-          LtForceEdge fe = { edge->source, edge->target, MAX (edge->weight, 1) };
+          /* as the graph view weighs them: many shared events pull harder, but
+           * not so much that hubs swallow their neighbours */
+          LtForceEdge fe = { edge->source, edge->target, 1 + log2 (MAX (edge->weight, 1)) * 0.5 };
 
           g_array_append_val (edges, fe);
         }
