@@ -825,12 +825,24 @@ place_markers (LtTimelineView *self,
       gboolean found = FALSE;
       guint at = 0;
 
+      double focus_first = 0, focus_last = 0;
+
+      if (lt_timeline_marker_is_cluster (focused))
+        lt_timeline_marker_get_days (focused, &focus_first, &focus_last);
+
       for (guint c = 0; c < chosen->len && !found; c++)
         {
           const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, g_array_index (chosen, guint, c));
+          gboolean same;
 
-          if (keep != 0 && item->kind != LT_FRAME_ITEM_BADGE &&
-              lt_timeline_painter_get_span_event (self->painter, item->span) == keep)
+          /* the same event, or the same cluster (same days: it did not split or merge) */
+          if (lt_timeline_marker_is_cluster (focused))
+            same = item->kind == LT_FRAME_ITEM_BADGE && item->first_day == focus_first && item->last_day == focus_last;
+          else
+            same = keep != 0 && item->kind != LT_FRAME_ITEM_BADGE &&
+                   lt_timeline_painter_get_span_event (self->painter, item->span) == keep;
+
+          if (same)
             {
               guint t = g_array_index (chosen, guint, 0);
 

@@ -346,6 +346,30 @@ test_filters_and_actions (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   WAIT_UNTIL (lt_timeline_painter_get_n_matched (painter) == total, 3000);
 
+  /* a focused cluster keeps its focus as frames go by */
+  lt_timeline_view_set_window (f.view, lt_days_from_ymd (2021, 6, 1), lt_days_from_ymd (2021, 9, 1), FALSE);
+  settle (f.view);
+  {
+    GtkWidget *cluster = NULL;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (f.view)); c && !cluster; c = gtk_widget_get_next_sibling (c))
+      if (LT_IS_TIMELINE_MARKER (c) && gtk_widget_get_child_visible (c) &&
+          lt_timeline_marker_is_cluster (LT_TIMELINE_MARKER (c)))
+        cluster = c;
+    g_assert_nonnull (cluster);
+    g_assert_true (gtk_widget_grab_focus (cluster));
+    lt_timeline_painter_pan (painter, 3);
+    settle (f.view);
+    g_assert_true (gtk_widget_get_focus_child (GTK_WIDGET (f.view)) == cluster);
+    g_assert_true (lt_timeline_marker_is_cluster (LT_TIMELINE_MARKER (cluster)));
+
+    /* Enter zooms into it */
+    lt_timeline_painter_get_window (painter, &start, &end);
+    gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.activate-focused", NULL);
+    lt_timeline_painter_get_window (painter, &start2, &end2);
+    g_assert_cmpfloat (end2 - start2, <, (end - start) / 4);
+  }
+
   /* the keyboard: focus steps from event to event forward in time, Enter selects */
   lt_timeline_view_set_window (f.view, day, day + 1, FALSE);
   settle (f.view);
