@@ -935,6 +935,15 @@ lt_export_document_new_with_painter (LtStore                *store,
       self->from_day = floor_to_month (self->from_day - span * 0.02);
       self->to_day = ceil_to_month (self->to_day + span * 0.08);
     }
+  else
+    {
+      g_autoptr(GDateTime) today = g_date_time_new_from_unix_utc (options->export_time);
+
+      /* Nothing dated: an empty year, not the first minutes of 1970. The
+       * window stays unnamed in the title block. */
+      self->from_day = lt_days_from_ymd (g_date_time_get_year (today), 1, 1);
+      self->to_day = lt_days_from_ymd (g_date_time_get_year (today) + 1, 1, 1);
+    }
 
   /* Only PDF has pages, only a time axis splits. */
   self->n_pages = 1;

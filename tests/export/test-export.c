@@ -544,6 +544,30 @@ test_write_atomic (void)
 }
 
 static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, NULL, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) graph = NULL;
+  g_autofree char *raw = NULL;
+
+  g_assert_no_error (error);
+  bytes = export_bytes (store, options);
+  options->page = LT_EXPORT_PAGE_GRAPH;
+  graph = export_bytes (store, options);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (graph, NULL), "%PDF-"));
+
+  if (!export_test_have_program ("pdftotext"))
+    return;
+  /* an empty year of the export's date, not the minutes around day 0 */
+  raw = export_test_pdf_text (bytes);
+  g_assert_nonnull (strstr (raw, "2023"));
+  g_assert_null (strstr (raw, "1970"));
+}
+
+static void
 test_graph_pdf (void)
 {
   g_autoptr(LtStore) store = open_bundled ();
@@ -595,6 +619,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Export/pdf-pages", test_pdf_pages);
   g_test_add_func ("/Letapis/Export/ukrainian", test_ukrainian);
   g_test_add_func ("/Letapis/Export/graph-pdf", test_graph_pdf);
+  g_test_add_func ("/Letapis/Export/empty", test_empty);
   g_test_add_func ("/Letapis/Export/write-atomic", test_write_atomic);
   g_test_add_data_func ("/Letapis/Export/restricted/timeline-png", GUINT_TO_POINTER (0), test_restricted);
   g_test_add_data_func ("/Letapis/Export/restricted/timeline-svg", GUINT_TO_POINTER (1), test_restricted);
