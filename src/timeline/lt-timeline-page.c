@@ -686,6 +686,24 @@ store_changed_cb (LtTimelinePage *self,
   show_details (self, lt_timeline_view_get_selected_event (self->view));
 }
 
+/* The category list doubles as the legend: each category with its colour and shape */
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  guint category = GPOINTER_TO_UINT (user_data);
+  LtTimelinePalette palette;
+
+  lt_timeline_palette_init (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  lt_timeline_draw_shape (cr, lt_timeline_category_get_shape (category), width / 2.0, height / 2.0,
+                          MIN (width, height) - 2);
+  gdk_cairo_set_source_rgba (cr, &palette.categories[category % LT_TIMELINE_N_CATEGORY_STYLES]);
+  cairo_fill (cr);
+}
+
 static void
 populate_categories (LtTimelinePage *self)
 {
@@ -693,7 +711,20 @@ populate_categories (LtTimelinePage *self)
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (lt_timeline_category_get_label (i));
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label = gtk_label_new (lt_timeline_category_get_label (i));
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, GUINT_TO_POINTER (i), NULL);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_check_button_set_child (GTK_CHECK_BUTTON (check), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      lt_timeline_category_get_label (i), -1);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (category_toggled_cb), self);

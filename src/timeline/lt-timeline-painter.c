@@ -2208,6 +2208,25 @@ build_figures_node (LtTimelinePainter *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/**
+ * lt_timeline_painter_get_figures_title:
+ * @self: a painter
+ *
+ * Returns: (nullable): the name of what the figures band plots, in the UI language
+ */
+const char *
+lt_timeline_painter_get_figures_title (LtTimelinePainter *self)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
+
+  if (self->figures_kind == NULL)
+    return NULL;
+  if (g_str_equal (self->figures_kind, "political-prisoners"))
+    return _("Political prisoners");
+
+  return self->figures_kind;
+}
+
 static void
 draw_figures (LtTimelinePainter *self,
               GtkSnapshot       *snapshot)
@@ -2250,10 +2269,7 @@ draw_figures (LtTimelinePainter *self,
   gtk_snapshot_pop (snapshot);
 
   /* its title and scale */
-  if (g_strcmp0 (self->figures_kind, "political-prisoners") == 0)
-    title = _("Political prisoners");
-  else
-    title = self->figures_kind;
+  title = lt_timeline_painter_get_figures_title (self);
   layout = get_text_layout (self, FONT_SMALL_BOLD, title);
   veil = with_alpha (&self->palette.background, 0.85);
   gtk_snapshot_append_color (snapshot, &veil,
@@ -2669,6 +2685,7 @@ lt_timeline_painter_hit_test (LtTimelinePainter *self,
               best = d;
               hit->kind = LT_TIMELINE_HIT_FIGURE;
               hit->event_id = p->event_id;
+              hit->value = p->value;
               hit->first_day = hit->last_day = p->day;
               graphene_rect_init (&hit->bounds, px - 5, py - 5, 10, 10);
             }

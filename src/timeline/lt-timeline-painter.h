@@ -81,6 +81,7 @@ typedef struct
   double            first_day;  /* CLUSTER: the days it covers; EVENT: its days */
   double            last_day;
   double            day;        /* the day under the point (main scale, or the overview's) */
+  double            value;      /* FIGURE: the figure */
   graphene_rect_t   bounds;     /* what was hit */
 } LtTimelineHit;
 
@@ -134,6 +135,7 @@ void               lt_timeline_painter_set_show_overview    (LtTimelinePainter  
                                                              gboolean                 show_overview);
 void               lt_timeline_painter_set_figures          (LtTimelinePainter       *self,
                                                              const char              *counts);
+const char        *lt_timeline_painter_get_figures_title   (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_progressive      (LtTimelinePainter       *self,
                                                              gboolean                 progressive);
 void               lt_timeline_painter_layout               (LtTimelinePainter       *self,

@@ -511,10 +511,21 @@ query_tooltip_cb (LtTimelineView *self,
   switch (hit.kind)
     {
     case LT_TIMELINE_HIT_EVENT:
-    case LT_TIMELINE_HIT_FIGURE:
       if (!lt_timeline_painter_describe_event (self->painter, hit.event_id, &title, &date))
         return FALSE;
       markup = g_markup_printf_escaped ("<b>%s</b>\n%s", title, date);
+      break;
+
+    case LT_TIMELINE_HIT_FIGURE:
+      {
+        g_autofree char *value = g_strdup_printf ("%'.0f", hit.value);
+
+        if (!lt_timeline_painter_describe_event (self->painter, hit.event_id, &title, &date))
+          return FALSE;
+        markup = g_markup_printf_escaped ("<b>%s: %s</b>\n%s\n%s",
+                                          lt_timeline_painter_get_figures_title (self->painter), value,
+                                          title, date);
+      }
       break;
 
     case LT_TIMELINE_HIT_CLUSTER:
