@@ -74,6 +74,7 @@ struct _LtForceLayout
   guint64    rng;
   float      K;
   double     tolerance;
+  float      gravity;
   double     step;
   double     energy;
   guint      progress;
@@ -566,7 +567,7 @@ iterate (LtForceLayout *self,
   /* The gravity pulls harder the further a node is, so that a disconnected piece settles about
    * twice the radius of the whole drawing away, instead of drifting off forever. */
   radius0 = sqrtf (total_mass) * K;
-  gravity = GRAVITY * REPULSION * K * sqrtf (total_mass) / radius0;
+  gravity = self->gravity * REPULSION * K * sqrtf (total_mass) / radius0;
 
   {
     double moved = 0;
@@ -731,6 +732,7 @@ lt_force_layout_new (guint              n_nodes,
   self->rng = seed;
   self->K = 1.0f;
   self->tolerance = 0.002;
+  self->gravity = GRAVITY;
   self->levels = g_ptr_array_new_with_free_func (level_free);
 
   finest = level_new_from_edges (n_nodes, edges, n_edges);
@@ -849,6 +851,25 @@ lt_force_layout_set_tolerance (LtForceLayout *self,
   g_return_if_fail (tolerance > 0);
 
   self->tolerance = tolerance;
+}
+
+/**
+ * lt_force_layout_set_gravity:
+ * @self: a layout
+ * @gravity: strength of the pull towards the centre, relative to the outward pressure of the
+ *   whole graph at its natural radius
+ *
+ * The default, 0.08, only keeps disconnected pieces from drifting away (a piece settles about
+ * 3.5 radii out); the view uses more, so that a chronicle's separate clusters share one screen.
+ */
+void
+lt_force_layout_set_gravity (LtForceLayout *self,
+                             float          gravity)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (gravity >= 0);
+
+  self->gravity = gravity;
 }
 
 /**

@@ -39,6 +39,8 @@ gboolean        lt_force_layout_get_pinned         (LtForceLayout     *self,
                                                     guint              node);
 void            lt_force_layout_set_tolerance      (LtForceLayout     *self,
                                                     double             tolerance);
+void            lt_force_layout_set_gravity        (LtForceLayout     *self,
+                                                    float              gravity);
 void            lt_force_layout_prepare            (LtForceLayout     *self);
 guint           lt_force_layout_step               (LtForceLayout     *self,
                                                     guint              n_iterations);

@@ -5,33 +5,764 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The Organizations page: the graph canvas or its list form, a toolbar to search, filter,
+ * restrict to a period or to an actor's neighbourhood, and the details of the selected actor.
+ *
+ * The page keeps the full graph of the period; filters make a subgraph for the view. Positions
+ * found by the layout go back into the full graph and into the store, so the picture does not
+ * jump between sessions.
+ */
+
 #define G_LOG_DOMAIN "lt-graph-page"
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "lt-graph-model.h"
 #include "lt-graph-page.h"
+#include "lt-graph-view.h"
+#include "lt-model.h"
+
+#define LAYOUT_NAME "graph"
+
+/* Rows of the list form */
+
+#define LT_TYPE_GRAPH_ROW (lt_graph_row_get_type ())
+G_DECLARE_FINAL_TYPE (LtGraphRow, lt_graph_row, LT, GRAPH_ROW, GObject)
+
+struct _LtGraphRow
+{
+  GObject  parent_instance;
+  gint64   actor_id;
+  char    *cells[5];
+};
+
+G_DEFINE_FINAL_TYPE (LtGraphRow, lt_graph_row, G_TYPE_OBJECT)
+
+static void
+lt_graph_row_finalize (GObject *object)
+{
+  LtGraphRow *self = LT_GRAPH_ROW (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->cells); i++)
+    g_free (self->cells[i]);
+
+  G_OBJECT_CLASS (lt_graph_row_parent_class)->finalize (object);
+}
+
+static void
+lt_graph_row_class_init (LtGraphRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lt_graph_row_finalize;
+}
+
+static void
+lt_graph_row_init (LtGraphRow *self)
+{
+}
+
+/* The page */
 
 struct _LtGraphPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
-  LtStore   *store;
+  LtStore        *store;
+  LtGraph        *full;        /* the period's graph */
+  LtGraph        *shown;       /* after filters */
+  guint32         hidden_kinds;
+  guint32         hidden_edge_types;
+  gboolean        hide_isolated;
+  gint64          focus_actor;
+  gboolean        rebuilding;
+
+  /* template */
+  GtkWidget      *main_box;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *neighbourhood_button;
+  GtkSpinButton  *depth_spin;
+  GtkBox         *filter_box;
+  GtkEntry       *from_entry;
+  GtkEntry       *to_entry;
+  GtkDropDown    *size_dropdown;
+  GtkDropDown    *color_dropdown;
+  GtkToggleButton *list_button;
+  GtkLabel       *summary_label;
+  GtkStack       *stack;
+  LtGraphView    *view;
+  GtkColumnView  *node_list;
+  GtkColumnView  *edge_list;
+  GtkBox         *details_box;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
 };
 
 G_DEFINE_FINAL_TYPE (LtGraphPage, lt_graph_page, GTK_TYPE_WIDGET)
 
+static GParamSpec *properties[N_PROPS];
+
+static void update_details (LtGraphPage *self);
+
 static void
-lt_graph_page_dispose (GObject *object)
+clear_box (GtkBox *box)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+add_label (GtkBox     *box,
+           const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), css_class == NULL);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static gboolean
+parse_day (GtkEntry *entry,
+           gboolean  end,
+           gint64   *day,
+           gboolean *valid)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  LtDate date;
+
+  *valid = TRUE;
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  if (!lt_date_parse (text, &date, NULL))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      *valid = FALSE;
+      return FALSE;
+    }
+  *day = end ? lt_date_last_day (&date) : lt_date_first_day (&date);
+  return TRUE;
+}
+
+static GListModel *
+make_node_rows (LtGraph *graph)
+{
+  GListStore *store = g_list_store_new (LT_TYPE_GRAPH_ROW);
+  char buf[32];
+
+  for (guint i = 0; graph != NULL && i < lt_graph_get_n_nodes (graph); i++)
+    {
+      const LtGraphNode *node = lt_graph_get_node (graph, i);
+      g_autoptr(LtGraphRow) row = g_object_new (LT_TYPE_GRAPH_ROW, NULL);
+
+      row->actor_id = node->actor_id;
+      row->cells[0] = g_strdup (node->name);
+      row->cells[1] = g_strdup (lt_graph_node_kind_get_label (node->kind));
+      row->cells[2] = g_strdup_printf ("%u", node->weight);
+      row->cells[3] = g_strdup_printf ("%u", node->degree);
+      g_snprintf (buf, sizeof buf, "%.1f", node->betweenness);
+      row->cells[4] = g_strdup (buf);
+      g_list_store_append (store, row);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static GListModel *
+make_edge_rows (LtGraph *graph)
+{
+  GListStore *store = g_list_store_new (LT_TYPE_GRAPH_ROW);
+
+  for (guint e = 0; graph != NULL && e < lt_graph_get_n_edges (graph); e++)
+    {
+      const LtGraphEdge *edge = lt_graph_get_edge (graph, e);
+      g_autoptr(LtGraphRow) row = g_object_new (LT_TYPE_GRAPH_ROW, NULL);
+
+      row->actor_id = lt_graph_get_node (graph, edge->source)->actor_id;
+      row->cells[0] = g_strdup (lt_graph_get_node (graph, edge->source)->name);
+      row->cells[1] = g_strdup (lt_graph_edge_type_get_label (edge->type));
+      row->cells[2] = g_strdup (lt_graph_get_node (graph, edge->target)->name);
+      row->cells[3] = g_strdup_printf ("%u", edge->weight);
+      if (edge->first_day != G_MAXINT32)
+        {
+          gint32 y0;
+          gint32 y1;
+          guint m;
+          guint d;
+
+          lt_days_to_ymd (edge->first_day, &y0, &m, &d);
+          lt_days_to_ymd (edge->last_day, &y1, &m, &d);
+          row->cells[4] = y0 == y1 ? g_strdup_printf ("%d", y0) : g_strdup_printf ("%d–%d", y0, y1);
+        }
+      g_list_store_append (store, row);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  LtGraphRow *row = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (user_data);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), row->cells[column]);
+}
+
+static void
+add_column (GtkColumnView *view,
+            const char    *title,
+            guint          column,
+            gboolean       expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (col, expand);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_append_column (view, col);
+}
+
+static void
+update_lists (LtGraphPage *self)
+{
+  g_autoptr(GtkSingleSelection) nodes = gtk_single_selection_new (make_node_rows (self->shown));
+  g_autoptr(GtkNoSelection) edges = gtk_no_selection_new (make_edge_rows (self->shown));
+
+  gtk_single_selection_set_autoselect (nodes, FALSE);
+  gtk_single_selection_set_can_unselect (nodes, TRUE);
+  gtk_column_view_set_model (self->node_list, GTK_SELECTION_MODEL (nodes));
+  gtk_column_view_set_model (self->edge_list, GTK_SELECTION_MODEL (edges));
+}
+
+static void
+refilter (LtGraphPage *self)
+{
+  LtGraphFilter filter = { 0 };
+  g_autofree char *summary = NULL;
+
+  g_clear_pointer (&self->shown, lt_graph_unref);
+  if (self->full == NULL)
+    {
+      lt_graph_view_set_graph (self->view, NULL);
+      update_lists (self);
+      update_details (self);
+      return;
+    }
+
+  filter.hidden_kinds = self->hidden_kinds;
+  filter.hidden_edge_types = self->hidden_edge_types;
+  filter.hide_isolated = self->hide_isolated;
+  if (gtk_toggle_button_get_active (self->neighbourhood_button) && self->focus_actor != 0)
+    {
+      filter.focus_actor = self->focus_actor;
+      filter.depth = gtk_spin_button_get_value_as_int (self->depth_spin);
+    }
+  self->shown = lt_graph_filter (self->full, &filter);
+
+  lt_graph_view_set_graph (self->view, self->shown);
+  if (self->focus_actor != 0)
+    lt_graph_view_set_selected_actor (self->view, self->focus_actor);
+  update_lists (self);
+
+  summary = g_strdup_printf (_("Actors: %u, connections: %u"),
+                             lt_graph_get_n_nodes (self->shown), lt_graph_get_n_edges (self->shown));
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+static void
+rebuild (LtGraphPage *self)
+{
+  LtGraphOptions options = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean valid_from;
+  gboolean valid_to;
+
+  g_clear_pointer (&self->full, lt_graph_unref);
+  if (self->store == NULL)
+    {
+      refilter (self);
+      return;
+    }
+
+  options.has_window = parse_day (self->from_entry, FALSE, &options.start_day, &valid_from);
+  if (parse_day (self->to_entry, TRUE, &options.end_day, &valid_to))
+    {
+      if (!options.has_window)
+        options.start_day = G_MININT32;
+      options.has_window = TRUE;
+    }
+  else if (options.has_window)
+    {
+      options.end_day = G_MAXINT32;
+    }
+
+  self->full = lt_graph_new_from_store (self->store, &options, &error);
+  if (self->full == NULL)
+    {
+      g_warning ("Could not build the graph: %s", error->message);
+      refilter (self);
+      return;
+    }
+  if (!lt_graph_load_positions (self->full, self->store, LAYOUT_NAME, &error))
+    {
+      g_debug ("No saved positions: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (!lt_graph_compute_metrics (self->full, &error))
+    g_warning ("Could not compute centrality and communities: %s", error->message);
+
+  refilter (self);
+}
+
+static void
+layout_settled_cb (LtGraphPage *self)
+{
+  g_autoptr(GArray) positions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!lt_graph_view_get_layout_settled (self->view) || self->shown == NULL || self->full == NULL)
+    return;
+
+  positions = lt_graph_dup_positions (self->shown);
+  lt_graph_apply_positions (self->full, positions);
+  if (self->store != NULL && !lt_graph_save_positions (self->full, self->store, LAYOUT_NAME, &error))
+    g_warning ("Could not save the graph's positions: %s", error->message);
+}
+
+static void
+event_clicked_cb (GtkButton *button,
+                  gpointer   user_data)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "event-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-event", "x", id);
+}
+
+static void
+timeline_clicked_cb (GtkButton   *button,
+                     LtGraphPage *self)
+{
+  gint64 id = lt_graph_view_get_selected_actor (self->view);
+
+  if (id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (button), "win.show-actor-on-timeline", "x", id);
+}
+
+static char *
+format_citations (GPtrArray *citations)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      const LtCitation *c = g_ptr_array_index (citations, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n");
+      g_string_append (text, "— ");
+      if (c->publisher != NULL && *c->publisher)
+        g_string_append_printf (text, "%s, ", c->publisher);
+      g_string_append (text, c->source_title != NULL ? c->source_title : "");
+      if (c->source_date != NULL && *c->source_date)
+        g_string_append_printf (text, ", %s", c->source_date);
+      if (c->locator != NULL && *c->locator)
+        g_string_append_printf (text, ", %s", c->locator);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_details (LtGraphPage *self)
+{
+  gint64 id = lt_graph_view_get_selected_actor (self->view);
+  g_autoptr(LtActor) actor = NULL;
+  g_autoptr(GListModel) relations = NULL;
+  g_autoptr(GListModel) events = NULL;
+  const char * const *aliases;
+  GtkWidget *button;
+  int node;
+
+  clear_box (self->details_box);
+
+  if (id == 0)
+    {
+      add_label (self->details_box, _("Select an actor to see its connections and events."), "dim-label");
+      return;
+    }
+
+  node = self->shown != NULL ? lt_graph_find_node (self->shown, id) : -1;
+  actor = self->store != NULL ? lt_store_lookup_actor (self->store, id) : NULL;
+
+  if (actor == NULL)
+    {
+      if (node >= 0)
+        {
+          const LtGraphNode *n = lt_graph_get_node (self->shown, node);
+
+          add_label (self->details_box, n->name, "title-2");
+          add_label (self->details_box, lt_graph_node_kind_get_label (n->kind), "dim-label");
+        }
+      return;
+    }
+
+  add_label (self->details_box, lt_actor_get_name (actor), "title-2");
+  add_label (self->details_box, lt_graph_node_kind_get_label (lt_actor_get_kind (actor)), "dim-label");
+
+  aliases = lt_actor_get_aliases (actor);
+  if (aliases != NULL && aliases[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) aliases);
+      g_autofree char *text = g_strdup_printf (_("Also known as: %s"), joined);
+
+      add_label (self->details_box, text, NULL);
+    }
+  if (lt_actor_get_description (actor) != NULL)
+    add_label (self->details_box, lt_actor_get_description (actor), NULL);
+
+  if (node >= 0)
+    {
+      const LtGraphNode *n = lt_graph_get_node (self->shown, node);
+      g_autofree char *text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: %.1f"),
+                                               n->weight, n->degree, n->betweenness);
+
+      add_label (self->details_box, text, "dim-label");
+    }
+
+  button = gtk_button_new_with_mnemonic (_("Show on _Timeline"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  g_signal_connect (button, "clicked", G_CALLBACK (timeline_clicked_cb), self);
+  gtk_box_append (self->details_box, button);
+
+  relations = lt_store_list_relations (self->store, id);
+  if (g_list_model_get_n_items (relations) > 0)
+    add_label (self->details_box, _("Relations"), "heading");
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
+      g_autofree char *line = NULL;
+      g_autofree char *cites = format_citations (lt_relation_get_citations (relation));
+      const char *type = lt_graph_edge_type_get_label (lt_relation_get_relation_type (relation));
+
+      if (lt_relation_is_restricted (relation))
+        continue;
+      line = g_strdup_printf ("%s %s %s", lt_relation_get_from_name (relation), type,
+                              lt_relation_get_to_name (relation));
+      add_label (self->details_box, line, NULL);
+      if (lt_relation_get_note (relation) != NULL && *lt_relation_get_note (relation))
+        add_label (self->details_box, lt_relation_get_note (relation), "caption");
+      if (*cites)
+        add_label (self->details_box, cites, "caption");
+    }
+
+  events = lt_store_list_events_of_actor (self->store, id);
+  if (g_list_model_get_n_items (events) > 0)
+    add_label (self->details_box, _("Events"), "heading");
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
+      g_autofree char *text = g_strdup_printf ("%s — %s", date, lt_event_get_title (event));
+      GtkWidget *label = gtk_label_new (text);
+      gint64 *event_id = g_new (gint64, 1);
+
+      if (lt_event_is_restricted (event))
+        {
+          g_free (event_id);
+          g_object_ref_sink (label);
+          g_object_unref (label);
+          continue;
+        }
+      *event_id = lt_event_get_id (event);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Show on the timeline"));
+      g_object_set_data_full (G_OBJECT (button), "event-id", event_id, g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (event_clicked_cb), NULL);
+      gtk_box_append (self->details_box, button);
+    }
+}
+
+static void
+selection_changed_cb (LtGraphPage *self)
+{
+  gint64 id = lt_graph_view_get_selected_actor (self->view);
+
+  if (self->rebuilding)
+    return;
+  if (id != 0 && id != self->focus_actor)
+    {
+      self->focus_actor = id;
+      /* in neighbourhood mode the neighbourhood follows the selection */
+      if (gtk_toggle_button_get_active (self->neighbourhood_button))
+        {
+          self->rebuilding = TRUE;
+          refilter (self);
+          self->rebuilding = FALSE;
+        }
+    }
+  update_details (self);
+}
+
+static void
+filter_changed_cb (LtGraphPage *self)
+{
+  self->rebuilding = TRUE;
+  refilter (self);
+  self->rebuilding = FALSE;
+  update_details (self);
+}
+
+static void
+window_changed_cb (LtGraphPage *self)
+{
+  self->rebuilding = TRUE;
+  rebuild (self);
+  self->rebuilding = FALSE;
+  update_details (self);
+}
+
+static void
+size_changed_cb (LtGraphPage *self)
+{
+  lt_graph_view_set_size_mode (self->view, gtk_drop_down_get_selected (self->size_dropdown));
+}
+
+static void
+color_changed_cb (LtGraphPage *self)
+{
+  lt_graph_view_set_color_mode (self->view, gtk_drop_down_get_selected (self->color_dropdown));
+}
+
+static void
+fit_clicked_cb (LtGraphPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "graph");
+  gtk_toggle_button_set_active (self->list_button, FALSE);
+  lt_graph_view_zoom_to_fit (self->view);
+}
+
+static void
+list_toggled_cb (LtGraphPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    gtk_toggle_button_get_active (self->list_button) ? "list" : "graph");
+}
+
+static void
+node_row_activated_cb (LtGraphPage *self,
+                       guint        position)
+{
+  g_autoptr(LtGraphRow) row = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->node_list)),
+                                                     position);
+
+  if (row != NULL)
+    lt_graph_page_focus_actor (self, row->actor_id);
+}
+
+static gint64
+find_actor (LtGraphPage *self,
+            const char  *text)
+{
+  g_autofree char *folded = NULL;
+  gint64 id = 0;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  if (self->store != NULL)
+    id = lt_store_find_actor (self->store, text);
+  if (id != 0 || self->full == NULL)
+    return id;
+
+  /* then a substring of the shown name, busiest actor first */
+  folded = g_utf8_casefold (text, -1);
+  {
+    guint best_weight = 0;
+
+    for (guint i = 0; i < lt_graph_get_n_nodes (self->full); i++)
+      {
+        const LtGraphNode *node = lt_graph_get_node (self->full, i);
+        g_autofree char *name = g_utf8_casefold (node->name, -1);
+
+        if (strstr (name, folded) != NULL && (id == 0 || node->weight > best_weight))
+          {
+            id = node->actor_id;
+            best_weight = node->weight;
+          }
+      }
+  }
+  return id;
+}
+
+static void
+search_changed_cb (LtGraphPage *self)
+{
+  gint64 id = find_actor (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  if (id != 0 && self->shown != NULL && lt_graph_find_node (self->shown, id) >= 0)
+    lt_graph_view_set_selected_actor (self->view, id);
+}
+
+static void
+search_activate_cb (LtGraphPage *self)
+{
+  gint64 id = find_actor (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (id == 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+      return;
+    }
+  lt_graph_page_focus_actor (self, id);
+}
+
+static void
+kind_toggled_cb (GtkCheckButton *check,
+                 LtGraphPage    *self)
+{
+  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bit"));
+
+  if (gtk_check_button_get_active (check))
+    self->hidden_kinds &= ~(1u << bit);
+  else
+    self->hidden_kinds |= 1u << bit;
+  filter_changed_cb (self);
+}
+
+static void
+edge_type_toggled_cb (GtkCheckButton *check,
+                      LtGraphPage    *self)
+{
+  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bit"));
+
+  if (gtk_check_button_get_active (check))
+    self->hidden_edge_types &= ~(1u << bit);
+  else
+    self->hidden_edge_types |= 1u << bit;
+  filter_changed_cb (self);
+}
+
+static void
+isolated_toggled_cb (GtkCheckButton *check,
+                     LtGraphPage    *self)
+{
+  self->hide_isolated = gtk_check_button_get_active (check);
+  filter_changed_cb (self);
+}
+
+static void
+build_filter_box (LtGraphPage *self)
+{
+  const char * const *kinds = lt_graph_node_kind_list_keys ();
+  const char * const *types = lt_graph_edge_type_list_keys ();
+  GtkWidget *check;
+
+  add_label (self->filter_box, _("Actors"), "heading");
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      check = gtk_check_button_new_with_label (lt_graph_node_kind_get_label (kinds[i]));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
+      gtk_box_append (self->filter_box, check);
+    }
+  check = gtk_check_button_new_with_label (_("Hide actors without connections"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->hide_isolated);
+  g_signal_connect (check, "toggled", G_CALLBACK (isolated_toggled_cb), self);
+  gtk_box_append (self->filter_box, check);
+
+  add_label (self->filter_box, _("Connections"), "heading");
+  for (guint i = 0; types[i] != NULL; i++)
+    {
+      check = gtk_check_button_new_with_label (lt_graph_edge_type_get_label (types[i]));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (i));
+      g_signal_connect (check, "toggled", G_CALLBACK (edge_type_toggled_cb), self);
+      gtk_box_append (self->filter_box, check);
+    }
+}
+
+static void
+lt_graph_page_dispose (GObject *object)
+{
+  LtGraphPage *self = LT_GRAPH_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), LT_TYPE_GRAPH_PAGE);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->full, lt_graph_unref);
+  g_clear_pointer (&self->shown, lt_graph_unref);
 
   G_OBJECT_CLASS (lt_graph_page_parent_class)->dispose (object);
+}
+
+static void
+lt_graph_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LtGraphPage *self = LT_GRAPH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lt_graph_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LtGraphPage *self = LT_GRAPH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      lt_graph_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -41,9 +772,45 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lt_graph_page_dispose;
+  object_class->get_property = lt_graph_page_get_property;
+  object_class->set_property = lt_graph_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, LT_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LT_TYPE_GRAPH_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/letapis/Letapis/graph/lt-graph-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, main_box);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, neighbourhood_button);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, depth_spin);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, size_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, color_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, view);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, node_list);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, edge_list);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, details_box);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, window_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, color_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, layout_settled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, node_row_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -51,6 +818,23 @@ static void
 lt_graph_page_init (LtGraphPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* lone actors say little and push the picture apart */
+  self->hide_isolated = TRUE;
+
+  add_column (self->node_list, _("Actor"), 0, TRUE);
+  add_column (self->node_list, _("Kind"), 1, FALSE);
+  add_column (self->node_list, _("Events"), 2, FALSE);
+  add_column (self->node_list, _("Connections"), 3, FALSE);
+  add_column (self->node_list, _("Betweenness"), 4, FALSE);
+  add_column (self->edge_list, C_("edge", "From"), 0, TRUE);
+  add_column (self->edge_list, C_("edge", "Connection"), 1, FALSE);
+  add_column (self->edge_list, C_("edge", "To"), 2, TRUE);
+  add_column (self->edge_list, C_("edge", "Weight"), 3, FALSE);
+  add_column (self->edge_list, C_("edge", "Years"), 4, FALSE);
+
+  build_filter_box (self);
+  update_details (self);
 }
 
 GtkWidget *
@@ -59,24 +843,106 @@ lt_graph_page_new (void)
   return g_object_new (LT_TYPE_GRAPH_PAGE, NULL);
 }
 
+/**
+ * lt_graph_page_set_store:
+ * @self: a graph page
+ * @store: (nullable): the store
+ *
+ * Shows the store's actors. The window calls this after construction and on database switch.
+ */
 void
 lt_graph_page_set_store (LtGraphPage *self,
-                     LtStore *store)
+                         LtStore     *store)
 {
   g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+  g_return_if_fail (store == NULL || LT_IS_STORE (store));
 
-  self->store = store;
+  if (!g_set_object (&self->store, store))
+    return;
+
+  self->focus_actor = 0;
+  self->rebuilding = TRUE;
+  rebuild (self);
+  self->rebuilding = FALSE;
+  update_details (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
+/**
+ * lt_graph_page_start_search:
+ * @self: a graph page
+ *
+ * Moves the keyboard focus to the actor search.
+ */
 void
 lt_graph_page_start_search (LtGraphPage *self)
 {
   g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/**
+ * lt_graph_page_focus_actor:
+ * @self: a graph page
+ * @actor_id: an actor
+ *
+ * Selects an actor, shows its details and brings it to the middle of the graph (in
+ * neighbourhood mode, its neighbourhood).
+ */
 void
 lt_graph_page_focus_actor (LtGraphPage *self,
-                          gint64 actor_id)
+                           gint64       actor_id)
 {
   g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  self->focus_actor = actor_id;
+  gtk_toggle_button_set_active (self->list_button, FALSE);
+  if (self->shown == NULL || lt_graph_find_node (self->shown, actor_id) < 0
+      || gtk_toggle_button_get_active (self->neighbourhood_button))
+    {
+      self->rebuilding = TRUE;
+      refilter (self);
+      self->rebuilding = FALSE;
+    }
+  lt_graph_view_center_on_actor (self->view, actor_id);
+  update_details (self);
+}
+
+/**
+ * lt_graph_page_set_neighbourhood:
+ * @self: a graph page
+ * @actor_id: an actor, or 0 to show the whole graph
+ * @depth: steps from the actor
+ *
+ * Shows only an actor and its neighbours up to @depth steps.
+ */
+void
+lt_graph_page_set_neighbourhood (LtGraphPage *self,
+                                 gint64       actor_id,
+                                 guint        depth)
+{
+  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  self->rebuilding = TRUE;
+  self->focus_actor = actor_id;
+  gtk_spin_button_set_value (self->depth_spin, MAX (depth, 1));
+  gtk_toggle_button_set_active (self->neighbourhood_button, actor_id != 0);
+  refilter (self);
+  self->rebuilding = FALSE;
+  update_details (self);
+}
+
+/**
+ * lt_graph_page_get_view:
+ * @self: a graph page
+ *
+ * Returns: (transfer none): the graph canvas (the export draws its graph with its painter)
+ */
+LtGraphView *
+lt_graph_page_get_view (LtGraphPage *self)
+{
+  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), NULL);
+
+  return self->view;
 }

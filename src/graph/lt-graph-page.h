@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lt-graph-view.h"
+
 G_BEGIN_DECLS
 
 typedef struct _LtStore LtStore;
@@ -17,11 +19,15 @@ typedef struct _LtStore LtStore;
 
 G_DECLARE_FINAL_TYPE (LtGraphPage, lt_graph_page, LT, GRAPH_PAGE, GtkWidget)
 
-GtkWidget *lt_graph_page_new          (void);
-void       lt_graph_page_set_store    (LtGraphPage *self,
-                                  LtStore *store);
-void       lt_graph_page_start_search (LtGraphPage *self);
-void       lt_graph_page_focus_actor (LtGraphPage *self,
-                                     gint64 actor_id);
+GtkWidget   *lt_graph_page_new               (void);
+void         lt_graph_page_set_store         (LtGraphPage *self,
+                                              LtStore     *store);
+void         lt_graph_page_start_search      (LtGraphPage *self);
+void         lt_graph_page_focus_actor       (LtGraphPage *self,
+                                              gint64       actor_id);
+void         lt_graph_page_set_neighbourhood (LtGraphPage *self,
+                                              gint64       actor_id,
+                                              guint        depth);
+LtGraphView *lt_graph_page_get_view          (LtGraphPage *self);
 
 G_END_DECLS

@@ -43,10 +43,24 @@ struct _LtGraphNodeButton
 
 G_DEFINE_FINAL_TYPE (LtGraphNodeButton, lt_graph_node_button, GTK_TYPE_WIDGET)
 
+static void select_node_button (LtGraphNodeButton *button);
+
 static void
 lt_graph_node_button_class_init (LtGraphNodeButtonClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Enter and Space on a focused node, and gtk_widget_activate(), select it */
+  gtk_widget_class_set_activate_signal (widget_class,
+                                        g_signal_new_class_handler ("activate",
+                                                                    G_TYPE_FROM_CLASS (klass),
+                                                                    G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
+                                                                    G_CALLBACK (select_node_button),
+                                                                    NULL, NULL, NULL,
+                                                                    G_TYPE_NONE, 0));
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "graphnode");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -311,12 +325,17 @@ make_layout (LtGraphView *self)
     {
       const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
 
+      double du = MAX (lt_graph_get_node (self->graph, edge->source)->degree, 1);
+      double dv = MAX (lt_graph_get_node (self->graph, edge->target)->degree, 1);
+
       edges[e].source = edge->source;
       edges[e].target = edge->target;
-      /* many shared events pull harder, but not so much that hubs swallow their neighbours */
-      edges[e].weight = 1 + log2 (MAX (edge->weight, 1)) * 0.5;
+      /* Many shared events pull harder; but a statement with thirty signatories is a clique of
+       * hundreds of edges that would collapse into a dot, so pulls weaken with the degrees. */
+      edges[e].weight = CLAMP ((1 + log2 (MAX (edge->weight, 1)) * 0.5) * 2.0 / MAX (du, dv), 0.02, 1.5);
     }
   layout = lt_force_layout_new (n, edges, n_edges, LAYOUT_SEED);
+  lt_force_layout_set_gravity (layout, 4.0);
   for (guint i = 0; i < n; i++)
     {
       const LtGraphNode *node = lt_graph_get_node (self->graph, i);
@@ -466,6 +485,15 @@ select_node (LtGraphView *self,
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
+}
+
+static void
+select_node_button (LtGraphNodeButton *button)
+{
+  GtkWidget *view = gtk_widget_get_parent (GTK_WIDGET (button));
+
+  if (LT_IS_GRAPH_VIEW (view))
+    select_node (LT_GRAPH_VIEW (view), button->node);
 }
 
 static LtGraphNodeButton *

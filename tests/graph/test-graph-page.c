@@ -1,0 +1,262 @@
+/* test-graph-page.c: the Organizations page under Xvfb
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * With LETAPIS_GRAPH_SCREENSHOTS=DIR it also imports the bundled chronicle and writes
+ * DIR/graph-whole-LANG.png and DIR/graph-viasna-LANG.png for en and be.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lt-graph-page.h"
+#include "lt-graph-view.h"
+#include "lt-model.h"
+
+static AdwApplication *app;
+static gint64 shown_event;
+
+static GtkWidget *
+find_by_role (GtkWidget         *w,
+              GtkAccessibleRole  role,
+              const char        *label)
+{
+  g_autofree char *err = NULL;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) != role)
+    err = g_strdup ("role");
+  else if (label != NULL)
+    err = gtk_test_accessible_check_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (err == NULL)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w), *hit; c; c = gtk_widget_get_next_sibling (c))
+    if ((hit = find_by_role (c, role, label)))
+      return hit;
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *w,
+            const char *text)
+{
+  if (GTK_IS_LABEL (w) && g_str_equal (gtk_label_get_label (GTK_LABEL (w)), text))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w), *hit; c; c = gtk_widget_get_next_sibling (c))
+    if ((hit = find_label (c, text)))
+      return hit;
+  return NULL;
+}
+
+#define WAIT_UNTIL(cond, ms) G_STMT_START { gint64 end_ = g_get_monotonic_time () + (ms) * 1000; \
+    while (!(cond) && g_get_monotonic_time () < end_)                                         \
+      if (!g_main_context_iteration (NULL, FALSE)) g_usleep (1000);                           \
+    g_assert_true (cond); } G_STMT_END
+
+static void
+save_png (GtkWidget  *w,
+          const char *path)
+{
+  int width = gtk_widget_get_width (w);
+  int height = gtk_widget_get_height (w);
+  g_autoptr(GdkPaintable) p = gtk_widget_paintable_new (w);
+  GtkSnapshot *s = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) t = NULL;
+
+  gdk_paintable_snapshot (p, s, width, height);
+  node = gtk_snapshot_free_to_node (s);
+  t = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (w)),
+                                   node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (t, path));
+}
+
+static void
+show_event_cb (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  shown_event = g_variant_get_int64 (param);
+}
+
+static LtStore *
+open_chronicle (const char *dir,
+                const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  LtStore *store = lt_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  lt_store_set_language (store, lang);
+  lt_store_import_chronicle (store, file, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static GtkWidget *
+make_window (GtkWidget **page_out)
+{
+  static const GActionEntry entries[] = {
+    { "show-event", show_event_cb, "x", NULL, NULL },
+    { "show-actor-on-timeline", show_event_cb, "x", NULL, NULL },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = lt_graph_page_new ();
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
+  g_object_unref (group);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  *page_out = page;
+  return window;
+}
+
+static void
+test_click_node (void)
+{
+  g_autoptr(LtStore) store = open_chronicle (GRAPH_FIXTURE_DIR, "en");
+  GtkWidget *page;
+  GtkWidget *window = make_window (&page);
+  LtGraphView *view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
+  GtkWidget *node;
+  GtkWidget *event_label;
+  GtkWidget *button;
+  gint64 viasna = lt_store_find_actor (store, "viasna");
+  gint64 e1 = lt_store_find_event (store, "e1");
+
+  gtk_window_present (GTK_WINDOW (window));
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
+  gtk_test_widget_wait_for_draw (window);
+
+  /* the worker thread settles a 9-node graph in well under a second */
+  WAIT_UNTIL (lt_graph_view_get_layout_settled (view), 10000);
+
+  /* every node is a focusable button named "name, kind" */
+  node = find_by_role (GTK_WIDGET (view), GTK_ACCESSIBLE_ROLE_BUTTON, "Viasna, Organization");
+  g_assert_nonnull (node);
+  g_assert_true (gtk_widget_get_focusable (node));
+  g_assert_nonnull (find_by_role (GTK_WIDGET (view), GTK_ACCESSIBLE_ROLE_BUTTON, "KGB, State body"));
+  g_assert_null (find_by_role (GTK_WIDGET (view), GTK_ACCESSIBLE_ROLE_BUTTON, "Secret Witness, Person"));
+
+  /* the node sits where it is drawn */
+  {
+    double x;
+    double y;
+    graphene_rect_t bounds;
+
+    g_assert_true (lt_graph_view_get_node_position (view, viasna, &x, &y));
+    g_assert_true (gtk_widget_compute_bounds (node, GTK_WIDGET (view), &bounds));
+    g_assert_true (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)));
+    g_assert_cmpint (lt_graph_painter_hit_test (lt_graph_view_get_painter (view), x, y), ==,
+                     lt_graph_find_node (lt_graph_view_get_graph (view), viasna));
+  }
+
+  gtk_widget_grab_focus (node);
+  gtk_widget_activate (node);
+  g_assert_cmpint (lt_graph_view_get_selected_actor (view), ==, viasna);
+
+  /* the details pane shows the actor, its aliases, relations and events */
+  WAIT_UNTIL (find_label (page, "Also known as: Вясна") != NULL, 2000);
+  g_assert_nonnull (find_label (page, "A human rights centre."));
+  g_assert_nonnull (find_label (page, "Ales Bialiatski Member of Viasna"));
+  event_label = find_label (page, "14 July 2021 — Searches of rights groups");
+  g_assert_nonnull (event_label);
+
+  /* clicking an event jumps to the timeline */
+  button = gtk_widget_get_ancestor (event_label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpint (shown_event, ==, e1);
+
+  /* the list form lists the same nodes */
+  button = find_by_role (page, GTK_ACCESSIBLE_ROLE_BUTTON, _("Show as a List"));
+  g_assert_nonnull (button);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  gtk_test_widget_wait_for_draw (window);
+  WAIT_UNTIL (find_label (page, "Belarusian Helsinki Committee") != NULL, 2000);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
+
+  /* neighbourhood mode keeps Viasna and its four neighbours */
+  lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), viasna, 1);
+  g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 5);
+  g_assert_cmpint (lt_graph_view_get_selected_actor (view), ==, viasna);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+shoot (const char *chronicle,
+       const char *out_dir,
+       const char *lang,
+       const char *locale)
+{
+  g_autoptr(LtStore) store = NULL;
+  GtkWidget *page;
+  GtkWidget *window;
+  LtGraphView *view;
+  g_autofree char *whole = g_strdup_printf ("%s/graph-whole-%s.png", out_dir, lang);
+  g_autofree char *viasna = g_strdup_printf ("%s/graph-viasna-%s.png", out_dir, lang);
+
+  setlocale (LC_ALL, locale);
+  store = open_chronicle (chronicle, lang);
+  window = make_window (&page);
+  view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
+  gtk_test_widget_wait_for_draw (window);
+  lt_graph_view_settle_layout (view);
+  lt_graph_view_zoom_to_fit (view);
+  gtk_test_widget_wait_for_draw (window);
+  save_png (window, whole);
+
+  lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "viasna"), 1);
+  lt_graph_view_zoom_to_fit (view);
+  gtk_test_widget_wait_for_draw (window);
+  save_png (window, viasna);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_ALL, "en_US.UTF-8");
+}
+
+static void
+test_screenshots (void)
+{
+  const char *out_dir = g_getenv ("LETAPIS_GRAPH_SCREENSHOTS");
+  g_autofree char *chronicle = g_build_filename (g_getenv ("LETAPIS_SOURCE_ROOT"), "data", "chronicle", NULL);
+
+  if (out_dir == NULL || g_getenv ("LETAPIS_SOURCE_ROOT") == NULL)
+    {
+      g_test_skip ("LETAPIS_GRAPH_SCREENSHOTS is not set");
+      return;
+    }
+  shoot (chronicle, out_dir, "en", "en_US.UTF-8");
+  shoot (chronicle, out_dir, "be", "be_BY.UTF-8");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("LETAPIS_LOCALEDIR");
+
+  g_unsetenv ("LANGUAGE");
+  gtk_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = adw_application_new ("io.github.letapis.Letapis.TestGraph", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/Letapis/Graph/page/click-node", test_click_node);
+  g_test_add_func ("/Letapis/Graph/page/screenshots", test_screenshots);
+
+  return g_test_run ();
+}
