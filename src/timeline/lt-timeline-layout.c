@@ -83,6 +83,9 @@ lt_time_scale_set_window (LtTimeScale *scale,
   double width = MAX (scale->width, 1.0);
   double centre = (start + end) / 2.0;
 
+  if (!isfinite (start) || !isfinite (end))
+    return;
+
   if (!(end - start > width / LT_TIME_SCALE_MAX_PX_PER_DAY))
     {
       scale->px_per_day = LT_TIME_SCALE_MAX_PX_PER_DAY;
@@ -107,8 +110,15 @@ lt_time_scale_zoom_at (LtTimeScale *scale,
                        double       factor,
                        double       x)
 {
-  double day = lt_time_scale_x_to_day (scale, x);
-  double ppd = scale->px_per_day * factor;
+  double day;
+  double ppd;
+
+  /* a NaN here would poison every transform of the frame */
+  if (!isfinite (factor) || !isfinite (x) || factor <= 0.0)
+    return;
+
+  day = lt_time_scale_x_to_day (scale, x);
+  ppd = scale->px_per_day * factor;
 
   ppd = CLAMP (ppd, 1e-6, LT_TIME_SCALE_MAX_PX_PER_DAY);
   scale->px_per_day = ppd;

@@ -1014,6 +1014,9 @@ lt_timeline_painter_set_window (LtTimelinePainter *self,
 {
   g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
 
+  if (!isfinite (start_day) || !isfinite (end_day))
+    return;
+
   self->window_start = start_day;
   self->window_end = MAX (end_day, start_day + 1.0 / 1440.0);
   self->window_pending = TRUE;
@@ -1083,6 +1086,9 @@ lt_timeline_painter_set_scale (LtTimelinePainter *self,
 {
   g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
 
+  if (!isfinite (start_day) || !isfinite (px_per_day) || px_per_day <= 0.0)
+    return;
+
   self->window_pending = FALSE;
   self->scale.start = start_day;
   self->scale.px_per_day = CLAMP (px_per_day, 1e-6, LT_TIME_SCALE_MAX_PX_PER_DAY);
@@ -1099,6 +1105,9 @@ lt_timeline_painter_pan (LtTimelinePainter *self,
                          double             dx)
 {
   g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (!isfinite (dx))
+    return;
 
   self->window_pending = FALSE;
   self->scale.start -= dx / self->scale.px_per_day;

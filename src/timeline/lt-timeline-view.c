@@ -438,8 +438,11 @@ scroll_cb (LtTimelineView           *self,
   if (mods & GDK_CONTROL_MASK)
     {
       double factor = pow (wheel ? 1.25 : 1.01, -dy);
+      /* around the pointer: the motion controller knows where it is in our coordinates
+       * (X11 scroll events carry no usable position) */
+      double x = self->pointer_x;
 
-      lt_timeline_painter_zoom_at (self->painter, factor, self->pointer_x);
+      lt_timeline_painter_zoom_at (self->painter, factor, x);
       return GDK_EVENT_STOP;
     }
 

@@ -73,6 +73,17 @@ test_scale_bounds (void)
   lt_time_scale_set_window (&s, ymd (2021, 7, 14), ymd (2021, 7, 14) + 1e-6);
   g_assert_cmpfloat (s.px_per_day, <=, LT_TIME_SCALE_MAX_PX_PER_DAY);
 
+  /* nothing from a broken event gets in */
+  {
+    LtTimeScale before = s;
+
+    lt_time_scale_zoom_at (&s, 2.0, NAN);
+    lt_time_scale_zoom_at (&s, NAN, 100);
+    lt_time_scale_set_window (&s, NAN, 10);
+    g_assert_cmpfloat (s.start, ==, before.start);
+    g_assert_cmpfloat (s.px_per_day, ==, before.px_per_day);
+  }
+
   /* not out beyond the data by far */
   lt_time_scale_set_window (&s, ymd (1900, 1, 1), ymd (2100, 1, 1));
   g_assert_true (lt_time_scale_clamp (&s, first, end));
