@@ -64,14 +64,14 @@ frame (LtTimelinePainter *painter,
 
   if (view != NULL)
     {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
       int min, nat;
 
-      /* what a frame of the widget costs: allocation (the markers) and its snapshot() */
+      /* what a frame of the widget costs: allocation (the markers) and its snapshot() vfunc,
+       * called directly: a GtkWidgetPaintable would hand back the image of the last frame */
       gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
       gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, WIDTH, &min, &nat, NULL, NULL);
       gtk_widget_size_allocate (view, &(GtkAllocation) { 0, 0, WIDTH, HEIGHT }, -1);
-      gdk_paintable_snapshot (paintable, snapshot, WIDTH, HEIGHT);
+      GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
       node = gtk_snapshot_free_to_node (snapshot);
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       last_cpu_ms = thread_cpu_ms () - c0;
