@@ -63,6 +63,11 @@ struct _LtGraphPainter
   float           *sr;
   guint            scratch_len;
   gboolean         raster;
+
+  /* label sizes, measured once per graph and font */
+  float           *label_w;
+  float           *label_h;
+  guint            label_font_hash;
 };
 
 static const LtGraphPalette light_palette = {
@@ -329,6 +334,8 @@ lt_graph_painter_free (LtGraphPainter *self)
   g_free (self->sx);
   g_free (self->sy);
   g_free (self->sr);
+  g_free (self->label_w);
+  g_free (self->label_h);
   g_free (self);
 }
 
@@ -352,6 +359,8 @@ lt_graph_painter_set_graph (LtGraphPainter *self,
   self->graph = graph;
   self->xy = NULL;
   self->hover = self->selected = self->focus = -1;
+  g_clear_pointer (&self->label_w, g_free);
+  g_clear_pointer (&self->label_h, g_free);
   rebuild_importance (self);
   rebuild_bends (self);
   rebuild_neighbours (self);
@@ -1085,48 +1094,43 @@ paint_nodes (LtGraphPainter       *self,
 /* A big graph is tens of thousands of short, overlapping edges: cairo takes most of a second to
  * stroke them, so they are drawn here with Wu's antialiased lines into one premultiplied
  * buffer, with the small nodes as discs, and the buffer becomes one texture node. */
+/* Premultiplied "over" of a straight colour (rb = 0x00RR00BB, g = 0x0000GG00) with an 8-bit
+ * coverage already multiplied by the colour's alpha. */
 static inline void
-blend (guint32 *pixel,
-       guint32  color,
-       double   coverage)
+blend_over (guint32 *pixel,
+            guint32  rb,
+            guint32  g,
+            guint32  a)
 {
-  guint32 a = (color >> 24) * coverage;
   guint32 d = *pixel;
-  guint32 inv = 255 - a;
-  guint32 r = ((((color >> 16) & 0xFF) * a) + ((d >> 16) & 0xFF) * inv) / 255;
-  guint32 g = ((((color >> 8) & 0xFF) * a) + ((d >> 8) & 0xFF) * inv) / 255;
-  guint32 b = (((color & 0xFF) * a) + (d & 0xFF) * inv) / 255;
-  guint32 da = a + ((d >> 24) * inv) / 255;
+  guint32 inv = 256 - a;
+  guint32 out_rb = ((rb * a + (d & 0x00FF00FF) * inv) >> 8) & 0x00FF00FF;
+  guint32 out_g = ((g * a + (d & 0x0000FF00) * inv) >> 8) & 0x0000FF00;
+  guint32 out_a = a + (((d >> 24) * inv) >> 8);
 
-  *pixel = (da << 24) | (r << 16) | (g << 8) | b;
+  *pixel = (MIN (out_a, 255) << 24) | out_rb | out_g;
 }
 
-static inline void
-accumulate (guint8 *plane,
-            int     coverage)
-{
-  int v = *plane + coverage;
-
-  *plane = v > 255 ? 255 : v;
-}
-
-/* Adds a line's coverage (0..255 scaled by @alpha) to one byte plane per edge family; the
- * planes are composited once at the end, which is much cheaper than blending every pixel. */
+/* Wu's antialiased line in 16.16 fixed point, blended straight into the buffer. */
 static void
-wu_line (guint8 *plane,
-         int     width,
-         int     height,
-         double  x0,
-         double  y0,
-         double  x1,
-         double  y1,
-         int     alpha)
+wu_line (guint32 *buf,
+         int      width,
+         int      height,
+         double   x0,
+         double   y0,
+         double   x1,
+         double   y1,
+         guint32  color)
 {
   gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
+  guint32 rb = color & 0x00FF00FF;
+  guint32 g = color & 0x0000FF00;
+  guint32 alpha = color >> 24;
   int major;
   int minor;
   double gradient;
-  double y;
+  gint64 yfix;
+  gint64 step;
 
   if (steep)
     {
@@ -1179,16 +1183,31 @@ wu_line (guint8 *plane,
       return;
     }
 
-  y = y0;
-  for (int x = (int) x0; x <= (int) x1; x++, y += gradient)
+  yfix = (gint64) (y0 * 65536.0);
+  step = (gint64) (gradient * 65536.0);
+  for (int x = (int) x0; x <= (int) x1; x++, yfix += step)
     {
-      int yi = (int) floor (y);
-      int f = (int) ((y - yi) * alpha);
+      int yi = (int) (yfix >> 16);
+      guint32 f = (guint32) (yfix >> 8) & 0xFF;
+      guint32 a0 = (alpha * (256 - f)) >> 8;
+      guint32 a1 = (alpha * f) >> 8;
 
-      if (yi >= 0 && yi < minor)
-        accumulate (steep ? &plane[x * width + yi] : &plane[yi * width + x], alpha - f);
-      if (yi + 1 >= 0 && yi + 1 < minor)
-        accumulate (steep ? &plane[x * width + yi + 1] : &plane[(yi + 1) * width + x], f);
+      if (steep)
+        {
+          guint32 *row = buf + (gsize) x * width;
+
+          if (yi >= 0 && yi < minor && a0)
+            blend_over (&row[yi], rb, g, a0);
+          if (yi + 1 >= 0 && yi + 1 < minor && a1)
+            blend_over (&row[yi + 1], rb, g, a1);
+        }
+      else
+        {
+          if (yi >= 0 && yi < minor && a0)
+            blend_over (&buf[(gsize) yi * width + x], rb, g, a0);
+          if (yi + 1 >= 0 && yi + 1 < minor && a1)
+            blend_over (&buf[(gsize) (yi + 1) * width + x], rb, g, a1);
+        }
     }
 }
 
@@ -1211,62 +1230,41 @@ paint_raster_layer (LtGraphPainter       *self,
 {
   gsize n_pixels = (gsize) width * height;
   guint32 *buf = g_malloc0 (n_pixels * 4);
-  g_autofree guint8 *planes = g_malloc0 (n_pixels * 4);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   gboolean dim = self->neighbour != NULL;
   static const int family_order[] = {
     LT_EDGE_FAMILY_TOGETHER, LT_EDGE_FAMILY_STRUCTURE, LT_EDGE_FAMILY_COOPERATION, LT_EDGE_FAMILY_HOSTILITY,
   };
-  int alpha = dim ? 60 : 200;
 
-  for (guint e = 0; e < lt_graph_get_n_edges (self->graph); e++)
+  /* family by family, so that repression is drawn over the rest */
+  for (int k = 0; k < 4; k++)
     {
-      const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
-      double x0 = self->sx[edge->source];
-      double y0 = self->sy[edge->source];
-      double x1 = self->sx[edge->target];
-      double y1 = self->sy[edge->target];
+      guint32 color = pack_color (&palette->edges[family_order[k]], dim ? 0.3 : 0.85);
 
-      if (dim && ((int) edge->source == self->hover || (int) edge->target == self->hover))
-        continue;
-      if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0)
-          || (x0 > width && x1 > width) || (y0 > height && y1 > height))
-        continue;
-      wu_line (planes + n_pixels * self->edge_family[e],
-               width, height, x0, y0, x1, y1, alpha);
+      for (guint e = 0; e < lt_graph_get_n_edges (self->graph); e++)
+        {
+          const LtGraphEdge *edge;
+          double x0;
+          double y0;
+          double x1;
+          double y1;
+
+          if (self->edge_family[e] != family_order[k])
+            continue;
+          edge = lt_graph_get_edge (self->graph, e);
+          x0 = self->sx[edge->source];
+          y0 = self->sy[edge->source];
+          x1 = self->sx[edge->target];
+          y1 = self->sy[edge->target];
+          if (dim && ((int) edge->source == self->hover || (int) edge->target == self->hover))
+            continue;
+          if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0)
+              || (x0 > width && x1 > width) || (y0 > height && y1 > height))
+            continue;
+          wu_line (buf, width, height, x0, y0, x1, y1, color);
+        }
     }
-
-  {
-    guint32 colors[4];
-    const guint8 *plane[4];
-
-    for (int k = 0; k < 4; k++)
-      {
-        colors[k] = pack_color (&palette->edges[family_order[k]], 1);
-        plane[k] = planes + n_pixels * family_order[k];
-      }
-    for (gsize p = 0; p < n_pixels; p++)
-      {
-        guint32 d = 0;
-
-        if ((plane[0][p] | plane[1][p] | plane[2][p] | plane[3][p]) == 0)
-          continue;
-        for (int k = 0; k < 4; k++)
-          {
-            guint32 a = (plane[k][p] * (colors[k] >> 24) + 128) >> 8;
-            guint32 inv = 256 - a;
-
-            if (a == 0)
-              continue;
-            /* premultiplied "over", two channels at a time */
-            d = ((((colors[k] & 0x00FF00FF) * a + (d & 0x00FF00FF) * inv) >> 8) & 0x00FF00FF)
-                | ((((colors[k] >> 8) & 0x00FF00FF) * a + ((d >> 8) & 0x00FF00FF) * inv) & 0xFF00FF00);
-            d = (d & 0x00FFFFFF) | ((a + (((d >> 24) * inv) >> 8)) << 24);
-          }
-        buf[p] = d;
-      }
-  }
 
   for (guint i = 0; i < lt_graph_get_n_nodes (self->graph); i++)
     {
@@ -1289,16 +1287,17 @@ paint_raster_layer (LtGraphPainter       *self,
       for (int y = y0; y <= y1; y++)
         for (int x = x0; x <= x1; x++)
           {
-            double dx = x + 0.5 - self->sx[i];
-            double dy = y + 0.5 - self->sy[i];
-            double coverage = CLAMP (r + 0.5 - sqrt (dx * dx + dy * dy), 0, 1);
+            float dx = x + 0.5f - self->sx[i];
+            float dy = y + 0.5f - self->sy[i];
+            float coverage = CLAMP (r + 0.5f - sqrtf (dx * dx + dy * dy), 0, 1);
 
             if (coverage > 0)
-              blend (&buf[y * width + x], color, coverage);
+              blend_over (&buf[y * width + x], color & 0x00FF00FF, color & 0x0000FF00,
+                          (guint32) ((color >> 24) * coverage));
           }
     }
 
-  bytes = g_bytes_new_take (buf, (gsize) width * height * 4);
+  bytes = g_bytes_new_take (buf, n_pixels * 4);
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, width * 4);
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
@@ -1382,6 +1381,8 @@ paint_labels (LtGraphPainter       *self,
   guint placed = 0;
   guint tried = 0;
   int size = pango_font_description_get_size (font);
+  /* about one label per 3,000 px² at most: more is unreadable anyway */
+  guint max_labels = CLAMP ((guint) ((double) width * height / 3000), 20, MAX_LABELS);
 
   if (size <= 0)
     size = 10 * PANGO_SCALE;
@@ -1390,6 +1391,18 @@ paint_labels (LtGraphPainter       *self,
   pango_layout_set_width (layout, LABEL_WIDTH * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  /* measuring a label costs more than placing it: keep the sizes */
+  if (self->label_w == NULL || self->label_font_hash != pango_font_description_hash (font))
+    {
+      g_free (self->label_w);
+      g_free (self->label_h);
+      self->label_w = g_new (float, MAX (n, 1));
+      self->label_h = g_new (float, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        self->label_w[i] = -1;
+      self->label_font_hash = pango_font_description_hash (font);
+    }
 
   /* Nodes are obstacles for labels: the important ones at least */
   for (guint k = 0; k < MIN (n, 2000); k++)
@@ -1422,7 +1435,7 @@ paint_labels (LtGraphPainter       *self,
         candidates[n_candidates++] = i;
     }
 
-  for (guint k = 0; k < n_candidates && placed < MAX_LABELS && tried < 4 * MAX_LABELS; k++)
+  for (guint k = 0; k < n_candidates && placed < max_labels && tried < 4 * max_labels; k++)
     {
       guint i = candidates[k];
       const LtGraphNode *node = lt_graph_get_node (self->graph, i);
@@ -1440,10 +1453,15 @@ paint_labels (LtGraphPainter       *self,
         continue;
 
       tried++;
-      pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
-      pango_layout_get_pixel_extents (layout, &ink, &logical);
-      lw = logical.width;
-      lh = logical.height;
+      if (self->label_w[i] < 0)
+        {
+          pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
+          pango_layout_get_pixel_extents (layout, &ink, &logical);
+          self->label_w[i] = logical.width;
+          self->label_h[i] = logical.height;
+        }
+      lw = self->label_w[i];
+      lh = self->label_h[i];
 
       /* right of the node, then left, then below, then above */
       for (int side = 0; side < 4 && !ok; side++)
@@ -1493,6 +1511,7 @@ paint_labels (LtGraphPainter       *self,
       occupancy_add (&occ, &rect);
       placed++;
 
+      pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
       gtk_snapshot_append_color (snapshot, &palette->halo, &rect);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 2, rect.origin.y));
