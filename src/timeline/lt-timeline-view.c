@@ -17,6 +17,7 @@
 #include "lt-timeline-view.h"
 
 #define MAX_MARKERS        64
+#define MARKERS_PER_FRAME  8
 #define KINETIC_TAU        0.325   /* seconds: velocity falls by e each tau */
 #define KINETIC_MIN_SPEED  20.0    /* px/s */
 #define ANIMATION_USEC     (220 * 1000)
@@ -43,6 +44,7 @@ struct _LtTimelineView
   GPtrArray         *markers;
   guint              n_markers_used;
   gboolean           focus_pending; /* focus the focus_event's marker once it exists */
+  gboolean           markers_pending;
 
   /* drag and kinetic panning */
   double             drag_last_x;
@@ -802,6 +804,7 @@ place_markers (LtTimelineView *self,
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = 0;
   LtTimelineMarker *focus_target = NULL;
+  guint created = 0;
 
   if (keep == 0 && self->focus_pending)
     keep = self->focus_event;
@@ -824,13 +827,19 @@ place_markers (LtTimelineView *self,
           }
     }
 
-  while (self->markers->len < chosen->len)
+  /* New markers come a few a frame: making dozens of widgets at once made one frame of a
+   * zoom take 150 ms; the rest follow in the next frames */
+  while (self->markers->len < chosen->len && created < MARKERS_PER_FRAME)
     {
       GtkWidget *marker = lt_timeline_marker_new ();
 
       gtk_widget_set_parent (marker, GTK_WIDGET (self));
       g_ptr_array_add (self->markers, marker);
+      created++;
     }
+  self->markers_pending = self->markers->len < chosen->len;
+  if (self->markers_pending)
+    g_array_set_size (chosen, self->markers->len);
 
   /* The focused marker keeps its widget, so focus does not jump while the view moves; if its
    * event left the view, the marker goes unused and focus returns to the view. */
@@ -1047,7 +1056,8 @@ lt_timeline_view_snapshot (GtkWidget   *widget,
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->markers, i), snapshot);
 
   /* Labels still to look up are filled in over the next frames */
-  if (lt_timeline_painter_needs_more_frames (self->painter) && self->more_frames_id == 0)
+  if ((lt_timeline_painter_needs_more_frames (self->painter) || self->markers_pending) &&
+      self->more_frames_id == 0)
     self->more_frames_id = g_timeout_add (16, more_frames_cb, self);
 }
 

@@ -512,6 +512,32 @@ test_index_matches_and_next (void)
   g_assert_cmpuint (lt_timeline_index_get_n_matched (index), ==, 300);
 }
 
+static void
+test_index_sparse_ids (void)
+{
+  g_autoptr(GArray) spans = make_spans (300, ymd (2021, 1, 1), 100, 8);
+  g_autoptr(LtTimelineIndex) index = NULL;
+  gint64 ids[] = { 7 * 1000003, 150 * 1000003 };
+  guint lane, item;
+
+  /* ids far apart are looked up through a sorted array instead of a table */
+  for (guint i = 0; i < spans->len; i++)
+    g_array_index (spans, LtEventSpan, i).id *= 1000003;
+  index = lt_timeline_index_new (spans, LT_LANE_MODE_CATEGORY, NULL, 0, 12);
+
+  for (guint i = 0; i < spans->len; i += 17)
+    {
+      gint64 id = g_array_index (spans, LtEventSpan, i).id;
+
+      g_assert_true (lt_timeline_index_find_event (index, id, &lane, &item));
+      g_assert_cmpint (g_array_index (spans, LtEventSpan, lt_timeline_index_get_lane_items (index, lane)[item].span).id,
+                       ==, id);
+    }
+  g_assert_false (lt_timeline_index_find_event (index, 5, &lane, &item));
+  lt_timeline_index_set_matches (index, ids, G_N_ELEMENTS (ids));
+  g_assert_cmpuint (lt_timeline_index_get_n_matched (index), ==, 2);
+}
+
 /* Placement */
 
 static void
@@ -852,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/index/counts", test_index_counts);
   g_test_add_func ("/Letapis/Timeline/index/lanes", test_index_lanes_by_place_and_actor);
   g_test_add_func ("/Letapis/Timeline/index/matches", test_index_matches_and_next);
+  g_test_add_func ("/Letapis/Timeline/index/sparse-ids", test_index_sparse_ids);
   g_test_add_func ("/Letapis/Timeline/place-boxes", test_place_boxes);
   g_test_add_func ("/Letapis/Timeline/frame/clusters", test_frame_clusters_split_with_zoom);
   g_test_add_func ("/Letapis/Timeline/frame/hit-test", test_frame_hit_test_and_labels);
