@@ -45,6 +45,9 @@ struct _LtTimelineView
   guint              n_markers_used;
   gboolean           focus_pending; /* focus the focus_event's marker once it exists */
   gboolean           markers_pending;
+  guint              markers_wanted;
+  gboolean           refocus_view;
+  LtTimelineMarker  *focus_target;
 
   /* drag and kinetic panning */
   double             drag_last_x;
@@ -777,6 +780,8 @@ painter_invalidated_cb (LtTimelineView    *self,
   g_signal_emit (self, signals[WINDOW_CHANGED], 0);
 }
 
+static gboolean more_frames_cb (gpointer user_data);
+
 static char *
 cluster_label (const LtFrameItem *item)
 {
@@ -804,7 +809,8 @@ place_markers (LtTimelineView *self,
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = 0;
   LtTimelineMarker *focus_target = NULL;
-  guint created = 0;
+  gboolean found = FALSE;
+  guint usable;
 
   if (keep == 0 && self->focus_pending)
     keep = self->focus_event;
@@ -827,28 +833,18 @@ place_markers (LtTimelineView *self,
           }
     }
 
-  /* New markers come a few a frame: making dozens of widgets at once made one frame of a
-   * zoom take 150 ms; the rest follow in the next frames */
-  while (self->markers->len < chosen->len && created < MARKERS_PER_FRAME)
-    {
-      GtkWidget *marker = lt_timeline_marker_new ();
-
-      gtk_widget_set_parent (marker, GTK_WIDGET (self));
-      g_ptr_array_add (self->markers, marker);
-      created++;
-    }
-  self->markers_pending = self->markers->len < chosen->len;
-  if (self->markers_pending)
-    g_array_set_size (chosen, self->markers->len);
+  /* New markers are made outside allocation, a few a frame (more_frames_cb): making dozens
+   * of widgets at once made one frame of a zoom take 150 ms. One spare serves a focused
+   * marker whose event left the view. */
+  self->markers_wanted = chosen->len + 1;
+  self->markers_pending = self->markers->len < self->markers_wanted;
 
   /* The focused marker keeps its widget, so focus does not jump while the view moves; if its
    * event left the view, the marker goes unused and focus returns to the view. */
   if (focused != NULL)
     {
-      gboolean found = FALSE;
-      guint at = 0;
-
       double focus_first = 0, focus_last = 0;
+      guint at = 0;
 
       if (lt_timeline_marker_is_cluster (focused))
         lt_timeline_marker_get_days (focused, &focus_first, &focus_last);
@@ -875,14 +871,6 @@ place_markers (LtTimelineView *self,
             }
         }
 
-      if (!found && self->markers->len <= chosen->len)
-        {
-          GtkWidget *spare = lt_timeline_marker_new ();
-
-          gtk_widget_set_parent (spare, GTK_WIDGET (self));
-          g_ptr_array_add (self->markers, spare);
-        }
-
       for (guint i = 0; i < self->markers->len; i++)
         if (g_ptr_array_index (self->markers, i) == focused)
           at = i;
@@ -894,6 +882,10 @@ place_markers (LtTimelineView *self,
         self->markers->pdata[at] = t;
       }
     }
+
+  usable = self->markers->len - (focused != NULL && !found ? 1 : 0);
+  if (chosen->len > usable)
+    g_array_set_size (chosen, usable);
 
   for (n = 0; n < chosen->len; n++)
     {
@@ -942,8 +934,9 @@ place_markers (LtTimelineView *self,
     {
       GtkWidget *marker = g_ptr_array_index (self->markers, i);
 
+      /* not now: a focus change restyles, and that must not happen inside allocation */
       if (marker == GTK_WIDGET (focused))
-        gtk_widget_grab_focus (GTK_WIDGET (self));
+        self->refocus_view = TRUE;
       gtk_widget_set_child_visible (marker, FALSE);
     }
   self->n_markers_used = n;
@@ -951,16 +944,44 @@ place_markers (LtTimelineView *self,
   if (focus_target != NULL)
     {
       self->focus_pending = FALSE;
-      gtk_widget_grab_focus (GTK_WIDGET (focus_target));
+      self->focus_target = focus_target;
     }
+
+  if ((self->refocus_view || self->focus_target != NULL || self->markers_pending) && self->more_frames_id == 0)
+    self->more_frames_id = g_timeout_add (16, more_frames_cb, self);
 }
 
 static gboolean
 more_frames_cb (gpointer user_data)
 {
   LtTimelineView *self = user_data;
+  guint created = 0;
 
   self->more_frames_id = 0;
+
+  while (self->markers->len < MIN (self->markers_wanted, MAX_MARKERS + 1) && created < MARKERS_PER_FRAME)
+    {
+      GtkWidget *marker = lt_timeline_marker_new ();
+
+      gtk_widget_set_parent (marker, GTK_WIDGET (self));
+      gtk_widget_set_child_visible (marker, FALSE);
+      g_ptr_array_add (self->markers, marker);
+      created++;
+    }
+
+  if (self->focus_target != NULL)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->focus_target));
+      self->focus_target = NULL;
+      self->refocus_view = FALSE;
+    }
+  else if (self->refocus_view)
+    {
+      self->refocus_view = FALSE;
+      if (focused_marker (self) != NULL && !gtk_widget_get_child_visible (GTK_WIDGET (focused_marker (self))))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
+    }
+
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 

@@ -66,6 +66,12 @@ frame (LtTimelinePainter *painter,
     {
       int min, nat;
 
+      /* let the view's own timeouts run between frames (they make the marker widgets) */
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      t0 = g_get_monotonic_time ();
+      c0 = thread_cpu_ms ();
+
       /* what a frame of the widget costs: allocation (the markers) and its snapshot() vfunc,
        * called directly: a GtkWidgetPaintable would hand back the image of the last frame */
       gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
