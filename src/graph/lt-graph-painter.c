@@ -64,6 +64,16 @@ struct _LtGraphPainter
   guint            scratch_len;
   gboolean         raster;
 
+  /* the raster layer of the last frame, reused while only the view moves */
+  GdkTexture      *cache;
+  double           cache_scale;
+  double           cache_x;
+  double           cache_y;
+  int              cache_hover;
+  gboolean         cache_dark;
+  LtNodeColorMode  cache_color_mode;
+  gboolean         cache_enabled;
+
   /* label sizes, measured once per graph and font */
   float           *label_w;
   float           *label_h;
@@ -336,6 +346,7 @@ lt_graph_painter_free (LtGraphPainter *self)
   g_free (self->sr);
   g_free (self->label_w);
   g_free (self->label_h);
+  g_clear_object (&self->cache);
   g_free (self);
 }
 
@@ -359,6 +370,7 @@ lt_graph_painter_set_graph (LtGraphPainter *self,
   self->graph = graph;
   self->xy = NULL;
   self->hover = self->selected = self->focus = -1;
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->label_w, g_free);
   g_clear_pointer (&self->label_h, g_free);
   rebuild_importance (self);
@@ -372,6 +384,40 @@ lt_graph_painter_get_graph (LtGraphPainter *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->graph;
+}
+
+/**
+ * lt_graph_painter_set_cache_enabled:
+ * @self: a painter
+ * @enabled: whether to keep the raster layer of big graphs between frames
+ *
+ * While the user pans and zooms a big graph, the widget reuses the last raster of its edges,
+ * moved and scaled, and calls [method@GraphPainter.invalidate] when the gesture rests or the
+ * positions change. The export leaves this off.
+ */
+void
+lt_graph_painter_set_cache_enabled (LtGraphPainter *self,
+                                    gboolean        enabled)
+{
+  g_return_if_fail (self != NULL);
+
+  self->cache_enabled = !!enabled;
+  if (!enabled)
+    g_clear_object (&self->cache);
+}
+
+/**
+ * lt_graph_painter_invalidate:
+ * @self: a painter
+ *
+ * Drops the cached raster layer: the next frame draws the edges again.
+ */
+void
+lt_graph_painter_invalidate (LtGraphPainter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_object (&self->cache);
 }
 
 /**
@@ -389,6 +435,7 @@ lt_graph_painter_set_positions (LtGraphPainter *self,
   g_return_if_fail (self != NULL);
 
   self->xy = xy;
+  g_clear_object (&self->cache);
 }
 
 void
@@ -1300,6 +1347,17 @@ paint_raster_layer (LtGraphPainter       *self,
   bytes = g_bytes_new_take (buf, n_pixels * 4);
   texture = gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, width * 4);
   gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (self->cache_enabled)
+    {
+      g_set_object (&self->cache, texture);
+      self->cache_scale = self->scale;
+      self->cache_x = self->offset_x;
+      self->cache_y = self->offset_y;
+      self->cache_hover = self->hover;
+      self->cache_dark = self->dark;
+      self->cache_color_mode = self->color_mode;
+    }
 }
 
 typedef struct
@@ -1774,8 +1832,27 @@ lt_graph_painter_paint (LtGraphPainter *self,
     }
 
   self->raster = lt_graph_get_n_edges (self->graph) >= RASTER_EDGES;
-  if (self->raster)
-    paint_raster_layer (self, snapshot, palette, width, height);
+  if (self->raster && self->cache != NULL
+      && gdk_texture_get_width (self->cache) == width && gdk_texture_get_height (self->cache) == height
+      && self->cache_hover == self->hover && self->cache_dark == self->dark
+      && self->cache_color_mode == self->color_mode)
+    {
+      double k = self->scale / self->cache_scale;
+
+      /* screen = (cached screen - cached offset) × k + offset */
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->offset_x - self->cache_x * k,
+                                                              self->offset_y - self->cache_y * k));
+      gtk_snapshot_scale (snapshot, k, k);
+      gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_restore (snapshot);
+    }
+  else if (self->raster)
+    {
+      paint_raster_layer (self, snapshot, palette, width, height);
+    }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

@@ -50,6 +50,9 @@ void                  lt_graph_painter_set_graph         (LtGraphPainter       *
 LtGraph              *lt_graph_painter_get_graph         (LtGraphPainter       *self);
 void                  lt_graph_painter_set_positions     (LtGraphPainter       *self,
                                                           const float          *xy);
+void                  lt_graph_painter_set_cache_enabled (LtGraphPainter       *self,
+                                                          gboolean              enabled);
+void                  lt_graph_painter_invalidate        (LtGraphPainter       *self);
 void                  lt_graph_painter_set_dark          (LtGraphPainter       *self,
                                                           gboolean              dark);
 void                  lt_graph_painter_set_size_mode     (LtGraphPainter       *self,

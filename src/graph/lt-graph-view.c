@@ -204,6 +204,7 @@ struct _LtGraphView
   double           zoom_start_scale;
   double           pointer_x;
   double           pointer_y;
+  guint            rest_id;
 };
 
 enum {
@@ -289,6 +290,7 @@ tick_cb (GtkWidget     *widget,
           self->xy[2 * self->drag_node] = wx;
           self->xy[2 * self->drag_node + 1] = wy;
         }
+      lt_graph_painter_invalidate (self->painter);
       if (self->auto_fit)
         lt_graph_painter_fit (self->painter, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
       gtk_widget_queue_allocate (widget);
@@ -512,10 +514,30 @@ widget_for_node (LtGraphView *self,
 
 /* Gestures */
 
+static gboolean
+rest_cb (gpointer user_data)
+{
+  LtGraphView *self = user_data;
+
+  /* the gesture rests: draw the edges again at the new scale */
+  self->rest_id = 0;
+  lt_graph_painter_invalidate (self->painter);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_moved (LtGraphView *self)
+{
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  self->rest_id = g_timeout_add (150, rest_cb, self);
+}
+
 static void
 stop_auto_fit (LtGraphView *self)
 {
   self->auto_fit = FALSE;
+  view_moved (self);
 }
 
 static void
@@ -633,6 +655,7 @@ drag_update_cb (GtkGestureDrag *gesture,
       self->xy[2 * self->drag_node] = wx;
       self->xy[2 * self->drag_node + 1] = wy;
       lt_graph_get_node (self->graph, self->drag_node)->pinned = TRUE;
+      lt_graph_painter_invalidate (self->painter);
       stop_auto_fit (self);
       send_command (self, COMMAND_MOVE, self->drag_node, wx, wy);
     }
@@ -888,6 +911,7 @@ lt_graph_view_dispose (GObject *object)
   LtGraphView *self = LT_GRAPH_VIEW (object);
 
   stop_worker (self);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -1002,6 +1026,7 @@ lt_graph_view_init (LtGraphView *self)
   GtkGesture *gesture;
 
   self->painter = lt_graph_painter_new ();
+  lt_graph_painter_set_cache_enabled (self->painter, TRUE);
   self->node_widgets = g_ptr_array_new ();
   self->selected = -1;
   self->focused = -1;
@@ -1185,6 +1210,7 @@ lt_graph_view_zoom_to_fit (LtGraphView *self)
   g_return_if_fail (LT_IS_GRAPH_VIEW (self));
 
   self->auto_fit = TRUE;
+  lt_graph_painter_invalidate (self->painter);
   lt_graph_painter_fit (self->painter, gtk_widget_get_width (GTK_WIDGET (self)),
                         gtk_widget_get_height (GTK_WIDGET (self)));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -1255,6 +1281,7 @@ lt_graph_view_settle_layout (LtGraphView *self)
   lt_force_layout_run (layout, 100000, NULL);
   n = lt_graph_get_n_nodes (self->graph);
   memcpy (self->xy, lt_force_layout_get_positions (layout), sizeof (float) * 2 * n);
+  lt_graph_painter_invalidate (self->painter);
   store_positions_in_graph (self);
   if (self->auto_fit && self->last_width > 0)
     lt_graph_painter_fit (self->painter, self->last_width, self->last_height);
