@@ -131,7 +131,18 @@ apply_centre_zoom (LtTimelineView *self,
                    double          centre,
                    double          px_per_day)
 {
-  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  /* Not laid out yet (another page was showing): ask for the window, which the first layout
+   * fits to the real width, so the day lands in the middle */
+  if (width <= 1)
+    {
+      double last = lt_timeline_painter_get_scale (self->painter)->width;
+      double half = (last > 1 ? last : 1000.0) / px_per_day / 2.0;
+
+      lt_timeline_painter_set_window (self->painter, centre - half, centre + half);
+      return;
+    }
 
   lt_timeline_painter_set_scale (self->painter, centre - width / px_per_day / 2.0, px_per_day);
 }

@@ -409,6 +409,54 @@ test_filters_and_actions (void)
   close_window (&f);
 }
 
+static void
+test_select_before_shown (void)
+{
+  g_autoptr(LtStore) store = NULL;
+  LtWindow *window;
+  LtTimelinePage *page;
+  LtTimelineView *view;
+  gint64 id;
+  double x, y;
+
+  if (setlocale (LC_ALL, "en_US.UTF-8") == NULL)
+    {
+      g_test_skip ("no en_US.UTF-8");
+      return;
+    }
+
+  /* win.show-event from the other page selects an event in a view never laid out */
+  store = open_chronicle ("en");
+  window = lt_window_new (app);
+  lt_window_set_store (window, store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  page = LT_TIMELINE_PAGE (find_type (GTK_WIDGET (window), LT_TYPE_TIMELINE_PAGE));
+  view = LT_TIMELINE_VIEW (lt_timeline_page_get_view (page));
+  id = lt_store_find_event (store, "kubrakov-warns-fighters");
+  if (id == 0)
+    {
+      g_autoptr(GListModel) events = lt_store_list_events (store, NULL);
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, g_list_model_get_n_items (events) / 2);
+
+      id = lt_event_get_id (event);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+  lt_timeline_page_select_event (page, id);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (view);
+  g_usleep (400 * 1000);
+  for (guint k = 0; k < 40; k++)
+    g_main_context_iteration (NULL, FALSE);
+  settle (view);
+
+  g_assert_cmpint (lt_timeline_view_get_selected_event (view), ==, id);
+  g_assert_true (lt_timeline_view_get_event_point (view, id, &x, &y));
+  g_assert_cmpfloat (x, >, gtk_widget_get_width (GTK_WIDGET (view)) * 0.25);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (view)) * 0.75);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   const char *name;
@@ -525,6 +573,7 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/Timeline/page/click-shows-sources", test_click_shows_sources);
   g_test_add_func ("/Letapis/Timeline/page/filters-and-actions", test_filters_and_actions);
+  g_test_add_func ("/Letapis/Timeline/page/select-before-shown", test_select_before_shown);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-en", test_screenshots_en);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-uk", test_screenshots_uk);
   g_test_add_func ("/Letapis/Timeline/page/screenshot-dark", test_screenshot_dark);
