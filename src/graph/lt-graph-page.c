@@ -946,3 +946,45 @@ lt_graph_page_get_view (LtGraphPage *self)
 
   return self->view;
 }
+
+/**
+ * lt_graph_page_set_period:
+ * @self: a graph page
+ * @start_day: first day of the period (days since 1970-01-01), or %G_MININT64 for no start
+ * @end_day: last day, or %G_MAXINT64 for no end
+ *
+ * Restricts the graph to what holds in a period, as if the dates had been typed in; e.g. the
+ * timeline's visible window, if the window forwards it.
+ */
+void
+lt_graph_page_set_period (LtGraphPage *self,
+                          gint64       start_day,
+                          gint64       end_day)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  if (start_day != G_MININT64)
+    {
+      gint32 y;
+      guint m;
+      guint d;
+
+      lt_days_to_ymd (start_day, &y, &m, &d);
+      from = g_strdup_printf ("%04d-%02u-%02u", y, m, d);
+    }
+  if (end_day != G_MAXINT64)
+    {
+      gint32 y;
+      guint m;
+      guint d;
+
+      lt_days_to_ymd (end_day, &y, &m, &d);
+      to = g_strdup_printf ("%04d-%02u-%02u", y, m, d);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+  window_changed_cb (self);
+}

@@ -28,6 +28,9 @@ void         lt_graph_page_focus_actor       (LtGraphPage *self,
 void         lt_graph_page_set_neighbourhood (LtGraphPage *self,
                                               gint64       actor_id,
                                               guint        depth);
+void         lt_graph_page_set_period        (LtGraphPage *self,
+                                              gint64       start_day,
+                                              gint64       end_day);
 LtGraphView *lt_graph_page_get_view          (LtGraphPage *self);
 
 G_END_DECLS

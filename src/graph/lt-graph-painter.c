@@ -1472,6 +1472,18 @@ paint_labels (LtGraphPainter       *self,
       occupancy_add (&occ, &r);
     }
 
+  /* labels stay off the legend */
+  if (self->show_legend)
+    {
+      int legend_w;
+      int legend_h;
+      graphene_rect_t box;
+
+      legend_size (self, &legend_w, &legend_h);
+      graphene_rect_init (&box, 12, height - 12 - legend_h, legend_w, legend_h);
+      occupancy_add (&occ, &box);
+    }
+
   if (self->selected >= 0)
     candidates[n_candidates++] = self->selected;
   if (self->hover >= 0)

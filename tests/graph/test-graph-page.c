@@ -183,6 +183,14 @@ test_click_node (void)
   WAIT_UNTIL (find_label (page, "Belarusian Helsinki Committee") != NULL, 2000);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
 
+  /* a period keeps what holds in it: the 2022 statement and the 2023 trial */
+  lt_graph_page_set_period (LT_GRAPH_PAGE (page), lt_days_from_ymd (2022, 1, 1), lt_days_from_ymd (2023, 12, 31));
+  g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 6);
+  g_assert_null (find_by_role (GTK_WIDGET (view), GTK_ACCESSIBLE_ROLE_BUTTON,
+                               "Belarusian Helsinki Committee, Organization"));
+  lt_graph_page_set_period (LT_GRAPH_PAGE (page), G_MININT64, G_MAXINT64);
+  g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 8);
+
   /* neighbourhood mode keeps Viasna and its four neighbours */
   lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), viasna, 1);
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 5);
