@@ -1432,7 +1432,10 @@ paint_labels (LtGraphPainter       *self,
   g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        (GDestroyNotify) g_array_unref);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
-  Occupancy occ = { cells };
+  g_autoptr(GHashTable) label_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             (GDestroyNotify) g_array_unref);
+  Occupancy occ = { cells };            /* nodes, labels and the legend */
+  Occupancy labels_occ = { label_cells };  /* labels and the legend only */
   guint n = lt_graph_get_n_nodes (self->graph);
   g_autofree guint *candidates = g_new (guint, n + 3);
   guint n_candidates = 0;
@@ -1482,6 +1485,7 @@ paint_labels (LtGraphPainter       *self,
       legend_size (self, &legend_w, &legend_h);
       graphene_rect_init (&box, 12, height - 12 - legend_h, legend_w, legend_h);
       occupancy_add (&occ, &box);
+      occupancy_add (&labels_occ, &box);
     }
 
   if (self->selected >= 0)
@@ -1509,7 +1513,9 @@ paint_labels (LtGraphPainter       *self,
     {
       guint i = candidates[k];
       const LtGraphNode *node = lt_graph_get_node (self->graph, i);
-      gboolean forced = (int) i == self->selected || (int) i == self->hover || (int) i == self->focus;
+      /* the few busiest actors keep their names even in a crowd: the halo keeps them legible */
+      gboolean forced = (int) i == self->selected || (int) i == self->hover || (int) i == self->focus
+                        || (self->neighbour == NULL && n <= 2000 && k < 6);
       PangoRectangle ink;
       PangoRectangle logical;
       graphene_rect_t rect;
@@ -1573,12 +1579,14 @@ paint_labels (LtGraphPainter       *self,
                 && shrunk.size.width * shrunk.size.height > 4)
               continue;
           }
-          ok = occupancy_test (&occ, &rect) || (forced && side == 0);
+          /* a forced label may cover nodes, never another label */
+          ok = occupancy_test (&occ, &rect) || (forced && occupancy_test (&labels_occ, &rect));
         }
       if (!ok)
         continue;
 
       occupancy_add (&occ, &rect);
+      occupancy_add (&labels_occ, &rect);
       placed++;
 
       pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
