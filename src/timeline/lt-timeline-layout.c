@@ -267,7 +267,8 @@ get_time_locale (void)
 
   for (guint i = 0; candidates[i] != NULL; i++)
     {
-      time_locale_cache.locale = newlocale (LC_TIME_MASK | LC_CTYPE_MASK, candidates[i], (locale_t) 0);
+      time_locale_cache.locale = newlocale (LC_TIME_MASK | LC_CTYPE_MASK, candidates[i],
+                                            (locale_t) 0);
       if (time_locale_cache.locale != (locale_t) 0)
         break;
     }
@@ -1195,7 +1196,8 @@ lt_timeline_index_new (GArray               *spans,
         g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
         g_autoptr(GHashTable) lane_of = g_hash_table_new (g_int64_hash, g_int64_equal);
         g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (KeyCount));
-        g_autofree LtTimelinePair *by_event = g_memdup2 (pairs, sizeof (LtTimelinePair) * MAX (n_pairs, 1));
+        g_autofree LtTimelinePair *by_event = g_memdup2 (pairs,
+                                                         sizeof (LtTimelinePair) * MAX (n_pairs, 1));
         g_autofree guint32 *first_pair = g_new (guint32, MAX (n, 1));
         Lane *other = NULL;
 
@@ -1414,9 +1416,13 @@ const LtTimelineItem *
 lt_timeline_index_get_lane_items (LtTimelineIndex *index,
                                   guint            lane)
 {
+  Lane *l;
+
   g_return_val_if_fail (lane < index->lanes->len, NULL);
 
-  return (const LtTimelineItem *) (gpointer) ((Lane *) g_ptr_array_index (index->lanes, lane))->items->data;
+  l = g_ptr_array_index (index->lanes, lane);
+
+  return (const LtTimelineItem *) (gpointer) l->items->data;
 }
 
 /**
@@ -1609,7 +1615,8 @@ lt_timeline_index_density (LtTimelineIndex *index,
 
       for (guint b = 0; b < n_bins; b++)
         {
-          guint next = lt_timeline_index_position (index, lane, start + (end - start) * (b + 1) / n_bins);
+          guint next = lt_timeline_index_position (index, lane,
+                                                   start + (end - start) * (b + 1) / n_bins);
 
           if (matched_only)
             out_counts[b] += lt_timeline_index_count_matched_items (index, lane, prev, next);
@@ -1967,7 +1974,8 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       if (box->row >= 0 && !box->may_overlap)
         row_try_insert (g_ptr_array_index (labels, box->row), box->x, box->x + box->w_min, 0.0);
       if (box->row >= 0 && box->labelled && box->w_label > box->w_min)
-        row_try_insert (g_ptr_array_index (labels, box->row), box->x + box->w_min, box->x + box->w_label, 0.0);
+        row_try_insert (g_ptr_array_index (labels, box->row), box->x + box->w_min,
+                        box->x + box->w_label, 0.0);
     }
 
   /* What found no room may still show over other marks, but never over a label */
@@ -1978,7 +1986,8 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       if (box->row >= 0 || !box->may_overlap)
         continue;
       for (guint r = 0; r < n_rows && box->row < 0; r++)
-        if (row_try_insert_full (g_ptr_array_index (labels, r), box->x, box->x + box->w_min, 0.0, FALSE))
+        if (row_try_insert_full (g_ptr_array_index (labels, r), box->x, box->x + box->w_min, 0.0,
+                                 FALSE))
           box->row = r;
     }
 }
@@ -2221,6 +2230,7 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
       double c1;
       guint k;
       gboolean hide = params->hide_unmatched && index->has_filter;
+      const LtTimelineItem *lane_items = lt_timeline_index_get_lane_items (index, lane);
 
       fl.y = params->top + lane * lane_h;
       fl.height = lane_h;
@@ -2244,7 +2254,8 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
           c0 = floor ((scale->start * ppd - params->max_label_width) / cw);
           c1 = floor ((lt_time_scale_get_end (scale) * ppd) / cw);
           for (double c = c0; c <= c1; c++)
-            widest = MAX (widest, lt_timeline_index_count (index, lane, c * cw / ppd, (c + 1.0) * cw / ppd, hide));
+            widest = MAX (widest, lt_timeline_index_count (index, lane, c * cw / ppd,
+                                                           (c + 1.0) * cw / ppd, hide));
           if (widest <= k || badge_width (widest, row_h) + 3.0 <= cw * fl.n_rows)
             break;
           cw *= 2.0;
@@ -2274,8 +2285,7 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                   if (e >= i0 && e < i1)
                     {
                       n_all--;
-                      if (lt_timeline_index_get_lane_items (index, lane)[e].flags & LT_ITEM_MATCHED ||
-                          !index->has_filter)
+                      if (!index->has_filter || (lane_items[e].flags & LT_ITEM_MATCHED))
                         n_matched--;
                     }
                 }
@@ -2291,7 +2301,7 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                 {
                   if (g_hash_table_contains (emitted, GUINT_TO_POINTER (i + 1)))
                     continue;
-                  if (hide && !(lt_timeline_index_get_lane_items (index, lane)[i].flags & LT_ITEM_MATCHED))
+                  if (hide && !(lane_items[i].flags & LT_ITEM_MATCHED))
                     continue;
                   add_event_candidate (index, params, frame, candidates, lane, i, FALSE);
                 }

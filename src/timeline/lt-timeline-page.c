@@ -136,7 +136,8 @@ update_match_label (LtTimelinePage *self)
 
   if (lt_timeline_index_has_filter (index))
     /* Translators: "5 of 33 events match" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches", "%u of %u events match", total),
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches",
+                                         "%u of %u events match", total),
                             matched, total);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", total), total);
@@ -323,7 +324,10 @@ actor_changed_cb (LtTimelinePage *self)
   if (self->updating || self->actor_ids == NULL)
     return;
 
-  self->actor_id = selected < self->actor_ids->len ? g_array_index (self->actor_ids, gint64, selected) : 0;
+  if (selected < self->actor_ids->len)
+    self->actor_id = g_array_index (self->actor_ids, gint64, selected);
+  else
+    self->actor_id = 0;
   apply_filter (self);
 }
 
@@ -371,7 +375,8 @@ parse_date (const char *text,
   g_date_set_parse (gdate, text);
   if (!g_date_valid (gdate))
     return FALSE;
-  lt_date_init_ymd (date, g_date_get_year (gdate), g_date_get_month (gdate), g_date_get_day (gdate));
+  lt_date_init_ymd (date, g_date_get_year (gdate), g_date_get_month (gdate),
+                    g_date_get_day (gdate));
 
   return TRUE;
 }
@@ -399,7 +404,8 @@ date_activate_cb (LtTimelinePage *self,
   if (date.precision == LT_PRECISION_DAY)
     lt_timeline_view_set_window (self->view, first - 1, last + 1, TRUE);
   else
-    lt_timeline_view_set_window (self->view, first - (last - first) * 0.04, last + (last - first) * 0.04, TRUE);
+    lt_timeline_view_set_window (self->view, first - (last - first) * 0.04,
+                                 last + (last - first) * 0.04, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
@@ -533,9 +539,11 @@ show_details (LtTimelinePage *self,
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *button = gtk_button_new_from_icon_name ("lt-graph-symbolic");
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->actor_name ? p->actor_name : "");
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         p->actor_name ? p->actor_name : "");
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), term_label (roles, G_N_ELEMENTS (roles), "event role", p->role));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       term_label (roles, G_N_ELEMENTS (roles), "event role", p->role));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_widget_set_tooltip_text (row, _("Show only this actor’s events"));
           g_object_set_data (G_OBJECT (row), "actor-id", GSIZE_TO_POINTER (p->actor_id));
@@ -568,7 +576,8 @@ show_details (LtTimelinePage *self,
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       term_label (figure_kinds, G_N_ELEMENTS (figure_kinds), "figure kind", f->counts));
+                                       term_label (figure_kinds, G_N_ELEMENTS (figure_kinds),
+                                                   "figure kind", f->counts));
           gtk_widget_add_css_class (row, "property");
           gtk_list_box_append (GTK_LIST_BOX (list), row);
         }
@@ -697,7 +706,8 @@ draw_swatch (GtkDrawingArea *area,
   guint category = GPOINTER_TO_UINT (user_data);
   LtTimelinePalette palette;
 
-  lt_timeline_palette_init (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  lt_timeline_palette_init (&palette,
+                            adw_style_manager_get_dark (adw_style_manager_get_default ()));
   lt_timeline_draw_shape (cr, lt_timeline_category_get_shape (category), width / 2.0, height / 2.0,
                           MIN (width, height) - 2);
   gdk_cairo_set_source_rgba (cr, &palette.categories[category % LT_TIMELINE_N_CATEGORY_STYLES]);
@@ -718,7 +728,8 @@ populate_categories (LtTimelinePage *self)
 
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, GUINT_TO_POINTER (i), NULL);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, GUINT_TO_POINTER (i),
+                                      NULL);
       gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), swatch);
       gtk_box_append (GTK_BOX (box), label);
@@ -910,7 +921,8 @@ lt_timeline_page_set_store (LtTimelinePage *self,
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                self,
                                                 G_CONNECT_SWAPPED);
 
   self->actor_id = 0;

@@ -652,13 +652,15 @@ load_figures (LtTimelinePainter *self)
       guint lane, item;
 
       for (guint i = self->figures->len; i > 0; i--)
-        if (!lt_timeline_index_find_event (self->index, g_array_index (self->figures, LtFigurePoint, i - 1).event_id,
+        if (!lt_timeline_index_find_event (self->index,
+                                           g_array_index (self->figures, LtFigurePoint, i - 1).event_id,
                                            &lane, &item))
           g_array_remove_index (self->figures, i - 1);
     }
 
   for (guint i = 0; i < self->figures->len; i++)
-    self->figures_max = MAX (self->figures_max, g_array_index (self->figures, LtFigurePoint, i).value);
+    self->figures_max = MAX (self->figures_max,
+                             g_array_index (self->figures, LtFigurePoint, i).value);
 }
 
 static void
@@ -730,7 +732,8 @@ ensure_index (LtTimelinePainter *self)
         }
 
       if (self->match_ids != NULL)
-        lt_timeline_index_set_matches (self->index, (const gint64 *) (gpointer) self->match_ids->data,
+        lt_timeline_index_set_matches (self->index,
+                                       (const gint64 *) (gpointer) self->match_ids->data,
                                        self->match_ids->len);
       else
         lt_timeline_index_set_matches (self->index, NULL, 0);
@@ -944,7 +947,8 @@ lt_timeline_painter_set_store (LtTimelinePainter *self,
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
+    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
+                                                self,
                                                 G_CONNECT_SWAPPED);
 
   g_clear_pointer (&self->match_ids, g_array_unref);
@@ -1645,7 +1649,8 @@ build_axis_node (LtTimelinePainter *self,
         }
 
       gtk_snapshot_append_color (snapshot, &self->palette.grid,
-                                 &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT, 1, grid_bottom - AXIS_HEIGHT));
+                                 &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT, 1,
+                                                      grid_bottom - AXIS_HEIGHT));
       gtk_snapshot_append_color (snapshot, &self->palette.grid_major,
                                  &GRAPHENE_RECT_INIT (x, AXIS_HEIGHT - 7, 1, 6));
       if (tick->label != NULL)
@@ -1703,7 +1708,8 @@ draw_major_labels (LtTimelinePainter *self,
   /* Zoomed into hours, say why a day's events sit where they do */
   if (self->scale.px_per_day >= 400.0 && self->width > 500)
     {
-      PangoLayout *note = get_text_layout (self, FONT_SMALL, _("Times of day are not recorded: a day’s events are spread over it"));
+      PangoLayout *note = get_text_layout (self, FONT_SMALL,
+                                           _("Times of day are not recorded: a day’s events are spread over it"));
 
       append_text (snapshot, note, self->width - text_width (note) - 8, 5, &self->palette.dim_text);
     }
@@ -1715,7 +1721,8 @@ draw_major_labels (LtTimelinePainter *self,
       g_autofree char *b = lt_timeline_format_day (end, "%Y");
       g_autofree char *text = g_strdup_printf ("%s – %s", a, b);
 
-      append_text (snapshot, get_text_layout (self, FONT_SMALL_BOLD, text), 8, 5, &self->palette.text);
+      append_text (snapshot, get_text_layout (self, FONT_SMALL_BOLD, text), 8, 5,
+                   &self->palette.text);
     }
 }
 
@@ -1741,7 +1748,8 @@ build_density_node (LtTimelinePainter *self,
     {
       if (lane % 2 == 1)
         gtk_snapshot_append_color (snapshot, &self->palette.lane_alt,
-                                   &GRAPHENE_RECT_INIT (0, self->lanes_y + lane * lane_h, w, lane_h));
+                                   &GRAPHENE_RECT_INIT (0, self->lanes_y + lane * lane_h, w,
+                                                        lane_h));
       for (guint c = 0; c < n_cols; c++)
         {
           guint n = lt_timeline_index_count (self->index, lane, (c0 + c) * col_days,
@@ -1836,7 +1844,8 @@ draw_cached (LtTimelinePainter *self,
     return;
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((cache->lo - start) * self->scale.px_per_day, 0));
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT ((cache->lo - start) * self->scale.px_per_day, 0));
   gtk_snapshot_append_node (snapshot, cache->node);
   gtk_snapshot_restore (snapshot);
 }
@@ -1853,13 +1862,15 @@ draw_items (LtTimelinePainter *self,
     return;
 
   /* One cairo node draws every shape of the frame: bars, marks and badges */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-8, self->lanes_y, self->width + 16, self->lanes_h));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-8, self->lanes_y,
+                                                                 self->width + 16, self->lanes_h));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   for (guint i = 0; i < frame->items->len; i++)
     {
       const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, i);
-      const LtEventSpan *span = item->kind != LT_FRAME_ITEM_BADGE ? get_span (self, item->span) : NULL;
+      const LtEventSpan *span = item->kind != LT_FRAME_ITEM_BADGE ? get_span (self, item->span)
+                                                                  : NULL;
       gboolean dimmed = (item->frame_flags & LT_FRAME_ITEM_DIMMED) != 0;
       gboolean selected = (item->frame_flags & LT_FRAME_ITEM_SELECTED) != 0;
       gboolean hovered = span != NULL && span->id == self->hover_id && self->hover_id != 0;
@@ -1876,7 +1887,8 @@ draw_items (LtTimelinePainter *self,
               item->n_matched > 0 && item->n_matched < item->count)
             {
               /* a ring says some of the cluster matches */
-              rounded_rect_path (cr, item->x - 2, item->y - 2, item->w + 4, item->h + 4, item->h / 2 + 2);
+              rounded_rect_path (cr, item->x - 2, item->y - 2, item->w + 4, item->h + 4,
+                                 item->h / 2 + 2);
               gdk_cairo_set_source_rgba (cr, accent);
               cairo_set_line_width (cr, 1.5);
               cairo_stroke (cr);
@@ -1924,7 +1936,8 @@ draw_items (LtTimelinePainter *self,
 
           if (selected || hovered)
             {
-              rounded_rect_path (cr, item->x - 2.5, item->y - 2.5, item->w + 5, item->h + 5, r + 2.5);
+              rounded_rect_path (cr, item->x - 2.5, item->y - 2.5, item->w + 5, item->h + 5,
+                                 r + 2.5);
               gdk_cairo_set_source_rgba (cr, selected ? accent : &self->palette.dim_text);
               cairo_set_line_width (cr, 2.0);
               cairo_stroke (cr);
@@ -2044,20 +2057,25 @@ draw_lane_captions (LtTimelinePainter *self,
       gboolean shape = self->lane_mode == LT_LANE_MODE_CATEGORY &&
                        lt_timeline_index_get_lane_key (self->index, lane) >= 0;
       double pad = shape ? 22 : 8;
-      GdkRGBA bg = with_alpha (lane % 2 == 1 ? &self->palette.lane_alt : &self->palette.background, 0.88);
+      GdkRGBA bg = with_alpha (lane % 2 == 1 ? &self->palette.lane_alt : &self->palette.background,
+                               0.88);
 
       if (lane > 0)
         gtk_snapshot_append_color (snapshot, &self->palette.separator,
                                    &GRAPHENE_RECT_INIT (0, fl->y, self->width, 1));
 
       /* the caption stays at the left edge, over a veil so it reads over the events */
-      gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, fl->y + 2, pad + w + 10, 16));
-      append_text (snapshot, layout, pad, fl->y + 2 + (16 - text_height (layout)) / 2, lane_color (self, lane));
+      gtk_snapshot_append_color (snapshot, &bg, &GRAPHENE_RECT_INIT (0, fl->y + 2, pad + w + 10,
+                                                                     16));
+      append_text (snapshot, layout, pad, fl->y + 2 + (16 - text_height (layout)) / 2,
+                   lane_color (self, lane));
 
       if (shape)
         {
+          guint category = (guint) lt_timeline_index_get_lane_key (self->index, lane);
+
           cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (4, fl->y + 2, 16, 16));
-          lt_timeline_draw_shape (cr, lt_timeline_category_get_shape ((guint) lt_timeline_index_get_lane_key (self->index, lane)),
+          lt_timeline_draw_shape (cr, lt_timeline_category_get_shape (category),
                                   12, fl->y + 10, 10);
           gdk_cairo_set_source_rgba (cr, lane_color (self, lane));
           cairo_fill (cr);
@@ -2073,7 +2091,8 @@ draw_lane_captions (LtTimelinePainter *self,
                                                    fl->n_hidden_ranges);
           PangoLayout *l2 = get_text_layout (self, FONT_SMALL, more);
 
-          append_text (snapshot, l2, self->width - text_width (l2) - 8, fl->y + 3, &self->palette.dim_text);
+          append_text (snapshot, l2, self->width - text_width (l2) - 8, fl->y + 3,
+                       &self->palette.dim_text);
         }
     }
 }
@@ -2134,7 +2153,8 @@ build_figures_node (LtTimelinePainter *self,
   if (i1 <= i0)
     return gtk_snapshot_free_to_node (snapshot);
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, w, self->figures_h));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, w,
+                                                                 self->figures_h));
   cairo_rectangle (cr, 0, self->figures_y, w, self->figures_h);
   cairo_clip (cr);
 
@@ -2250,7 +2270,8 @@ draw_figures (LtTimelinePainter *self,
 
   gtk_snapshot_append_color (snapshot, &self->palette.separator,
                              &GRAPHENE_RECT_INIT (0, self->figures_y, self->width, 1));
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, self->width, self->figures_h));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->figures_y, self->width,
+                                                         self->figures_h));
   draw_cached (self, snapshot, &self->figures_cache, build_figures_node);
 
   /* the selected or hovered event's figure stands out */
@@ -2282,7 +2303,8 @@ draw_figures (LtTimelinePainter *self,
   layout = get_text_layout (self, FONT_SMALL_BOLD, title);
   veil = with_alpha (&self->palette.background, 0.85);
   gtk_snapshot_append_color (snapshot, &veil,
-                             &GRAPHENE_RECT_INIT (0, self->figures_y + 3, text_width (layout) + 16, 16));
+                             &GRAPHENE_RECT_INIT (0, self->figures_y + 3, text_width (layout) + 16,
+                                                  16));
   append_text (snapshot, layout, 8, self->figures_y + 3, &self->palette.text);
   /* the scale, where points are too many to carry their values */
   if (self->figures->len > 40)
@@ -2369,7 +2391,8 @@ build_overview_node (LtTimelinePainter *self,
     }
 
   /* a strip this small reads best with sparse ticks: years, or months for a short chronicle */
-  ticks = lt_timeline_ticks_compute (lo, hi, self->width / (hi - lo) / 4.0, measure_tick_cb, self, &minor, &major);
+  ticks = lt_timeline_ticks_compute (lo, hi, self->width / (hi - lo) / 4.0, measure_tick_cb, self,
+                                     &minor, &major);
   for (guint i = 0; i < ticks->len; i++)
     {
       const LtTimelineTick *tick = &g_array_index (ticks, LtTimelineTick, i);
@@ -2378,7 +2401,8 @@ build_overview_node (LtTimelinePainter *self,
       if (tick->major || tick->label == NULL || x < 0 || x > self->width)
         continue;
       gtk_snapshot_append_color (snapshot, &self->palette.grid_major, &GRAPHENE_RECT_INIT (x, y + 1, 1, h - 1));
-      append_text (snapshot, get_text_layout (self, FONT_SMALL, tick->label), x + 3, y + 2, &self->palette.dim_text);
+      append_text (snapshot, get_text_layout (self, FONT_SMALL, tick->label), x + 3, y + 2,
+                   &self->palette.dim_text);
     }
 
   return gtk_snapshot_free_to_node (snapshot);

@@ -121,7 +121,8 @@ animations_enabled (LtTimelineView *self)
 {
   gboolean enabled = TRUE;
 
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled, NULL);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enabled,
+                NULL);
 
   return enabled && gtk_widget_get_mapped (GTK_WIDGET (self));
 }
@@ -191,7 +192,8 @@ animate_to (LtTimelineView *self,
   self->to_centre = centre;
   self->to_log_ppd = log (px_per_day);
   self->animation_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  self->animation_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL, NULL);
+  self->animation_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick_cb, NULL,
+                                                     NULL);
 }
 
 static void
@@ -372,7 +374,8 @@ drag_update_cb (LtTimelineView *self,
 
   lt_timeline_painter_pan (self->painter, dx);
 
-  memmove (&self->samples[1], &self->samples[0], sizeof (MotionSample) * (G_N_ELEMENTS (self->samples) - 1));
+  memmove (&self->samples[1], &self->samples[0],
+           sizeof (MotionSample) * (G_N_ELEMENTS (self->samples) - 1));
   self->samples[0].time = now;
   self->samples[0].x = offset_x;
   self->n_samples = MIN (self->n_samples + 1, G_N_ELEMENTS (self->samples));
@@ -436,7 +439,8 @@ drag_end_cb (LtTimelineView *self,
   if (fabs (self->velocity) > 4 * KINETIC_MIN_SPEED && animations_enabled (self))
     {
       self->kinetic_last = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-      self->kinetic_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL, NULL);
+      self->kinetic_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick_cb, NULL,
+                                                       NULL);
     }
 }
 
@@ -464,7 +468,8 @@ scroll_cb (LtTimelineView           *self,
 
   /* A wheel moves by a tenth of the view a notch; a touchpad by its pixels */
   if (wheel)
-    lt_timeline_painter_pan (self->painter, -(dx + dy) * gtk_widget_get_width (GTK_WIDGET (self)) / 10.0);
+    lt_timeline_painter_pan (self->painter,
+                             -(dx + dy) * gtk_widget_get_width (GTK_WIDGET (self)) / 10.0);
   else
     lt_timeline_painter_pan (self->painter, -(dx + dy));
 
@@ -551,13 +556,16 @@ query_tooltip_cb (LtTimelineView *self,
       {
         g_autofree char *a = lt_timeline_format_long_day ((gint64) hit.first_day);
         g_autofree char *b = lt_timeline_format_long_day ((gint64) hit.last_day);
-        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", hit.count),
+        g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event",
+                                                               "%u events", hit.count),
                                                   hit.count);
 
         if (g_strcmp0 (a, b) == 0)
-          markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n<small>%s</small>", count, a, _("Click to zoom in"));
+          markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n<small>%s</small>", count, a,
+                                            _("Click to zoom in"));
         else
-          markup = g_markup_printf_escaped ("<b>%s</b>\n%s – %s\n<small>%s</small>", count, a, b, _("Click to zoom in"));
+          markup = g_markup_printf_escaped ("<b>%s</b>\n%s – %s\n<small>%s</small>", count, a, b,
+                                            _("Click to zoom in"));
       }
       break;
 
@@ -574,7 +582,8 @@ query_tooltip_cb (LtTimelineView *self,
     }
 
   gtk_tooltip_set_markup (tooltip, markup);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) hit.bounds.origin.x, (int) hit.bounds.origin.y,
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) hit.bounds.origin.x,
+                            (int) hit.bounds.origin.y,
                                                        (int) ceil (hit.bounds.size.width),
                                                        (int) ceil (hit.bounds.size.height) });
 
@@ -669,7 +678,8 @@ move_focus (LtTimelineView *self,
     return FALSE;
 
   /* Nothing further on screen: bring the next event in time into view and focus it */
-  day = lt_time_scale_x_to_day (lt_timeline_painter_get_scale (self->painter), cur.origin.x + cur.size.width / 2);
+  day = lt_time_scale_x_to_day (lt_timeline_painter_get_scale (self->painter),
+                                cur.origin.x + cur.size.width / 2);
   if (lt_timeline_marker_is_cluster (current))
     {
       double first, last;
@@ -798,7 +808,8 @@ cluster_label (const LtFrameItem *item)
 {
   g_autofree char *a = lt_timeline_format_long_day (item->first_day);
   g_autofree char *b = lt_timeline_format_long_day (item->last_day);
-  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", item->count),
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events",
+                                                         item->count),
                                             item->count);
 
   if (g_strcmp0 (a, b) == 0)
@@ -862,7 +873,8 @@ place_markers (LtTimelineView *self,
 
       for (guint c = 0; c < chosen->len && !found; c++)
         {
-          const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, g_array_index (chosen, guint, c));
+          const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem,
+                                                    g_array_index (chosen, guint, c));
           gboolean same;
 
           /* the same event, or the same cluster (same days: it did not split or merge) */
@@ -970,7 +982,8 @@ more_frames_cb (gpointer user_data)
 
   self->more_frames_id = 0;
 
-  while (self->markers->len < MIN (self->markers_wanted, MAX_MARKERS + 1) && created < MARKERS_PER_FRAME)
+  while (self->markers->len < MIN (self->markers_wanted, MAX_MARKERS + 1) &&
+         created < MARKERS_PER_FRAME)
     {
       GtkWidget *marker = lt_timeline_marker_new ();
 
@@ -1032,7 +1045,8 @@ update_palette (LtTimelineView *self)
 {
   LtTimelinePalette palette;
 
-  lt_timeline_palette_init (&palette, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  lt_timeline_palette_init (&palette,
+                            adw_style_manager_get_dark (adw_style_manager_get_default ()));
   lt_timeline_painter_set_palette (self->painter, &palette);
 }
 
@@ -1082,7 +1096,8 @@ lt_timeline_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0)
     return;
 
-  lt_timeline_painter_paint (self->painter, snapshot, gtk_widget_get_pango_context (widget), width, height);
+  lt_timeline_painter_paint (self->painter, snapshot, gtk_widget_get_pango_context (widget), width,
+                             height);
 
   for (guint i = 0; i < self->n_markers_used; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->markers, i), snapshot);
@@ -1240,29 +1255,43 @@ lt_timeline_view_class_init (LtTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.focus-previous", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "timeline.focus-up", NULL, focus_action);
   gtk_widget_class_install_action (widget_class, "timeline.focus-down", NULL, focus_action);
-  gtk_widget_class_install_action (widget_class, "timeline.activate-focused", NULL, activate_focused_action);
+  gtk_widget_class_install_action (widget_class, "timeline.activate-focused", NULL,
+                                   activate_focused_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.focus-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.focus-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.focus-previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.focus-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.focus-next",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.focus-previous",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "timeline.focus-previous",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "timeline.focus-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, 0, "timeline.focus-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "timeline.focus-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "timeline.focus-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "timeline.activate-focused", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "timeline.focus-down",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0,
+                                       "timeline.activate-focused", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate-focused",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "timeline.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "timeline.zoom-to-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "timeline.zoom-to-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.go-start", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "timeline.go-end", NULL);
 
@@ -1322,7 +1351,8 @@ lt_timeline_view_init (LtTimelineView *self)
 
 
   ensure_style (GTK_WIDGET (self));
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (update_palette), self,
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_palette), self,
                            G_CONNECT_SWAPPED);
   update_palette (self);
 }
