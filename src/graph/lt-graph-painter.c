@@ -1438,6 +1438,7 @@ paint_labels (LtGraphPainter       *self,
   Occupancy labels_occ = { label_cells };  /* labels and the legend only */
   guint n = lt_graph_get_n_nodes (self->graph);
   g_autofree guint *candidates = g_new (guint, n + 3);
+  g_autofree guint8 *seen = g_new0 (guint8, n);
   guint n_candidates = 0;
   guint placed = 0;
   guint tried = 0;
@@ -1523,6 +1524,9 @@ paint_labels (LtGraphPainter       *self,
       double lw;
       double lh;
 
+      if (seen[i])
+        continue;   /* the selected, hovered and focused nodes come first and again in order */
+      seen[i] = TRUE;
       if (self->sx[i] < -LABEL_WIDTH || self->sy[i] < -20 || self->sx[i] > width + 10 || self->sy[i] > height + 20)
         continue;
       if (self->neighbour != NULL && !self->neighbour[i] && !forced)
