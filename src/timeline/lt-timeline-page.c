@@ -218,33 +218,44 @@ apply_filter (LtTimelinePage *self)
 
   searching = gtk_search_bar_get_search_mode (self->search_bar) && text != NULL && text[0] != '\0';
 
-  if (!searching && !some_categories && self->actor_id == 0)
+  /* categories are filtered from the spans the painter has; the actor and the search ask the
+   * store, and an event must pass all of them */
+  lt_timeline_painter_set_categories (painter, some_categories ? (const char * const *) categories->pdata : NULL);
+
+  if (!searching && self->actor_id == 0)
     {
       lt_timeline_painter_set_matches (painter, NULL);
     }
   else
     {
-      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
-      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GArray) found = NULL;
 
-      filter->include_restricted = TRUE;
-      filter->actor_id = self->actor_id;
-      if (some_categories)
-        filter->categories = g_strdupv ((char **) categories->pdata);
-      spans = lt_store_dup_event_spans (self->store, filter, NULL);
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; spans != NULL && i < spans->len; i++)
-        g_array_append_val (ids, g_array_index (spans, LtEventSpan, i).id);
+      if (self->actor_id != 0)
+        {
+          g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+          g_autoptr(GArray) spans = NULL;
+
+          filter->include_restricted = TRUE;
+          filter->actor_id = self->actor_id;
+          spans = lt_store_dup_event_spans (self->store, filter, NULL);
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          for (guint i = 0; spans != NULL && i < spans->len; i++)
+            g_array_append_val (ids, g_array_index (spans, LtEventSpan, i).id);
+        }
 
       if (searching)
         {
-          g_autoptr(GArray) found = search_event_ids (self, text);
+          found = search_event_ids (self, text);
+          g_array_sort (found, compare_ids);
+        }
+
+      if (ids != NULL && found != NULL)
+        {
           g_autoptr(GArray) both = g_array_new (FALSE, FALSE, sizeof (gint64));
           guint a = 0, b = 0;
 
-          /* what the search finds among what the other filters keep */
+          /* what the search finds among the actor's events */
           g_array_sort (ids, compare_ids);
-          g_array_sort (found, compare_ids);
           while (a < ids->len && b < found->len)
             {
               gint64 x = g_array_index (ids, gint64, a);
@@ -265,6 +276,8 @@ apply_filter (LtTimelinePage *self)
           g_clear_pointer (&ids, g_array_unref);
           ids = g_steal_pointer (&both);
         }
+      else if (found != NULL)
+        ids = g_steal_pointer (&found);
 
       lt_timeline_painter_set_matches (painter, ids);
     }

@@ -73,6 +73,7 @@ struct _LtTimelinePainter
   gboolean           index_dirty;
   gboolean           matches_dirty;
   gboolean           figures_pending;
+  guint32            category_mask;   /* categories shown as matching; all bits = no filter */
   guint              serial;
 
   /* view */
@@ -691,6 +692,16 @@ ensure_pairs (LtTimelinePainter *self)
     }
 }
 
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
 static void
 ensure_index (LtTimelinePainter *self)
 {
@@ -731,7 +742,31 @@ ensure_index (LtTimelinePainter *self)
               g_array_append_val (self->match_ids, g_array_index (matched, LtEventSpan, i).id);
         }
 
-      if (self->match_ids != NULL)
+      if (self->category_mask != G_MAXUINT32)
+        {
+          /* Categories are in the spans already: no query, a pass over them */
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_autoptr(GArray) sorted = NULL;
+
+          if (self->match_ids != NULL)
+            {
+              sorted = g_array_copy (self->match_ids);
+              g_array_sort (sorted, compare_ids);
+            }
+          for (guint i = 0; i < self->spans->len; i++)
+            {
+              const LtEventSpan *span = get_span (self, i);
+
+              if (span->category < 32 && !(self->category_mask & (1u << span->category)))
+                continue;
+              if (sorted != NULL &&
+                  !bsearch (&span->id, sorted->data, sorted->len, sizeof (gint64), compare_ids))
+                continue;
+              g_array_append_val (ids, span->id);
+            }
+          lt_timeline_index_set_matches (self->index, (const gint64 *) (gpointer) ids->data, ids->len);
+        }
+      else if (self->match_ids != NULL)
         lt_timeline_index_set_matches (self->index,
                                        (const gint64 *) (gpointer) self->match_ids->data,
                                        self->match_ids->len);
@@ -903,6 +938,7 @@ lt_timeline_painter_init (LtTimelinePainter *self)
 
   self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->include_restricted = TRUE;
+  self->category_mask = G_MAXUINT32;
   self->show_overview = TRUE;
   self->model_dirty = TRUE;
   self->scale.start = lt_days_from_ymd (2020, 1, 1);
@@ -1228,6 +1264,42 @@ lt_timeline_painter_set_matches (LtTimelinePainter *self,
       self->match_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), event_ids->len);
       g_array_append_vals (self->match_ids, event_ids->data, event_ids->len);
     }
+  self->matches_dirty = TRUE;
+  invalidate_data (self);
+}
+
+/**
+ * lt_timeline_painter_set_categories:
+ * @self: a painter
+ * @keys: (nullable) (array zero-terminated=1): the category keys that match, or %NULL for all
+ *
+ * Filters by category without asking the store: the categories are in the spans. Combines
+ * with [method@TimelinePainter.set_matches] (an event must pass both).
+ */
+void
+lt_timeline_painter_set_categories (LtTimelinePainter  *self,
+                                    const char * const *keys)
+{
+  guint32 mask = G_MAXUINT32;
+
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (keys != NULL)
+    {
+      mask = 0;
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          int c = lt_category_get_index (keys[i]);
+
+          if (c >= 0 && c < 32)
+            mask |= 1u << c;
+        }
+    }
+
+  if (mask == self->category_mask)
+    return;
+
+  self->category_mask = mask;
   self->matches_dirty = TRUE;
   invalidate_data (self);
 }

@@ -118,6 +118,8 @@ void               lt_timeline_painter_set_filter           (LtTimelinePainter  
                                                              const LtEventFilter     *filter);
 void               lt_timeline_painter_set_matches          (LtTimelinePainter       *self,
                                                              GArray                  *event_ids);
+void               lt_timeline_painter_set_categories       (LtTimelinePainter       *self,
+                                                             const char * const      *keys);
 void               lt_timeline_painter_set_hide_unmatched   (LtTimelinePainter       *self,
                                                              gboolean                 hide_unmatched);
 guint              lt_timeline_painter_get_n_matched        (LtTimelinePainter       *self);

@@ -310,6 +310,20 @@ test_filters_and_actions (void)
   lt_timeline_page_filter_actor (f.page, 0);
   g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, total);
 
+  /* unticking a category dims its events, counted in the toolbar */
+  {
+    GtkWidget *check = find_type (GTK_WIDGET (f.page), GTK_TYPE_CHECK_BUTTON);
+    g_autofree char *label = NULL;
+
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), <, total);
+    label = g_strdup_printf ("%u of %u events match", lt_timeline_painter_get_n_matched (painter), total);
+    g_assert_nonnull (find_label (GTK_WIDGET (f.window), label));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, total);
+  }
+
   /* the toolbar's zoom buttons reach the view's actions */
   {
     GtkWidget *zoom_in = find_action_button (GTK_WIDGET (f.page), "timeline.zoom-in");

@@ -216,6 +216,21 @@ test_paint_dark_and_filter (void)
   surface = paint_to_image (painter, 900, 500);
   g_assert_cmpuint (count_colours (surface), >, 30);
   cairo_surface_destroy (surface);
+
+  /* the same through the category mask, without a query; combined with other matches */
+  lt_timeline_painter_set_filter (painter, NULL);
+  lt_timeline_painter_set_categories (painter, (const char * const *) categories);
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, n_detentions);
+  {
+    g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_array_append_val (one, g_array_index (spans, LtEventSpan, 0).id);
+    lt_timeline_painter_set_matches (painter, one);
+    g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, 1);
+  }
+  lt_timeline_painter_set_categories (painter, NULL);
+  lt_timeline_painter_set_matches (painter, NULL);
+  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, lt_timeline_painter_get_n_events (painter));
 }
 
 static void
