@@ -1369,7 +1369,7 @@ static gint64
 cell_key (int cx,
           int cy)
 {
-  return ((gint64) cx << 32) ^ (guint32) cy;
+  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
 }
 
 static gboolean
