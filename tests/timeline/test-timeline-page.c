@@ -390,7 +390,8 @@ test_filters_and_actions (void)
   {
     GtkWidget *first = NULL;
     GtkWidget *next;
-    graphene_rect_t a, b;
+    graphene_rect_t a = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+    graphene_rect_t b;
 
     for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (f.view)); c; c = gtk_widget_get_next_sibling (c))
       {
