@@ -823,10 +823,32 @@ lane_caption (LtTimelinePainter *self,
 
     case LT_LANE_MODE_PLACE:
       {
-        GPtrArray *places = self->store ? lt_store_get_places (self->store) : NULL;
+        /* The store names places in English; an event of the lane names its place in the
+         * UI language. Cached with the actor names, under negative keys. */
+        gint64 cache_key = -2 - key;
 
-        if (places != NULL && key >= 0 && key < places->len)
-          text = g_ptr_array_index (places, key);
+        text = g_hash_table_lookup (self->actor_names, &cache_key);
+        if (text == NULL && self->store != NULL)
+          {
+            GPtrArray *places = lt_store_get_places (self->store);
+            const char *name = places != NULL && key >= 0 && key < places->len
+                               ? g_ptr_array_index (places, key) : NULL;
+            g_autoptr(LtEvent) event = NULL;
+            gint64 *k = g_new (gint64, 1);
+
+            if (lt_timeline_index_get_lane_n_items (self->index, lane) > 0)
+              {
+                guint32 span = lt_timeline_index_get_lane_items (self->index, lane)[0].span;
+
+                event = lt_store_lookup_event (self->store, get_span (self, span)->id);
+              }
+            if (event != NULL && lt_event_get_place (event) != NULL && lt_event_get_place (event)[0] != '\0')
+              name = lt_event_get_place (event);
+
+            *k = cache_key;
+            g_hash_table_insert (self->actor_names, k, g_strdup (name ? name : ""));
+            text = g_hash_table_lookup (self->actor_names, &cache_key);
+          }
       }
       break;
 
