@@ -57,52 +57,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Labels for the shared vocabulary: the same strings and contexts as lt-vocabulary.c, so they
- * share its translations. (lt_role_get_label() and friends read a NULL label for now: glib's
- * NC_() drops the context from lt-vocabulary.c's table initialisers.) */
-
-typedef struct
-{
-  const char *key;
-  const char *label;
-} Term;
-
-static const Term roles[] = {
-  { "perpetrator", NC_("event role", "Perpetrator") },
-  { "target", NC_("event role", "Target") },
-  { "victim", NC_("event role", "Victim") },
-  { "author", NC_("event role", "Author") },
-  { "signatory", NC_("event role", "Signatory") },
-  { "addressee", NC_("event role", "Addressee") },
-  { "sanctioning-party", NC_("event role", "Sanctioning party") },
-  { "sanctioned", NC_("event role", "Sanctioned") },
-  { "participant", NC_("event role", "Participant") },
-  { "speaker", NC_("event role", "Speaker") },
-  { "mentioned", NC_("event role", "Mentioned") },
-};
-
-static const Term figure_kinds[] = {
-  { "detained", NC_("figure kind", "Detained") },
-  { "prosecuted", NC_("figure kind", "Prosecuted") },
-  { "political-prisoners", NC_("figure kind", "Political prisoners") },
-  { "victims", NC_("figure kind", "Victims") },
-  { "killed", NC_("figure kind", "Killed") },
-  { "persecuted", NC_("figure kind", "Persecuted") },
-  { "fighters", NC_("figure kind", "Fighters") },
-  { "searched", NC_("figure kind", "Searched") },
-};
-
+/* The shared vocabulary's label, or its key if the store does not know it */
 static const char *
-term_label (const Term *terms,
-            gsize       n_terms,
-            const char *context,
-            const char *key)
+label_or_key (const char *label,
+              const char *key)
 {
-  for (gsize i = 0; i < n_terms; i++)
-    if (g_strcmp0 (terms[i].key, key) == 0)
-      return g_dpgettext2 (GETTEXT_PACKAGE, context, terms[i].label);
-
-  return key;
+  return label != NULL ? label : key;
 }
 
 static char *
@@ -556,7 +516,7 @@ show_details (LtTimelinePage *self,
                                          p->actor_name ? p->actor_name : "");
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       term_label (roles, G_N_ELEMENTS (roles), "event role", p->role));
+                                       label_or_key (lt_role_get_label (p->role), p->role));
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           gtk_widget_set_tooltip_text (row, _("Show only this actor’s events"));
           g_object_set_data (G_OBJECT (row), "actor-id", GSIZE_TO_POINTER (p->actor_id));
@@ -589,8 +549,7 @@ show_details (LtTimelinePage *self,
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       term_label (figure_kinds, G_N_ELEMENTS (figure_kinds),
-                                                   "figure kind", f->counts));
+                                       label_or_key (lt_figure_kind_get_label (f->counts), f->counts));
           gtk_widget_add_css_class (row, "property");
           gtk_list_box_append (GTK_LIST_BOX (list), row);
         }

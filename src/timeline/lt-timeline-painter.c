@@ -785,24 +785,13 @@ ensure_index (LtTimelinePainter *self)
 const char *
 lt_timeline_category_get_label (guint category)
 {
-  /* The same strings as lt-vocabulary.c, so they share their translations. Kept here because
-   * lt_category_get_label() reads a NULL label: glib's NC_() drops the context from its
-   * table initialisers. */
-  static const char *labels[] = {
-    NC_("event category", "Protest"),
-    NC_("event category", "Violence"),
-    NC_("event category", "Detention"),
-    NC_("event category", "Prosecution"),
-    NC_("event category", "Statement"),
-    NC_("event category", "Diplomacy"),
-    NC_("event category", "Sanctions"),
-    NC_("event category", "War"),
-  };
+  const char * const *keys = lt_category_list_keys ();
+  const char *label = NULL;
 
-  if (category >= G_N_ELEMENTS (labels))
-    return C_("timeline lane", "Other");
+  if (category < g_strv_length ((char **) keys))
+    label = lt_category_get_label (keys[category]);
 
-  return g_dpgettext2 (GETTEXT_PACKAGE, "event category", labels[category]);
+  return label != NULL ? label : C_("timeline lane", "Other");
 }
 
 static const char *
