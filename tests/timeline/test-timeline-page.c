@@ -280,6 +280,24 @@ test_click_shows_sources (void)
 
   settle (f.view);
   save_png (GTK_WIDGET (f.window), "timeline-click.png");
+
+  /* a double click zooms to the event: its day fills most of the view */
+  {
+    LtTimelinePainter *painter = lt_timeline_view_get_painter (f.view);
+    double start, end;
+
+    g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", FALSE, NULL);
+    lt_timeline_view_set_window (f.view, day - 60, day + 60, FALSE);
+    settle (f.view);
+    g_assert_true (lt_timeline_view_get_event_point (f.view, id, &x, &y));
+    g_assert_true (lt_timeline_view_click (f.view, x, y, 2));
+    lt_timeline_painter_get_window (painter, &start, &end);
+    g_assert_cmpfloat (start, <=, day);
+    g_assert_cmpfloat (end, >=, day + 1);
+    g_assert_cmpfloat (end - start, <, 5);
+    g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", TRUE, NULL);
+  }
+
   close_window (&f);
 }
 
