@@ -30,6 +30,7 @@
 #define LABEL_WIDTH   170
 #define RASTER_EDGES  3000   /* from here on, edges and small nodes are rasterized by hand */
 #define RASTER_RADIUS 6.0
+#define COMMUNITY_ROW (-100)     /* legend row of the community colours */
 
 struct _LtGraphPainter
 {
@@ -1650,6 +1651,11 @@ legend_rows (LtGraphPainter *self,
         rows[n_rows].kind = -(f + 1);
         rows[n_rows++].label = _(family_labels[f]);
       }
+  if (self->color_mode == LT_NODE_COLOR_COMMUNITY)
+    {
+      rows[n_rows].kind = COMMUNITY_ROW;
+      rows[n_rows++].label = _("Colour: community (Louvain)");
+    }
 
   return n_rows;
 }
@@ -1759,6 +1765,16 @@ paint_legend (LtGraphPainter       *self,
           shape_path (cr, rows[r].kind, cx, cy, 5.5);
           set_source (cr, color, 1);
           cairo_fill (cr);
+        }
+      else if (rows[r].kind == COMMUNITY_ROW)
+        {
+          for (int c = 0; c < 4; c++)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, cx - 10.5 + c * 7, cy, 3.5, 0, 2 * G_PI);
+              set_source (cr, &palette->communities[c], 1);
+              cairo_fill (cr);
+            }
         }
       else
         {

@@ -208,9 +208,12 @@ shoot (const char *chronicle,
   g_autoptr(LtStore) store = NULL;
   GtkWidget *page;
   GtkWidget *window;
+  GtkWidget *size;
+  GtkWidget *color;
   LtGraphView *view;
   g_autofree char *whole = g_strdup_printf ("%s/graph-whole-%s.png", out_dir, lang);
   g_autofree char *viasna = g_strdup_printf ("%s/graph-viasna-%s.png", out_dir, lang);
+  g_autofree char *communities = g_strdup_printf ("%s/graph-communities-%s.png", out_dir, lang);
 
   setlocale (LC_ALL, locale);
   store = open_chronicle (chronicle, lang);
@@ -223,6 +226,18 @@ shoot (const char *chronicle,
   lt_graph_view_zoom_to_fit (view);
   gtk_test_widget_wait_for_draw (window);
   save_png (window, whole);
+
+  /* through the toolbar, so that it shows the modes too */
+  size = find_by_role (page, GTK_ACCESSIBLE_ROLE_COMBO_BOX, _("Node size"));
+  color = find_by_role (page, GTK_ACCESSIBLE_ROLE_COMBO_BOX, _("Node colour"));
+  g_assert_nonnull (size);
+  g_assert_nonnull (color);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (size), LT_NODE_SIZE_BETWEENNESS);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (color), LT_NODE_COLOR_COMMUNITY);
+  gtk_test_widget_wait_for_draw (window);
+  save_png (window, communities);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (size), LT_NODE_SIZE_EVENTS);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (color), LT_NODE_COLOR_KIND);
 
   lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "viasna"), 1);
   lt_graph_view_zoom_to_fit (view);
