@@ -196,6 +196,14 @@ test_click_node (void)
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 5);
   g_assert_cmpint (lt_graph_view_get_selected_actor (view), ==, viasna);
 
+  /* an actor alone, and nobody */
+  lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "lonely"), 1);
+  g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 1);
+  gtk_test_widget_wait_for_draw (window);
+  lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), G_MAXINT64, 1);
+  g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 0);
+  gtk_test_widget_wait_for_draw (window);
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
