@@ -78,6 +78,7 @@ struct _LtGraphPage
   gboolean        hide_isolated;
   gint64          focus_actor;
   gboolean        rebuilding;
+  guint           rebuild_id;
 
   /* template */
   GtkWidget      *main_box;
@@ -716,10 +717,37 @@ build_filter_box (LtGraphPage *self)
     }
 }
 
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  LtGraphPage *self = user_data;
+
+  self->rebuild_id = 0;
+  window_changed_cb (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (LtGraphPage *self,
+                  const char  *table,
+                  gint64       id,
+                  int          change)
+{
+  /* an edit, an undo or an import: rebuild once the burst of signals is over */
+  if (g_strcmp0 (table, "sources") == 0)
+    return;
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
 static void
 lt_graph_page_dispose (GObject *object)
 {
   LtGraphPage *self = LT_GRAPH_PAGE (object);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LT_TYPE_GRAPH_PAGE);
   g_clear_object (&self->store);
@@ -857,8 +885,13 @@ lt_graph_page_set_store (LtGraphPage *self,
   g_return_if_fail (LT_IS_GRAPH_PAGE (self));
   g_return_if_fail (store == NULL || LT_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   self->focus_actor = 0;
   self->rebuilding = TRUE;

@@ -196,6 +196,20 @@ test_click_node (void)
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 5);
   g_assert_cmpint (lt_graph_view_get_selected_actor (view), ==, viasna);
 
+  /* deleting a relation from the store updates the graph */
+  lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), 0, 1);
+  {
+    g_autoptr(GError) error = NULL;
+    LtGraph *before = lt_graph_view_get_graph (view);
+
+    g_assert_cmpint (lt_graph_find_edge (before, lt_store_find_actor (store, "lukashenko"),
+                                         lt_store_find_actor (store, "kgb"), "leads"), >=, 0);
+    g_assert_true (lt_store_delete_relation (store, lt_store_find_relation (store, "r2"), &error));
+    g_assert_no_error (error);
+    WAIT_UNTIL (lt_graph_find_edge (lt_graph_view_get_graph (view), lt_store_find_actor (store, "lukashenko"),
+                                    lt_store_find_actor (store, "kgb"), "leads") < 0, 2000);
+  }
+
   /* an actor alone, and nobody */
   lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "lonely"), 1);
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 1);
