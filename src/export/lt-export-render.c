@@ -455,6 +455,7 @@ lt_export_write_bytes (GFile         *file,
                        GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
   gsize len;
   const char *data;
 
@@ -462,8 +463,30 @@ lt_export_write_bytes (GFile         *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &len);
-  if (!g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+  path = g_file_get_path (file);
+
+  /* g_file_replace_contents() writes a new file in place when none exists
+   * yet, so a reader could see it half-written; g_file_set_contents_full()
+   * always goes through a temporary file and a rename. */
+  if (path != NULL)
+    {
+      if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
+                                     &local_error))
+        {
+          int code = g_io_error_from_file_error (local_error->code);
+          g_autofree char *message = g_strdup (local_error->message);
+
+          g_clear_error (&local_error);
+          g_set_error_literal (&local_error, G_IO_ERROR, code, message);
+        }
+    }
+  else
+    {
+      g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
+                               NULL, cancellable, &local_error);
+    }
+
+  if (local_error != NULL)
     {
       g_autofree char *name = g_file_get_parse_name (file);
       const char *reason = local_error->message;
