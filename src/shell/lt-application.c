@@ -158,6 +158,15 @@ lt_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (lt_application_parent_class)->startup (app);
 
+  /* Settings are made here rather than in init: the command-line export
+   * answers before startup and must not reach for dconf or a session bus. */
+  self->settings = g_settings_new ("io.github.letapis.Letapis");
+  g_signal_connect_object (self->settings,
+                           "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          preferences_accels);
@@ -280,13 +289,6 @@ lt_application_class_init (LtApplicationClass *klass)
 static void
 lt_application_init (LtApplication *self)
 {
-  self->settings = g_settings_new ("io.github.letapis.Letapis");
-  g_signal_connect_object (self->settings,
-                           "changed::color-scheme",
-                           G_CALLBACK (color_scheme_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
