@@ -862,6 +862,15 @@ setup_text (LtExportDocument *self)
   pango_context_set_language (self->context,
                               pango_language_from_string (lt_export_get_ui_language ()));
 
+  /* A bare context defaults to a serif face; painters that only set sizes
+   * (the graph's labels) must get the sans face they have on screen. */
+  {
+    PangoFontDescription *base = pango_font_description_from_string (FONT_FAMILY " 10");
+
+    pango_context_set_font_description (self->context, base);
+    pango_font_description_free (base);
+  }
+
   font_options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
