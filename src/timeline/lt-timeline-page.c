@@ -30,6 +30,12 @@ struct _LtTimelinePage
   gboolean        updating;
   guint           search_id;
 
+  /* the visible window, told to listeners at most once per frame */
+  double          visible_start;
+  double          visible_end;
+  guint           window_tick_id;
+  guint           window_idle_id;
+
   /* template */
   GtkSearchBar   *search_bar;
   GtkSearchEntry *search_entry;
@@ -56,6 +62,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  VISIBLE_WINDOW_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The shared vocabulary's label, or its key if the store does not know it */
 static const char *
@@ -91,10 +104,11 @@ update_match_label (LtTimelinePage *self)
   LtTimelinePainter *painter = lt_timeline_view_get_painter (self->view);
   guint total = lt_timeline_painter_get_n_events (painter);
   guint matched = lt_timeline_painter_get_n_matched (painter);
-  LtTimelineIndex *index = lt_timeline_painter_get_index (painter);
   g_autofree char *text = NULL;
 
-  if (lt_timeline_index_has_filter (index))
+  /* no filter while loading (a search waits for the events): the counts' total is exact */
+  if (!lt_timeline_painter_is_loading (painter) &&
+      lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)))
     /* Translators: "5 of 33 events match" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches",
                                          "%u of %u events match", total),
@@ -716,6 +730,65 @@ populate_categories (LtTimelinePage *self)
     }
 }
 
+/* The visible window: the view says so for every redraw (each pixel of a drag); listeners
+ * hear it once per frame, and only when the window really moved */
+
+static void
+tell_visible_window (LtTimelinePage *self)
+{
+  double start;
+  double end;
+
+  lt_timeline_painter_get_window (lt_timeline_view_get_painter (self->view), &start, &end);
+  if (start == self->visible_start && end == self->visible_end)
+    return;
+  self->visible_start = start;
+  self->visible_end = end;
+  g_signal_emit (self, signals[VISIBLE_WINDOW_CHANGED], 0, start, end);
+}
+
+static gboolean
+window_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  LtTimelinePage *self = user_data;
+
+  self->window_tick_id = 0;
+  g_clear_handle_id (&self->window_idle_id, g_source_remove);
+  tell_visible_window (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+window_idle_cb (gpointer user_data)
+{
+  LtTimelinePage *self = user_data;
+
+  self->window_idle_id = 0;
+  if (self->window_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->window_tick_id);
+      self->window_tick_id = 0;
+    }
+  tell_visible_window (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+view_window_changed_cb (LtTimelinePage *self)
+{
+  if (self->window_idle_id != 0)
+    return;
+  /* on screen, at the next frame; hidden (another page shows, or a pending frame may never
+   * come), from an idle */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->view)))
+    self->window_idle_id = g_idle_add (window_idle_cb, self);
+  else if (self->window_tick_id == 0)
+    self->window_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->view), window_tick_cb,
+                                                         self, NULL);
+}
+
 /* GObject */
 
 static void
@@ -725,6 +798,10 @@ lt_timeline_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->search_id, g_source_remove);
+  g_clear_handle_id (&self->window_idle_id, g_source_remove);
+  if (self->window_tick_id != 0 && self->view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->window_tick_id);
+  self->window_tick_id = 0;
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -807,6 +884,21 @@ lt_timeline_page_class_init (LtTimelinePageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * LtTimelinePage::visible-window-changed:
+   * @self: the page
+   * @start_day: the day at the left edge (days since 1970-01-01, fractional)
+   * @end_day: the day at the right edge
+   *
+   * Emitted when the timeline shows another window of time: at most once per frame while the
+   * user pans or zooms.
+   */
+  signals[VISIBLE_WINDOW_CHANGED] = g_signal_new ("visible-window-changed",
+                                                  G_TYPE_FROM_CLASS (klass),
+                                                  G_SIGNAL_RUN_LAST,
+                                                  0, NULL, NULL, NULL,
+                                                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
   g_type_ensure (LT_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -861,6 +953,13 @@ lt_timeline_page_init (LtTimelinePage *self)
   populate_categories (self);
   populate_actors (self);
   update_match_label (self);
+  g_signal_connect_object (lt_timeline_view_get_painter (self->view), "loaded",
+                           G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
+
+  lt_timeline_painter_get_window (lt_timeline_view_get_painter (self->view), &self->visible_start,
+                                  &self->visible_end);
+  g_signal_connect_object (self->view, "window-changed", G_CALLBACK (view_window_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -980,4 +1079,22 @@ lt_timeline_page_get_view (LtTimelinePage *self)
   g_return_val_if_fail (LT_IS_TIMELINE_PAGE (self), NULL);
 
   return GTK_WIDGET (self->view);
+}
+
+/**
+ * lt_timeline_page_get_visible_window:
+ * @self: a timeline page
+ * @start_day: (out) (optional): the day at the left edge (days since 1970-01-01, fractional)
+ * @end_day: (out) (optional): the day at the right edge
+ *
+ * Gets the window of time the timeline shows now.
+ */
+void
+lt_timeline_page_get_visible_window (LtTimelinePage *self,
+                                     double         *start_day,
+                                     double         *end_day)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAGE (self));
+
+  lt_timeline_painter_get_window (lt_timeline_view_get_painter (self->view), start_day, end_day);
 }

@@ -26,5 +26,8 @@ void       lt_timeline_page_select_event (LtTimelinePage *self,
 void       lt_timeline_page_filter_actor (LtTimelinePage *self,
                                          gint64 actor_id);
 GtkWidget *lt_timeline_page_get_view     (LtTimelinePage *self);
+void       lt_timeline_page_get_visible_window (LtTimelinePage *self,
+                                                double         *start_day,
+                                                double         *end_day);
 
 G_END_DECLS
