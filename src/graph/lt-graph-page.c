@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "lt-graph-model.h"
@@ -27,6 +28,9 @@
 #include "lt-model.h"
 
 #define LAYOUT_NAME "graph"
+
+/* how long the timeline's window must rest before a following graph is rebuilt */
+#define FOLLOW_DELAY_MS 200
 
 /* Rows of the list form */
 
@@ -80,6 +84,16 @@ struct _LtGraphPage
   gboolean        rebuilding;
   guint           rebuild_id;
 
+  /* following the timeline's visible window */
+  gboolean        has_timeline_window;
+  double          timeline_start;
+  double          timeline_end;
+  gint64          followed_start;  /* the period last shown while following */
+  gint64          followed_end;
+  guint           follow_id;
+  char           *saved_from;      /* what the entries held before following */
+  char           *saved_to;
+
   /* template */
   GtkWidget      *main_box;
   GtkSearchEntry *search_entry;
@@ -88,6 +102,7 @@ struct _LtGraphPage
   GtkBox         *filter_box;
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
+  GtkToggleButton *follow_button;
   GtkDropDown    *size_dropdown;
   GtkDropDown    *color_dropdown;
   GtkToggleButton *list_button;
@@ -740,12 +755,79 @@ store_changed_cb (LtGraphPage *self,
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
 
+/* Following the timeline */
+
+static void
+follow_now (LtGraphPage *self)
+{
+  gint64 start;
+  gint64 end;
+
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  if (!self->has_timeline_window || !gtk_toggle_button_get_active (self->follow_button))
+    return;
+
+  /* the days the timeline shows, even in part; its right edge is the start of a day it does
+   * not show */
+  start = (gint64) floor (self->timeline_start);
+  end = MAX ((gint64) ceil (self->timeline_end) - 1, start);
+  if (start == self->followed_start && end == self->followed_end)
+    return;
+  self->followed_start = start;
+  self->followed_end = end;
+  lt_graph_page_set_period (self, start, end);
+}
+
+static gboolean
+follow_timeout_cb (gpointer user_data)
+{
+  LtGraphPage *self = user_data;
+
+  self->follow_id = 0;
+  follow_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+follow_toggled_cb (LtGraphPage *self)
+{
+  gboolean follow = gtk_toggle_button_get_active (self->follow_button);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->from_entry), !follow);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->to_entry), !follow);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  self->followed_start = G_MININT64;
+  self->followed_end = G_MININT64;
+  if (follow)
+    {
+      /* keep what the user typed, to give it back when following stops */
+      g_free (self->saved_from);
+      g_free (self->saved_to);
+      self->saved_from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
+      self->saved_to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+      follow_now (self);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->from_entry),
+                             self->saved_from != NULL ? self->saved_from : "");
+      gtk_editable_set_text (GTK_EDITABLE (self->to_entry),
+                             self->saved_to != NULL ? self->saved_to : "");
+      g_clear_pointer (&self->saved_from, g_free);
+      g_clear_pointer (&self->saved_to, g_free);
+      window_changed_cb (self);
+    }
+}
+
 static void
 lt_graph_page_dispose (GObject *object)
 {
   LtGraphPage *self = LT_GRAPH_PAGE (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  g_clear_pointer (&self->saved_from, g_free);
+  g_clear_pointer (&self->saved_to, g_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
 
@@ -819,6 +901,7 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, follow_button);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, size_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, color_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, list_button);
@@ -832,6 +915,7 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, window_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, color_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
@@ -1020,4 +1104,63 @@ lt_graph_page_set_period (LtGraphPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
   window_changed_cb (self);
+}
+
+/**
+ * lt_graph_page_set_timeline_window:
+ * @self: a graph page
+ * @start_day: the day at the timeline's left edge (days since 1970-01-01, fractional)
+ * @end_day: the day at its right edge
+ *
+ * Tells the page which window of time the timeline shows; the window forwards it, so the pages
+ * need not know each other. While the page follows the timeline, the graph shows that period
+ * once the window has rested for a moment, so panning does not rebuild it every frame.
+ */
+void
+lt_graph_page_set_timeline_window (LtGraphPage *self,
+                                   double       start_day,
+                                   double       end_day)
+{
+  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  if (!isfinite (start_day) || !isfinite (end_day) || end_day < start_day)
+    return;
+  self->has_timeline_window = TRUE;
+  self->timeline_start = start_day;
+  self->timeline_end = end_day;
+  if (!gtk_toggle_button_get_active (self->follow_button))
+    return;
+  g_clear_handle_id (&self->follow_id, g_source_remove);
+  self->follow_id = g_timeout_add (FOLLOW_DELAY_MS, follow_timeout_cb, self);
+}
+
+/**
+ * lt_graph_page_set_follow_timeline:
+ * @self: a graph page
+ * @follow: whether the graph shows the timeline's visible window
+ *
+ * Switches following on (the From and To entries give way to the timeline's window) or off
+ * (they rule again, with what they held before).
+ */
+void
+lt_graph_page_set_follow_timeline (LtGraphPage *self,
+                                   gboolean     follow)
+{
+  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  gtk_toggle_button_set_active (self->follow_button, follow);
+}
+
+/**
+ * lt_graph_page_get_follow_timeline:
+ * @self: a graph page
+ *
+ * Returns: whether the graph follows the timeline's visible window
+ */
+gboolean
+lt_graph_page_get_follow_timeline (LtGraphPage *self)
+{
+  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->follow_button);
 }

@@ -31,6 +31,12 @@ void         lt_graph_page_set_neighbourhood (LtGraphPage *self,
 void         lt_graph_page_set_period        (LtGraphPage *self,
                                               gint64       start_day,
                                               gint64       end_day);
+void         lt_graph_page_set_timeline_window (LtGraphPage *self,
+                                                double       start_day,
+                                                double       end_day);
+void         lt_graph_page_set_follow_timeline (LtGraphPage *self,
+                                                gboolean     follow);
+gboolean     lt_graph_page_get_follow_timeline (LtGraphPage *self);
 LtGraphView *lt_graph_page_get_view          (LtGraphPage *self);
 
 G_END_DECLS

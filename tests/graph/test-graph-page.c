@@ -17,6 +17,8 @@
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
 #include "lt-model.h"
+#include "lt-timeline-page.h"
+#include "lt-timeline-view.h"
 
 static AdwApplication *app;
 static gint64 shown_event;
@@ -221,6 +223,126 @@ test_click_node (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint n_window_changes;
+
+/* what LtWindow does: the pages do not know each other */
+static void
+timeline_window_cb (LtTimelinePage *timeline,
+                    double          start_day,
+                    double          end_day,
+                    LtGraphPage    *page)
+{
+  n_window_changes++;
+  lt_graph_page_set_timeline_window (page, start_day, end_day);
+}
+
+static gboolean
+graph_has (LtGraphView *view,
+           gint64       actor_id)
+{
+  return lt_graph_find_node (lt_graph_view_get_graph (view), actor_id) >= 0;
+}
+
+static void
+test_follow_timeline (void)
+{
+  g_autoptr(LtStore) store = open_chronicle (GRAPH_FIXTURE_DIR, "en");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *timeline = lt_timeline_page_new ();
+  GtkWidget *page = lt_graph_page_new ();
+  LtGraphView *view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
+  LtTimelineView *tview = LT_TIMELINE_VIEW (lt_timeline_page_get_view (LT_TIMELINE_PAGE (timeline)));
+  GtkWidget *follow;
+  GtkWidget *from;
+  GtkWidget *to;
+  LtGraph *before;
+  gint64 gubopik = lt_store_find_actor (store, "gubopik");
+  gint64 viasna = lt_store_find_actor (store, "viasna");
+  g_autofree char *png = g_strdup_printf ("%s/graph-follow.png", g_getenv ("G_TEST_BUILDDIR"));
+
+  /* the app's own icons, as LtApplication's resource base path gives them */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/letapis/Letapis/icons");
+  gtk_widget_set_vexpand (timeline, TRUE);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), timeline);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_signal_connect_object (timeline, "visible-window-changed", G_CALLBACK (timeline_window_cb), page, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  lt_timeline_page_set_store (LT_TIMELINE_PAGE (timeline), store);
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
+  gtk_test_widget_wait_for_draw (window);
+
+  follow = find_by_role (page, GTK_ACCESSIBLE_ROLE_BUTTON, _("Follow Timeline"));
+  from = find_by_role (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, _("Start of the period"));
+  to = find_by_role (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, _("End of the period"));
+  g_assert_nonnull (follow);
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+  g_assert_false (lt_graph_page_get_follow_timeline (LT_GRAPH_PAGE (page)));
+  gtk_editable_set_text (GTK_EDITABLE (from), "2020");
+
+  /* following the timeline: the dates give way, the graph shows July 2021 only */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (follow), TRUE);
+  g_assert_true (lt_graph_page_get_follow_timeline (LT_GRAPH_PAGE (page)));
+  g_assert_false (gtk_widget_get_sensitive (from));
+  g_assert_false (gtk_widget_get_sensitive (to));
+  gtk_test_widget_wait_for_draw (window);
+  WAIT_UNTIL (graph_has (view, gubopik), 2000);
+
+  before = lt_graph_view_get_graph (view);
+  n_window_changes = 0;
+  /* a pan: the window changes many times in a row, the graph is not rebuilt at once */
+  for (int i = 0; i < 10; i++)
+    lt_timeline_view_set_window (tview, lt_days_from_ymd (2021, 6, 1) + 3 * i,
+                                 lt_days_from_ymd (2021, 7, 1) + 3 * i, FALSE);
+  lt_timeline_view_set_window (tview, lt_days_from_ymd (2021, 7, 1), lt_days_from_ymd (2021, 8, 1), FALSE);
+  g_assert_true (lt_graph_view_get_graph (view) == before);
+  WAIT_UNTIL (!graph_has (view, gubopik), 3000);
+  /* the timeline told its eleven windows of one frame once */
+  g_test_message ("window changes told: %u", n_window_changes);
+  g_assert_cmpuint (n_window_changes, ==, 1);
+  g_assert_true (graph_has (view, viasna));
+  g_assert_true (graph_has (view, lt_store_find_actor (store, "pen")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2021-07-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2021-07-31");
+  g_test_message ("July 2021: %u actors", lt_graph_get_n_nodes (lt_graph_view_get_graph (view)));
+
+  lt_graph_view_settle_layout (view);
+  lt_graph_view_zoom_to_fit (view);
+  gtk_test_widget_wait_for_draw (window);
+  save_png (window, png);
+  g_test_message ("screenshot: %s", png);
+
+  /* not following: the dates rule again, as the user left them, and the timeline is ignored */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (follow), FALSE);
+  g_assert_true (gtk_widget_get_sensitive (from));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2020");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "");
+  g_assert_true (graph_has (view, gubopik));
+  before = lt_graph_view_get_graph (view);
+  lt_timeline_view_set_window (tview, lt_days_from_ymd (2022, 1, 1), lt_days_from_ymd (2022, 2, 1), FALSE);
+  {
+    gint64 end = g_get_monotonic_time () + 600 * 1000;
+
+    while (g_get_monotonic_time () < end)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+  }
+  g_assert_true (lt_graph_view_get_graph (view) == before);
+  g_assert_true (graph_has (view, gubopik));
+
+  /* following again shows the timeline's window straight away */
+  lt_graph_page_set_follow_timeline (LT_GRAPH_PAGE (page), TRUE);
+  g_assert_false (graph_has (view, gubopik));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2022-01-01");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 shoot (const char *chronicle,
        const char *out_dir,
@@ -301,6 +423,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/Letapis/Graph/page/click-node", test_click_node);
+  g_test_add_func ("/Letapis/Graph/page/follow-timeline", test_follow_timeline);
   g_test_add_func ("/Letapis/Graph/page/screenshots", test_screenshots);
 
   return g_test_run ();
