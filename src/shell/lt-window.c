@@ -73,6 +73,16 @@ chronicle_language_changed_cb (LtWindow   *self,
   lt_graph_page_set_store (self->graph_page, self->store);
 }
 
+/* The graph can follow the period the timeline shows; the pages do not know each other. */
+static void
+timeline_window_changed_cb (LtWindow       *self,
+                            double          start_day,
+                            double          end_day,
+                            LtTimelinePage *page)
+{
+  lt_graph_page_set_timeline_window (self->graph_page, start_day, end_day);
+}
+
 static void
 show_error (LtWindow   *self,
             const char *heading,
@@ -413,7 +423,17 @@ lt_window_class_init (LtWindowClass *klass)
 static void
 lt_window_init (LtWindow *self)
 {
+  double start_day, end_day;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  lt_timeline_page_get_visible_window (self->timeline_page, &start_day, &end_day);
+  lt_graph_page_set_timeline_window (self->graph_page, start_day, end_day);
+  g_signal_connect_object (self->timeline_page,
+                           "visible-window-changed",
+                           G_CALLBACK (timeline_window_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new ("io.github.letapis.Letapis");
   g_signal_connect_object (self->settings,
