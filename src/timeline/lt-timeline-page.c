@@ -104,11 +104,10 @@ update_match_label (LtTimelinePage *self)
   LtTimelinePainter *painter = lt_timeline_view_get_painter (self->view);
   guint total = lt_timeline_painter_get_n_events (painter);
   guint matched = lt_timeline_painter_get_n_matched (painter);
+  LtTimelineIndex *index = lt_timeline_painter_get_index (painter);
   g_autofree char *text = NULL;
 
-  /* no filter while loading (a search waits for the events): the counts' total is exact */
-  if (!lt_timeline_painter_is_loading (painter) &&
-      lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)))
+  if (lt_timeline_index_has_filter (index))
     /* Translators: "5 of 33 events match" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches",
                                          "%u of %u events match", total),
