@@ -952,8 +952,6 @@ lt_timeline_page_init (LtTimelinePage *self)
   populate_categories (self);
   populate_actors (self);
   update_match_label (self);
-  g_signal_connect_object (lt_timeline_view_get_painter (self->view), "loaded",
-                           G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
 
   lt_timeline_painter_get_window (lt_timeline_view_get_painter (self->view), &self->visible_start,
                                   &self->visible_end);
