@@ -149,6 +149,7 @@ static void
 test_window_size_is_kept (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.letapis.Letapis");
+  g_autofree char *last_page = NULL;
   LtWindow *window;
   int width, height;
 
@@ -170,7 +171,8 @@ test_window_size_is_kept (void)
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
-  g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, "timeline");
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_page, ==, "timeline");
 }
 
 int
