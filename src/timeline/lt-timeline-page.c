@@ -104,10 +104,11 @@ update_match_label (LtTimelinePage *self)
   LtTimelinePainter *painter = lt_timeline_view_get_painter (self->view);
   guint total = lt_timeline_painter_get_n_events (painter);
   guint matched = lt_timeline_painter_get_n_matched (painter);
-  LtTimelineIndex *index = lt_timeline_painter_get_index (painter);
   g_autofree char *text = NULL;
 
-  if (lt_timeline_index_has_filter (index))
+  /* no filter while loading (a search waits for the events): the counts' total is exact */
+  if (!lt_timeline_painter_is_loading (painter) &&
+      lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)))
     /* Translators: "5 of 33 events match" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches",
                                          "%u of %u events match", total),
@@ -952,6 +953,8 @@ lt_timeline_page_init (LtTimelinePage *self)
   populate_categories (self);
   populate_actors (self);
   update_match_label (self);
+  g_signal_connect_object (lt_timeline_view_get_painter (self->view), "loaded",
+                           G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
 
   lt_timeline_painter_get_window (lt_timeline_view_get_painter (self->view), &self->visible_start,
                                   &self->visible_end);

@@ -73,6 +73,9 @@ struct _LtTimelinePainter
   gboolean           index_dirty;
   gboolean           matches_dirty;
   gboolean           figures_pending;
+  gboolean           load_async;      /* read the spans of a file store in a thread */
+  gboolean           provisional;     /* the spans are made from per-day counts: loading */
+  struct _LoadJob   *job;             /* the thread reading the spans, or NULL */
   guint32            category_mask;   /* categories shown as matching; all bits = no filter */
   guint              serial;
 
@@ -119,6 +122,7 @@ G_DEFINE_FINAL_TYPE (LtTimelinePainter, lt_timeline_painter, G_TYPE_OBJECT)
 
 enum {
   INVALIDATED,
+  LOADED,
   N_SIGNALS
 };
 
@@ -502,7 +506,7 @@ lookup_label (LtTimelinePainter *self,
   g_autoptr(LtEvent) event = NULL;
   const char *title;
 
-  if (label != NULL || !create || self->store == NULL || self->pango == NULL)
+  if (label != NULL || !create || self->store == NULL || self->pango == NULL || self->provisional)
     return label;
 
   if (g_hash_table_size (self->labels) >= MAX_CACHED_LABELS)
@@ -577,6 +581,7 @@ measure_count_cb (guint    count,
 
 /* Loading */
 
+
 static void
 store_changed_cb (LtTimelinePainter *self,
                   const char        *table,
@@ -593,6 +598,228 @@ store_changed_cb (LtTimelinePainter *self,
   invalidate_data (self);
 }
 
+/* Reading a million spans takes ~0.5 s: a file store's are read by a thread over its own
+ * connection, while the first frames draw spans made from the per-day counts (~10 ms). The
+ * main thread can wait for the job when it needs the real events (a click, a search). */
+typedef struct _LoadJob
+{
+  gatomicrefcount ref_count;
+  GMutex          mutex;
+  GCond           cond;
+  gboolean        done;
+  gboolean        adopted;        /* main thread only */
+  char           *path;
+  gboolean        include_restricted;
+  GArray         *spans;
+  GError         *error;
+} LoadJob;
+
+static LoadJob *
+load_job_ref (LoadJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+static void
+load_job_unref (gpointer data)
+{
+  LoadJob *job = data;
+
+  if (!g_atomic_ref_count_dec (&job->ref_count))
+    return;
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job->path);
+  g_clear_pointer (&job->spans, g_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+load_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+  g_autoptr(GArray) spans = NULL;
+
+  /* Thread workers own their SQLite connection */
+  /* the page opened and checked the file already: the lighter check */
+  store = lt_store_open_full (job->path, LT_STORE_OPEN_QUICK_CHECK, &error);
+  if (store != NULL)
+    {
+      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+      filter->include_restricted = job->include_restricted;
+      spans = lt_store_dup_event_spans (store, filter, &error);
+    }
+
+  g_mutex_lock (&job->mutex);
+  job->spans = g_steal_pointer (&spans);
+  job->error = g_steal_pointer (&error);
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Spans standing for the events counted on each day, one point per event: what the lanes,
+ * their density and the count badges of a zoomed-out frame need. Never labelled or clicked. */
+static GArray *
+dup_provisional_spans (LtTimelinePainter *self)
+{
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  g_autoptr(GArray) counts = NULL;
+  GArray *spans;
+  guint n = 0;
+
+  filter->include_restricted = self->include_restricted;
+  counts = lt_store_dup_event_counts (self->store, filter, LT_BUCKET_DAY, NULL);
+  if (counts == NULL)
+    return NULL;
+
+  for (guint i = 0; i < counts->len; i++)
+    n += g_array_index (counts, LtBucketCount, i).count;
+  spans = g_array_sized_new (FALSE, FALSE, sizeof (LtEventSpan), n);
+  g_array_set_size (spans, n);
+  n = 0;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const LtBucketCount *bc = &g_array_index (counts, LtBucketCount, i);
+      LtEventSpan span = { 0 };
+
+      span.start_day = span.end_day = (gint32) bc->start_day;
+      span.category = (guint16) bc->category;
+      span.precision = LT_PRECISION_DAY;
+      for (guint k = 0; k < bc->count; k++, n++)
+        {
+          span.id = -(gint64) n - 1;
+          g_array_index (spans, LtEventSpan, n) = span;
+        }
+    }
+  /* the counts come by day, then category: so do the spans, as the index wants them */
+
+  return spans;
+}
+
+static void
+adopt_spans (LtTimelinePainter *self,
+             LoadJob           *job)
+{
+  job->adopted = TRUE;
+  g_clear_pointer (&self->job, load_job_unref);
+  self->provisional = FALSE;
+  /* the last frame points into the made-up spans */
+  g_clear_pointer (&self->frame, lt_timeline_frame_free);
+  self->frame_valid = FALSE;
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_hash_table_remove_all (self->labels);
+  if (job->spans != NULL)
+    self->spans = g_array_ref (job->spans);
+  else
+    {
+      g_warning ("Could not read the events: %s", job->error ? job->error->message : "?");
+      self->spans = g_array_new (FALSE, FALSE, sizeof (LtEventSpan));
+    }
+  self->index_dirty = TRUE;
+  self->matches_dirty = TRUE;
+  self->figures_pending = self->figures_kind != NULL;
+}
+
+static void
+load_job_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LtTimelinePainter *self = LT_TIMELINE_PAINTER (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* a job that was waited for, or replaced, is already dealt with */
+  if (job->adopted || self->job != job)
+    return;
+
+  adopt_spans (self, job);
+  invalidate_data (self);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static gboolean
+emit_loaded_idle (gpointer data)
+{
+  LtTimelinePainter *self = data;
+
+  invalidate (self);
+  g_signal_emit (self, signals[LOADED], 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the thread, for what needs the real events */
+static void
+finish_loading (LtTimelinePainter *self)
+{
+  LoadJob *job = self->job;
+
+  if (job == NULL)
+    return;
+
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  load_job_ref (job);
+  adopt_spans (self, job);
+  load_job_unref (job);
+  /* this may be in the middle of a frame: tell the owner when it is over */
+  self->serial++;
+  node_cache_clear (&self->density_cache);
+  node_cache_clear (&self->overview_cache);
+  node_cache_clear (&self->figures_cache);
+  self->frame_valid = FALSE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, emit_loaded_idle, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+start_loading (LtTimelinePainter *self)
+{
+  const char *path = lt_store_get_path (self->store);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) provisional = NULL;
+  LoadJob *job;
+
+  if (!self->load_async || self->lane_mode != LT_LANE_MODE_CATEGORY ||
+      path == NULL || path[0] == '\0' || g_str_equal (path, ":memory:") ||
+      g_str_has_prefix (path, "file:"))
+    return FALSE;
+
+  provisional = dup_provisional_spans (self);
+  if (provisional == NULL)
+    return FALSE;
+
+  job = g_new0 (LoadJob, 1);
+  g_atomic_ref_count_init (&job->ref_count);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  job->path = g_strdup (path);
+  job->include_restricted = self->include_restricted;
+  self->job = job;
+  self->spans = g_steal_pointer (&provisional);
+  self->provisional = TRUE;
+
+  task = g_task_new (self, NULL, load_job_done_cb, NULL);
+  g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, load_job_ref (job), load_job_unref);
+  g_task_run_in_thread (task, load_job_thread);
+
+  return TRUE;
+}
+
 static void
 load_model (LtTimelinePainter *self)
 {
@@ -607,12 +834,18 @@ load_model (LtTimelinePainter *self)
   g_clear_pointer (&self->figures, g_array_unref);
   g_hash_table_remove_all (self->labels);
   g_hash_table_remove_all (self->actor_names);
+  /* an older job's events are out of date: its result is dropped when it ends */
+  g_clear_pointer (&self->job, load_job_unref);
+  self->provisional = FALSE;
 
   if (self->store == NULL)
     {
       self->spans = g_array_new (FALSE, FALSE, sizeof (LtEventSpan));
       return;
     }
+
+  if (start_loading (self))
+    return;
 
   filter->include_restricted = self->include_restricted;
   self->spans = lt_store_dup_event_spans (self->store, filter, &error);
@@ -707,6 +940,11 @@ ensure_index (LtTimelinePainter *self)
 {
   if (self->model_dirty || self->spans == NULL)
     load_model (self);
+
+  /* made-up spans match no search, and have no actors or places for other lanes */
+  if (self->provisional &&
+      (self->filter != NULL || self->match_ids != NULL || self->lane_mode != LT_LANE_MODE_CATEGORY))
+    finish_loading (self);
 
   if (self->index_dirty || self->index == NULL)
     {
@@ -884,6 +1122,7 @@ lt_timeline_painter_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->job, load_job_unref);
   g_clear_object (&self->pango);
   node_cache_clear (&self->axis_cache);
   node_cache_clear (&self->density_cache);
@@ -936,6 +1175,18 @@ lt_timeline_painter_class_init (LtTimelinePainterClass *klass)
                                        G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 0);
+
+  /**
+   * LtTimelinePainter::loaded:
+   *
+   * Emitted when the events read in a thread replaced the counts the first frames were
+   * drawn from (see [method@TimelinePainter.set_load_async]).
+   */
+  signals[LOADED] = g_signal_new ("loaded",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
 
   g_type_ensure (GSK_TYPE_COLOR_NODE);
 }
@@ -1200,6 +1451,7 @@ lt_timeline_painter_get_extent (LtTimelinePainter *self,
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
+  /* while loading, the days of the counts: the view fits again once the events are in */
   ensure_index (self);
   if (!lt_timeline_index_get_extent (self->index, &first, &last))
     return FALSE;
@@ -1511,6 +1763,67 @@ lt_timeline_painter_set_progressive (LtTimelinePainter *self,
 }
 
 /**
+ * lt_timeline_painter_set_load_async:
+ * @self: a painter
+ * @load_async: whether to read the events of a file store in a thread
+ *
+ * An interactive view draws its first frames at once from the per-day counts of events and
+ * reads the events themselves in a thread, over a connection of its own; the painter emits
+ * #LtTimelinePainter::loaded and draws again when they are in. Hit-testing and the other
+ * questions about events wait for them. In-memory stores are always read at once.
+ */
+void
+lt_timeline_painter_set_load_async (LtTimelinePainter *self,
+                                    gboolean           load_async)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  self->load_async = !!load_async;
+}
+
+/**
+ * lt_timeline_painter_is_loading:
+ * @self: a painter
+ *
+ * Returns: %TRUE while the frames are drawn from counts and the events are being read
+ */
+gboolean
+lt_timeline_painter_is_loading (LtTimelinePainter *self)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
+
+  return self->provisional;
+}
+
+/**
+ * lt_timeline_painter_finish_loading:
+ * @self: a painter
+ *
+ * Waits for the events being read in a thread, if any, and uses them.
+ */
+void
+lt_timeline_painter_finish_loading (LtTimelinePainter *self)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (self->model_dirty || self->spans == NULL)
+    load_model (self);
+  finish_loading (self);
+}
+
+/* What is hit-tested must be the real events: wait for them, and lay them out again */
+static void
+ensure_real_frame (LtTimelinePainter *self)
+{
+  if (!self->provisional)
+    return;
+
+  finish_loading (self);
+  if (self->pango != NULL && self->width > 0 && self->height > 0)
+    lt_timeline_painter_layout (self, self->pango, self->width, self->height);
+}
+
+/**
  * lt_timeline_painter_layout:
  * @self: a painter
  * @pango: the context to measure text with
@@ -1536,7 +1849,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   ensure_index (self);
   /* Read with the events: deferring it to the second frame saved the first frame ~80 ms
    * at a million events, but made the second one hitch as long */
-  if (self->figures_pending)
+  if (self->figures_pending && !self->provisional)
     {
       load_figures (self);
       self->frame_valid = FALSE;
@@ -1605,7 +1918,8 @@ lt_timeline_painter_needs_more_frames (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
-  return (self->frame != NULL && self->frame->incomplete) || self->figures_pending;
+  return (self->frame != NULL && self->frame->incomplete) ||
+         (self->figures_pending && !self->provisional);
 }
 
 /* Drawing */
@@ -2626,6 +2940,7 @@ lt_timeline_painter_get_index (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
 
+  lt_timeline_painter_finish_loading (self);
   ensure_index (self);
 
   return self->index;
@@ -2669,6 +2984,7 @@ lt_timeline_painter_describe_event (LtTimelinePainter  *self,
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
+  lt_timeline_painter_finish_loading (self);
   ensure_index (self);
   if (!lt_timeline_index_find_event (self->index, event_id, &lane, &item) || self->pango == NULL)
     return FALSE;
@@ -2719,7 +3035,8 @@ lt_timeline_painter_list_visible_events (LtTimelinePainter *self)
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), ids);
 
-  if (self->frame == NULL)
+  /* no real event is drawn yet */
+  if (self->frame == NULL || self->provisional)
     return ids;
 
   for (guint i = 0; i < self->frame->items->len; i++)
@@ -2764,6 +3081,7 @@ lt_timeline_painter_hit_test (LtTimelinePainter *self,
   g_return_val_if_fail (hit != NULL, FALSE);
 
   memset (hit, 0, sizeof *hit);
+  ensure_real_frame (self);
   if (self->frame == NULL)
     return FALSE;
 
@@ -2860,6 +3178,7 @@ lt_timeline_painter_get_event_bounds (LtTimelinePainter *self,
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
+  ensure_real_frame (self);
   if (self->frame == NULL || self->index == NULL)
     return FALSE;
 

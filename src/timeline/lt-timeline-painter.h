@@ -138,6 +138,10 @@ void               lt_timeline_painter_set_show_overview    (LtTimelinePainter  
 void               lt_timeline_painter_set_figures          (LtTimelinePainter       *self,
                                                              const char              *counts);
 const char        *lt_timeline_painter_get_figures_title   (LtTimelinePainter       *self);
+void               lt_timeline_painter_set_load_async       (LtTimelinePainter       *self,
+                                                             gboolean                 load_async);
+gboolean           lt_timeline_painter_is_loading           (LtTimelinePainter       *self);
+void               lt_timeline_painter_finish_loading       (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_progressive      (LtTimelinePainter       *self,
                                                              gboolean                 progressive);
 void               lt_timeline_painter_layout               (LtTimelinePainter       *self,

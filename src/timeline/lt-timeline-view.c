@@ -45,6 +45,9 @@ struct _LtTimelineView
   guint              n_markers_used;
   gboolean           focus_pending; /* focus the focus_event's marker once it exists */
   gboolean           markers_pending;
+  gboolean           fit_pending;     /* fitted to the counts while the events load */
+  double             fit_start;
+  double             fit_end;
   guint              markers_wanted;
   gboolean           refocus_view;
   LtTimelineMarker  *focus_target;
@@ -803,6 +806,23 @@ painter_invalidated_cb (LtTimelineView    *self,
 
 static gboolean more_frames_cb (gpointer user_data);
 
+/* The first frames of a big file were drawn from counts; fit the real events if nobody
+ * moved since the fit to the counts' days */
+static void
+painter_loaded_cb (LtTimelineView    *self,
+                   LtTimelinePainter *painter)
+{
+  double start, end;
+
+  lt_timeline_painter_get_window (painter, &start, &end);
+  if (self->fit_pending &&
+      fabs (start - self->fit_start) < 1e-4 && fabs (end - self->fit_end) < 1e-4)
+    lt_timeline_painter_zoom_to_fit (painter);
+  self->fit_pending = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static char *
 cluster_label (const LtFrameItem *item)
 {
@@ -1309,6 +1329,9 @@ lt_timeline_view_init (LtTimelineView *self)
 
   self->painter = lt_timeline_painter_new ();
   lt_timeline_painter_set_progressive (self->painter, TRUE);
+  lt_timeline_painter_set_load_async (self->painter, TRUE);
+  g_signal_connect_object (self->painter, "loaded", G_CALLBACK (painter_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   lt_timeline_painter_set_figures (self->painter, "political-prisoners");
   g_signal_connect_object (self->painter, "invalidated", G_CALLBACK (painter_invalidated_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1398,6 +1421,8 @@ lt_timeline_view_set_store (LtTimelineView *self,
   lt_timeline_painter_set_store (self->painter, store);
   lt_timeline_view_set_selected_event (self, 0);
   lt_timeline_painter_zoom_to_fit (self->painter);
+  self->fit_pending = lt_timeline_painter_is_loading (self->painter);
+  lt_timeline_painter_get_window (self->painter, &self->fit_start, &self->fit_end);
 }
 
 /**

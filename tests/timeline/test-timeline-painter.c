@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
 
@@ -350,6 +351,112 @@ test_paint_follows_store (void)
   g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
 }
 
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+/* A file store's events are read by a thread; the first frames are drawn from the counts */
+static void
+test_paint_load_async (void)
+{
+  const char *root = g_getenv ("LETAPIS_SOURCE_ROOT");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("letapis-timeline-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(LtStore) store = NULL;
+  g_autoptr(LtStore) memory = open_chronicle ();
+  g_autoptr(LtTimelinePainter) sync = lt_timeline_painter_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelinePainter) clicked = lt_timeline_painter_new ();
+  g_autoptr(LtTimelinePainter) in_memory = lt_timeline_painter_new ();
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) visible = NULL;
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  gint64 day = lt_days_from_ymd (2021, 7, 14);
+  gint64 deadline;
+  graphene_rect_t bounds;
+  LtTimelineHit hit;
+  guint n_loaded = 0;
+
+  g_assert_no_error (error);
+  if (root == NULL)
+    root = SOURCE_ROOT;
+  dir = g_file_new_build_filename (root, "data", "chronicle", NULL);
+  path = g_build_filename (tmp, "chronicle.db", NULL);
+  store = lt_store_open (path, &error);
+  g_assert_no_error (error);
+  lt_store_set_language (store, "en");
+  lt_store_import_chronicle (store, dir, &error);
+  g_assert_no_error (error);
+
+  /* what the events look like read at once */
+  lt_timeline_painter_set_store (sync, store);
+  lt_timeline_painter_set_window (sync, day, day + 1);
+  lt_timeline_painter_layout (sync, pango, 1200, 640);
+  expected = lt_timeline_painter_list_visible_events (sync);
+  g_assert_cmpuint (expected->len, >=, 5);
+
+  /* an in-memory store has no file for a thread to open: read at once */
+  lt_timeline_painter_set_load_async (in_memory, TRUE);
+  lt_timeline_painter_set_store (in_memory, memory);
+  lt_timeline_painter_layout (in_memory, pango, 1200, 640);
+  g_assert_false (lt_timeline_painter_is_loading (in_memory));
+
+  /* the first frame comes from the counts: all the events counted, none to click yet */
+  lt_timeline_painter_set_load_async (painter, TRUE);
+  g_signal_connect_swapped (painter, "loaded", G_CALLBACK (count_cb), &n_loaded);
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_window (painter, day, day + 1);
+  lt_timeline_painter_layout (painter, pango, 1200, 640);
+  g_assert_true (lt_timeline_painter_is_loading (painter));
+  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==,
+                    lt_timeline_painter_get_n_events (sync));
+  visible = lt_timeline_painter_list_visible_events (painter);
+  g_assert_cmpuint (visible->len, ==, 0);
+  g_clear_pointer (&visible, g_array_unref);
+
+  /* then the thread's events replace them, and the frame is the one read at once */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (lt_timeline_painter_is_loading (painter) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (lt_timeline_painter_is_loading (painter));
+  g_assert_cmpuint (n_loaded, ==, 1);
+  lt_timeline_painter_layout (painter, pango, 1200, 640);
+  visible = lt_timeline_painter_list_visible_events (painter);
+  g_assert_cmpuint (visible->len, ==, expected->len);
+  g_assert_cmpmem (visible->data, visible->len * sizeof (gint64),
+                   expected->data, expected->len * sizeof (gint64));
+
+  /* a click while loading waits for the events and finds the one under the pointer */
+  g_assert_true (lt_timeline_painter_get_event_bounds (sync, g_array_index (expected, gint64, 0),
+                                                       &bounds));
+  lt_timeline_painter_set_load_async (clicked, TRUE);
+  lt_timeline_painter_set_store (clicked, store);
+  lt_timeline_painter_set_window (clicked, day, day + 1);
+  lt_timeline_painter_layout (clicked, pango, 1200, 640);
+  g_assert_true (lt_timeline_painter_is_loading (clicked));
+  g_assert_true (lt_timeline_painter_hit_test (clicked,
+                                               bounds.origin.x + MIN (bounds.size.width, 12) / 2,
+                                               bounds.origin.y + bounds.size.height / 2, &hit));
+  g_assert_false (lt_timeline_painter_is_loading (clicked));
+  g_assert_cmpint (hit.kind, ==, LT_TIMELINE_HIT_EVENT);
+  g_assert_cmpint (hit.event_id, ==, g_array_index (expected, gint64, 0));
+
+  g_clear_object (&clicked);
+  g_clear_object (&painter);
+  g_clear_object (&sync);
+  g_clear_object (&store);
+  /* the end of the jobs may still be queued */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (path);
+  g_rmdir (tmp);
+  g_object_unref (pango);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/painter/empty", test_paint_empty);
   g_test_add_func ("/Letapis/Timeline/painter/mini-restricted", test_paint_mini_restricted);
   g_test_add_func ("/Letapis/Timeline/painter/follows-store", test_paint_follows_store);
+  g_test_add_func ("/Letapis/Timeline/painter/load-async", test_paint_load_async);
 
   return g_test_run ();
 }
