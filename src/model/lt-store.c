@@ -624,6 +624,12 @@ check_existing_file (const char        *path,
       goto out;
     }
 
+  if ((flags & LT_STORE_OPEN_NO_CHECK) != 0)
+    {
+      ret = TRUE;
+      goto out;
+    }
+
   if ((flags & LT_STORE_OPEN_QUICK_CHECK) != 0 || st.st_size > FULL_CHECK_MAX_SIZE)
     check_sql = "PRAGMA quick_check(1)";
   else

@@ -39,6 +39,9 @@ typedef enum
   LT_STORE_OPEN_NONE = 0,
   /* Skip PRAGMA integrity_check on files above 64 MiB (quick_check still runs). */
   LT_STORE_OPEN_QUICK_CHECK = 1 << 0,
+  /* A second connection (a worker's own) to a file this process has already
+   * opened and checked: skip the page check, still refuse foreign files. */
+  LT_STORE_OPEN_NO_CHECK    = 1 << 1,
 } LtStoreOpenFlags;
 
 typedef enum

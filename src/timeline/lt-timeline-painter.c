@@ -649,7 +649,8 @@ load_job_thread (GTask        *task,
 
   /* Thread workers own their SQLite connection */
   /* the page opened and checked the file already: the lighter check */
-  store = lt_store_open_full (job->path, LT_STORE_OPEN_QUICK_CHECK, &error);
+  /* The page's own connection checked this file when it was opened. */
+  store = lt_store_open_full (job->path, LT_STORE_OPEN_NO_CHECK, &error);
   if (store != NULL)
     {
       g_autoptr(LtEventFilter) filter = lt_event_filter_new ();

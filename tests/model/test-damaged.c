@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <glib/gstdio.h>
+
 #include "test-helpers.h"
 
 typedef struct
@@ -171,6 +173,29 @@ test_intact_opens (Fixture       *f,
   g_assert_finalize_object (store);
 }
 
+/* A worker's second connection skips the page check, but a file that is not
+ * a chronicle is still refused, and a sound one opens. */
+static void
+test_no_check_still_refuses_foreign (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LtStore *store;
+
+  g_assert_true (g_file_set_contents (f->path, "These are my notes, not a database.\n", -1, NULL));
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_NO_CHECK, &error);
+  g_assert_null (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+  write_chronicle (f);
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_NO_CHECK, &error);
+  g_assert_no_error (error);
+  g_assert_false (lt_store_is_empty (store));
+  g_assert_finalize_object (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +212,7 @@ main (int   argc,
   ADD ("corrupt-pages", test_corrupt_pages);
   ADD ("bad-header", test_bad_header);
   ADD ("intact-opens", test_intact_opens);
+  ADD ("no-check-refuses-foreign", test_no_check_still_refuses_foreign);
 #undef ADD
 
   return g_test_run ();
