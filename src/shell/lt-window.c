@@ -63,14 +63,9 @@ chronicle_language_changed_cb (LtWindow   *self,
 {
   g_assert (LT_IS_WINDOW (self));
 
-  if (self->store == NULL)
-    return;
-
+  /* The store announces a new language as a reload, which the pages
+   * already follow. */
   apply_chronicle_language (self);
-
-  /* Texts are read in the store's language when the pages load them. */
-  lt_timeline_page_set_store (self->timeline_page, self->store);
-  lt_graph_page_set_store (self->graph_page, self->store);
 }
 
 /* The graph can follow the period the timeline shows; the pages do not know each other. */

@@ -175,6 +175,28 @@ test_window_size_is_kept (void)
   g_assert_cmpstr (last_page, ==, "timeline");
 }
 
+static void
+test_record_language_follows_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.letapis.Letapis");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  LtWindow *window;
+
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "chronicle-language", "uk");
+  window = lt_window_new (app);
+  lt_window_set_store (window, store);
+  g_assert_cmpstr (lt_store_get_language (store), ==, "uk");
+
+  /* Changing the preference reaches the open chronicle at once. */
+  g_settings_set_string (settings, "chronicle-language", "be");
+  g_assert_cmpstr (lt_store_get_language (store), ==, "be");
+
+  g_settings_reset (settings, "chronicle-language");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,6 +213,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/Letapis/Window/size-is-kept", test_window_size_is_kept);
+  g_test_add_func ("/Letapis/Window/record-language", test_record_language_follows_setting);
   g_test_add_func ("/Letapis/Window/en", test_window_en);
   g_test_add_func ("/Letapis/Window/uk", test_window_uk);
   g_test_add_func ("/Letapis/Window/be", test_window_be);
