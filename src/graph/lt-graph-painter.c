@@ -9,9 +9,12 @@
  * and the export paints through it into a snapshot that is rendered to PNG, SVG or PDF with no
  * display; nothing here touches a GtkWidget.
  *
- * Edges and node shapes go into one cairo node, batched by style, so that a frame of 10,000
- * nodes is a few dozen strokes and fills; labels are Pango text nodes, so they stay text in a
- * PDF. Labels are placed greedily by importance on a grid of occupied cells: zoomed out only the
+ * Edges and node shapes go into one cairo node, batched by style, so that a graph of a few
+ * thousand edges is a few dozen strokes and fills. Bigger graphs draw them into a raster layer
+ * (Wu's lines by hand, cairo for the big shapes); the widget's frames paint the layer moved and
+ * scaled while a thread draws it again for the new view, so a frame of 10,000 nodes costs a few
+ * milliseconds whatever the number of edges. Labels are Pango text nodes, shaped once per node,
+ * so they stay text in a PDF. Labels are placed greedily by importance on a grid of occupied cells: zoomed out only the
  * important ones find room, zoomed in all of them do.
  */
 
@@ -31,6 +34,140 @@
 #define RASTER_EDGES  3000   /* from here on, edges and small nodes are rasterized by hand */
 #define RASTER_RADIUS 6.0
 #define COMMUNITY_ROW (-100)     /* legend row of the community colours */
+
+/* which nodes a pass draws */
+enum
+{
+  NODES_ALL,       /* a small graph: all of them, dimmed under a hover */
+  NODES_LAYER,     /* into a big graph's raster layer: the shapes too big to rasterize by hand */
+  NODES_OVERLAY,   /* over the layer: the hovered neighbourhood, the selection and the focus */
+};
+
+/* Rectangles taken on the drawing, in a grid of CELL-sized cells covering it (with one cell
+ * around); what lies further out cannot hide a label. The cells' arrays are kept between
+ * frames, so placing labels allocates nothing. */
+typedef struct
+{
+  int      cols;
+  int      rows;
+  GArray **cells;
+} Occupancy;
+
+static void
+occupancy_clear (Occupancy *occ)
+{
+  for (int k = 0; k < occ->cols * occ->rows; k++)
+    g_clear_pointer (&occ->cells[k], g_array_unref);
+  g_clear_pointer (&occ->cells, g_free);
+  occ->cols = occ->rows = 0;
+}
+
+static void
+occupancy_reset (Occupancy *occ,
+                 int        width,
+                 int        height)
+{
+  int cols = width / CELL + 3;
+  int rows = height / CELL + 3;
+
+  if (cols != occ->cols || rows != occ->rows)
+    {
+      occupancy_clear (occ);
+      occ->cols = cols;
+      occ->rows = rows;
+      occ->cells = g_new0 (GArray *, cols * rows);
+    }
+  for (int k = 0; k < cols * rows; k++)
+    if (occ->cells[k] != NULL)
+      g_array_set_size (occ->cells[k], 0);
+}
+
+/* the cells a rectangle touches, clamped to the grid */
+static gboolean
+occupancy_span (Occupancy             *occ,
+                const graphene_rect_t *rect,
+                int                   *x0,
+                int                   *y0,
+                int                   *x1,
+                int                   *y1)
+{
+  *x0 = MAX ((int) floor (rect->origin.x / CELL) + 1, 0);
+  *y0 = MAX ((int) floor (rect->origin.y / CELL) + 1, 0);
+  *x1 = MIN ((int) floor ((rect->origin.x + rect->size.width) / CELL) + 1, occ->cols - 1);
+  *y1 = MIN ((int) floor ((rect->origin.y + rect->size.height) / CELL) + 1, occ->rows - 1);
+
+  return *x0 <= *x1 && *y0 <= *y1;
+}
+
+static gboolean
+occupancy_test (Occupancy             *occ,
+                const graphene_rect_t *rect)
+{
+  int x0;
+  int y0;
+  int x1;
+  int y1;
+
+  if (!occupancy_span (occ, rect, &x0, &y0, &x1, &y1))
+    return TRUE;
+  for (int cy = y0; cy <= y1; cy++)
+    for (int cx = x0; cx <= x1; cx++)
+      {
+        GArray *rects = occ->cells[cy * occ->cols + cx];
+
+        if (rects == NULL)
+          continue;
+        for (guint k = 0; k < rects->len; k++)
+          if (graphene_rect_intersection (rect, &g_array_index (rects, graphene_rect_t, k), NULL))
+            return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+occupancy_add (Occupancy             *occ,
+               const graphene_rect_t *rect)
+{
+  int x0;
+  int y0;
+  int x1;
+  int y1;
+
+  if (!occupancy_span (occ, rect, &x0, &y0, &x1, &y1))
+    return;
+  for (int cy = y0; cy <= y1; cy++)
+    for (int cx = x0; cx <= x1; cx++)
+      {
+        GArray **rects = &occ->cells[cy * occ->cols + cx];
+
+        if (*rects == NULL)
+          *rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+        g_array_append_val (*rects, *rect);
+      }
+}
+
+typedef struct
+{
+  cairo_surface_t *surface;     /* the view plus a margin on every side */
+  int              margin_x;
+  int              margin_y;
+  int              width;       /* of the view it was drawn for */
+  int              height;
+  double           scale;       /* the view it was drawn for */
+  double           offset_x;
+  double           offset_y;
+  guint            stamp;
+  guint            generation;
+} Layer;
+
+static void
+layer_free (Layer *layer)
+{
+  g_clear_pointer (&layer->surface, cairo_surface_destroy);
+  g_free (layer);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layer, layer_free)
 
 struct _LtGraphPainter
 {
@@ -65,19 +202,28 @@ struct _LtGraphPainter
   guint            scratch_len;
   gboolean         raster;
 
-  /* the raster layer of the last frame, reused while only the view moves */
-  GdkTexture      *cache;
-  double           cache_scale;
-  double           cache_x;
-  double           cache_y;
-  int              cache_hover;
-  gboolean         cache_dark;
-  LtNodeColorMode  cache_color_mode;
-  gboolean         cache_enabled;
+  /* The raster layer of a big graph: its edges and node shapes, drawn for one view. Frames
+   * draw it moved and scaled; with a ready func set, a thread redraws it while frames go on. */
+  Layer           *layer;
+  Layer           *overview;          /* the whole graph, for what a fast move uncovers */
+  guint            layer_stamp;       /* bumped when positions change: older layers are stale */
+  guint            layer_generation;  /* bumped when the look changes: older layers are wrong */
+  GCancellable    *layer_job;         /* of the redraw in flight */
+  LtGraphPainterReadyFunc layer_ready_func;
+  gpointer         layer_ready_data;
+  /* in the copy a layer is drawn from: the view and the margins around it */
+  int              layer_width;
+  int              layer_height;
+  int              layer_margin_x;
+  int              layer_margin_y;
 
   /* label sizes, measured once per graph and font */
   float           *label_w;
   float           *label_h;
+  GskRenderNode  **label_nodes;   /* the text, shaped once: shaping is most of a label's cost */
+  guint            n_label_nodes;
+  Occupancy        occ;
+  Occupancy        labels_occ;
   guint            label_font_hash;
 };
 
@@ -307,6 +453,24 @@ rebuild_neighbours (LtGraphPainter *self)
     self->neighbour[lt_graph_get_other_end (self->graph, incident[k], self->hover)] = TRUE;
 }
 
+static void
+clear_label_nodes (LtGraphPainter *self)
+{
+  for (guint i = 0; i < self->n_label_nodes; i++)
+    g_clear_pointer (&self->label_nodes[i], gsk_render_node_unref);
+  g_clear_pointer (&self->label_nodes, g_free);
+  self->n_label_nodes = 0;
+}
+
+/* The look has changed: the layer is wrong, not just stale, and a redraw in flight too. */
+static void
+drop_layer (LtGraphPainter *self)
+{
+  self->layer_generation++;
+  g_clear_pointer (&self->layer, layer_free);
+  g_clear_pointer (&self->overview, layer_free);
+}
+
 /**
  * lt_graph_painter_new:
  *
@@ -347,7 +511,15 @@ lt_graph_painter_free (LtGraphPainter *self)
   g_free (self->sr);
   g_free (self->label_w);
   g_free (self->label_h);
-  g_clear_object (&self->cache);
+  clear_label_nodes (self);
+  occupancy_clear (&self->occ);
+  occupancy_clear (&self->labels_occ);
+  /* a redraw in flight finds its painter gone through the cancellable */
+  if (self->layer_job != NULL)
+    g_cancellable_cancel (self->layer_job);
+  g_clear_object (&self->layer_job);
+  g_clear_pointer (&self->layer, layer_free);
+  g_clear_pointer (&self->overview, layer_free);
   g_free (self);
 }
 
@@ -371,9 +543,10 @@ lt_graph_painter_set_graph (LtGraphPainter *self,
   self->graph = graph;
   self->xy = NULL;
   self->hover = self->selected = self->focus = -1;
-  g_clear_object (&self->cache);
+  drop_layer (self);
   g_clear_pointer (&self->label_w, g_free);
   g_clear_pointer (&self->label_h, g_free);
+  clear_label_nodes (self);
   rebuild_importance (self);
   rebuild_bends (self);
   rebuild_neighbours (self);
@@ -388,37 +561,42 @@ lt_graph_painter_get_graph (LtGraphPainter *self)
 }
 
 /**
- * lt_graph_painter_set_cache_enabled:
+ * lt_graph_painter_set_ready_func:
  * @self: a painter
- * @enabled: whether to keep the raster layer of big graphs between frames
+ * @func: (nullable): called on the main context when a redrawn raster layer is ready
+ * @user_data: data for @func
  *
- * While the user pans and zooms a big graph, the widget reuses the last raster of its edges,
- * moved and scaled, and calls [method@GraphPainter.invalidate] when the gesture rests or the
- * positions change. The export leaves this off.
+ * A big graph's edges and node shapes are drawn into a raster layer, which frames draw moved
+ * and scaled while only the view changes. With a ready func, the layer is redrawn by a thread
+ * once the view or the positions have changed, and @func is called (the widget queues a draw)
+ * when it is ready: a frame never waits for it except the first one. Without one (the export),
+ * every frame draws what it shows.
  */
 void
-lt_graph_painter_set_cache_enabled (LtGraphPainter *self,
-                                    gboolean        enabled)
+lt_graph_painter_set_ready_func (LtGraphPainter          *self,
+                                 LtGraphPainterReadyFunc  func,
+                                 gpointer                 user_data)
 {
   g_return_if_fail (self != NULL);
 
-  self->cache_enabled = !!enabled;
-  if (!enabled)
-    g_clear_object (&self->cache);
+  self->layer_ready_func = func;
+  self->layer_ready_data = user_data;
+  drop_layer (self);
 }
 
 /**
  * lt_graph_painter_invalidate:
  * @self: a painter
  *
- * Drops the cached raster layer: the next frame draws the edges again.
+ * Says that the positions have changed: the raster layer is drawn again (by a thread, if there
+ * is a ready func; until then frames show the last one).
  */
 void
 lt_graph_painter_invalidate (LtGraphPainter *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_clear_object (&self->cache);
+  self->layer_stamp++;
 }
 
 /**
@@ -436,7 +614,7 @@ lt_graph_painter_set_positions (LtGraphPainter *self,
   g_return_if_fail (self != NULL);
 
   self->xy = xy;
-  g_clear_object (&self->cache);
+  self->layer_stamp++;
 }
 
 void
@@ -445,7 +623,11 @@ lt_graph_painter_set_dark (LtGraphPainter *self,
 {
   g_return_if_fail (self != NULL);
 
+  if (self->dark == !!dark)
+    return;
   self->dark = !!dark;
+  drop_layer (self);
+  clear_label_nodes (self);
 }
 
 void
@@ -458,6 +640,7 @@ lt_graph_painter_set_size_mode (LtGraphPainter *self,
     return;
   self->size_mode = mode;
   rebuild_importance (self);
+  drop_layer (self);
 }
 
 void
@@ -466,7 +649,10 @@ lt_graph_painter_set_color_mode (LtGraphPainter  *self,
 {
   g_return_if_fail (self != NULL);
 
+  if (self->color_mode == mode)
+    return;
   self->color_mode = mode;
+  drop_layer (self);
 }
 
 void
@@ -1052,11 +1238,12 @@ paint_edges (LtGraphPainter       *self,
 }
 
 static void
-paint_nodes (LtGraphPainter       *self,
-             cairo_t              *cr,
-             const LtGraphPalette *palette,
-             int                   width,
-             int                   height)
+nodes_pass (LtGraphPainter       *self,
+            cairo_t              *cr,
+            const LtGraphPalette *palette,
+            int                   width,
+            int                   height,
+            int                   which)
 {
   guint n = lt_graph_get_n_nodes (self->graph);
   gboolean dim = self->neighbour != NULL;
@@ -1071,6 +1258,9 @@ paint_nodes (LtGraphPainter       *self,
         const GdkRGBA *color = NULL;
         gboolean any = FALSE;
 
+        if (which == NODES_OVERLAY && pass == 0)
+          break;   /* all in the layer */
+
         for (guint i = 0; i < n; i++)
           {
             const GdkRGBA *nc;
@@ -1080,8 +1270,10 @@ paint_nodes (LtGraphPainter       *self,
               continue;
             if (dim && (!!self->neighbour[i]) != (pass == 1))
               continue;
-            if (self->raster && self->sr[i] < RASTER_RADIUS && !(dim && self->neighbour[i]))
-              continue;   /* in the raster layer */
+            if (which == NODES_LAYER && self->sr[i] < RASTER_RADIUS)
+              continue;   /* rasterized by hand */
+            if (which == NODES_OVERLAY && !(dim && self->neighbour[i]))
+              continue;   /* in the layer */
             nc = node_color (self, palette, i);
             if (self->color_mode == LT_NODE_COLOR_COMMUNITY)
               {
@@ -1114,6 +1306,9 @@ paint_nodes (LtGraphPainter       *self,
             cairo_fill (cr);
           }
       }
+
+  if (which == NODES_LAYER)
+    return;
 
   if (self->selected >= 0 && (guint) self->selected < n)
     {
@@ -1269,18 +1464,15 @@ pack_color (const GdkRGBA *c,
          | (guint32) (c->blue * 255);
 }
 
+/* Rasterizes the edges and the small nodes of a layer, never dimmed: a hover dims the whole
+ * layer from above. */
 static void
-paint_raster_layer (LtGraphPainter       *self,
-                    GtkSnapshot          *snapshot,
-                    const LtGraphPalette *palette,
-                    int                   width,
-                    int                   height)
+rasterize_layer (LtGraphPainter       *self,
+                 guint32              *buf,
+                 const LtGraphPalette *palette,
+                 int                   width,
+                 int                   height)
 {
-  gsize n_pixels = (gsize) width * height;
-  guint32 *buf = g_malloc0 (n_pixels * 4);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  gboolean dim = self->neighbour != NULL;
   static const int family_order[] = {
     LT_EDGE_FAMILY_TOGETHER, LT_EDGE_FAMILY_STRUCTURE, LT_EDGE_FAMILY_COOPERATION, LT_EDGE_FAMILY_HOSTILITY,
   };
@@ -1288,7 +1480,7 @@ paint_raster_layer (LtGraphPainter       *self,
   /* family by family, so that repression is drawn over the rest */
   for (int k = 0; k < 4; k++)
     {
-      guint32 color = pack_color (&palette->edges[family_order[k]], dim ? 0.3 : 0.85);
+      guint32 color = pack_color (&palette->edges[family_order[k]], 0.85);
 
       for (guint e = 0; e < lt_graph_get_n_edges (self->graph); e++)
         {
@@ -1305,8 +1497,6 @@ paint_raster_layer (LtGraphPainter       *self,
           y0 = self->sy[edge->source];
           x1 = self->sx[edge->target];
           y1 = self->sy[edge->target];
-          if (dim && ((int) edge->source == self->hover || (int) edge->target == self->hover))
-            continue;
           if ((x0 < 0 && x1 < 0) || (y0 < 0 && y1 < 0)
               || (x0 > width && x1 > width) || (y0 > height && y1 > height))
             continue;
@@ -1323,7 +1513,7 @@ paint_raster_layer (LtGraphPainter       *self,
       int y0;
       int y1;
 
-      if (r >= RASTER_RADIUS || (dim && self->neighbour[i]))
+      if (r >= RASTER_RADIUS)
         continue;
       x0 = MAX (0, (int) floor (self->sx[i] - r - 1));
       x1 = MIN (width - 1, (int) ceil (self->sx[i] + r + 1));
@@ -1331,7 +1521,7 @@ paint_raster_layer (LtGraphPainter       *self,
       y1 = MIN (height - 1, (int) ceil (self->sy[i] + r + 1));
       if (x0 > x1 || y0 > y1)
         continue;
-      color = pack_color (node_color (self, palette, i), dim ? 0.3 : 1);
+      color = pack_color (node_color (self, palette, i), 1);
       for (int y = y0; y <= y1; y++)
         for (int x = x0; x <= x1; x++)
           {
@@ -1344,81 +1534,292 @@ paint_raster_layer (LtGraphPainter       *self,
                           (guint32) ((color >> 24) * coverage));
           }
     }
-
-  bytes = g_bytes_new_take (buf, n_pixels * 4);
-  texture = gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, width * 4);
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  if (self->cache_enabled)
-    {
-      g_set_object (&self->cache, texture);
-      self->cache_scale = self->scale;
-      self->cache_x = self->offset_x;
-      self->cache_y = self->offset_y;
-      self->cache_hover = self->hover;
-      self->cache_dark = self->dark;
-      self->cache_color_mode = self->color_mode;
-    }
 }
 
+/* What a layer is drawn from, copied so that a thread can draw it while the painter goes on:
+ * a painter of its own, with the positions on the layer for its view, @scale and @offset_x,
+ * @offset_y, and the nodes' sizes scaled from the current frame's. */
+static LtGraphPainter *
+layer_painter_new (LtGraphPainter *self,
+                   int             width,
+                   int             height,
+                   int             margin_x,
+                   int             margin_y,
+                   double          scale,
+                   double          offset_x,
+                   double          offset_y)
+{
+  LtGraphPainter *copy = lt_graph_painter_new ();
+  guint n = lt_graph_get_n_nodes (self->graph);
+  guint n_edges = lt_graph_get_n_edges (self->graph);
+  double k = scale / self->scale;
+
+  copy->graph = lt_graph_ref (self->graph);
+  copy->dark = self->dark;
+  copy->color_mode = self->color_mode;
+  copy->size_mode = self->size_mode;
+  copy->scale = scale;
+  copy->offset_x = offset_x;
+  copy->offset_y = offset_y;
+  copy->fit_scale = self->fit_scale;
+  copy->raster = TRUE;
+  copy->show_legend = FALSE;
+  copy->show_background = FALSE;
+  copy->layer_stamp = self->layer_stamp;
+  copy->layer_generation = self->layer_generation;
+  copy->layer_width = width;
+  copy->layer_height = height;
+  copy->layer_margin_x = margin_x;
+  copy->layer_margin_y = margin_y;
+  copy->edge_family = g_memdup2 (self->edge_family, MAX (n_edges, 1));
+  copy->sx = g_new (float, n);
+  copy->sy = g_new (float, n);
+  copy->sr = g_new (float, n);
+  copy->scratch_len = n;
+  for (guint i = 0; i < n; i++)
+    {
+      float x;
+      float y;
+
+      get_xy (self, i, &x, &y);
+      copy->sx[i] = x * scale + offset_x + margin_x;
+      copy->sy[i] = y * scale + offset_y + margin_y;
+      copy->sr[i] = MAX (self->sr[i] * k, 0.6);
+    }
+
+  return copy;
+}
+
+static void nodes_pass (LtGraphPainter       *self,
+                        cairo_t              *cr,
+                        const LtGraphPalette *palette,
+                        int                   width,
+                        int                   height,
+                        int                   which);
+
+/* Draws a layer from a layer painter; runs in a thread or, for the first frame and the export,
+ * in the frame itself. */
+static Layer *
+render_layer (LtGraphPainter *copy)
+{
+  const LtGraphPalette *palette = lt_graph_palette_get (copy->dark);
+  g_autoptr(Layer) layer = g_new0 (Layer, 1);
+  int margin_x = copy->layer_margin_x;
+  int margin_y = copy->layer_margin_y;
+  int width = copy->layer_width + 2 * margin_x;
+  int height = copy->layer_height + 2 * margin_y;
+  cairo_t *cr;
+
+  layer->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (layer->surface) != CAIRO_STATUS_SUCCESS)
+    return NULL;
+  layer->margin_x = margin_x;
+  layer->margin_y = margin_y;
+  layer->width = copy->layer_width;
+  layer->height = copy->layer_height;
+  layer->scale = copy->scale;
+  layer->offset_x = copy->offset_x;
+  layer->offset_y = copy->offset_y;
+  layer->stamp = copy->layer_stamp;
+  layer->generation = copy->layer_generation;
+
+  /* Wu's lines straight into the pixels, then cairo for the big node shapes */
+  cairo_surface_flush (layer->surface);
+  rasterize_layer (copy, (guint32 *) cairo_image_surface_get_data (layer->surface), palette, width, height);
+  cairo_surface_mark_dirty (layer->surface);
+  cr = cairo_create (layer->surface);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  nodes_pass (copy, cr, palette, width, height, NODES_LAYER);
+  cairo_destroy (cr);
+  cairo_surface_flush (layer->surface);
+
+  return g_steal_pointer (&layer);
+}
+
+/* A thread's work: the layer for the view, and the whole graph when the overview is out of date */
 typedef struct
 {
-  GHashTable *cells;   /* cell key -> GArray of graphene_rect_t */
-} Occupancy;
+  LtGraphPainter *detail;
+  LtGraphPainter *overview;
+  Layer          *detail_layer;
+  Layer          *overview_layer;
+} LayerJob;
 
-static gint64
-cell_key (int cx,
-          int cy)
+static void
+layer_job_free (LayerJob *job)
 {
-  return (gint64) (((guint64) (guint32) cx << 32) | (guint32) cy);
-}
-
-static gboolean
-occupancy_test (Occupancy             *occ,
-                const graphene_rect_t *rect)
-{
-  int x0 = floor (rect->origin.x / CELL);
-  int y0 = floor (rect->origin.y / CELL);
-  int x1 = floor ((rect->origin.x + rect->size.width) / CELL);
-  int y1 = floor ((rect->origin.y + rect->size.height) / CELL);
-
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *rects = g_hash_table_lookup (occ->cells, &key);
-
-        if (rects == NULL)
-          continue;
-        for (guint k = 0; k < rects->len; k++)
-          if (graphene_rect_intersection (rect, &g_array_index (rects, graphene_rect_t, k), NULL))
-            return FALSE;
-      }
-  return TRUE;
+  g_clear_pointer (&job->detail, lt_graph_painter_free);
+  g_clear_pointer (&job->overview, lt_graph_painter_free);
+  g_clear_pointer (&job->detail_layer, layer_free);
+  g_clear_pointer (&job->overview_layer, layer_free);
+  g_free (job);
 }
 
 static void
-occupancy_add (Occupancy             *occ,
-               const graphene_rect_t *rect)
+render_layer_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
 {
-  int x0 = floor (rect->origin.x / CELL);
-  int y0 = floor (rect->origin.y / CELL);
-  int x1 = floor ((rect->origin.x + rect->size.width) / CELL);
-  int y1 = floor ((rect->origin.y + rect->size.height) / CELL);
+  LayerJob *job = task_data;
 
-  for (int cx = x0; cx <= x1; cx++)
-    for (int cy = y0; cy <= y1; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *rects = g_hash_table_lookup (occ->cells, &key);
+  job->detail_layer = render_layer (job->detail);
+  if (job->overview != NULL && !g_cancellable_is_cancelled (cancellable))
+    job->overview_layer = render_layer (job->overview);
+  g_task_return_boolean (task, job->detail_layer != NULL);
+}
 
-        if (rects == NULL)
-          {
-            rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-            g_hash_table_insert (occ->cells, g_memdup2 (&key, sizeof key), rects);
-          }
-        g_array_append_val (rects, *rect);
-      }
+static void
+take_layer (LtGraphPainter  *self,
+            Layer          **slot,
+            Layer          **layer)
+{
+  if (*layer == NULL || (*layer)->generation != self->layer_generation)
+    return;
+  g_clear_pointer (slot, layer_free);
+  *slot = g_steal_pointer (layer);
+}
+
+static void
+render_layer_done (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  LayerJob *job = g_task_get_task_data (G_TASK (result));
+  LtGraphPainter *self = user_data;
+
+  /* cancelled means the painter is gone: do not touch it */
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->layer_job);
+  take_layer (self, &self->layer, &job->detail_layer);
+  take_layer (self, &self->overview, &job->overview_layer);
+  if (self->layer_ready_func != NULL)
+    self->layer_ready_func (self->layer_ready_data);
+}
+
+/* Whether the layer shows the current frame exactly: the same positions, scale and offset. */
+static gboolean
+layer_is_current (LtGraphPainter *self)
+{
+  Layer *layer = self->layer;
+
+  return layer->stamp == self->layer_stamp
+         && layer->scale == self->scale
+         && layer->offset_x == self->offset_x
+         && layer->offset_y == self->offset_y;
+}
+
+/* Paints a layer drawn for another view where it is in this one: a point drawn at p is now at
+ * (p - the layer's offset) × k + offset. */
+static void
+paint_layer_surface (LtGraphPainter *self,
+                     cairo_t        *cr,
+                     Layer          *layer)
+{
+  double k = self->scale / layer->scale;
+
+  cairo_save (cr);
+  cairo_translate (cr, self->offset_x - layer->offset_x * k, self->offset_y - layer->offset_y * k);
+  cairo_scale (cr, k, k);
+  cairo_set_source_surface (cr, layer->surface, -layer->margin_x, -layer->margin_y);
+  /* cairo's default filter turns into a convolution when shrinking: 20 ms a frame */
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+append_layer (LtGraphPainter *self,
+              GtkSnapshot    *snapshot,
+              int             width,
+              int             height)
+{
+  Layer *layer = self->layer;
+  double k = self->scale / layer->scale;
+  cairo_t *cr;
+
+  /* A cairo node, not a texture: GTK 4.8's cairo renderer converts a whole texture on every
+   * frame (15 ms at this size) where painting a surface costs about one. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* Where a fast zoom out or pan has gone past what the layer covers, the overview of the
+   * whole graph stands in until the thread has drawn the new view. */
+  if (self->overview != NULL && self->overview->generation == self->layer_generation)
+    {
+      double x0 = (-layer->margin_x - layer->offset_x) * k + self->offset_x;
+      double y0 = (-layer->margin_y - layer->offset_y) * k + self->offset_y;
+
+      cairo_save (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_rectangle (cr, 0, 0, width, height);
+      cairo_rectangle (cr, x0, y0, (layer->width + 2 * layer->margin_x) * k,
+                       (layer->height + 2 * layer->margin_y) * k);
+      cairo_clip (cr);
+      paint_layer_surface (self, cr, self->overview);
+      cairo_restore (cr);
+    }
+
+  paint_layer_surface (self, cr, layer);
+  cairo_destroy (cr);
+}
+
+static void
+paint_layer (LtGraphPainter *self,
+             GtkSnapshot    *snapshot,
+             int             width,
+             int             height)
+{
+  gboolean threaded = self->layer_ready_func != NULL;
+  gboolean usable = self->layer != NULL
+                    && self->layer->generation == self->layer_generation
+                    && self->layer->width == width && self->layer->height == height;
+
+  /* The first frame, a new look or size, and every frame of the export draw the layer now */
+  if (!usable || (!threaded && !layer_is_current (self)))
+    {
+      g_autoptr(LtGraphPainter) copy = layer_painter_new (self, width, height, 0, 0, self->scale,
+                                                          self->offset_x, self->offset_y);
+
+      g_clear_pointer (&self->layer, layer_free);
+      self->layer = render_layer (copy);
+      if (self->layer == NULL)
+        return;
+    }
+
+  append_layer (self, snapshot, width, height);
+
+  /* Anything else a thread redraws, one at a time, with margins so that a pan is covered */
+  if (threaded && self->layer_job == NULL && !layer_is_current (self))
+    {
+      g_autoptr(GTask) task = NULL;
+      LayerJob *job = g_new0 (LayerJob, 1);
+
+      job->detail = layer_painter_new (self, width, height, width / 4, height / 4, self->scale,
+                                       self->offset_x, self->offset_y);
+      if (self->overview == NULL || self->overview->generation != self->layer_generation
+          || self->overview->stamp != self->layer_stamp
+          || self->overview->width != width || self->overview->height != height)
+        {
+          graphene_rect_t bounds;
+          double scale;
+
+          lt_graph_painter_get_bounds (self, &bounds);
+          scale = 0.9 * MIN (width / MAX (bounds.size.width, 1e-3), height / MAX (bounds.size.height, 1e-3));
+          job->overview = layer_painter_new (self, width, height, 0, 0, scale,
+                                             width / 2.0 - (bounds.origin.x + bounds.size.width / 2) * scale,
+                                             height / 2.0 - (bounds.origin.y + bounds.size.height / 2) * scale);
+        }
+
+      self->layer_job = g_cancellable_new ();
+      task = g_task_new (NULL, self->layer_job, render_layer_done, self);
+      g_task_set_source_tag (task, paint_layer);
+      g_task_set_task_data (task, job, (GDestroyNotify) layer_job_free);
+      g_task_run_in_thread (task, render_layer_thread);
+    }
 }
 
 static void
@@ -1430,13 +1831,9 @@ paint_labels (LtGraphPainter       *self,
               int                   height)
 {
   g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                       (GDestroyNotify) g_array_unref);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
-  g_autoptr(GHashTable) label_cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                             (GDestroyNotify) g_array_unref);
-  Occupancy occ = { cells };            /* nodes, labels and the legend */
-  Occupancy labels_occ = { label_cells };  /* labels and the legend only */
+  Occupancy *occ = &self->occ;                /* nodes, labels and the legend */
+  Occupancy *labels_occ = &self->labels_occ;  /* labels and the legend only */
   guint n = lt_graph_get_n_nodes (self->graph);
   g_autofree guint *candidates = g_new (guint, n + 3);
   g_autofree guint8 *seen = g_new0 (guint8, n);
@@ -1464,8 +1861,14 @@ paint_labels (LtGraphPainter       *self,
       self->label_h = g_new (float, MAX (n, 1));
       for (guint i = 0; i < n; i++)
         self->label_w[i] = -1;
+      clear_label_nodes (self);
+      self->label_nodes = g_new0 (GskRenderNode *, MAX (n, 1));
+      self->n_label_nodes = n;
       self->label_font_hash = pango_font_description_hash (font);
     }
+
+  occupancy_reset (occ, width, height);
+  occupancy_reset (labels_occ, width, height);
 
   /* Nodes are obstacles for labels: the important ones at least */
   for (guint k = 0; k < MIN (n, 2000); k++)
@@ -1474,7 +1877,7 @@ paint_labels (LtGraphPainter       *self,
       graphene_rect_t r = GRAPHENE_RECT_INIT (self->sx[i] - self->sr[i], self->sy[i] - self->sr[i],
                                               2 * self->sr[i], 2 * self->sr[i]);
 
-      occupancy_add (&occ, &r);
+      occupancy_add (occ, &r);
     }
 
   /* labels stay off the legend */
@@ -1486,8 +1889,8 @@ paint_labels (LtGraphPainter       *self,
 
       legend_size (self, &legend_w, &legend_h);
       graphene_rect_init (&box, 12, height - 12 - legend_h, legend_w, legend_h);
-      occupancy_add (&occ, &box);
-      occupancy_add (&labels_occ, &box);
+      occupancy_add (occ, &box);
+      occupancy_add (labels_occ, &box);
     }
 
   if (self->selected >= 0)
@@ -1585,21 +1988,31 @@ paint_labels (LtGraphPainter       *self,
               continue;
           }
           /* a forced label may cover nodes, never another label */
-          ok = occupancy_test (&occ, &rect) || (forced && occupancy_test (&labels_occ, &rect));
+          ok = occupancy_test (occ, &rect) || (forced && occupancy_test (labels_occ, &rect));
         }
       if (!ok)
         continue;
 
-      occupancy_add (&occ, &rect);
-      occupancy_add (&labels_occ, &rect);
+      occupancy_add (occ, &rect);
+      occupancy_add (labels_occ, &rect);
       placed++;
 
-      pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
       gtk_snapshot_append_color (snapshot, &palette->halo, &rect);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 2, rect.origin.y));
-      gtk_snapshot_append_layout (snapshot, layout, &palette->text);
-      gtk_snapshot_restore (snapshot);
+      if (self->label_nodes[i] == NULL)
+        {
+          GtkSnapshot *text = gtk_snapshot_new ();
+
+          pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
+          gtk_snapshot_append_layout (text, layout, &palette->text);
+          self->label_nodes[i] = gtk_snapshot_free_to_node (text);
+        }
+      if (self->label_nodes[i] != NULL)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 2, rect.origin.y));
+          gtk_snapshot_append_node (snapshot, self->label_nodes[i]);
+          gtk_snapshot_restore (snapshot);
+        }
     }
 
   pango_font_description_free (font);
@@ -1872,32 +2285,23 @@ lt_graph_painter_paint (LtGraphPainter *self,
     }
 
   self->raster = lt_graph_get_n_edges (self->graph) >= RASTER_EDGES;
-  if (self->raster && self->cache != NULL
-      && gdk_texture_get_width (self->cache) == width && gdk_texture_get_height (self->cache) == height
-      && self->cache_hover == self->hover && self->cache_dark == self->dark
-      && self->cache_color_mode == self->color_mode)
+  if (self->raster)
     {
-      double k = self->scale / self->cache_scale;
+      paint_layer (self, snapshot, width, height);
+      /* a hover dims the layer from above, and its neighbourhood is drawn again on top */
+      if (self->neighbour != NULL)
+        {
+          GdkRGBA veil = palette->background;
 
-      /* screen = (cached screen - cached offset) × k + offset */
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->offset_x - self->cache_x * k,
-                                                              self->offset_y - self->cache_y * k));
-      gtk_snapshot_scale (snapshot, k, k);
-      gtk_snapshot_append_texture (snapshot, self->cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_restore (snapshot);
-    }
-  else if (self->raster)
-    {
-      paint_raster_layer (self, snapshot, palette, width, height);
+          veil.alpha = 0.7;
+          gtk_snapshot_append_color (snapshot, &veil, &GRAPHENE_RECT_INIT (0, 0, width, height));
+        }
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   paint_edges (self, cr, palette, width, height);
-  paint_nodes (self, cr, palette, width, height);
+  nodes_pass (self, cr, palette, width, height, self->raster ? NODES_OVERLAY : NODES_ALL);
   cairo_destroy (cr);
 
   paint_labels (self, snapshot, context, palette, width, height);

@@ -41,6 +41,8 @@ typedef struct
 
 typedef struct _LtGraphPainter LtGraphPainter;
 
+typedef void (*LtGraphPainterReadyFunc) (gpointer user_data);
+
 const LtGraphPalette *lt_graph_palette_get               (gboolean               dark);
 
 LtGraphPainter       *lt_graph_painter_new               (void);
@@ -50,8 +52,9 @@ void                  lt_graph_painter_set_graph         (LtGraphPainter       *
 LtGraph              *lt_graph_painter_get_graph         (LtGraphPainter       *self);
 void                  lt_graph_painter_set_positions     (LtGraphPainter       *self,
                                                           const float          *xy);
-void                  lt_graph_painter_set_cache_enabled (LtGraphPainter       *self,
-                                                          gboolean              enabled);
+void                  lt_graph_painter_set_ready_func    (LtGraphPainter       *self,
+                                                          LtGraphPainterReadyFunc func,
+                                                          gpointer              user_data);
 void                  lt_graph_painter_invalidate        (LtGraphPainter       *self);
 void                  lt_graph_painter_set_dark          (LtGraphPainter       *self,
                                                           gboolean              dark);

@@ -204,7 +204,6 @@ struct _LtGraphView
   double           zoom_start_scale;
   double           pointer_x;
   double           pointer_y;
-  guint            rest_id;
 };
 
 enum {
@@ -514,30 +513,17 @@ widget_for_node (LtGraphView *self,
 
 /* Gestures */
 
-static gboolean
-rest_cb (gpointer user_data)
-{
-  LtGraphView *self = user_data;
-
-  /* the gesture rests: draw the edges again at the new scale */
-  self->rest_id = 0;
-  lt_graph_painter_invalidate (self->painter);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  return G_SOURCE_REMOVE;
-}
-
+/* a thread has drawn the big graph's edges for the view that moved meanwhile */
 static void
-view_moved (LtGraphView *self)
+layer_ready_cb (gpointer user_data)
 {
-  g_clear_handle_id (&self->rest_id, g_source_remove);
-  self->rest_id = g_timeout_add (150, rest_cb, self);
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
 }
 
 static void
 stop_auto_fit (LtGraphView *self)
 {
   self->auto_fit = FALSE;
-  view_moved (self);
 }
 
 static void
@@ -911,7 +897,9 @@ lt_graph_view_dispose (GObject *object)
   LtGraphView *self = LT_GRAPH_VIEW (object);
 
   stop_worker (self);
-  g_clear_handle_id (&self->rest_id, g_source_remove);
+  /* a layer drawn after this has no widget to show it */
+  if (self->painter != NULL)
+    lt_graph_painter_set_ready_func (self->painter, NULL, NULL);
   if (self->tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
@@ -1026,7 +1014,7 @@ lt_graph_view_init (LtGraphView *self)
   GtkGesture *gesture;
 
   self->painter = lt_graph_painter_new ();
-  lt_graph_painter_set_cache_enabled (self->painter, TRUE);
+  lt_graph_painter_set_ready_func (self->painter, layer_ready_cb, self);
   self->node_widgets = g_ptr_array_new ();
   self->selected = -1;
   self->focused = -1;

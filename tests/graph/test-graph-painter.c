@@ -1,0 +1,269 @@
+/* test-graph-painter.c
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A big graph's edges are drawn into a raster layer that a thread redraws while frames move
+ * the old one: what the user must see is the right picture once the thread is done, the old
+ * one moved in the meantime, and no crash when the view goes away mid-redraw. */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "lt-graph-model.h"
+#include "lt-graph-painter.h"
+
+#define WIDTH  640
+#define HEIGHT 400
+
+static PangoContext *context;
+
+/* A deterministic graph big enough (over 3,000 edges) for the raster layer: nodes on a
+ * spiral, each tied to two earlier ones. */
+static LtGraph *
+make_big_graph (void)
+{
+  const char * const *kinds = lt_graph_node_kind_list_keys ();
+  LtGraph *graph = lt_graph_new ();
+  GRand *rand = g_rand_new_with_seed (11);
+  const guint n = 2000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Actor %u", i);
+      guint index = lt_graph_add_node (graph, i + 1, NULL, name, kinds[i % 7], 1 + i % 5);
+      LtGraphNode *node = lt_graph_get_node (graph, index);
+      double a = i * 0.37;
+      double r = 10 * sqrt (i);
+
+      node->x = r * cos (a);
+      node->y = r * sin (a);
+    }
+  for (guint i = 1; i < n; i++)
+    for (guint k = 0; k < 2; k++)
+      lt_graph_add_edge (graph, i, g_rand_int_range (rand, 0, i),
+                         lt_graph_edge_type_list_keys ()[(i + k) % 4], TRUE, G_MININT32, G_MAXINT32);
+  g_rand_free (rand);
+
+  g_assert_cmpuint (lt_graph_get_n_edges (graph), >=, 3000);
+  return graph;
+}
+
+static cairo_surface_t *
+draw (LtGraphPainter *painter)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  GskRenderNode *node;
+  cairo_t *cr;
+
+  lt_graph_painter_paint (painter, snapshot, context, WIDTH, HEIGHT);
+  node = gtk_snapshot_free_to_node (snapshot);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  gsk_render_node_unref (node);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* the share of pixels whose colour differs by more than a few levels in some channel */
+static double
+difference (cairo_surface_t *a,
+            cairo_surface_t *b)
+{
+  const guint8 *pa = cairo_image_surface_get_data (a);
+  const guint8 *pb = cairo_image_surface_get_data (b);
+  int stride = cairo_image_surface_get_stride (a);
+  guint differing = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      for (int c = 0; c < 4; c++)
+        if (ABS (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 24)
+          {
+            differing++;
+            break;
+          }
+
+  return (double) differing / (WIDTH * HEIGHT);
+}
+
+/* mean of the three colour channels over the drawing: lower is darker, i.e. more ink */
+static double
+lightness (cairo_surface_t *surface)
+{
+  const guint8 *p = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  double sum = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      sum += p[y * stride + 4 * x] + p[y * stride + 4 * x + 1] + p[y * stride + 4 * x + 2];
+
+  return sum / (3.0 * WIDTH * HEIGHT);
+}
+
+static void
+count_ready (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+wait_for_ready (guint *ready,
+                guint  before)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (*ready == before && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (*ready, >, before);
+}
+
+static LtGraphPainter *
+make_painter (LtGraph *graph)
+{
+  LtGraphPainter *painter = lt_graph_painter_new ();
+
+  lt_graph_painter_set_graph (painter, graph);
+  lt_graph_painter_set_show_legend (painter, FALSE);
+  lt_graph_painter_fit (painter, WIDTH, HEIGHT);
+  return painter;
+}
+
+static void
+test_layer_follows_view (void)
+{
+  g_autoptr(LtGraph) graph = make_big_graph ();
+  g_autoptr(LtGraphPainter) threaded = make_painter (graph);
+  g_autoptr(LtGraphPainter) direct = make_painter (graph);
+  cairo_surface_t *first;
+  cairo_surface_t *stale;
+  cairo_surface_t *fresh;
+  cairo_surface_t *expected;
+  guint ready = 0;
+  double scale;
+  double ox;
+  double oy;
+
+  lt_graph_painter_set_ready_func (threaded, count_ready, &ready);
+
+  /* the first frame draws its layer itself, so it is right at once */
+  first = draw (threaded);
+  expected = draw (direct);
+  g_assert_cmpfloat (difference (first, expected), <, 0.002);
+  cairo_surface_destroy (expected);
+
+  /* zoom in about a point off centre: the frame comes at once, from the old layer scaled */
+  lt_graph_painter_get_view (threaded, &scale, &ox, &oy);
+  lt_graph_painter_set_view (threaded, scale * 1.6, ox * 1.6 - 250, oy * 1.6 - 120);
+  lt_graph_painter_set_view (direct, scale * 1.6, ox * 1.6 - 250, oy * 1.6 - 120);
+  stale = draw (threaded);
+  expected = draw (direct);
+  g_assert_cmpuint (ready, ==, 0);
+
+  /* and once the thread is done, the next frame is the one drawn directly */
+  wait_for_ready (&ready, 0);
+  fresh = draw (threaded);
+  g_test_message ("differing pixels: first %.4f, scaled old layer %.4f, redrawn %.4f",
+                  difference (first, expected), difference (stale, expected), difference (fresh, expected));
+  g_assert_cmpfloat (difference (stale, expected), >, 0.01);   /* the scaled layer is blurred */
+  g_assert_cmpfloat (difference (fresh, expected), <, 0.002);
+
+  /* a pan within the margins needs a redraw too (the layer is not moved by whole pixels), and
+   * positions that change (the layout moving on) make the layer stale */
+  lt_graph_painter_set_view (threaded, scale * 1.6, ox * 1.6 - 200.5, oy * 1.6 - 100.5);
+  lt_graph_painter_set_view (direct, scale * 1.6, ox * 1.6 - 200.5, oy * 1.6 - 100.5);
+  cairo_surface_destroy (draw (threaded));
+  wait_for_ready (&ready, 1);
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (expected);
+  fresh = draw (threaded);
+  expected = draw (direct);
+  g_assert_cmpfloat (difference (fresh, expected), <, 0.002);
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (stale);
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (expected);
+}
+
+static void
+test_hover_dims_layer (void)
+{
+  g_autoptr(LtGraph) graph = make_big_graph ();
+  g_autoptr(LtGraphPainter) painter = make_painter (graph);
+  cairo_surface_t *plain;
+  cairo_surface_t *hovered;
+  double x;
+  double y;
+
+  plain = draw (painter);
+  lt_graph_painter_set_hover (painter, 0);
+  hovered = draw (painter);
+
+  /* the rest fades towards the background, and the hovered node is still drawn in full */
+  g_assert_cmpfloat (lightness (hovered), >, lightness (plain) + 3);
+  lt_graph_painter_node_to_screen (painter, 0, &x, &y, NULL);
+  {
+    const guint8 *p = cairo_image_surface_get_data (hovered);
+    int stride = cairo_image_surface_get_stride (hovered);
+    const guint8 *px = p + (int) y * stride + 4 * (int) x;
+
+    g_assert_cmpint (px[0] + px[1] + px[2], <, 3 * 200);
+  }
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hovered);
+}
+
+static void
+test_freed_mid_redraw (void)
+{
+  g_autoptr(LtGraph) graph = make_big_graph ();
+  LtGraphPainter *painter = make_painter (graph);
+  guint ready = 0;
+  double scale;
+  double ox;
+  double oy;
+
+  lt_graph_painter_set_ready_func (painter, count_ready, &ready);
+  cairo_surface_destroy (draw (painter));
+  lt_graph_painter_get_view (painter, &scale, &ox, &oy);
+  lt_graph_painter_set_view (painter, scale * 2, ox, oy);
+  cairo_surface_destroy (draw (painter));   /* starts a redraw */
+  lt_graph_painter_free (painter);
+
+  /* the redraw finishes into nothing: the ready func is not called for a freed painter */
+  for (int i = 0; i < 50; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+  g_assert_cmpuint (ready, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* render nodes without a display: their types are registered by GTK's init otherwise */
+  g_type_ensure (GSK_TYPE_COLOR_NODE);
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  g_test_add_func ("/Letapis/Graph/painter/layer-follows-view", test_layer_follows_view);
+  g_test_add_func ("/Letapis/Graph/painter/hover-dims-layer", test_hover_dims_layer);
+  g_test_add_func ("/Letapis/Graph/painter/freed-mid-redraw", test_freed_mid_redraw);
+
+  return g_test_run ();
+}
