@@ -20,7 +20,6 @@
 /* The layout the graph page keeps in the database, so that an export shows the
  * picture the user arranged. */
 #define LAYOUT_NAME          "graph"
-#define LAYOUT_SEED          20200809
 #define LAYOUT_MAX_ITERATIONS 3000
 #define MAX_DESCRIBED_NODES  400
 
@@ -56,7 +55,15 @@ graph_paint (gpointer               data,
   GraphData *gd = data;
   int w = MAX ((int) floor (area->size.width), 1);
   int h = MAX ((int) floor (area->size.height), 1);
+  g_autofree float *spread = NULL;
 
+  /* make room for every label at this page's size, as the view does for its window */
+  spread = lt_graph_painter_spread_labels (gd->painter, context, w, h);
+  if (spread != NULL)
+    {
+      memcpy (gd->xy, spread, 2 * lt_graph_get_n_nodes (gd->graph) * sizeof (float));
+      lt_graph_painter_set_positions (gd->painter, gd->xy);
+    }
   lt_graph_painter_fit (gd->painter, w, h);
 
   gtk_snapshot_save (snapshot);
@@ -205,8 +212,6 @@ place_nodes (LtGraph *graph,
              LtStore *store)
 {
   guint n = lt_graph_get_n_nodes (graph);
-  guint n_edges = lt_graph_get_n_edges (graph);
-  g_autoptr(GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (LtForceEdge), n_edges);
   g_autoptr(LtForceLayout) layout = NULL;
   gboolean all_placed = n > 0;
   float *xy;
@@ -220,26 +225,7 @@ place_nodes (LtGraph *graph,
 
   if (!all_placed && n > 0)
     {
-      for (guint e = 0; e < n_edges; e++)
-        {
-          const LtGraphEdge *edge = lt_graph_get_edge (graph, e);
-          /* as the graph view weighs them: many shared events pull harder, but
-           * not so much that hubs swallow their neighbours */
-          LtForceEdge fe = { edge->source, edge->target, 1 + log2 (MAX (edge->weight, 1)) * 0.5 };
-
-          g_array_append_val (edges, fe);
-        }
-      layout = lt_force_layout_new (n, (const LtForceEdge *) edges->data, edges->len, LAYOUT_SEED);
-      for (guint i = 0; i < n; i++)
-        {
-          const LtGraphNode *node = lt_graph_get_node (graph, i);
-
-          if (node->has_position)
-            {
-              lt_force_layout_set_position (layout, i, node->x, node->y);
-              lt_force_layout_set_pinned (layout, i, node->pinned);
-            }
-        }
+      layout = lt_graph_new_force_layout (graph);
       lt_force_layout_run (layout, LAYOUT_MAX_ITERATIONS, NULL);
       memcpy (xy, lt_force_layout_get_positions (layout), 2 * n * sizeof (float));
     }

@@ -1183,6 +1183,93 @@ lt_force_layout_get_positions (LtForceLayout *self)
 }
 
 /**
+ * lt_layout_remove_overlaps:
+ * @xy: (inout): 2 × @n_nodes floats, the positions
+ * @n_nodes: number of nodes
+ * @boxes: 4 × @n_nodes floats: each node's box as left, top, right and bottom offsets from its
+ *   position (left and top negative)
+ * @pinned: (nullable): nodes that must not move; they still push the others
+ * @max_iterations: how many sweeps to make at most
+ *
+ * Moves nodes apart until their boxes (a node with its label, say) no longer overlap, each
+ * pair along the line between them, which keeps the picture's shape: the force layout places nodes as points, and a tight group of labelled nodes is unreadable
+ * however it is zoomed. Quadratic in @n_nodes: meant for the few hundred nodes whose labels
+ * are all shown.
+ *
+ * Returns: the number of overlapping pairs left
+ */
+guint
+lt_layout_remove_overlaps (float          *xy,
+                           guint           n_nodes,
+                           const float    *boxes,
+                           const gboolean *pinned,
+                           guint           max_iterations)
+{
+  guint overlaps = 0;
+
+  g_return_val_if_fail (xy != NULL || n_nodes == 0, 0);
+  g_return_val_if_fail (boxes != NULL || n_nodes == 0, 0);
+
+  for (guint iteration = 0; iteration < max_iterations; iteration++)
+    {
+      overlaps = 0;
+      for (guint i = 0; i < n_nodes; i++)
+        for (guint j = i + 1; j < n_nodes; j++)
+          {
+            const float *bi = boxes + 4 * i;
+            const float *bj = boxes + 4 * j;
+            float ox = MIN (xy[2 * i] + bi[2], xy[2 * j] + bj[2]) - MAX (xy[2 * i] + bi[0], xy[2 * j] + bj[0]);
+            float oy = MIN (xy[2 * i + 1] + bi[3], xy[2 * j + 1] + bj[3])
+                       - MAX (xy[2 * i + 1] + bi[1], xy[2 * j + 1] + bj[1]);
+            gboolean pin_i = pinned != NULL && pinned[i];
+            gboolean pin_j = pinned != NULL && pinned[j];
+            float share_i;
+            float share_j;
+            float dx;
+            float dy;
+            float length;
+            float t;
+
+            if (ox <= 0 || oy <= 0 || (pin_i && pin_j))
+              continue;
+            overlaps++;
+
+            share_i = pin_i ? 0 : (pin_j ? 1 : 0.5f);
+            share_j = 1 - share_i;
+
+            /* apart along the line between the boxes' centres, by just enough to clear one
+             * axis: a knot opens up the way it lies instead of turning into a column */
+            dx = (xy[2 * j] + (bj[0] + bj[2]) / 2) - (xy[2 * i] + (bi[0] + bi[2]) / 2);
+            dy = (xy[2 * j + 1] + (bj[1] + bj[3]) / 2) - (xy[2 * i + 1] + (bi[1] + bi[3]) / 2);
+            length = sqrtf (dx * dx + dy * dy);
+            if (length < 1e-6f)
+              {
+                /* on top of each other: a direction from the indices, the same every run */
+                float angle = (i * 7 + j * 13) % 16 * (G_PI / 8);
+
+                dx = cosf (angle);
+                dy = sinf (angle);
+              }
+            else
+              {
+                dx /= length;
+                dy /= length;
+              }
+            t = MIN (fabsf (dx) > 1e-3f ? ox / fabsf (dx) : G_MAXFLOAT,
+                     fabsf (dy) > 1e-3f ? oy / fabsf (dy) : G_MAXFLOAT) * 1.1f;
+            xy[2 * i] -= dx * t * share_i;
+            xy[2 * i + 1] -= dy * t * share_i;
+            xy[2 * j] += dx * t * share_j;
+            xy[2 * j + 1] += dy * t * share_j;
+          }
+      if (overlaps == 0)
+        break;
+    }
+
+  return overlaps;
+}
+
+/**
  * lt_layout_buffer_new:
  * @n_nodes: number of nodes
  *

@@ -56,6 +56,12 @@ guint           lt_force_layout_get_n_levels       (LtForceLayout     *self);
 float           lt_force_layout_get_natural_length (LtForceLayout     *self);
 const float    *lt_force_layout_get_positions      (LtForceLayout     *self);
 
+guint           lt_layout_remove_overlaps          (float             *xy,
+                                                    guint              n_nodes,
+                                                    const float       *boxes,
+                                                    const gboolean    *pinned,
+                                                    guint              max_iterations);
+
 LtLayoutBuffer *lt_layout_buffer_new               (guint              n_nodes);
 void            lt_layout_buffer_free              (LtLayoutBuffer    *self);
 guint           lt_layout_buffer_get_n_nodes       (LtLayoutBuffer    *self);

@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 /* igraph 0.10.2's headers test an undefined macro */
 #pragma GCC diagnostic push
@@ -28,6 +29,7 @@
 #include <igraph.h>
 #pragma GCC diagnostic pop
 
+#include "lt-force-layout.h"
 #include "lt-graph-model.h"
 
 struct _LtGraph
@@ -1177,4 +1179,50 @@ lt_graph_edge_type_get_family (const char *key)
   int index = lt_graph_edge_type_get_index (key);
 
   return index >= 0 ? edge_types[index].family : LT_EDGE_FAMILY_TOGETHER;
+}
+
+/**
+ * lt_graph_new_force_layout:
+ * @self: a graph
+ *
+ * The force layout of a graph as the view and the export both run it: the same seed, edge
+ * weights and gravity, starting from the nodes' positions where they have one, with the
+ * pinned nodes pinned, so that the same graph comes out the same in both.
+ *
+ * Returns: (transfer full): a prepared layout
+ */
+LtForceLayout *
+lt_graph_new_force_layout (LtGraph *self)
+{
+  guint n = lt_graph_get_n_nodes (self);
+  guint n_edges = lt_graph_get_n_edges (self);
+  g_autofree LtForceEdge *edges = g_new (LtForceEdge, MAX (n_edges, 1));
+  LtForceLayout *layout;
+
+  for (guint e = 0; e < n_edges; e++)
+    {
+      const LtGraphEdge *edge = lt_graph_get_edge (self, e);
+      double du = MAX (lt_graph_get_node (self, edge->source)->degree, 1);
+      double dv = MAX (lt_graph_get_node (self, edge->target)->degree, 1);
+
+      edges[e].source = edge->source;
+      edges[e].target = edge->target;
+      /* Many shared events pull harder; but a statement with thirty signatories is a clique of
+       * hundreds of edges that would collapse into a dot, so pulls weaken with the degrees. */
+      edges[e].weight = CLAMP ((1 + log2 (MAX (edge->weight, 1)) * 0.5) * 2.0 / MAX (du, dv), 0.02, 1.5);
+    }
+  layout = lt_force_layout_new (n, edges, n_edges, LT_GRAPH_LAYOUT_SEED);
+  lt_force_layout_set_gravity (layout, 4.0);
+  for (guint i = 0; i < n; i++)
+    {
+      const LtGraphNode *node = lt_graph_get_node (self, i);
+
+      if (node->has_position)
+        lt_force_layout_set_position (layout, i, node->x, node->y);
+      if (node->pinned)
+        lt_force_layout_set_pinned (layout, i, TRUE);
+    }
+  lt_force_layout_prepare (layout);
+
+  return layout;
 }

@@ -9,9 +9,13 @@
 
 #include <glib-object.h>
 
+#include "lt-force-layout.h"
 #include "lt-model.h"
 
 G_BEGIN_DECLS
+
+/* the seed of the graph's force layout, in the view and the export alike */
+#define LT_GRAPH_LAYOUT_SEED 20200809
 
 typedef enum
 {
@@ -148,6 +152,8 @@ int                 lt_graph_edge_type_get_index      (const char           *key
 const char         *lt_graph_edge_type_get_label      (const char           *key);
 gboolean            lt_graph_edge_type_is_directed    (const char           *key);
 LtEdgeFamily        lt_graph_edge_type_get_family     (const char           *key);
+
+LtForceLayout      *lt_graph_new_force_layout         (LtGraph              *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtGraph, lt_graph_unref)
 

@@ -24,8 +24,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
+#include "lt-force-layout.h"
 #include "lt-graph-painter.h"
 
 #define CELL          48
@@ -33,6 +35,7 @@
 #define LABEL_WIDTH   170
 #define RASTER_EDGES  3000   /* from here on, edges and small nodes are rasterized by hand */
 #define RASTER_RADIUS 6.0
+#define SPREAD_MAX_NODES 200     /* beyond this, labels are chosen by importance, not made room for */
 #define COMMUNITY_ROW (-100)     /* legend row of the community colours */
 
 /* which nodes a pass draws */
@@ -1822,27 +1825,15 @@ paint_layer (LtGraphPainter *self,
     }
 }
 
-static void
-paint_labels (LtGraphPainter       *self,
-              GtkSnapshot          *snapshot,
-              PangoContext         *context,
-              const LtGraphPalette *palette,
-              int                   width,
-              int                   height)
+/* The labels' layout, and the per-node caches that depend on its font: sizes and text nodes */
+static PangoLayout *
+label_layout_new (LtGraphPainter *self,
+                  PangoContext   *context)
 {
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
-  Occupancy *occ = &self->occ;                /* nodes, labels and the legend */
-  Occupancy *labels_occ = &self->labels_occ;  /* labels and the legend only */
-  guint n = lt_graph_get_n_nodes (self->graph);
-  g_autofree guint *candidates = g_new (guint, n + 3);
-  g_autofree guint8 *seen = g_new0 (guint8, n);
-  guint n_candidates = 0;
-  guint placed = 0;
-  guint tried = 0;
   int size = pango_font_description_get_size (font);
-  /* about one label per 3,000 px² at most: more is unreadable anyway */
-  guint max_labels = CLAMP ((guint) ((double) width * height / 3000), 20, MAX_LABELS);
+  guint n = lt_graph_get_n_nodes (self->graph);
 
   if (size <= 0)
     size = 10 * PANGO_SCALE;
@@ -1866,6 +1857,46 @@ paint_labels (LtGraphPainter       *self,
       self->n_label_nodes = n;
       self->label_font_hash = pango_font_description_hash (font);
     }
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+static void
+measure_label (LtGraphPainter *self,
+               PangoLayout    *layout,
+               guint           i)
+{
+  const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+  PangoRectangle logical;
+
+  if (self->label_w[i] >= 0)
+    return;
+  pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  self->label_w[i] = logical.width;
+  self->label_h[i] = logical.height;
+}
+
+static void
+paint_labels (LtGraphPainter       *self,
+              GtkSnapshot          *snapshot,
+              PangoContext         *context,
+              const LtGraphPalette *palette,
+              int                   width,
+              int                   height)
+{
+  g_autoptr(PangoLayout) layout = label_layout_new (self, context);
+  Occupancy *occ = &self->occ;                /* nodes, labels and the legend */
+  Occupancy *labels_occ = &self->labels_occ;  /* labels and the legend only */
+  guint n = lt_graph_get_n_nodes (self->graph);
+  g_autofree guint *candidates = g_new (guint, n + 3);
+  g_autofree guint8 *seen = g_new0 (guint8, n);
+  guint n_candidates = 0;
+  guint placed = 0;
+  guint tried = 0;
+  /* about one label per 3,000 px² at most: more is unreadable anyway */
+  guint max_labels = CLAMP ((guint) ((double) width * height / 3000), 20, MAX_LABELS);
 
   occupancy_reset (occ, width, height);
   occupancy_reset (labels_occ, width, height);
@@ -1921,8 +1952,6 @@ paint_labels (LtGraphPainter       *self,
       /* the few busiest actors keep their names even in a crowd: the halo keeps them legible */
       gboolean forced = (int) i == self->selected || (int) i == self->hover || (int) i == self->focus
                         || (self->neighbour == NULL && n <= 2000 && k < 6);
-      PangoRectangle ink;
-      PangoRectangle logical;
       graphene_rect_t rect;
       gboolean ok = FALSE;
       double lw;
@@ -1937,13 +1966,7 @@ paint_labels (LtGraphPainter       *self,
         continue;
 
       tried++;
-      if (self->label_w[i] < 0)
-        {
-          pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
-          pango_layout_get_pixel_extents (layout, &ink, &logical);
-          self->label_w[i] = logical.width;
-          self->label_h[i] = logical.height;
-        }
+      measure_label (self, layout, i);
       lw = self->label_w[i];
       lh = self->label_h[i];
 
@@ -2014,8 +2037,6 @@ paint_labels (LtGraphPainter       *self,
           gtk_snapshot_restore (snapshot);
         }
     }
-
-  pango_font_description_free (font);
 }
 
 typedef struct
@@ -2226,6 +2247,125 @@ paint_legend (LtGraphPainter       *self,
       gtk_snapshot_append_layout (snapshot, layout, &palette->text);
       gtk_snapshot_restore (snapshot);
     }
+}
+
+static gboolean
+any_overlap (const float *xy,
+             const float *boxes,
+             guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      if (MIN (xy[2 * i] + boxes[4 * i + 2], xy[2 * j] + boxes[4 * j + 2])
+            > MAX (xy[2 * i] + boxes[4 * i], xy[2 * j] + boxes[4 * j])
+          && MIN (xy[2 * i + 1] + boxes[4 * i + 3], xy[2 * j + 1] + boxes[4 * j + 3])
+            > MAX (xy[2 * i + 1] + boxes[4 * i + 1], xy[2 * j + 1] + boxes[4 * j + 1]))
+        return TRUE;
+  return FALSE;
+}
+
+/**
+ * lt_graph_painter_spread_labels:
+ * @self: a painter
+ * @context: the Pango context the labels will be drawn with
+ * @width: width of the drawing
+ * @height: height of the drawing
+ *
+ * The force layout places nodes as points, so a group that is tied tightly together (everyone
+ * searched on one day, say) comes out as a knot whose labels cover each other at any zoom. For
+ * a graph small enough to show all its labels, this moves the nodes apart until each node with
+ * its label, as [method@GraphPainter.fit] would show them in a drawing of this size, is clear
+ * of the others; pinned nodes stay put. It takes a few rounds, since spreading changes the fit.
+ *
+ * Returns: (transfer full) (nullable): the new positions, 2 × n floats, or %NULL when the
+ *   graph is too big for all its labels or nothing had to move
+ */
+float *
+lt_graph_painter_spread_labels (LtGraphPainter *self,
+                                PangoContext   *context,
+                                int             width,
+                                int             height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree float *xy = NULL;
+  g_autofree float *start = NULL;
+  g_autofree float *boxes = NULL;
+  g_autofree gboolean *pinned = NULL;
+  const float *saved_xy;
+  double saved_scale;
+  double saved_x;
+  double saved_y;
+  double saved_fit;
+  gboolean moved;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  if (n < 2 || n > SPREAD_MAX_NODES || width <= 0 || height <= 0)
+    return NULL;
+
+  layout = label_layout_new (self, context);
+  xy = g_new (float, 2 * n);
+  boxes = g_new (float, 4 * n);
+  pinned = g_new (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      get_xy (self, i, &xy[2 * i], &xy[2 * i + 1]);
+      pinned[i] = lt_graph_get_node (self->graph, i)->pinned;
+      measure_label (self, layout, i);
+    }
+
+  start = g_memdup2 (xy, 2 * n * sizeof (float));
+
+  /* the painter's own view and positions serve for fitting, and are put back after */
+  saved_xy = self->xy;
+  saved_scale = self->scale;
+  saved_x = self->offset_x;
+  saved_y = self->offset_y;
+  saved_fit = self->fit_scale;
+  self->xy = xy;
+
+  /* A few rounds, since spreading shrinks the fit a little; and only while the labels would take
+   * at most 40 % of the drawing: a crowd is better served by showing the important
+   * labels (the painter does) than by stretching the graph until they all fit. */
+  for (int round = 0; round < 8; round++)
+    {
+      graphene_rect_t bounds;
+      double scale;
+      double area = 0;
+
+      lt_graph_painter_fit (self, width, height);
+      scale = self->scale;
+      for (guint i = 0; i < n; i++)
+        {
+          /* the node, with its label at its right as the painter prefers, and a gap around */
+          double r = node_radius (self, i);
+          double half_h = MAX (r, self->label_h[i] / 2) + 3;
+
+          boxes[4 * i] = -(r + 4) / scale;
+          boxes[4 * i + 1] = -half_h / scale;
+          boxes[4 * i + 2] = (r + 3 + self->label_w[i] + 8) / scale;
+          boxes[4 * i + 3] = half_h / scale;
+          area += (boxes[4 * i + 2] - boxes[4 * i]) * (boxes[4 * i + 3] - boxes[4 * i + 1]) * scale * scale;
+        }
+      lt_graph_painter_get_bounds (self, &bounds);
+      if (area > 0.4 * width * height)
+        break;
+      if (!any_overlap (xy, boxes, n))
+        break;
+      lt_layout_remove_overlaps (xy, n, boxes, pinned, 500);
+    }
+  moved = memcmp (start, xy, 2 * n * sizeof (float)) != 0;
+
+  self->xy = saved_xy;
+  self->scale = saved_scale;
+  self->offset_x = saved_x;
+  self->offset_y = saved_y;
+  self->fit_scale = saved_fit;
+
+  return moved ? g_steal_pointer (&xy) : NULL;
 }
 
 /**

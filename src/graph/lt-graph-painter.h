@@ -86,6 +86,10 @@ void                  lt_graph_painter_fit               (LtGraphPainter       *
                                                           int                   width,
                                                           int                   height);
 double                lt_graph_painter_get_fit_scale     (LtGraphPainter       *self);
+float                *lt_graph_painter_spread_labels     (LtGraphPainter       *self,
+                                                          PangoContext         *context,
+                                                          int                   width,
+                                                          int                   height);
 void                  lt_graph_painter_paint             (LtGraphPainter       *self,
                                                           GtkSnapshot          *snapshot,
                                                           PangoContext         *context,

@@ -28,7 +28,6 @@
 #include "lt-graph-view.h"
 
 #define MAX_NODE_WIDGETS 400
-#define LAYOUT_SEED      20200809
 
 /* Node widgets */
 
@@ -77,8 +76,9 @@ lt_graph_node_button_init (LtGraphNodeButton *self)
 
 typedef enum
 {
-  COMMAND_MOVE,
+  COMMAND_MOVE,    /* the user drags a node: it is pinned there */
   COMMAND_UNPIN,
+  COMMAND_PLACE,   /* the view has moved a node itself (to make room for labels) */
 } CommandKind;
 
 typedef struct
@@ -136,27 +136,39 @@ worker_thread (GTask        *task,
       stop = worker->stop;
       if (!stop && worker->commands->len > 0)
         {
+          gboolean reheat = FALSE;
+
           for (guint i = 0; i < worker->commands->len; i++)
             {
               const Command *c = &g_array_index (worker->commands, Command, i);
 
-              if (c->kind == COMMAND_MOVE)
+              switch (c->kind)
                 {
+                case COMMAND_MOVE:
                   lt_force_layout_set_position (worker->layout, c->node, c->x, c->y);
                   lt_force_layout_set_pinned (worker->layout, c->node, TRUE);
-                }
-              else
-                {
+                  reheat = TRUE;
+                  break;
+                case COMMAND_UNPIN:
                   lt_force_layout_set_pinned (worker->layout, c->node, FALSE);
+                  reheat = TRUE;
+                  break;
+                case COMMAND_PLACE:
+                default:
+                  lt_force_layout_set_position (worker->layout, c->node, c->x, c->y);
+                  break;
                 }
             }
           g_array_set_size (worker->commands, 0);
-          lt_force_layout_reheat (worker->layout, 0.3);
+          if (reheat)
+            lt_force_layout_reheat (worker->layout, 0.3);
         }
       g_mutex_unlock (&worker->lock);
 
       if (stop)
         break;
+      if (lt_force_layout_is_converged (worker->layout))
+        continue;   /* placed only: the view has these positions already */
 
       /* a few iterations per published frame, so that small graphs settle quickly */
       {
@@ -188,6 +200,7 @@ struct _LtGraphView
   guint            tick_id;
   gboolean         settled;
   gboolean         auto_fit;
+  gboolean         spread_pending;   /* settled before it had a size */
   int              last_width;
   int              last_height;
 
@@ -263,6 +276,44 @@ store_positions_in_graph (LtGraphView *self)
     }
 }
 
+/* The layout has settled: a small graph's nodes move apart until their labels are clear of
+ * each other, and the worker learns where they went. */
+static void
+spread_labels (LtGraphView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree float *xy = NULL;
+  guint n = lt_graph_get_n_nodes (self->graph);
+
+  /* before the first allocation there is no size to make room in: wait for it */
+  self->spread_pending = self->last_width <= 0;
+  if (self->spread_pending)
+    return;
+  xy = lt_graph_painter_spread_labels (self->painter, gtk_widget_get_pango_context (widget),
+                                       self->last_width, self->last_height);
+  if (xy == NULL)
+    return;
+
+  memcpy (self->xy, xy, 2 * n * sizeof (float));
+  if (self->worker != NULL)
+    {
+      g_mutex_lock (&self->worker->lock);
+      for (guint i = 0; i < n; i++)
+        {
+          Command command = { COMMAND_PLACE, i, xy[2 * i], xy[2 * i + 1] };
+
+          g_array_append_val (self->worker->commands, command);
+        }
+      g_cond_signal (&self->worker->cond);
+      g_mutex_unlock (&self->worker->lock);
+    }
+
+  lt_graph_painter_invalidate (self->painter);
+  if (self->auto_fit)
+    lt_graph_painter_fit (self->painter, self->last_width, self->last_height);
+  gtk_widget_queue_draw (widget);
+}
+
 static gboolean
 tick_cb (GtkWidget     *widget,
          GdkFrameClock *clock,
@@ -298,6 +349,8 @@ tick_cb (GtkWidget     *widget,
 
   if (converged && self->drag_node < 0)
     {
+      spread_labels (self);
+      gtk_widget_queue_allocate (widget);
       store_positions_in_graph (self);
       set_settled (self, TRUE);
       self->tick_id = 0;
@@ -314,43 +367,6 @@ ensure_tick (LtGraphView *self)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
 }
 
-static LtForceLayout *
-make_layout (LtGraphView *self)
-{
-  guint n = lt_graph_get_n_nodes (self->graph);
-  guint n_edges = lt_graph_get_n_edges (self->graph);
-  g_autofree LtForceEdge *edges = g_new (LtForceEdge, MAX (n_edges, 1));
-  LtForceLayout *layout;
-
-  for (guint e = 0; e < n_edges; e++)
-    {
-      const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
-
-      double du = MAX (lt_graph_get_node (self->graph, edge->source)->degree, 1);
-      double dv = MAX (lt_graph_get_node (self->graph, edge->target)->degree, 1);
-
-      edges[e].source = edge->source;
-      edges[e].target = edge->target;
-      /* Many shared events pull harder; but a statement with thirty signatories is a clique of
-       * hundreds of edges that would collapse into a dot, so pulls weaken with the degrees. */
-      edges[e].weight = CLAMP ((1 + log2 (MAX (edge->weight, 1)) * 0.5) * 2.0 / MAX (du, dv), 0.02, 1.5);
-    }
-  layout = lt_force_layout_new (n, edges, n_edges, LAYOUT_SEED);
-  lt_force_layout_set_gravity (layout, 4.0);
-  for (guint i = 0; i < n; i++)
-    {
-      const LtGraphNode *node = lt_graph_get_node (self->graph, i);
-
-      if (node->has_position)
-        lt_force_layout_set_position (layout, i, node->x, node->y);
-      if (node->pinned)
-        lt_force_layout_set_pinned (layout, i, TRUE);
-    }
-  lt_force_layout_prepare (layout);
-
-  return layout;
-}
-
 static void
 start_worker (LtGraphView *self)
 {
@@ -363,7 +379,7 @@ start_worker (LtGraphView *self)
   g_mutex_init (&worker->lock);
   g_cond_init (&worker->cond);
   worker->commands = g_array_new (FALSE, FALSE, sizeof (Command));
-  worker->layout = make_layout (self);
+  worker->layout = lt_graph_new_force_layout (self->graph);
   worker->buffer = lt_layout_buffer_new (lt_graph_get_n_nodes (self->graph));
   self->worker = worker;
   self->generation = 0;
@@ -861,6 +877,11 @@ lt_graph_view_size_allocate (GtkWidget *widget,
     lt_graph_painter_fit (self->painter, width, height);
   self->last_width = width;
   self->last_height = height;
+  if (self->spread_pending && self->graph != NULL && self->settled)
+    {
+      spread_labels (self);
+      store_positions_in_graph (self);
+    }
 
   for (guint k = 0; k < self->node_widgets->len; k++)
     {
@@ -1265,11 +1286,12 @@ lt_graph_view_settle_layout (LtGraphView *self)
     return;
 
   stop_worker (self);
-  layout = make_layout (self);
+  layout = lt_graph_new_force_layout (self->graph);
   lt_force_layout_run (layout, 100000, NULL);
   n = lt_graph_get_n_nodes (self->graph);
   memcpy (self->xy, lt_force_layout_get_positions (layout), sizeof (float) * 2 * n);
   lt_graph_painter_invalidate (self->painter);
+  spread_labels (self);
   store_positions_in_graph (self);
   if (self->auto_fit && self->last_width > 0)
     lt_graph_painter_fit (self->painter, self->last_width, self->last_height);

@@ -284,6 +284,53 @@ test_layout (void)
   g_assert_cmpfloat (lt_force_layout_get_positions (a)[1], ==, -10);
 }
 
+static gboolean
+boxes_overlap (const float *xy,
+               const float *boxes,
+               guint        i,
+               guint        j)
+{
+  return MIN (xy[2 * i] + boxes[4 * i + 2], xy[2 * j] + boxes[4 * j + 2])
+           > MAX (xy[2 * i] + boxes[4 * i], xy[2 * j] + boxes[4 * j])
+         && MIN (xy[2 * i + 1] + boxes[4 * i + 3], xy[2 * j + 1] + boxes[4 * j + 3])
+           > MAX (xy[2 * i + 1] + boxes[4 * i + 1], xy[2 * j + 1] + boxes[4 * j + 1]);
+}
+
+/* A knot of labelled nodes opens up: no two boxes overlap and a pinned node stays. */
+static void
+test_remove_overlaps (void)
+{
+  const guint n = 12;
+  float xy[24];
+  float start[24];
+  float boxes[48];
+  gboolean pinned[12] = { FALSE };
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* a ring of radius 3 around a pinned centre: every label box overlaps many others */
+      xy[2 * i] = i == 0 ? 0 : 3 * cos (i * 2 * G_PI / (n - 1));
+      xy[2 * i + 1] = i == 0 ? 0 : 3 * sin (i * 2 * G_PI / (n - 1));
+      boxes[4 * i] = -2;        /* the node */
+      boxes[4 * i + 1] = -5;
+      boxes[4 * i + 2] = 40;    /* and its label, to its right */
+      boxes[4 * i + 3] = 5;
+    }
+  pinned[0] = TRUE;
+  memcpy (start, xy, sizeof xy);
+
+  g_assert_cmpuint (lt_layout_remove_overlaps (xy, n, boxes, pinned, 500), ==, 0);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_false (boxes_overlap (xy, boxes, i, j));
+  g_assert_cmpfloat (xy[0], ==, 0);
+  g_assert_cmpfloat (xy[1], ==, 0);
+  /* nothing to do leaves the positions alone */
+  memcpy (start, xy, sizeof xy);
+  g_assert_cmpuint (lt_layout_remove_overlaps (xy, n, boxes, pinned, 500), ==, 0);
+  g_assert_cmpmem (start, sizeof start, xy, sizeof xy);
+}
+
 static void
 test_layout_buffer (void)
 {
@@ -434,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/metrics", test_metrics);
   g_test_add_func ("/Letapis/Graph/layout", test_layout);
   g_test_add_func ("/Letapis/Graph/layout-buffer", test_layout_buffer);
+  g_test_add_func ("/Letapis/Graph/remove-overlaps", test_remove_overlaps);
   g_test_add_func ("/Letapis/Graph/positions", test_positions);
   g_test_add_func ("/Letapis/Graph/export", test_export);
 

@@ -7,7 +7,8 @@
 
 /* A big graph's edges are drawn into a raster layer that a thread redraws while frames move
  * the old one: what the user must see is the right picture once the thread is done, the old
- * one moved in the meantime, and no crash when the view goes away mid-redraw. */
+ * one moved in the meantime, and no crash when the view goes away mid-redraw. A small graph's
+ * knots are spread until every label shows. */
 
 #include "config.h"
 
@@ -251,6 +252,100 @@ test_freed_mid_redraw (void)
   g_assert_cmpuint (ready, ==, 0);
 }
 
+/* The painter's own label placement, observed: how many labels it shows */
+static guint
+count_text_nodes (GskRenderNode *node)
+{
+  guint count = 0;
+
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+
+  if (type == GSK_TEXT_NODE)
+    return 1;
+  if (type == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      count += count_text_nodes (gsk_container_node_get_child (node, i));
+  else if (type == GSK_TRANSFORM_NODE)
+    count = count_text_nodes (gsk_transform_node_get_child (node));
+  else if (type == GSK_CLIP_NODE)
+    count = count_text_nodes (gsk_clip_node_get_child (node));
+  return count;
+}
+
+static guint
+count_labels (LtGraphPainter *painter)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  guint count;
+
+  lt_graph_painter_fit (painter, WIDTH, HEIGHT);
+  lt_graph_painter_paint (painter, snapshot, context, WIDTH, HEIGHT);
+  node = gtk_snapshot_free_to_node (snapshot);
+  count = node != NULL ? count_text_nodes (node) : 0;
+  g_clear_pointer (&node, gsk_render_node_unref);
+  return count;
+}
+
+/* Twenty people searched on one day, tied to each other and to the body that searched them,
+ * sit in a knot next to one far-off ally: before spreading most of their names are hidden,
+ * after it every one shows. */
+static void
+test_spread_labels (void)
+{
+  g_autoptr(LtGraph) graph = lt_graph_new ();
+  g_autoptr(LtGraphPainter) painter = NULL;
+  g_autofree float *xy = NULL;
+  guint before;
+  guint after;
+
+  lt_graph_add_node (graph, 1, NULL, "Security forces", "state-body", 20);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Defender %u", i + 1);
+
+      lt_graph_add_node (graph, i + 2, NULL, name, "person", 1);
+      lt_graph_add_edge (graph, 0, i + 1, "searched", TRUE, G_MININT32, G_MAXINT32);
+      if (i > 0)
+        lt_graph_add_edge (graph, i, i + 1, "signed-with", FALSE, G_MININT32, G_MAXINT32);
+    }
+  lt_graph_add_node (graph, 30, NULL, "A far-off ally", "organization", 1);
+  lt_graph_add_edge (graph, 1, 21, "allied-with", FALSE, G_MININT32, G_MAXINT32);
+  for (guint i = 0; i < 22; i++)
+    {
+      LtGraphNode *node = lt_graph_get_node (graph, i);
+
+      node->x = i == 21 ? 100 : 2 * cos (i);
+      node->y = i == 21 ? -100 : 2 * sin (i);
+    }
+  lt_graph_get_node (graph, 21)->pinned = TRUE;
+
+  painter = make_painter (graph);
+  before = count_labels (painter);
+  xy = lt_graph_painter_spread_labels (painter, context, WIDTH, HEIGHT);
+  g_assert_nonnull (xy);
+  g_assert_cmpfloat (xy[2 * 21], ==, 100);   /* pinned */
+  g_assert_cmpfloat (xy[2 * 21 + 1], ==, -100);
+  lt_graph_painter_set_positions (painter, xy);
+  after = count_labels (painter);
+  g_test_message ("labels shown: %u before spreading, %u after", before, after);
+  g_assert_cmpuint (before, <, 12);
+  g_assert_cmpuint (after, ==, 22);
+
+  /* once spread, there is nothing more to do */
+  g_assert_null (lt_graph_painter_spread_labels (painter, context, WIDTH, HEIGHT));
+}
+
+/* A crowd too big for all its labels is left to the label selection. */
+static void
+test_spread_labels_crowd (void)
+{
+  g_autoptr(LtGraph) graph = make_big_graph ();
+  g_autoptr(LtGraphPainter) painter = make_painter (graph);
+
+  g_assert_null (lt_graph_painter_spread_labels (painter, context, WIDTH, HEIGHT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +359,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/painter/layer-follows-view", test_layer_follows_view);
   g_test_add_func ("/Letapis/Graph/painter/hover-dims-layer", test_hover_dims_layer);
   g_test_add_func ("/Letapis/Graph/painter/freed-mid-redraw", test_freed_mid_redraw);
+  g_test_add_func ("/Letapis/Graph/painter/spread-labels", test_spread_labels);
+  g_test_add_func ("/Letapis/Graph/painter/spread-labels-crowd", test_spread_labels_crowd);
 
   return g_test_run ();
 }
