@@ -25,6 +25,11 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <pango/pangocairo.h>
 
 #include "lt-force-layout.h"
@@ -1123,6 +1128,16 @@ paint_edges (LtGraphPainter       *self,
   guint n_edges = lt_graph_get_n_edges (self->graph);
   gboolean dim = self->neighbour != NULL;
   gboolean few = n_edges < 3000;
+  const guint *hovered_edges = NULL;
+  guint n_list = n_edges;
+
+  /* over a raster layer only the hovered node's own edges are drawn: go through those alone */
+  if (self->raster)
+    {
+      if (!dim)
+        return;
+      hovered_edges = lt_graph_get_incident_edges (self->graph, self->hover, &n_list);
+    }
 
   /* pass 0: everything (dimmed under a hover), pass 1: the hovered node's edges on top */
   for (int pass = 0; pass < (dim ? 2 : 1); pass++)
@@ -1135,8 +1150,9 @@ paint_edges (LtGraphPainter       *self,
           if (self->raster && pass == 0)
             continue;   /* in the raster layer */
 
-          for (guint e = 0; e < n_edges; e++)
+          for (guint k = 0; k < n_list; k++)
             {
+              guint e = hovered_edges != NULL ? hovered_edges[k] : k;
               const LtGraphEdge *edge = lt_graph_get_edge (self->graph, e);
               double x0 = self->sx[edge->source];
               double y0 = self->sy[edge->source];
@@ -1658,18 +1674,26 @@ layer_job_free (LayerJob *job)
   g_free (job);
 }
 
-static void
-render_layer_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* Runs on a thread of its own rather than in GIO's pool, because it lowers its own priority:
+ * a redraw is worth less than the frames it stands behind, so on a busy machine the scheduler
+ * should take its time from this thread, not from the UI's. */
+static gpointer
+render_layer_thread (gpointer data)
 {
-  LayerJob *job = task_data;
+  g_autoptr(GTask) task = data;
+  LayerJob *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, syscall (SYS_gettid), 10);
+#endif
 
   job->detail_layer = render_layer (job->detail);
   if (job->overview != NULL && !g_cancellable_is_cancelled (cancellable))
     job->overview_layer = render_layer (job->overview);
   g_task_return_boolean (task, job->detail_layer != NULL);
+
+  return NULL;
 }
 
 static void
@@ -1821,7 +1845,7 @@ paint_layer (LtGraphPainter *self,
       task = g_task_new (NULL, self->layer_job, render_layer_done, self);
       g_task_set_source_tag (task, paint_layer);
       g_task_set_task_data (task, job, (GDestroyNotify) layer_job_free);
-      g_task_run_in_thread (task, render_layer_thread);
+      g_thread_unref (g_thread_new ("lt-graph-layer", render_layer_thread, g_steal_pointer (&task)));
     }
 }
 
