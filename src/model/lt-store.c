@@ -2275,7 +2275,8 @@ _lt_store_invalidate_places (LtStore *self)
  * @self: a store
  *
  * The place names that [struct@EventSpan] place indices point into; index 0
- * is the empty string (no place). Names are in English.
+ * is the empty string (no place). Names are in the records' language where an
+ * event gives its place in it, in English otherwise.
  *
  * Returns: (transfer none) (element-type utf8): the places
  */
@@ -2307,6 +2308,32 @@ lt_store_get_places (LtStore *self)
       g_ptr_array_add (self->places, dup_column_text (stmt, 1));
     }
   sqlite3_reset (stmt);
+
+  /* A place's name in the records' language is what its events call it there: one pass over
+   * the events' translated places, not a look-up per place (place_id has no index). */
+  if (g_strcmp0 (self->language, "en") == 0)
+    return self->places;
+  stmt = _lt_store_prepare (self,
+                            "SELECT e.place_id, t.text FROM translations t"
+                            " JOIN events e ON e.id = t.record_id"
+                            " WHERE t.kind = 0 AND t.lang = ?1 AND t.field = 'place'"
+                            "  AND e.place_id > 0 AND t.text <> ''"
+                            " GROUP BY e.place_id", NULL);
+  if (stmt == NULL)
+    return self->places;
+  sqlite3_bind_text (stmt, 1, self->language, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id > 0 && id < self->places->len)
+        {
+          g_free (g_ptr_array_index (self->places, id));
+          g_ptr_array_index (self->places, id) = dup_column_text (stmt, 1);
+        }
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 
   return self->places;
 }

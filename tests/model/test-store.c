@@ -359,11 +359,15 @@ test_language (void)
   lt_store_set_language (store, "uk");
   uk = lt_store_lookup_event (store, id);
   g_assert_cmpstr (lt_event_get_place (uk), ==, "Мінськ");
+  /* the timeline's lanes by place take their names from here */
+  g_assert_true (g_ptr_array_find_with_equal_func (lt_store_get_places (store), "Мінськ", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (lt_store_get_places (store), "Minsk", g_str_equal, NULL));
   /* No translation: English */
   lt_store_set_language (store, "de");
   g_clear_object (&uk);
   uk = lt_store_lookup_event (store, id);
   g_assert_cmpstr (lt_event_get_title (uk), ==, "Searches at Viasna offices");
+  g_assert_true (g_ptr_array_find_with_equal_func (lt_store_get_places (store), "Minsk", g_str_equal, NULL));
 }
 
 static void
