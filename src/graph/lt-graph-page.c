@@ -94,12 +94,19 @@ struct _LtGraphPage
   char           *saved_from;      /* what the entries held before following */
   char           *saved_to;
 
+  /* the period the graph shows, as typed: NULL for no limit */
+  char           *applied_from;
+  char           *applied_to;
+
   /* template */
   GtkWidget      *main_box;
   GtkSearchEntry *search_entry;
   GtkToggleButton *neighbourhood_button;
   GtkSpinButton  *depth_spin;
   GtkBox         *filter_box;
+  GtkImage       *period_icon;
+  GtkLabel       *period_label;
+  GtkPopover     *period_popover;
   GtkEntry       *from_entry;
   GtkEntry       *to_entry;
   GtkToggleButton *follow_button;
@@ -173,6 +180,59 @@ parse_day (GtkEntry *entry,
     }
   *day = end ? lt_date_last_day (&date) : lt_date_first_day (&date);
   return TRUE;
+}
+
+/* The shortest ISO date that bounds the period the same way: a start on the 1st of January is
+ * its year, an end on the last day of a month is that month. */
+static char *
+dup_short_date (const char *text,
+                gboolean    end)
+{
+  LtDate date;
+  gint64 day;
+
+  if (text == NULL || !lt_date_parse (text, &date, NULL) || date.approximate)
+    return g_strdup (text);
+
+  day = end ? lt_date_last_day (&date) : lt_date_first_day (&date);
+  while (date.precision > LT_PRECISION_YEAR)
+    {
+      LtDate wider;
+
+      lt_date_init_ymd (&wider, date.year, date.precision == LT_PRECISION_DAY ? date.month : 0, 0);
+      if ((end ? lt_date_last_day (&wider) : lt_date_first_day (&wider)) != day)
+        break;
+      date = wider;
+    }
+  return lt_date_to_iso (&date);
+}
+
+static void
+update_period_button (LtGraphPage *self)
+{
+  gboolean follow = gtk_toggle_button_get_active (self->follow_button);
+  g_autofree char *from = dup_short_date (self->applied_from, FALSE);
+  g_autofree char *to = dup_short_date (self->applied_to, TRUE);
+  g_autofree char *label = NULL;
+
+  /* ISO dates: short, and the same in every language */
+  if (from != NULL && to != NULL && g_str_equal (from, to))
+    label = g_strdup (from);
+  else if (from != NULL && to != NULL)
+    label = g_strdup_printf ("%s – %s", from, to);
+  else if (from != NULL)
+    /* Translators: the period button when only a start is given; %s is a date like 2021-07 */
+    label = g_strdup_printf (_("From %s"), from);
+  else if (to != NULL)
+    /* Translators: the period button when only an end is given; %s is a date like 2021-07 */
+    label = g_strdup_printf (_("Until %s"), to);
+  else
+    /* Translators: the period button when no period is set */
+    label = g_strdup (_("All Time"));
+
+  gtk_label_set_label (self->period_label, label);
+  gtk_image_set_from_icon_name (self->period_icon,
+                                follow ? "lt-timeline-symbolic" : "x-office-calendar-symbolic");
 }
 
 static GListModel *
@@ -325,15 +385,15 @@ rebuild (LtGraphPage *self)
   gboolean valid_to;
 
   g_clear_pointer (&self->full, lt_graph_unref);
-  if (self->store == NULL)
-    {
-      refilter (self);
-      return;
-    }
+  g_clear_pointer (&self->applied_from, g_free);
+  g_clear_pointer (&self->applied_to, g_free);
 
   options.has_window = parse_day (self->from_entry, FALSE, &options.start_day, &valid_from);
+  if (options.has_window)
+    self->applied_from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
   if (parse_day (self->to_entry, TRUE, &options.end_day, &valid_to))
     {
+      self->applied_to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
       if (!options.has_window)
         options.start_day = G_MININT32;
       options.has_window = TRUE;
@@ -341,6 +401,13 @@ rebuild (LtGraphPage *self)
   else if (options.has_window)
     {
       options.end_day = G_MAXINT32;
+    }
+  update_period_button (self);
+
+  if (self->store == NULL)
+    {
+      refilter (self);
+      return;
     }
 
   self->full = lt_graph_new_from_store (self->store, &options, &error);
@@ -569,6 +636,35 @@ window_changed_cb (LtGraphPage *self)
   rebuild (self);
   self->rebuilding = FALSE;
   update_details (self);
+}
+
+static gboolean
+entry_is_applied (GtkEntry   *entry,
+                  const char *applied)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  return g_strcmp0 (text, applied != NULL ? applied : "") == 0;
+}
+
+static void
+period_activate_cb (LtGraphPage *self)
+{
+  window_changed_cb (self);
+
+  /* Enter in a good date is done with the popover; a bad one stays open, marked */
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->from_entry), "error")
+      && !gtk_widget_has_css_class (GTK_WIDGET (self->to_entry), "error"))
+    gtk_popover_popdown (self->period_popover);
+}
+
+static void
+period_closed_cb (LtGraphPage *self)
+{
+  /* dates typed and left without Enter count too */
+  if (!entry_is_applied (self->from_entry, self->applied_from)
+      || !entry_is_applied (self->to_entry, self->applied_to))
+    window_changed_cb (self);
 }
 
 static void
@@ -817,6 +913,7 @@ follow_toggled_cb (LtGraphPage *self)
       g_clear_pointer (&self->saved_to, g_free);
       window_changed_cb (self);
     }
+  update_period_button (self);
 }
 
 static void
@@ -828,6 +925,8 @@ lt_graph_page_dispose (GObject *object)
   g_clear_handle_id (&self->follow_id, g_source_remove);
   g_clear_pointer (&self->saved_from, g_free);
   g_clear_pointer (&self->saved_to, g_free);
+  g_clear_pointer (&self->applied_from, g_free);
+  g_clear_pointer (&self->applied_to, g_free);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
 
@@ -899,6 +998,9 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, neighbourhood_button);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, depth_spin);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, filter_box);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, period_icon);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, period_popover);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, follow_button);
@@ -914,7 +1016,8 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, window_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, follow_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, color_changed_cb);
@@ -946,6 +1049,7 @@ lt_graph_page_init (LtGraphPage *self)
   add_column (self->edge_list, C_("edge", "Years"), 4, FALSE);
 
   build_filter_box (self);
+  update_period_button (self);
   update_details (self);
 }
 

@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * With LETAPIS_GRAPH_SCREENSHOTS=DIR it also imports the bundled chronicle and writes
- * DIR/graph-whole-LANG.png and DIR/graph-viasna-LANG.png for en and be.
+ * DIR/graph-whole-LANG.png and DIR/graph-viasna-LANG.png for en and be, in a window 1280 pixels
+ * wide or LETAPIS_GRAPH_SCREENSHOT_WIDTH.
  */
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdlib.h>
 
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
@@ -103,6 +105,7 @@ open_chronicle (const char *dir,
 static GtkWidget *
 make_window (GtkWidget **page_out)
 {
+  const char *width = g_getenv ("LETAPIS_GRAPH_SCREENSHOT_WIDTH");
   static const GActionEntry entries[] = {
     { "show-event", show_event_cb, "x", NULL, NULL },
     { "show-actor-on-timeline", show_event_cb, "x", NULL, NULL },
@@ -114,7 +117,8 @@ make_window (GtkWidget **page_out)
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), NULL);
   gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (group));
   g_object_unref (group);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  /* the screenshots can be taken at narrower widths, to see that the toolbar still fits */
+  gtk_window_set_default_size (GTK_WINDOW (window), width != NULL ? atoi (width) : 1280, 800);
   gtk_window_set_child (GTK_WINDOW (window), page);
   *page_out = page;
   return window;
@@ -190,8 +194,61 @@ test_click_node (void)
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 6);
   g_assert_null (find_by_role (GTK_WIDGET (view), GTK_ACCESSIBLE_ROLE_BUTTON,
                                "Belarusian Helsinki Committee, Organization"));
+  /* the period button says which period, as briefly as the dates allow */
+  g_assert_nonnull (find_label (page, "2022 – 2023"));
   lt_graph_page_set_period (LT_GRAPH_PAGE (page), G_MININT64, G_MAXINT64);
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 8);
+  g_assert_nonnull (find_label (page, "All Time"));
+
+  /* the counts stay in sight, over the graph */
+  {
+    g_autofree char *counts = g_strdup_printf ("Actors: 8, connections: %u",
+                                               lt_graph_get_n_edges (lt_graph_view_get_graph (view)));
+    GtkWidget *summary = find_label (page, counts);
+
+    g_assert_nonnull (summary);
+    g_assert_true (gtk_widget_get_mapped (summary));
+  }
+
+  /* dates typed in the period's popover count when it closes, or at once with Enter */
+  {
+    GtkWidget *period = find_by_role (page, GTK_ACCESSIBLE_ROLE_BUTTON, "Period");
+    GtkWidget *from;
+    GtkWidget *to;
+    guint n_from_2022;
+
+    g_assert_true (GTK_IS_MENU_BUTTON (period));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (period));
+    from = find_by_role (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "Start of the period");
+    to = find_by_role (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "End of the period");
+    g_assert_true (gtk_widget_get_mapped (from));
+    gtk_editable_set_text (GTK_EDITABLE (from), "2022-01");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (period));
+    g_assert_nonnull (find_label (page, "From 2022"));
+    n_from_2022 = lt_graph_get_n_nodes (lt_graph_view_get_graph (view));
+    g_assert_cmpuint (n_from_2022, <, 8);
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (period));
+    gtk_editable_set_text (GTK_EDITABLE (to), "2022-12-31");
+    g_signal_emit_by_name (to, "activate");
+    g_assert_nonnull (find_label (page, "2022"));
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)))));
+
+    /* a bad date keeps the popover open, and the period as it was */
+    gtk_menu_button_popup (GTK_MENU_BUTTON (period));
+    gtk_editable_set_text (GTK_EDITABLE (to), "December");
+    g_signal_emit_by_name (to, "activate");
+    g_assert_true (gtk_widget_has_css_class (to, "error"));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)))));
+    g_assert_nonnull (find_label (page, "From 2022"));
+
+    gtk_editable_set_text (GTK_EDITABLE (from), "");
+    gtk_editable_set_text (GTK_EDITABLE (to), "");
+    g_signal_emit_by_name (from, "activate");
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)))));
+    g_assert_nonnull (find_label (page, "All Time"));
+    g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 8);
+  }
 
   /* neighbourhood mode keeps Viasna and its four neighbours */
   lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), viasna, 1);
@@ -221,6 +278,50 @@ test_click_node (void)
   gtk_test_widget_wait_for_draw (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+check_toolbar_fits (const char *locale)
+{
+  g_autoptr(LtStore) store = NULL;
+  GtkWidget *page;
+  GtkWidget *window;
+  GtkWidget *label;
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_message ("locale %s is not generated", locale);
+      return;
+    }
+  store = open_chronicle (GRAPH_FIXTURE_DIR, "en");
+  window = make_window (&page);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
+
+  /* a period of whole days, as following the timeline gives: the longest label there is */
+  lt_graph_page_set_period (LT_GRAPH_PAGE (page), lt_days_from_ymd (2020, 8, 9), lt_days_from_ymd (2021, 7, 14));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* a toolbar too wide for the window would widen it */
+  g_assert_cmpint (gtk_widget_get_width (page), ==, 900);
+  label = find_label (page, "2020-08-09 – 2021-07-14");
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  label = find_label (page, _("_Neighbourhood"));
+  g_assert_nonnull (label);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_ALL, "en_US.UTF-8");
+}
+
+static void
+test_toolbar_fits (void)
+{
+  check_toolbar_fits ("en_US.UTF-8");
+  check_toolbar_fits ("uk_UA.UTF-8");
+  check_toolbar_fits ("be_BY.UTF-8");
 }
 
 static guint n_window_changes;
@@ -309,6 +410,7 @@ test_follow_timeline (void)
   g_assert_true (graph_has (view, lt_store_find_actor (store, "pen")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2021-07-01");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2021-07-31");
+  g_assert_nonnull (find_label (page, "2021-07"));
   g_test_message ("July 2021: %u actors", lt_graph_get_n_nodes (lt_graph_view_get_graph (view)));
 
   lt_graph_view_settle_layout (view);
@@ -423,6 +525,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/Letapis/Graph/page/click-node", test_click_node);
+  g_test_add_func ("/Letapis/Graph/page/toolbar-fits", test_toolbar_fits);
   g_test_add_func ("/Letapis/Graph/page/follow-timeline", test_follow_timeline);
   g_test_add_func ("/Letapis/Graph/page/screenshots", test_screenshots);
 
