@@ -953,7 +953,7 @@ lt_export_dialog_get_last_file (LtExportDialog *self)
  * @store: the chronicle
  * @page: "timeline" or "graph"
  * @view_page: (nullable): the page's widget; the timeline's visible window
- *   becomes the dialog's "Current View"
+ *   becomes the dialog's "Current View", and its filters and lanes the export's
  *
  * Creates and shows the export dialog of a page (win.export, Ctrl+E).
  *
@@ -979,12 +979,25 @@ lt_export_dialog_present (GtkWindow  *parent,
       GtkWidget *view = lt_timeline_page_get_view (LT_TIMELINE_PAGE (view_page));
       double from = 0, to = 0;
 
+      g_auto(GStrv) categories = NULL;
+      g_autofree char *search = NULL;
+      gint64 actor_id = 0;
+      LtLaneMode lanes = LT_LANE_MODE_CATEGORY;
+
       if (view != NULL && LT_IS_TIMELINE_VIEW (view))
         {
           lt_timeline_painter_get_window (lt_timeline_view_get_painter (LT_TIMELINE_VIEW (view)),
                                           &from, &to);
           lt_export_dialog_set_view_window (self, from, to);
         }
+
+      /* and what the timeline shows in that window: its categories, search, actor and lanes */
+      lt_timeline_page_get_filter (LT_TIMELINE_PAGE (view_page), &categories, &search, &actor_id, &lanes);
+      lt_export_dialog_set_filter (self, (const char * const *) categories, search, actor_id);
+      adw_combo_row_set_selected (self->lanes_row,
+                                  lanes == LT_LANE_MODE_PLACE ? LT_EXPORT_LANES_PLACE
+                                  : lanes == LT_LANE_MODE_ACTOR ? LT_EXPORT_LANES_ACTOR
+                                  : LT_EXPORT_LANES_CATEGORY);
     }
 
   gtk_window_present (GTK_WINDOW (self));

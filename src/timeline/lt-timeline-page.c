@@ -1082,6 +1082,50 @@ lt_timeline_page_get_view (LtTimelinePage *self)
 }
 
 /**
+ * lt_timeline_page_get_filter:
+ * @self: a timeline page
+ * @categories: (out) (transfer full) (nullable): the categories shown, %NULL when all are
+ * @search: (out) (transfer full) (nullable): the search whose matches alone are shown, %NULL
+ *   when there is none or the others are only dimmed
+ * @actor_id: (out): the actor the timeline is filtered to, 0 for none
+ * @lanes: (out): how the events are laid out in lanes
+ *
+ * What the timeline shows besides its window, for the export to show the same.
+ */
+void
+lt_timeline_page_get_filter (LtTimelinePage  *self,
+                             char          ***categories,
+                             char           **search,
+                             gint64          *actor_id,
+                             LtLaneMode      *lanes)
+{
+  static const LtLaneMode modes[] = { LT_LANE_MODE_CATEGORY, LT_LANE_MODE_ACTOR, LT_LANE_MODE_PLACE };
+  const char * const *keys = lt_category_list_keys ();
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+  gboolean all = TRUE;
+  guint selected;
+
+  g_return_if_fail (LT_IS_TIMELINE_PAGE (self));
+
+  for (guint i = 0; i < self->category_checks->len; i++)
+    {
+      if (gtk_check_button_get_active (g_ptr_array_index (self->category_checks, i)))
+        g_strv_builder_add (shown, keys[i]);
+      else
+        all = FALSE;
+    }
+  *categories = all ? NULL : g_strv_builder_end (shown);
+
+  /* dimmed events are still shown; an image cannot dim, so it shows them too */
+  *search = gtk_search_bar_get_search_mode (self->search_bar) && text != NULL && text[0] != '\0'
+            && gtk_toggle_button_get_active (self->hide_button) ? g_strdup (text) : NULL;
+  *actor_id = self->actor_id;
+  selected = gtk_drop_down_get_selected (self->lane_dropdown);
+  *lanes = selected < G_N_ELEMENTS (modes) ? modes[selected] : LT_LANE_MODE_CATEGORY;
+}
+
+/**
  * lt_timeline_page_get_visible_window:
  * @self: a timeline page
  * @start_day: (out) (optional): the day at the left edge (days since 1970-01-01, fractional)

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "lt-timeline-layout.h"
+
 G_BEGIN_DECLS
 
 typedef struct _LtStore LtStore;
@@ -26,6 +28,11 @@ void       lt_timeline_page_select_event (LtTimelinePage *self,
 void       lt_timeline_page_filter_actor (LtTimelinePage *self,
                                          gint64 actor_id);
 GtkWidget *lt_timeline_page_get_view     (LtTimelinePage *self);
+void       lt_timeline_page_get_filter   (LtTimelinePage  *self,
+                                          char          ***categories,
+                                          char           **search,
+                                          gint64          *actor_id,
+                                          LtLaneMode      *lanes);
 void       lt_timeline_page_get_visible_window (LtTimelinePage *self,
                                                 double         *start_day,
                                                 double         *end_day);
