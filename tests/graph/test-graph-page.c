@@ -213,11 +213,13 @@ test_click_node (void)
   /* dates typed in the period's popover count when it closes, or at once with Enter */
   {
     GtkWidget *period = find_by_role (page, GTK_ACCESSIBLE_ROLE_BUTTON, "Period");
+    GtkWidget *popover;
     GtkWidget *from;
     GtkWidget *to;
     guint n_from_2022;
 
     g_assert_true (GTK_IS_MENU_BUTTON (period));
+    popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)));
     gtk_menu_button_popup (GTK_MENU_BUTTON (period));
     from = find_by_role (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "Start of the period");
     to = find_by_role (page, GTK_ACCESSIBLE_ROLE_TEXT_BOX, "End of the period");
@@ -232,20 +234,20 @@ test_click_node (void)
     gtk_editable_set_text (GTK_EDITABLE (to), "2022-12-31");
     g_signal_emit_by_name (to, "activate");
     g_assert_nonnull (find_label (page, "2022"));
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)))));
+    g_assert_false (gtk_widget_get_visible (popover));
 
     /* a bad date keeps the popover open, and the period as it was */
     gtk_menu_button_popup (GTK_MENU_BUTTON (period));
     gtk_editable_set_text (GTK_EDITABLE (to), "December");
     g_signal_emit_by_name (to, "activate");
     g_assert_true (gtk_widget_has_css_class (to, "error"));
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)))));
+    g_assert_true (gtk_widget_get_visible (popover));
     g_assert_nonnull (find_label (page, "From 2022"));
 
     gtk_editable_set_text (GTK_EDITABLE (from), "");
     gtk_editable_set_text (GTK_EDITABLE (to), "");
     g_signal_emit_by_name (from, "activate");
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (period)))));
+    g_assert_false (gtk_widget_get_visible (popover));
     g_assert_nonnull (find_label (page, "All Time"));
     g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 8);
   }
@@ -300,7 +302,8 @@ check_toolbar_fits (const char *locale)
   lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
 
   /* a period of whole days, as following the timeline gives: the longest label there is */
-  lt_graph_page_set_period (LT_GRAPH_PAGE (page), lt_days_from_ymd (2020, 8, 9), lt_days_from_ymd (2021, 7, 14));
+  lt_graph_page_set_period (LT_GRAPH_PAGE (page), lt_days_from_ymd (2020, 8, 9),
+                            lt_days_from_ymd (2021, 7, 14));
   gtk_test_widget_wait_for_draw (window);
 
   /* a toolbar too wide for the window would widen it */
