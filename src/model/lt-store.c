@@ -2418,6 +2418,39 @@ lt_store_dup_event_actor_pairs (LtStore  *self,
 }
 
 /**
+ * lt_store_has_figures:
+ * @self: a store
+ * @counts: a figure kind ("political-prisoners")
+ *
+ * Whether a public event carries a figure of this kind: a look-up in the figures' index, for
+ * a view that must make room for them before it has read them.
+ *
+ * Returns: %TRUE if there is one
+ */
+gboolean
+lt_store_has_figures (LtStore    *self,
+                      const char *counts)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (LT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  stmt = _lt_store_prepare (self,
+                            "SELECT EXISTS (SELECT 1 FROM figures f JOIN events e ON e.id = f.event_id"
+                            " WHERE f.counts = ?1 AND e.restricted = 0)", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, counts, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return found;
+}
+
+/**
  * lt_store_dup_figures:
  * @self: a store
  * @counts: (nullable): a figure kind key, %NULL for all

@@ -262,6 +262,8 @@ gboolean     lt_store_get_day_bounds         (LtStore                 *self,
 GPtrArray   *lt_store_get_places             (LtStore                 *self);
 GArray      *lt_store_dup_event_actor_pairs  (LtStore                 *self,
                                               GError                 **error);
+gboolean     lt_store_has_figures            (LtStore                 *self,
+                                              const char              *counts);
 GArray      *lt_store_dup_figures            (LtStore                 *self,
                                               const char              *counts,
                                               GError                 **error);

@@ -73,6 +73,7 @@ struct _LtTimelinePainter
   gboolean           index_dirty;
   gboolean           matches_dirty;
   gboolean           figures_pending;
+  gboolean           figures_expected; /* while loading: the band will come, keep its room */
   gboolean           load_async;      /* read the spans of a file store in a thread */
   gboolean           provisional;     /* the spans are made from per-day counts: loading */
   struct _LoadJob   *job;             /* the thread reading the spans, or NULL */
@@ -812,6 +813,7 @@ start_loading (LtTimelinePainter *self)
   self->job = job;
   self->spans = g_steal_pointer (&provisional);
   self->provisional = TRUE;
+  self->figures_expected = self->figures_kind != NULL && lt_store_has_figures (self->store, self->figures_kind);
 
   task = g_task_new (self, NULL, load_job_done_cb, NULL);
   g_task_set_source_tag (task, start_loading);
@@ -1742,6 +1744,8 @@ lt_timeline_painter_set_figures (LtTimelinePainter *self,
   self->figures_kind = g_strdup (counts);
   g_clear_pointer (&self->figures, g_array_unref);
   self->figures_pending = counts != NULL;
+  self->figures_expected = counts != NULL && self->store != NULL && self->provisional
+                           && lt_store_has_figures (self->store, counts);
   node_cache_clear (&self->axis_cache);
   invalidate_data (self);
 }
@@ -1885,6 +1889,11 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   self->figures_h = self->figures != NULL && self->figures->len > 0 && height > 260 ? FIGURES_HEIGHT : 0.0;
   self->figures_y = bottom - self->figures_h;
   bottom -= self->figures_h;
+  /* the figures are read with the events: until then their band is kept empty, so that the
+   * lanes do not jump when it comes */
+  if (self->figures_h == 0 && self->provisional && self->figures_pending && self->figures_expected
+      && height > 260)
+    bottom -= FIGURES_HEIGHT;
   self->lanes_y = AXIS_HEIGHT;
   self->lanes_h = MAX (bottom - AXIS_HEIGHT, 0.0);
 

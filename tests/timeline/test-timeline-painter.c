@@ -378,6 +378,8 @@ test_paint_load_async (void)
   gint64 day = lt_days_from_ymd (2021, 7, 14);
   gint64 deadline;
   graphene_rect_t bounds;
+  graphene_rect_t lanes_loading;
+  graphene_rect_t lanes_loaded;
   LtTimelineHit hit;
   guint n_loaded = 0;
 
@@ -393,6 +395,7 @@ test_paint_load_async (void)
   g_assert_no_error (error);
 
   /* what the events look like read at once */
+  lt_timeline_painter_set_figures (sync, "political-prisoners");
   lt_timeline_painter_set_store (sync, store);
   lt_timeline_painter_set_window (sync, day, day + 1);
   lt_timeline_painter_layout (sync, pango, 1200, 640);
@@ -408,10 +411,12 @@ test_paint_load_async (void)
   /* the first frame comes from the counts: all the events counted, none to click yet */
   lt_timeline_painter_set_load_async (painter, TRUE);
   g_signal_connect_swapped (painter, "loaded", G_CALLBACK (count_cb), &n_loaded);
+  lt_timeline_painter_set_figures (painter, "political-prisoners");
   lt_timeline_painter_set_store (painter, store);
   lt_timeline_painter_set_window (painter, day, day + 1);
   lt_timeline_painter_layout (painter, pango, 1200, 640);
   g_assert_true (lt_timeline_painter_is_loading (painter));
+  lt_timeline_painter_get_lanes_area (painter, &lanes_loading);
   g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==,
                     lt_timeline_painter_get_n_events (sync));
   visible = lt_timeline_painter_list_visible_events (painter);
@@ -425,6 +430,10 @@ test_paint_load_async (void)
   g_assert_false (lt_timeline_painter_is_loading (painter));
   g_assert_cmpuint (n_loaded, ==, 1);
   lt_timeline_painter_layout (painter, pango, 1200, 640);
+  /* the figures band, read with the events, took the room kept for it: the lanes stay put */
+  lt_timeline_painter_get_lanes_area (painter, &lanes_loaded);
+  g_assert_cmpfloat (lanes_loading.size.height, ==, lanes_loaded.size.height);
+  g_assert_cmpfloat (lanes_loading.origin.y, ==, lanes_loaded.origin.y);
   visible = lt_timeline_painter_list_visible_events (painter);
   g_assert_cmpuint (visible->len, ==, expected->len);
   g_assert_cmpmem (visible->data, visible->len * sizeof (gint64),
@@ -434,6 +443,7 @@ test_paint_load_async (void)
   g_assert_true (lt_timeline_painter_get_event_bounds (sync, g_array_index (expected, gint64, 0),
                                                        &bounds));
   lt_timeline_painter_set_load_async (clicked, TRUE);
+  lt_timeline_painter_set_figures (clicked, "political-prisoners");
   lt_timeline_painter_set_store (clicked, store);
   lt_timeline_painter_set_window (clicked, day, day + 1);
   lt_timeline_painter_layout (clicked, pango, 1200, 640);
