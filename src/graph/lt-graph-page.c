@@ -124,6 +124,7 @@ struct _LtGraphPage
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_FOLLOW_TIMELINE,
   N_PROPS
 };
 
@@ -914,6 +915,7 @@ follow_toggled_cb (LtGraphPage *self)
       window_changed_cb (self);
     }
   update_period_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_TIMELINE]);
 }
 
 static void
@@ -951,6 +953,9 @@ lt_graph_page_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_FOLLOW_TIMELINE:
+      g_value_set_boolean (value, lt_graph_page_get_follow_timeline (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -968,6 +973,9 @@ lt_graph_page_set_property (GObject      *object,
     {
     case PROP_STORE:
       lt_graph_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_FOLLOW_TIMELINE:
+      lt_graph_page_set_follow_timeline (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -987,6 +995,15 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, LT_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * LtGraphPage:follow-timeline:
+   *
+   * Whether the graph shows the period the timeline shows; the window keeps it in the settings.
+   */
+  properties[PROP_FOLLOW_TIMELINE] =
+    g_param_spec_boolean ("follow-timeline", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LT_TYPE_GRAPH_VIEW);

@@ -437,6 +437,11 @@ lt_window_init (LtWindow *self)
                            self,
                            G_CONNECT_SWAPPED);
 
+  /* Whether the graph follows the timeline is the user's choice, kept between sessions. */
+  g_settings_bind (self->settings, "graph-follow-timeline",
+                   self->graph_page, "follow-timeline",
+                   G_SETTINGS_BIND_DEFAULT);
+
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif

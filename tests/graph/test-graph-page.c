@@ -328,6 +328,15 @@ test_toolbar_fits (void)
 }
 
 static guint n_window_changes;
+static guint n_follow_notifies;
+
+static void
+follow_notify_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  n_follow_notifies++;
+}
 
 /* what LtWindow does: the pages do not know each other */
 static void
@@ -389,9 +398,20 @@ test_follow_timeline (void)
   g_assert_false (lt_graph_page_get_follow_timeline (LT_GRAPH_PAGE (page)));
   gtk_editable_set_text (GTK_EDITABLE (from), "2020");
 
-  /* following the timeline: the dates give way, the graph shows July 2021 only */
+  /* following the timeline: the dates give way, the graph shows July 2021 only; the property
+   * that the window binds to the settings tells of it once */
+  n_follow_notifies = 0;
+  g_signal_connect (page, "notify::follow-timeline", G_CALLBACK (follow_notify_cb), NULL);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (follow), TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (follow), TRUE);
   g_assert_true (lt_graph_page_get_follow_timeline (LT_GRAPH_PAGE (page)));
+  g_assert_cmpuint (n_follow_notifies, ==, 1);
+  {
+    gboolean following = FALSE;
+
+    g_object_get (page, "follow-timeline", &following, NULL);
+    g_assert_true (following);
+  }
   g_assert_false (gtk_widget_get_sensitive (from));
   g_assert_false (gtk_widget_get_sensitive (to));
   gtk_test_widget_wait_for_draw (window);
@@ -440,8 +460,11 @@ test_follow_timeline (void)
   g_assert_true (lt_graph_view_get_graph (view) == before);
   g_assert_true (graph_has (view, gubopik));
 
+  g_assert_cmpuint (n_follow_notifies, ==, 2);
+
   /* following again shows the timeline's window straight away */
-  lt_graph_page_set_follow_timeline (LT_GRAPH_PAGE (page), TRUE);
+  g_object_set (page, "follow-timeline", TRUE, NULL);
+  g_assert_cmpuint (n_follow_notifies, ==, 3);
   g_assert_false (graph_has (view, gubopik));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2022-01-01");
 

@@ -11,7 +11,17 @@
 #include <locale.h>
 
 #include "lt-application.h"
+#include "lt-graph-page.h"
+#include "lt-graph-view.h"
+#include "lt-model.h"
+#include "lt-timeline-page.h"
+#include "lt-timeline-view.h"
 #include "lt-window.h"
+
+#define WAIT_UNTIL(cond, ms) G_STMT_START { gint64 end_ = g_get_monotonic_time () + (ms) * 1000; \
+    while (!(cond) && g_get_monotonic_time () < end_)                                         \
+      if (!g_main_context_iteration (NULL, FALSE)) g_usleep (1000);                           \
+    g_assert_true (cond); } G_STMT_END
 
 static LtApplication *app;
 
@@ -49,6 +59,34 @@ find_type (GtkWidget *widget,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *hit = find_type (child, type);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_role (GtkWidget         *widget,
+              GtkAccessibleRole  role,
+              const char        *label)
+{
+  g_autofree char *error = NULL;
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != role)
+    error = g_strdup ("role");
+  else
+    error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (error == NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_by_role (child, role, label);
 
       if (hit != NULL)
         return hit;
@@ -197,6 +235,74 @@ test_record_language_follows_setting (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+graph_has (LtGraphPage *page,
+           gint64       actor_id)
+{
+  LtGraph *graph = lt_graph_view_get_graph (lt_graph_page_get_view (page));
+
+  return graph != NULL && lt_graph_find_node (graph, actor_id) >= 0;
+}
+
+static void
+test_graph_follow_is_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.letapis.Letapis");
+  g_autoptr(GFile) fixture = g_file_new_build_filename (g_getenv ("G_TEST_SRCDIR"),
+                                                       "graph", "fixture", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  LtWindow *window;
+  LtGraphPage *page;
+  LtTimelinePage *timeline;
+  GtkWidget *follow;
+  gint64 gubopik;
+  gint64 viasna;
+
+  g_assert_no_error (error);
+  lt_store_import_chronicle (store, fixture, &error);
+  g_assert_no_error (error);
+  gubopik = lt_store_find_actor (store, "gubopik");
+  viasna = lt_store_find_actor (store, "viasna");
+
+  /* A window opened after a session that followed the timeline follows it too. */
+  g_settings_set_boolean (settings, "graph-follow-timeline", TRUE);
+  window = lt_window_new (app);
+  page = LT_GRAPH_PAGE (find_type (GTK_WIDGET (window), LT_TYPE_GRAPH_PAGE));
+  timeline = LT_TIMELINE_PAGE (find_type (GTK_WIDGET (window), LT_TYPE_TIMELINE_PAGE));
+  follow = find_by_role (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_BUTTON, _("Follow Timeline"));
+  g_assert_nonnull (follow);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (follow)));
+  g_assert_true (lt_graph_page_get_follow_timeline (page));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+  gtk_window_present (GTK_WINDOW (window));
+  lt_window_set_store (window, store);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* ...and so the graph shows July 2021 once the timeline does: GUBOPiK acted only at the
+   * 2023 trial. */
+  lt_timeline_view_set_window (LT_TIMELINE_VIEW (lt_timeline_page_get_view (timeline)),
+                               lt_days_from_ymd (2021, 7, 1), lt_days_from_ymd (2021, 8, 1), FALSE);
+  WAIT_UNTIL (!graph_has (page, gubopik), 3000);
+  g_assert_true (graph_has (page, viasna));
+
+  /* Switching it off with the button is remembered, and the whole chronicle is back. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (follow), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "graph-follow-timeline"));
+  g_assert_true (graph_has (page, gubopik));
+
+  /* So is switching it on, and a change of the setting reaches the page. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (follow), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "graph-follow-timeline"));
+  g_settings_set_boolean (settings, "graph-follow-timeline", FALSE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (follow)));
+
+  g_settings_reset (settings, "graph-follow-timeline");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,6 +320,7 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/Window/size-is-kept", test_window_size_is_kept);
   g_test_add_func ("/Letapis/Window/record-language", test_record_language_follows_setting);
+  g_test_add_func ("/Letapis/Window/graph-follow", test_graph_follow_is_kept);
   g_test_add_func ("/Letapis/Window/en", test_window_en);
   g_test_add_func ("/Letapis/Window/uk", test_window_uk);
   g_test_add_func ("/Letapis/Window/be", test_window_be);
