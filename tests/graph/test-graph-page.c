@@ -471,6 +471,18 @@ test_follow_timeline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Lets the buttons' style transitions end, so that a pressed toggle looks pressed */
+static void
+wait_for_styles (GtkWidget *window)
+{
+  gint64 end = g_get_monotonic_time () + 400 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  gtk_test_widget_wait_for_draw (window);
+}
+
 static void
 shoot (const char *chronicle,
        const char *out_dir,
@@ -496,24 +508,24 @@ shoot (const char *chronicle,
   gtk_test_widget_wait_for_draw (window);
   lt_graph_view_settle_layout (view);
   lt_graph_view_zoom_to_fit (view);
-  gtk_test_widget_wait_for_draw (window);
+  wait_for_styles (window);
   save_png (window, whole);
 
-  /* through the toolbar, so that it shows the modes too */
+  /* through the widgets of the View popover, as a user would */
   size = find_by_role (page, GTK_ACCESSIBLE_ROLE_COMBO_BOX, _("Node size"));
   color = find_by_role (page, GTK_ACCESSIBLE_ROLE_COMBO_BOX, _("Node colour"));
   g_assert_nonnull (size);
   g_assert_nonnull (color);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (size), LT_NODE_SIZE_BETWEENNESS);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (color), LT_NODE_COLOR_COMMUNITY);
-  gtk_test_widget_wait_for_draw (window);
+  wait_for_styles (window);
   save_png (window, communities);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (size), LT_NODE_SIZE_EVENTS);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (color), LT_NODE_COLOR_KIND);
 
   lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "viasna"), 1);
   lt_graph_view_zoom_to_fit (view);
-  gtk_test_widget_wait_for_draw (window);
+  wait_for_styles (window);
   save_png (window, viasna);
 
   gtk_window_destroy (GTK_WINDOW (window));
