@@ -275,6 +275,9 @@ lt_relation_get_note (LtRelation *self)
 {
   g_return_val_if_fail (LT_IS_RELATION (self), NULL);
 
+  /* relations from a list come without their translations: read them the first time */
+  if (self->lang != NULL && g_strcmp0 (self->lang, "en") != 0)
+    ensure_i18n (self);
   return _lt_i18n_pick (&self->i18n, self->lang, "note", self->note);
 }
 

@@ -354,6 +354,15 @@ test_language (void)
   g_assert_cmpstr (lt_event_get_title (be), ==, "Вобшукі ў офісах «Вясны»");
   c = g_ptr_array_index (lt_event_get_citations (be), 0);
   g_assert_cmpstr (c->display_note, ==, "вобшукі");
+  /* a relation as the graph's details list it, not looked up one by one */
+  {
+    g_autoptr(GListModel) relations = lt_store_list_relations (store, lt_store_find_actor (store, "bialiatski"));
+    g_autoptr(LtRelation) leads = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (relations), >=, 1);
+    leads = g_list_model_get_item (relations, 0);
+    g_assert_cmpstr (lt_relation_get_note (leads), ==, "Заснавальнік і кіраўнік");
+  }
   g_assert_cmpstr (c->note, ==, "the searches");
   g_assert_cmpstr (c->source_title, ==, "Міні-справаздача маніторынгу");
   lt_store_set_language (store, "uk");
