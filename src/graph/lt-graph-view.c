@@ -276,8 +276,9 @@ store_positions_in_graph (LtGraphView *self)
     }
 }
 
-/* The layout has settled: a small graph's nodes move apart until their labels are clear of
- * each other, and the worker learns where they went. */
+/* The layout has settled: a small graph's nodes move apart on screen until their labels are
+ * clear of each other, and the worker learns where they went. The graph (and the store) keep
+ * the layout's own positions: room made for one window's labels is not the picture's shape. */
 static void
 spread_labels (LtGraphView *self)
 {
@@ -349,9 +350,9 @@ tick_cb (GtkWidget     *widget,
 
   if (converged && self->drag_node < 0)
     {
+      store_positions_in_graph (self);
       spread_labels (self);
       gtk_widget_queue_allocate (widget);
-      store_positions_in_graph (self);
       set_settled (self, TRUE);
       self->tick_id = 0;
       return G_SOURCE_REMOVE;
@@ -878,10 +879,7 @@ lt_graph_view_size_allocate (GtkWidget *widget,
   self->last_width = width;
   self->last_height = height;
   if (self->spread_pending && self->graph != NULL && self->settled)
-    {
-      spread_labels (self);
-      store_positions_in_graph (self);
-    }
+    spread_labels (self);
 
   for (guint k = 0; k < self->node_widgets->len; k++)
     {
@@ -1141,6 +1139,7 @@ lt_graph_view_set_graph (LtGraphView *self,
   else
     {
       set_settled (self, TRUE);
+      spread_labels (self);
     }
 
   if (selected != 0)
@@ -1291,8 +1290,8 @@ lt_graph_view_settle_layout (LtGraphView *self)
   n = lt_graph_get_n_nodes (self->graph);
   memcpy (self->xy, lt_force_layout_get_positions (layout), sizeof (float) * 2 * n);
   lt_graph_painter_invalidate (self->painter);
-  spread_labels (self);
   store_positions_in_graph (self);
+  spread_labels (self);
   if (self->auto_fit && self->last_width > 0)
     lt_graph_painter_fit (self->painter, self->last_width, self->last_height);
   set_settled (self, TRUE);

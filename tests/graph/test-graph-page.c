@@ -524,6 +524,8 @@ shoot (const char *chronicle,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (color), LT_NODE_COLOR_KIND);
 
   lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "viasna"), 1);
+  /* settled, so that the knot of the 14 July raids has been spread for its labels */
+  lt_graph_view_settle_layout (view);
   lt_graph_view_zoom_to_fit (view);
   wait_for_styles (window);
   save_png (window, viasna);
