@@ -116,6 +116,8 @@ struct _LtGraphPage
   GtkLabel       *summary_label;
   GtkStack       *stack;
   LtGraphView    *view;
+  GtkPaned       *list_paned;
+  gboolean        list_split;      /* the paned has had its first, even split */
   GtkColumnView  *node_list;
   GtkColumnView  *edge_list;
   GtkBox         *details_box;
@@ -982,6 +984,20 @@ lt_graph_page_set_property (GObject      *object,
     }
 }
 
+/* A paned starts at its first child's natural height, a row or two of the actors: give the
+ * actors and the connections half each the first time it has a size; after that, the user's. */
+static void
+list_paned_sized_cb (LtGraphPage *self)
+{
+  int max;
+
+  g_object_get (self->list_paned, "max-position", &max, NULL);
+  if (self->list_split || max <= 0)
+    return;
+  self->list_split = TRUE;
+  gtk_paned_set_position (self->list_paned, max / 2);
+}
+
 static void
 lt_graph_page_class_init (LtGraphPageClass *klass)
 {
@@ -1027,7 +1043,9 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, view);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, list_paned);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, node_list);
+  gtk_widget_class_bind_template_callback (widget_class, list_paned_sized_cb);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, edge_list);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, details_box);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

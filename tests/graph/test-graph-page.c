@@ -103,6 +103,21 @@ open_chronicle (const char *dir,
 }
 
 static GtkWidget *
+find_paned (GtkWidget *w)
+{
+  if (GTK_IS_PANED (w))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_paned (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 make_window (GtkWidget **page_out)
 {
   const char *width = g_getenv ("LETAPIS_GRAPH_SCREENSHOT_WIDTH");
@@ -187,6 +202,14 @@ test_click_node (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   gtk_test_widget_wait_for_draw (window);
   WAIT_UNTIL (find_label (page, "Belarusian Helsinki Committee") != NULL, 2000);
+  /* the actors get half the height, not the row or two a paned starts with */
+  {
+    GtkWidget *paned = find_paned (page);
+
+    g_assert_nonnull (paned);
+    g_assert_cmpint (gtk_widget_get_height (gtk_paned_get_start_child (GTK_PANED (paned))), >=,
+                     gtk_widget_get_height (paned) * 2 / 5);
+  }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), FALSE);
 
   /* a period keeps what holds in it: the 2022 statement and the 2023 trial */
