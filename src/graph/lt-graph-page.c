@@ -116,6 +116,8 @@ struct _LtGraphPage
   GtkLabel       *summary_label;
   GtkStack       *stack;
   LtGraphView    *view;
+  AdwStatusPage  *empty_page;
+  GtkWidget      *all_time_button;
   GtkPaned       *list_paned;
   gboolean        list_split;      /* the paned has had its first, even split */
   GtkColumnView  *node_list;
@@ -344,6 +346,8 @@ update_lists (LtGraphPage *self)
   gtk_column_view_set_model (self->edge_list, GTK_SELECTION_MODEL (edges));
 }
 
+static void update_stack (LtGraphPage *self);
+
 static void
 refilter (LtGraphPage *self)
 {
@@ -377,6 +381,7 @@ refilter (LtGraphPage *self)
   summary = g_strdup_printf (_("Actors: %u, connections: %u"),
                              lt_graph_get_n_nodes (self->shown), lt_graph_get_n_edges (self->shown));
   gtk_label_set_label (self->summary_label, summary);
+  update_stack (self);
 }
 
 static void
@@ -685,16 +690,67 @@ color_changed_cb (LtGraphPage *self)
 static void
 fit_clicked_cb (LtGraphPage *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, "graph");
   gtk_toggle_button_set_active (self->list_button, FALSE);
   lt_graph_view_zoom_to_fit (self->view);
+}
+
+/* The graph, or why there is none to show: a period in which the focused actor, or anyone,
+ * has no connection, or filters that hide every actor. The list form lists what there is. */
+static void
+update_stack (LtGraphPage *self)
+{
+  gboolean has_period = self->applied_from != NULL || self->applied_to != NULL;
+  gboolean empty = self->full != NULL && self->shown != NULL && lt_graph_get_n_nodes (self->shown) == 0;
+
+  if (gtk_toggle_button_get_active (self->list_button))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  if (!empty)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "graph");
+      return;
+    }
+
+  if (gtk_toggle_button_get_active (self->neighbourhood_button) && self->focus_actor != 0 && has_period)
+    {
+      g_autoptr(LtActor) actor = self->store != NULL ? lt_store_lookup_actor (self->store, self->focus_actor) : NULL;
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is an actor's name */
+      description = g_strdup_printf (_("%s has no connections with others in this period."),
+                                     actor != NULL ? lt_actor_get_name (actor) : "");
+      adw_status_page_set_title (self->empty_page, _("No Connections in This Period"));
+      adw_status_page_set_description (self->empty_page, description);
+    }
+  else if (has_period)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Connections in This Period"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Nothing in the chronicle ties actors together between these dates."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Actors to Show"));
+      adw_status_page_set_description (self->empty_page, _("The filters hide every actor."));
+    }
+  adw_status_page_set_icon_name (self->empty_page, has_period ? "x-office-calendar-symbolic" : "edit-find-symbolic");
+  gtk_widget_set_visible (self->all_time_button, has_period);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 static void
 list_toggled_cb (LtGraphPage *self)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    gtk_toggle_button_get_active (self->list_button) ? "list" : "graph");
+  update_stack (self);
+}
+
+static void
+all_time_clicked_cb (LtGraphPage *self)
+{
+  gtk_toggle_button_set_active (self->follow_button, FALSE);
+  lt_graph_page_set_period (self, G_MININT64, G_MAXINT64);
 }
 
 static void
@@ -1044,6 +1100,9 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, view);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, list_paned);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LtGraphPage, all_time_button);
+  gtk_widget_class_bind_template_callback (widget_class, all_time_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, node_list);
   gtk_widget_class_bind_template_callback (widget_class, list_paned_sized_cb);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, edge_list);

@@ -223,6 +223,30 @@ test_click_node (void)
   g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 8);
   g_assert_nonnull (find_label (page, "All Time"));
 
+  /* the neighbourhood of an actor with no connection in a period says so, instead of an empty
+   * canvas, and offers the way back */
+  lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), lt_store_find_actor (store, "bhc"), 1);
+  lt_graph_page_set_period (LT_GRAPH_PAGE (page), lt_days_from_ymd (1990, 1, 1), lt_days_from_ymd (1990, 12, 31));
+  g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 0);
+  {
+    GtkWidget *title = find_label (page, "No Connections in This Period");
+    GtkWidget *all_time;
+
+    g_assert_nonnull (title);
+    g_assert_nonnull (find_label (page, "Belarusian Helsinki Committee has no connections with others in this period."));
+    gtk_test_widget_wait_for_draw (window);
+    g_assert_true (gtk_widget_get_mapped (title));
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+    all_time = find_by_role (page, GTK_ACCESSIBLE_ROLE_BUTTON, "Show All Time");
+    g_assert_nonnull (all_time);
+    g_signal_emit_by_name (all_time, "clicked");
+    g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), >, 1);
+    gtk_test_widget_wait_for_draw (window);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+    lt_graph_page_set_neighbourhood (LT_GRAPH_PAGE (page), 0, 1);
+    g_assert_cmpuint (lt_graph_get_n_nodes (lt_graph_view_get_graph (view)), ==, 8);
+  }
+
   /* the counts stay in sight, over the graph */
   {
     g_autofree char *counts = g_strdup_printf ("Actors: 8, connections: %u",
