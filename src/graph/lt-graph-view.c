@@ -284,7 +284,11 @@ spread_labels (LtGraphView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   g_autofree float *xy = NULL;
-  guint n = lt_graph_get_n_nodes (self->graph);
+  guint n;
+
+  if (self->graph == NULL)
+    return;
+  n = lt_graph_get_n_nodes (self->graph);
 
   /* before the first allocation there is no size to make room in: wait for it */
   self->spread_pending = self->last_width <= 0;
