@@ -194,6 +194,7 @@ struct _LtGraphPainter
   double           offset_x;
   double           offset_y;
   double           fit_scale;
+  double           radius_cap;    /* at the fit scale: crowded graphs get smaller nodes */
 
   /* per node, rebuilt when the graph or the size mode changes */
   float           *importance;   /* 0..1 */
@@ -853,6 +854,10 @@ lt_graph_painter_fit (LtGraphPainter *self,
     scale = 40;
   self->scale = scale;
   self->fit_scale = scale;
+  /* Ten thousand nodes fitted into a page leave each a few pixels: drawn at their usual size
+   * they would hide each other and every edge, so no node is wider than the room it has */
+  self->radius_cap = MAX (1.5, 0.45 * sqrt (bounds.size.width * bounds.size.height * scale * scale
+                                           / lt_graph_get_n_nodes (self->graph)));
   self->offset_x = width - margin - avail_w / 2 - (bounds.origin.x + bounds.size.width / 2) * scale;
   self->offset_y = margin + avail_h / 2 - (bounds.origin.y + bounds.size.height / 2) * scale;
 }
@@ -878,8 +883,12 @@ node_radius (LtGraphPainter *self,
              guint           i)
 {
   double small = lt_graph_get_n_nodes (self->graph) > 2000 ? 2.0 : 4.5;
+  double r = (small + 11.0 * self->importance[i]) * zoom_factor (self);
 
-  return (small + 11.0 * self->importance[i]) * zoom_factor (self);
+  /* the room grows with the zoom faster than the nodes do, so zoomed in they get their size */
+  if (self->radius_cap > 0 && self->fit_scale > 0)
+    r = MIN (r, self->radius_cap * self->scale / self->fit_scale);
+  return r;
 }
 
 void
@@ -1445,9 +1454,11 @@ wu_line (guint32 *buf,
       return;
     }
 
-  yfix = (gint64) (y0 * 65536.0);
+  /* the line's height at each whole x, not at x0 plus whole steps: then a line comes out the
+   * same wherever it was clipped, and a layer drawn with margins matches one drawn without */
+  yfix = (gint64) floor ((y0 + gradient * (floor (x0) - x0)) * 65536.0);
   step = (gint64) (gradient * 65536.0);
-  for (int x = (int) x0; x <= (int) x1; x++, yfix += step)
+  for (int x = (int) floor (x0); x <= (int) x1; x++, yfix += step)
     {
       int yi = (int) (yfix >> 16);
       guint32 f = (guint32) (yfix >> 8) & 0xFF;
@@ -1581,6 +1592,7 @@ layer_painter_new (LtGraphPainter *self,
   copy->offset_x = offset_x;
   copy->offset_y = offset_y;
   copy->fit_scale = self->fit_scale;
+  copy->radius_cap = self->radius_cap;
   copy->raster = TRUE;
   copy->show_legend = FALSE;
   copy->show_background = FALSE;

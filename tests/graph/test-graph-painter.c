@@ -176,7 +176,7 @@ test_layer_follows_view (void)
   g_test_message ("differing pixels: first %.4f, scaled old layer %.4f, redrawn %.4f",
                   difference (first, expected), difference (stale, expected), difference (fresh, expected));
   g_assert_cmpfloat (difference (stale, expected), >, 0.01);   /* the scaled layer is blurred */
-  g_assert_cmpfloat (difference (fresh, expected), <, 0.002);
+  g_assert_cmpfloat (difference (fresh, expected), <, 0.0005);
 
   /* a pan within the margins needs a redraw too (the layer is not moved by whole pixels), and
    * positions that change (the layout moving on) make the layer stale */
@@ -188,7 +188,7 @@ test_layer_follows_view (void)
   cairo_surface_destroy (expected);
   fresh = draw (threaded);
   expected = draw (direct);
-  g_assert_cmpfloat (difference (fresh, expected), <, 0.002);
+  g_assert_cmpfloat (difference (fresh, expected), <, 0.0005);
 
   cairo_surface_destroy (first);
   cairo_surface_destroy (stale);
