@@ -215,6 +215,65 @@ test_metrics (void)
   g_assert_cmpint (node_of (graph, store, "viasna")->community, >=, 0);
 }
 
+/* Big graphs estimate betweenness from a sample of paths: the brokers must still come out on
+ * top. A hub joins ten brokers, each with a fan of 499 members. */
+static int
+compare_betweenness (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      graph)
+{
+  double ba = lt_graph_get_node (graph, *(const guint *) a)->betweenness;
+  double bb = lt_graph_get_node (graph, *(const guint *) b)->betweenness;
+
+  return ba > bb ? -1 : ba < bb;
+}
+
+static void
+test_metrics_sampled (void)
+{
+  g_autoptr(LtGraph) graph = lt_graph_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *order = NULL;
+  const guint n_brokers = 10;
+  const guint tree = 500;
+  guint n;
+
+  lt_graph_add_node (graph, 1, NULL, "Hub", "organization", 1);
+  for (guint b = 0; b < n_brokers; b++)
+    {
+      guint broker = lt_graph_add_node (graph, 2 + b, NULL, "Broker", "organization", 1);
+
+      lt_graph_add_edge (graph, 0, broker, "allied-with", FALSE, G_MININT32, G_MAXINT32);
+      for (guint k = 1; k < tree; k++)
+        {
+          guint id = 100 + b * tree + k;
+          guint node = lt_graph_add_node (graph, id, NULL, "Member", "person", 1);
+
+          /* each member tied to its broker and to the member before: a fan, whose paths out
+           * all pass the broker */
+          lt_graph_add_edge (graph, broker, node, "leads", TRUE, G_MININT32, G_MAXINT32);
+          if (k > 1)
+            lt_graph_add_edge (graph, node - 1, node, "signed-with", FALSE, G_MININT32, G_MAXINT32);
+        }
+    }
+  n = lt_graph_get_n_nodes (graph);
+  g_assert_cmpuint (n, >, 2000);   /* past the exact computation */
+
+  g_assert_true (lt_graph_compute_metrics (graph, &error));
+  g_assert_no_error (error);
+
+  order = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n, sizeof (guint), compare_betweenness, graph);
+  g_assert_cmpuint (order[0], ==, 0);
+  for (guint k = 1; k <= n_brokers; k++)
+    g_assert_cmpstr (lt_graph_get_node (graph, order[k])->name, ==, "Broker");
+  /* the hub lies on the paths between any two fans: 45 × 500² of them */
+  g_assert_cmpfloat (lt_graph_get_node (graph, 0)->betweenness, >, 0.7 * 45 * tree * tree);
+  g_assert_cmpfloat (lt_graph_get_node (graph, 0)->betweenness, <, 1.3 * 45 * tree * tree);
+}
+
 static LtForceLayout *
 layout_of (LtGraph *graph,
            guint64  seed)
@@ -479,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/window", test_window);
   g_test_add_func ("/Letapis/Graph/filters", test_filters);
   g_test_add_func ("/Letapis/Graph/metrics", test_metrics);
+  g_test_add_func ("/Letapis/Graph/metrics-sampled", test_metrics_sampled);
   g_test_add_func ("/Letapis/Graph/layout", test_layout);
   g_test_add_func ("/Letapis/Graph/layout-buffer", test_layout_buffer);
   g_test_add_func ("/Letapis/Graph/remove-overlaps", test_remove_overlaps);
