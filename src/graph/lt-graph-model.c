@@ -41,6 +41,7 @@ struct _LtGraph
   guint      *incident_offsets;
   guint      *incident;
   guint       n_communities;
+  gboolean    betweenness_estimated;
 };
 
 typedef struct
@@ -773,6 +774,7 @@ subgraph (LtGraph      *self,
       copy->restricted = node->restricted;
     }
   out->n_communities = self->n_communities;
+  out->betweenness_estimated = self->betweenness_estimated;
 
   for (guint e = 0; e < self->edges->len; e++)
     {
@@ -1012,6 +1014,7 @@ lt_graph_compute_metrics (LtGraph *self,
           node->community = rank[VECTOR (membership)[i]];
         }
       self->n_communities = n_communities;
+      self->betweenness_estimated = n > EXACT_BETWEENNESS_MAX;
     }
   else
     {
@@ -1033,6 +1036,21 @@ lt_graph_get_n_communities (LtGraph *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_communities;
+}
+
+/**
+ * lt_graph_get_betweenness_estimated:
+ * @self: a graph
+ *
+ * Returns: whether [method@Graph.compute_metrics] estimated the nodes' betweenness from a
+ *   sample of paths (a big graph) rather than counting every shortest path
+ */
+gboolean
+lt_graph_get_betweenness_estimated (LtGraph *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->betweenness_estimated;
 }
 
 guint

@@ -121,6 +121,7 @@ LtGraph            *lt_graph_filter                   (LtGraph              *sel
 gboolean            lt_graph_compute_metrics          (LtGraph              *self,
                                                        GError              **error);
 guint               lt_graph_get_n_communities        (LtGraph              *self);
+gboolean            lt_graph_get_betweenness_estimated (LtGraph             *self);
 guint               lt_graph_get_max_weight           (LtGraph              *self);
 GArray             *lt_graph_dup_positions            (LtGraph              *self);
 void                lt_graph_apply_positions          (LtGraph              *self,

@@ -256,7 +256,10 @@ make_node_rows (LtGraph *graph)
       row->cells[1] = g_strdup (lt_graph_node_kind_get_label (node->kind));
       row->cells[2] = g_strdup_printf ("%u", node->weight);
       row->cells[3] = g_strdup_printf ("%u", node->degree);
-      g_snprintf (buf, sizeof buf, "%.1f", node->betweenness);
+      if (lt_graph_get_betweenness_estimated (graph))
+        g_snprintf (buf, sizeof buf, "≈ %.0f", node->betweenness);
+      else
+        g_snprintf (buf, sizeof buf, "%.1f", node->betweenness);
       row->cells[4] = g_strdup (buf);
       g_list_store_append (store, row);
     }
@@ -544,8 +547,15 @@ update_details (LtGraphPage *self)
   if (node >= 0)
     {
       const LtGraphNode *n = lt_graph_get_node (self->shown, node);
-      g_autofree char *text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: %.1f"),
-                                               n->weight, n->degree, n->betweenness);
+      g_autofree char *text = NULL;
+
+      /* a big graph's betweenness is estimated from a sample of paths: say so */
+      if (lt_graph_get_betweenness_estimated (self->shown))
+        text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: about %.0f"),
+                                n->weight, n->degree, n->betweenness);
+      else
+        text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: %.1f"),
+                                n->weight, n->degree, n->betweenness);
 
       add_label (self->details_box, text, "dim-label");
     }

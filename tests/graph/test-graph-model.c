@@ -208,6 +208,7 @@ test_metrics (void)
 
   g_assert_true (lt_graph_compute_metrics (graph, &error));
   g_assert_no_error (error);
+  g_assert_false (lt_graph_get_betweenness_estimated (graph));
   /* KGB links the Lukashenka and Belsat leaves to the rest */
   g_assert_cmpfloat (node_of (graph, store, "kgb")->betweenness, >, node_of (graph, store, "pen")->betweenness);
   g_assert_cmpfloat (node_of (graph, store, "lonely")->betweenness, ==, 0);
@@ -261,6 +262,7 @@ test_metrics_sampled (void)
 
   g_assert_true (lt_graph_compute_metrics (graph, &error));
   g_assert_no_error (error);
+  g_assert_true (lt_graph_get_betweenness_estimated (graph));   /* the details say "about" */
 
   order = g_new (guint, n);
   for (guint i = 0; i < n; i++)
