@@ -1740,13 +1740,16 @@ render_layer_done (GObject      *object,
     self->layer_ready_func (self->layer_ready_data);
 }
 
-/* Whether the layer shows the current frame exactly: the same positions, scale and offset. */
+/* Whether the layer shows the current frame exactly: the same size, positions, scale and offset. */
 static gboolean
-layer_is_current (LtGraphPainter *self)
+layer_is_current (LtGraphPainter *self,
+                  int             width,
+                  int             height)
 {
   Layer *layer = self->layer;
 
-  return layer->stamp == self->layer_stamp
+  return layer->width == width && layer->height == height
+         && layer->stamp == self->layer_stamp
          && layer->scale == self->scale
          && layer->offset_x == self->offset_x
          && layer->offset_y == self->offset_y;
@@ -1818,12 +1821,13 @@ paint_layer (LtGraphPainter *self,
              int             height)
 {
   gboolean threaded = self->layer_ready_func != NULL;
+  /* while the window is resized, the last layer still shows where it was drawn */
   gboolean usable = self->layer != NULL
                     && self->layer->generation == self->layer_generation
-                    && self->layer->width == width && self->layer->height == height;
+                    && (threaded || (self->layer->width == width && self->layer->height == height));
 
-  /* The first frame, a new look or size, and every frame of the export draw the layer now */
-  if (!usable || (!threaded && !layer_is_current (self)))
+  /* The first frame, a new look, and every frame of the export draw the layer now */
+  if (!usable || (!threaded && !layer_is_current (self, width, height)))
     {
       g_autoptr(LtGraphPainter) copy = layer_painter_new (self, width, height, 0, 0, self->scale,
                                                           self->offset_x, self->offset_y);
@@ -1837,7 +1841,7 @@ paint_layer (LtGraphPainter *self,
   append_layer (self, snapshot, width, height);
 
   /* Anything else a thread redraws, one at a time, with margins so that a pan is covered */
-  if (threaded && self->layer_job == NULL && !layer_is_current (self))
+  if (threaded && self->layer_job == NULL && !layer_is_current (self, width, height))
     {
       g_autoptr(GTask) task = NULL;
       LayerJob *job = g_new0 (LayerJob, 1);

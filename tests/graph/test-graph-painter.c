@@ -56,14 +56,16 @@ make_big_graph (void)
 }
 
 static cairo_surface_t *
-draw (LtGraphPainter *painter)
+draw_sized (LtGraphPainter *painter,
+            int             width,
+            int             height)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   GskRenderNode *node;
   cairo_t *cr;
 
-  lt_graph_painter_paint (painter, snapshot, context, WIDTH, HEIGHT);
+  lt_graph_painter_paint (painter, snapshot, context, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   cr = cairo_create (surface);
   gsk_render_node_draw (node, cr);
@@ -74,18 +76,26 @@ draw (LtGraphPainter *painter)
   return surface;
 }
 
+static cairo_surface_t *
+draw (LtGraphPainter *painter)
+{
+  return draw_sized (painter, WIDTH, HEIGHT);
+}
+
 /* the share of pixels whose colour differs by more than a few levels in some channel */
 static double
-difference (cairo_surface_t *a,
-            cairo_surface_t *b)
+difference_sized (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  int              width,
+                  int              height)
 {
   const guint8 *pa = cairo_image_surface_get_data (a);
   const guint8 *pb = cairo_image_surface_get_data (b);
   int stride = cairo_image_surface_get_stride (a);
   guint differing = 0;
 
-  for (int y = 0; y < HEIGHT; y++)
-    for (int x = 0; x < WIDTH; x++)
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
       for (int c = 0; c < 4; c++)
         if (ABS (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 24)
           {
@@ -93,7 +103,14 @@ difference (cairo_surface_t *a,
             break;
           }
 
-  return (double) differing / (WIDTH * HEIGHT);
+  return (double) differing / (width * height);
+}
+
+static double
+difference (cairo_surface_t *a,
+            cairo_surface_t *b)
+{
+  return difference_sized (a, b, WIDTH, HEIGHT);
 }
 
 /* mean of the three colour channels over the drawing: lower is darker, i.e. more ink */
@@ -189,6 +206,15 @@ test_layer_follows_view (void)
   fresh = draw (threaded);
   expected = draw (direct);
   g_assert_cmpfloat (difference (fresh, expected), <, 0.0005);
+
+  /* a window made smaller shows the last layer at once, then the one drawn for its size */
+  cairo_surface_destroy (draw_sized (threaded, WIDTH - 100, HEIGHT - 60));
+  wait_for_ready (&ready, 2);
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (expected);
+  fresh = draw_sized (threaded, WIDTH - 100, HEIGHT - 60);
+  expected = draw_sized (direct, WIDTH - 100, HEIGHT - 60);
+  g_assert_cmpfloat (difference_sized (fresh, expected, WIDTH - 100, HEIGHT - 60), <, 0.0005);
 
   cairo_surface_destroy (first);
   cairo_surface_destroy (stale);
