@@ -932,20 +932,86 @@ compute_betweenness (const igraph_t  *graph,
   return status;
 }
 
+struct _LtGraphMetrics
+{
+  /* what the computation reads, copied from the graph */
+  guint     n;
+  gint64   *actor_ids;
+  guint     n_edges;
+  guint32  *ends;          /* source, target per edge */
+  double   *weights;
+  /* what it finds */
+  double   *betweenness;
+  int      *community;
+  guint     n_communities;
+  gboolean  estimated;
+  gboolean  computed;
+};
+
 /**
- * lt_graph_compute_metrics:
- * @self: a graph
- * @error: return location for an error
+ * lt_graph_metrics_new:
+ * @graph: a graph
  *
- * Computes each node's betweenness centrality (igraph_betweenness, edges undirected and
- * unweighted) and community (igraph_community_multilevel, Louvain, weighted by the edges'
- * weights). Communities are numbered by decreasing size.
+ * Copies what computing the graph's betweenness and communities needs, so that a thread can
+ * compute them while the graph is shown: [method@GraphMetrics.compute] anywhere, then
+ * [method@GraphMetrics.apply] where the graph lives.
  *
- * Returns: %TRUE on success
+ * Returns: (transfer full): the metrics to compute
+ */
+LtGraphMetrics *
+lt_graph_metrics_new (LtGraph *graph)
+{
+  LtGraphMetrics *self;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  self = g_new0 (LtGraphMetrics, 1);
+  self->n = graph->nodes->len;
+  self->actor_ids = g_new (gint64, MAX (self->n, 1));
+  for (guint i = 0; i < self->n; i++)
+    self->actor_ids[i] = g_array_index (graph->nodes, LtGraphNode, i).actor_id;
+  self->n_edges = graph->edges->len;
+  self->ends = g_new (guint32, 2 * MAX (self->n_edges, 1));
+  self->weights = g_new (double, MAX (self->n_edges, 1));
+  for (guint e = 0; e < self->n_edges; e++)
+    {
+      const LtGraphEdge *edge = &g_array_index (graph->edges, LtGraphEdge, e);
+
+      self->ends[2 * e] = edge->source;
+      self->ends[2 * e + 1] = edge->target;
+      self->weights[e] = MAX (edge->weight, 1);
+    }
+
+  return self;
+}
+
+void
+lt_graph_metrics_free (LtGraphMetrics *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->actor_ids);
+  g_free (self->ends);
+  g_free (self->weights);
+  g_free (self->betweenness);
+  g_free (self->community);
+  g_free (self);
+}
+
+/**
+ * lt_graph_metrics_compute:
+ * @self: metrics
+ * @error: return location for a #GError
+ *
+ * Computes betweenness (estimated past 2,000 nodes) and Louvain communities, ranked by size so
+ * that the big ones keep their colours. Touches nothing but @self: any thread may call it.
+ *
+ * Returns: %FALSE if igraph failed
  */
 gboolean
-lt_graph_compute_metrics (LtGraph *self,
-                          GError **error)
+lt_graph_metrics_compute (LtGraphMetrics  *self,
+                          GError         **error)
 {
   igraph_t graph;
   igraph_vector_int_t edges;
@@ -954,27 +1020,29 @@ lt_graph_compute_metrics (LtGraph *self,
   igraph_vector_int_t membership;
   g_autofree guint *sizes = NULL;
   g_autofree int *rank = NULL;
-  guint n = self->nodes->len;
+  guint n;
   guint n_communities = 0;
   igraph_error_t status;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  n = self->n;
+  g_clear_pointer (&self->betweenness, g_free);
+  g_clear_pointer (&self->community, g_free);
+  self->betweenness = g_new0 (double, MAX (n, 1));
+  self->community = g_new0 (int, MAX (n, 1));
+  self->n_communities = 0;
+  self->computed = TRUE;
   if (n == 0)
-    {
-      self->n_communities = 0;
-      return TRUE;
-    }
+    return TRUE;
 
-  igraph_vector_int_init (&edges, 2 * self->edges->len);
-  igraph_vector_init (&weights, self->edges->len);
-  for (guint e = 0; e < self->edges->len; e++)
+  igraph_vector_int_init (&edges, 2 * self->n_edges);
+  igraph_vector_init (&weights, self->n_edges);
+  for (guint e = 0; e < self->n_edges; e++)
     {
-      const LtGraphEdge *edge = &g_array_index (self->edges, LtGraphEdge, e);
-
-      VECTOR (edges)[2 * e] = edge->source;
-      VECTOR (edges)[2 * e + 1] = edge->target;
-      VECTOR (weights)[e] = MAX (edge->weight, 1);
+      VECTOR (edges)[2 * e] = self->ends[2 * e];
+      VECTOR (edges)[2 * e + 1] = self->ends[2 * e + 1];
+      VECTOR (weights)[e] = self->weights[e];
     }
 
   igraph_vector_init (&betweenness, 0);
@@ -1008,16 +1076,15 @@ lt_graph_compute_metrics (LtGraph *self,
         }
       for (guint i = 0; i < n; i++)
         {
-          LtGraphNode *node = &g_array_index (self->nodes, LtGraphNode, i);
-
-          node->betweenness = VECTOR (betweenness)[i];
-          node->community = rank[VECTOR (membership)[i]];
+          self->betweenness[i] = VECTOR (betweenness)[i];
+          self->community[i] = rank[VECTOR (membership)[i]];
         }
       self->n_communities = n_communities;
-      self->betweenness_estimated = n > EXACT_BETWEENNESS_MAX;
+      self->estimated = n > EXACT_BETWEENNESS_MAX;
     }
   else
     {
+      self->computed = FALSE;
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "igraph: %s", igraph_strerror (status));
     }
@@ -1028,6 +1095,83 @@ lt_graph_compute_metrics (LtGraph *self,
   igraph_vector_int_destroy (&edges);
 
   return status == IGRAPH_SUCCESS;
+}
+
+/**
+ * lt_graph_metrics_apply:
+ * @self: computed metrics
+ * @graph: the graph they were made from, or a filtered copy of it
+ *
+ * Sets the nodes' betweenness and community, matched by actor.
+ */
+void
+lt_graph_metrics_apply (LtGraphMetrics *self,
+                        LtGraph        *graph)
+{
+  g_autoptr(GHashTable) index = NULL;
+  gboolean same;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (graph != NULL);
+
+  if (!self->computed)
+    return;
+
+  same = graph->nodes->len == self->n;
+  for (guint i = 0; same && i < self->n; i++)
+    same = g_array_index (graph->nodes, LtGraphNode, i).actor_id == self->actor_ids[i];
+  if (!same)
+    {
+      /* a filtered copy: find its nodes by actor */
+      index = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < self->n; k++)
+        g_hash_table_insert (index, &self->actor_ids[k], GUINT_TO_POINTER (k + 1));
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      LtGraphNode *node = &g_array_index (graph->nodes, LtGraphNode, i);
+      guint k = i;
+
+      if (index != NULL)
+        {
+          k = GPOINTER_TO_UINT (g_hash_table_lookup (index, &node->actor_id));
+          if (k-- == 0)
+            continue;
+        }
+      node->betweenness = self->betweenness[k];
+      node->community = self->community[k];
+    }
+  graph->n_communities = self->n_communities;
+  graph->betweenness_estimated = self->estimated;
+}
+
+/**
+ * lt_graph_compute_metrics:
+ * @self: a graph
+ * @error: return location for an error
+ *
+ * Computes each node's betweenness centrality (igraph_betweenness, edges undirected and
+ * unweighted) and community (igraph_community_multilevel, Louvain, weighted by the edges'
+ * weights). Communities are numbered by decreasing size.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lt_graph_compute_metrics (LtGraph *self,
+                          GError **error)
+{
+  LtGraphMetrics *metrics;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  metrics = lt_graph_metrics_new (self);
+  ok = lt_graph_metrics_compute (metrics, error);
+  lt_graph_metrics_apply (metrics, self);
+  lt_graph_metrics_free (metrics);
+
+  return ok;
 }
 
 guint

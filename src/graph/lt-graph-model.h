@@ -156,6 +156,17 @@ LtEdgeFamily        lt_graph_edge_type_get_family     (const char           *key
 
 LtForceLayout      *lt_graph_new_force_layout         (LtGraph              *self);
 
+typedef struct _LtGraphMetrics LtGraphMetrics;
+
+LtGraphMetrics     *lt_graph_metrics_new              (LtGraph              *graph);
+gboolean            lt_graph_metrics_compute          (LtGraphMetrics       *self,
+                                                       GError              **error);
+void                lt_graph_metrics_apply            (LtGraphMetrics       *self,
+                                                       LtGraph              *graph);
+void                lt_graph_metrics_free             (LtGraphMetrics       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtGraphMetrics, lt_graph_metrics_free)
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtGraph, lt_graph_unref)
 
 G_END_DECLS

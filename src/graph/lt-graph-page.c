@@ -116,6 +116,8 @@ struct _LtGraphPage
   GtkLabel       *summary_label;
   GtkStack       *stack;
   LtGraphView    *view;
+  guint           metrics_serial;        /* of the graph whose metrics are wanted */
+  GCancellable   *metrics_cancellable;   /* while a thread computes them */
   AdwStatusPage  *empty_page;
   GtkWidget      *all_time_button;
   GtkPaned       *list_paned;
@@ -387,6 +389,92 @@ refilter (LtGraphPage *self)
   update_stack (self);
 }
 
+/* Betweenness and communities. A small graph gets them at once; a big one's take a thread
+ * half a second or more, and the page must not freeze while, say, it follows the timeline:
+ * it shows the graph at once and sizes and colours it by them when they come. */
+#define METRICS_IN_THREAD_FROM 2000
+
+static void
+metrics_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (lt_graph_metrics_compute (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+metrics_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  LtGraphPage *self = LT_GRAPH_PAGE (object);
+  LtGraphMetrics *metrics = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not compute centrality and communities: %s", error->message);
+      return;
+    }
+  if (GPOINTER_TO_UINT (user_data) != self->metrics_serial || self->full == NULL)
+    return;   /* a graph built since has its own */
+
+  lt_graph_metrics_apply (metrics, self->full);
+  if (self->shown != NULL)
+    lt_graph_metrics_apply (metrics, self->shown);
+  lt_graph_view_metrics_changed (self->view);
+  update_lists (self);
+  update_details (self);
+  g_clear_object (&self->metrics_cancellable);
+}
+
+static void
+start_metrics (LtGraphPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  self->metrics_serial++;
+  if (self->metrics_cancellable != NULL)
+    g_cancellable_cancel (self->metrics_cancellable);
+  g_clear_object (&self->metrics_cancellable);
+
+  if (lt_graph_get_n_nodes (self->full) < METRICS_IN_THREAD_FROM)
+    {
+      if (!lt_graph_compute_metrics (self->full, &error))
+        g_warning ("Could not compute centrality and communities: %s", error->message);
+      return;
+    }
+
+  self->metrics_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->metrics_cancellable, metrics_done_cb,
+                     GUINT_TO_POINTER (self->metrics_serial));
+  g_task_set_source_tag (task, start_metrics);
+  g_task_set_task_data (task, lt_graph_metrics_new (self->full), (GDestroyNotify) lt_graph_metrics_free);
+  g_task_run_in_thread (task, metrics_thread);
+}
+
+/**
+ * lt_graph_page_get_metrics_pending:
+ * @self: a graph page
+ *
+ * Returns: whether a big graph's betweenness and communities are still being computed
+ */
+gboolean
+lt_graph_page_get_metrics_pending (LtGraphPage *self)
+{
+  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), FALSE);
+
+  return self->metrics_cancellable != NULL;
+}
+
 static void
 rebuild (LtGraphPage *self)
 {
@@ -433,8 +521,7 @@ rebuild (LtGraphPage *self)
       g_debug ("No saved positions: %s", error->message);
       g_clear_error (&error);
     }
-  if (!lt_graph_compute_metrics (self->full, &error))
-    g_warning ("Could not compute centrality and communities: %s", error->message);
+  start_metrics (self);
 
   refilter (self);
 }
@@ -993,6 +1080,9 @@ lt_graph_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_handle_id (&self->follow_id, g_source_remove);
+  if (self->metrics_cancellable != NULL)
+    g_cancellable_cancel (self->metrics_cancellable);
+  g_clear_object (&self->metrics_cancellable);
   g_clear_pointer (&self->saved_from, g_free);
   g_clear_pointer (&self->saved_to, g_free);
   g_clear_pointer (&self->applied_from, g_free);

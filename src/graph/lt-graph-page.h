@@ -39,4 +39,6 @@ void         lt_graph_page_set_follow_timeline (LtGraphPage *self,
 gboolean     lt_graph_page_get_follow_timeline (LtGraphPage *self);
 LtGraphView *lt_graph_page_get_view          (LtGraphPage *self);
 
+gboolean     lt_graph_page_get_metrics_pending (LtGraphPage *self);
+
 G_END_DECLS

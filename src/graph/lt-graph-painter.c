@@ -220,7 +220,8 @@ struct _LtGraphPainter
   GCancellable    *layer_job;         /* of the redraw in flight */
   LtGraphPainterReadyFunc layer_ready_func;
   gpointer         layer_ready_data;
-  /* in the copy a layer is drawn from: the view and the margins around it */
+  /* in the copy a layer is drawn from: the nodes' colours, the view and the margins around it */
+  const GdkRGBA  **colors;
   int              layer_width;
   int              layer_height;
   int              layer_margin_x;
@@ -518,6 +519,7 @@ lt_graph_painter_free (LtGraphPainter *self)
   g_free (self->sx);
   g_free (self->sy);
   g_free (self->sr);
+  g_free (self->colors);
   g_free (self->label_w);
   g_free (self->label_h);
   clear_label_nodes (self);
@@ -590,6 +592,22 @@ lt_graph_painter_set_ready_func (LtGraphPainter          *self,
 
   self->layer_ready_func = func;
   self->layer_ready_data = user_data;
+  drop_layer (self);
+}
+
+/**
+ * lt_graph_painter_metrics_changed:
+ * @self: a painter
+ *
+ * Says that the nodes' betweenness and communities have been (re)computed: sizes and colours
+ * that depend on them are drawn again.
+ */
+void
+lt_graph_painter_metrics_changed (LtGraphPainter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  rebuild_importance (self);
   drop_layer (self);
 }
 
@@ -1043,8 +1061,11 @@ node_color (LtGraphPainter       *self,
             const LtGraphPalette *palette,
             guint                 i)
 {
-  const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+  const LtGraphNode *node;
 
+  if (self->colors != NULL)
+    return self->colors[i];   /* a layer's copy: the metrics may change while a thread draws */
+  node = lt_graph_get_node (self->graph, i);
   if (self->color_mode == LT_NODE_COLOR_COMMUNITY && node->community >= 0)
     return &palette->communities[MIN (node->community, (int) G_N_ELEMENTS (palette->communities) - 1)];
   return &palette->kinds[node->kind_index >= 0 ? MIN (node->kind_index, 7) : 7];
@@ -1276,7 +1297,7 @@ nodes_pass (LtGraphPainter       *self,
   guint n = lt_graph_get_n_nodes (self->graph);
   gboolean dim = self->neighbour != NULL;
   gboolean outline = n <= 3000;
-  int n_colors = self->color_mode == LT_NODE_COLOR_COMMUNITY ? G_N_ELEMENTS (palette->communities) + 1 : 8;
+  int n_colors = G_N_ELEMENTS (palette->kinds) + G_N_ELEMENTS (palette->communities);
 
   /* one fill per colour (and per dimmed/lit), drawn small to big so that hubs stay on top is
    * not needed: shapes are outlined in the background colour, which separates them */
@@ -1303,15 +1324,9 @@ nodes_pass (LtGraphPainter       *self,
             if (which == NODES_OVERLAY && !(dim && self->neighbour[i]))
               continue;   /* in the layer */
             nc = node_color (self, palette, i);
-            if (self->color_mode == LT_NODE_COLOR_COMMUNITY)
-              {
-                const LtGraphNode *node = lt_graph_get_node (self->graph, i);
-                int want = node->community >= 0 ? MIN (node->community, n_colors - 2) : n_colors - 1;
-
-                if (want != c)
-                  continue;
-              }
-            else if (nc != &palette->kinds[c])
+            /* batched by colour: the kinds' first, then the communities' */
+            if (nc != (c < (int) G_N_ELEMENTS (palette->kinds) ? &palette->kinds[c]
+                       : &palette->communities[c - G_N_ELEMENTS (palette->kinds)]))
               continue;
             color = nc;
             shape_path (cr, lt_graph_get_node (self->graph, i)->kind_index, self->sx[i], self->sy[i],
@@ -1606,6 +1621,7 @@ layer_painter_new (LtGraphPainter *self,
   copy->sx = g_new (float, n);
   copy->sy = g_new (float, n);
   copy->sr = g_new (float, n);
+  copy->colors = g_new (const GdkRGBA *, MAX (n, 1));
   copy->scratch_len = n;
   for (guint i = 0; i < n; i++)
     {
@@ -1616,6 +1632,7 @@ layer_painter_new (LtGraphPainter *self,
       copy->sx[i] = x * scale + offset_x + margin_x;
       copy->sy[i] = y * scale + offset_y + margin_y;
       copy->sr[i] = MAX (self->sr[i] * k, 0.6);
+      copy->colors[i] = node_color (self, lt_graph_palette_get (self->dark), i);
     }
 
   return copy;

@@ -56,6 +56,7 @@ void                  lt_graph_painter_set_ready_func    (LtGraphPainter       *
                                                           LtGraphPainterReadyFunc func,
                                                           gpointer              user_data);
 void                  lt_graph_painter_invalidate        (LtGraphPainter       *self);
+void                  lt_graph_painter_metrics_changed   (LtGraphPainter       *self);
 void                  lt_graph_painter_set_dark          (LtGraphPainter       *self,
                                                           gboolean              dark);
 void                  lt_graph_painter_set_size_mode     (LtGraphPainter       *self,

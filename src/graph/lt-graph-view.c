@@ -1216,6 +1216,23 @@ lt_graph_view_set_color_mode (LtGraphView     *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/**
+ * lt_graph_view_metrics_changed:
+ * @self: a view
+ *
+ * Says that the shown graph's betweenness and communities have arrived: node sizes and
+ * colours that depend on them are drawn again.
+ */
+void
+lt_graph_view_metrics_changed (LtGraphView *self)
+{
+  g_return_if_fail (LT_IS_GRAPH_VIEW (self));
+
+  lt_graph_painter_metrics_changed (self->painter);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 lt_graph_view_zoom_to_fit (LtGraphView *self)
 {

@@ -31,6 +31,7 @@ void            lt_graph_view_set_size_mode       (LtGraphView     *self,
 void            lt_graph_view_set_color_mode      (LtGraphView     *self,
                                                    LtNodeColorMode  mode);
 void            lt_graph_view_zoom_to_fit         (LtGraphView     *self);
+void            lt_graph_view_metrics_changed     (LtGraphView     *self);
 void            lt_graph_view_center_on_actor     (LtGraphView     *self,
                                                    gint64           actor_id);
 gboolean        lt_graph_view_get_layout_settled  (LtGraphView     *self);

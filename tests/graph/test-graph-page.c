@@ -403,6 +403,44 @@ graph_has (LtGraphView *view,
   return lt_graph_find_node (lt_graph_view_get_graph (view), actor_id) >= 0;
 }
 
+/* A big chronicle's graph comes at once; its betweenness and communities follow from a thread,
+ * and the page sizes and colours by them when they come */
+static void
+test_big_graph_metrics (void)
+{
+  LtSyntheticParams params = { .n_events = 3000, .years = 3, .n_actors = 2500,
+                               .n_relations = 5000, .seed = 11 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  GtkWidget *window;
+  GtkWidget *page;
+  LtGraph *graph;
+  double most = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (lt_store_generate_synthetic (store, &params, &error));
+  g_assert_no_error (error);
+
+  window = make_window (&page);
+  gtk_window_present (GTK_WINDOW (window));
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
+  graph = lt_graph_view_get_graph (lt_graph_page_get_view (LT_GRAPH_PAGE (page)));
+  g_assert_nonnull (graph);
+  g_assert_cmpuint (lt_graph_get_n_nodes (graph), >, 2000);
+  g_assert_true (lt_graph_page_get_metrics_pending (LT_GRAPH_PAGE (page)));
+
+  WAIT_UNTIL (!lt_graph_page_get_metrics_pending (LT_GRAPH_PAGE (page)), 20000);
+  g_assert_false (lt_graph_page_get_metrics_pending (LT_GRAPH_PAGE (page)));
+  graph = lt_graph_view_get_graph (lt_graph_page_get_view (LT_GRAPH_PAGE (page)));
+  g_assert_true (lt_graph_get_betweenness_estimated (graph));
+  g_assert_cmpuint (lt_graph_get_n_communities (graph), >, 1);
+  for (guint i = 0; i < lt_graph_get_n_nodes (graph); i++)
+    most = MAX (most, lt_graph_get_node (graph, i)->betweenness);
+  g_assert_cmpfloat (most, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_follow_timeline (void)
 {
@@ -614,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/page/click-node", test_click_node);
   g_test_add_func ("/Letapis/Graph/page/toolbar-fits", test_toolbar_fits);
   g_test_add_func ("/Letapis/Graph/page/follow-timeline", test_follow_timeline);
+  g_test_add_func ("/Letapis/Graph/page/big-graph-metrics", test_big_graph_metrics);
   g_test_add_func ("/Letapis/Graph/page/screenshots", test_screenshots);
 
   return g_test_run ();
