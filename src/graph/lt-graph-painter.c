@@ -157,6 +157,7 @@ occupancy_add (Occupancy             *occ,
 typedef struct
 {
   cairo_surface_t *surface;     /* the view plus a margin on every side */
+  GdkTexture      *texture;     /* the same pixels, made once for a GPU renderer */
   int              margin_x;
   int              margin_y;
   int              width;       /* of the view it was drawn for */
@@ -171,6 +172,7 @@ typedef struct
 static void
 layer_free (Layer *layer)
 {
+  g_clear_object (&layer->texture);
   g_clear_pointer (&layer->surface, cairo_surface_destroy);
   g_free (layer);
 }
@@ -220,6 +222,7 @@ struct _LtGraphPainter
   GCancellable    *layer_job;         /* of the redraw in flight */
   LtGraphPainterReadyFunc layer_ready_func;
   gpointer         layer_ready_data;
+  gboolean         layer_textures;    /* the renderer is a GPU's: hand it textures */
   /* in the copy a layer is drawn from: the nodes' colours, the view and the margins around it */
   const GdkRGBA  **colors;
   int              layer_width;
@@ -609,6 +612,24 @@ lt_graph_painter_metrics_changed (LtGraphPainter *self)
 
   rebuild_importance (self);
   drop_layer (self);
+}
+
+/**
+ * lt_graph_painter_set_layer_textures:
+ * @self: a painter
+ * @textures: whether to hand the raster layer to the renderer as a texture
+ *
+ * GTK 4.8's cairo renderer converts a whole texture on every frame, so by default a big
+ * graph's layer is painted from a cairo node (about 1 ms). A GPU renderer does better with a
+ * texture it uploads once per layer; the widget turns this on when it has one.
+ */
+void
+lt_graph_painter_set_layer_textures (LtGraphPainter *self,
+                                     gboolean        textures)
+{
+  g_return_if_fail (self != NULL);
+
+  self->layer_textures = !!textures;
 }
 
 /**
@@ -1613,6 +1634,7 @@ layer_painter_new (LtGraphPainter *self,
   copy->show_background = FALSE;
   copy->layer_stamp = self->layer_stamp;
   copy->layer_generation = self->layer_generation;
+  copy->layer_textures = self->layer_textures;
   copy->layer_width = width;
   copy->layer_height = height;
   copy->layer_margin_x = margin_x;
@@ -1644,6 +1666,24 @@ static void nodes_pass (LtGraphPainter       *self,
                         int                   width,
                         int                   height,
                         int                   which);
+
+/* The layer's pixels as a texture, without a copy: the bytes keep the surface, which nothing
+ * draws on any more, alive. */
+static void
+layer_make_texture (Layer *layer)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int stride = cairo_image_surface_get_stride (layer->surface);
+  int height = cairo_image_surface_get_height (layer->surface);
+
+  cairo_surface_flush (layer->surface);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (layer->surface),
+                                      (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (layer->surface));
+  layer->texture = gdk_memory_texture_new (cairo_image_surface_get_width (layer->surface), height,
+                                           GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, stride);
+}
 
 /* Draws a layer from a layer painter; runs in a thread or, for the first frame and the export,
  * in the frame itself. */
@@ -1680,6 +1720,8 @@ render_layer (LtGraphPainter *copy)
   nodes_pass (copy, cr, palette, width, height, NODES_LAYER);
   cairo_destroy (cr);
   cairo_surface_flush (layer->surface);
+  if (copy->layer_textures)
+    layer_make_texture (layer);
 
   return g_steal_pointer (&layer);
 }
@@ -1791,6 +1833,34 @@ paint_layer_surface (LtGraphPainter *self,
   cairo_restore (cr);
 }
 
+/* A layer as a texture node where it was drawn for another view. The texture is made once per
+ * layer, so a GPU renderer uploads it once and then only moves it. */
+static void
+append_layer_texture (LtGraphPainter        *self,
+                      GtkSnapshot           *snapshot,
+                      Layer                 *layer,
+                      const graphene_rect_t *clip)
+{
+  double k = self->scale / layer->scale;
+  int w = cairo_image_surface_get_width (layer->surface);
+  int h = cairo_image_surface_get_height (layer->surface);
+
+  if (clip->size.width <= 0 || clip->size.height <= 0)
+    return;
+  if (layer->texture == NULL)
+    layer_make_texture (layer);
+
+  gtk_snapshot_push_clip (snapshot, clip);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->offset_x - layer->offset_x * k,
+                                                          self->offset_y - layer->offset_y * k));
+  gtk_snapshot_scale (snapshot, k, k);
+  gtk_snapshot_append_texture (snapshot, layer->texture,
+                               &GRAPHENE_RECT_INIT (-layer->margin_x, -layer->margin_y, w, h));
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 append_layer (LtGraphPainter *self,
               GtkSnapshot    *snapshot,
@@ -1800,6 +1870,31 @@ append_layer (LtGraphPainter *self,
   Layer *layer = self->layer;
   double k = self->scale / layer->scale;
   cairo_t *cr;
+
+  if (self->layer_textures)
+    {
+      graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+      /* the overview in the four bands around the layer's rectangle, then the layer */
+      if (self->overview != NULL && self->overview->generation == self->layer_generation)
+        {
+          double x0 = CLAMP (ceil ((-layer->margin_x - layer->offset_x) * k + self->offset_x), 0, width);
+          double y0 = CLAMP (ceil ((-layer->margin_y - layer->offset_y) * k + self->offset_y), 0, height);
+          double x1 = CLAMP (floor (x0 + (layer->width + 2 * layer->margin_x) * k), x0, width);
+          double y1 = CLAMP (floor (y0 + (layer->height + 2 * layer->margin_y) * k), y0, height);
+          graphene_rect_t bands[4] = {
+            GRAPHENE_RECT_INIT (0, 0, width, y0),
+            GRAPHENE_RECT_INIT (0, y1, width, height - y1),
+            GRAPHENE_RECT_INIT (0, y0, x0, y1 - y0),
+            GRAPHENE_RECT_INIT (x1, y0, width - x1, y1 - y0),
+          };
+
+          for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
+            append_layer_texture (self, snapshot, self->overview, &bands[b]);
+        }
+      append_layer_texture (self, snapshot, layer, &all);
+      return;
+    }
 
   /* A cairo node, not a texture: GTK 4.8's cairo renderer converts a whole texture on every
    * frame (15 ms at this size) where painting a surface costs about one. */

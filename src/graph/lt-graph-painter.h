@@ -57,6 +57,8 @@ void                  lt_graph_painter_set_ready_func    (LtGraphPainter       *
                                                           gpointer              user_data);
 void                  lt_graph_painter_invalidate        (LtGraphPainter       *self);
 void                  lt_graph_painter_metrics_changed   (LtGraphPainter       *self);
+void                  lt_graph_painter_set_layer_textures (LtGraphPainter      *self,
+                                                          gboolean              textures);
 void                  lt_graph_painter_set_dark          (LtGraphPainter       *self,
                                                           gboolean              dark);
 void                  lt_graph_painter_set_size_mode     (LtGraphPainter       *self,

@@ -900,6 +900,20 @@ lt_graph_view_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The renderer decides how a big graph's layer is best handed over: GTK 4.8's cairo renderer
+ * converts a texture on every frame, a GPU renderer uploads it once. */
+static void
+lt_graph_view_realize (GtkWidget *widget)
+{
+  LtGraphView *self = LT_GRAPH_VIEW (widget);
+  GskRenderer *renderer;
+
+  GTK_WIDGET_CLASS (lt_graph_view_parent_class)->realize (widget);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  lt_graph_painter_set_layer_textures (self->painter, renderer != NULL && !GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 static void
 lt_graph_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -1001,6 +1015,7 @@ lt_graph_view_class_init (LtGraphViewClass *klass)
   object_class->get_property = lt_graph_view_get_property;
   object_class->set_property = lt_graph_view_set_property;
 
+  widget_class->realize = lt_graph_view_realize;
   widget_class->measure = lt_graph_view_measure;
   widget_class->size_allocate = lt_graph_view_size_allocate;
   widget_class->snapshot = lt_graph_view_snapshot;

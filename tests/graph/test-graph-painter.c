@@ -222,6 +222,36 @@ test_layer_follows_view (void)
   cairo_surface_destroy (expected);
 }
 
+/* With a GPU renderer the layer goes over as a texture: the same picture */
+static void
+test_layer_as_texture (void)
+{
+  g_autoptr(LtGraph) graph = make_big_graph ();
+  g_autoptr(LtGraphPainter) textured = make_painter (graph);
+  g_autoptr(LtGraphPainter) direct = make_painter (graph);
+  cairo_surface_t *a;
+  cairo_surface_t *b;
+  guint ready = 0;
+  double scale;
+  double ox;
+  double oy;
+
+  lt_graph_painter_set_layer_textures (textured, TRUE);
+  lt_graph_painter_set_ready_func (textured, count_ready, &ready);
+  cairo_surface_destroy (draw (textured));
+  lt_graph_painter_get_view (textured, &scale, &ox, &oy);
+  lt_graph_painter_set_view (textured, scale * 1.3, ox - 40, oy - 30);
+  lt_graph_painter_set_view (direct, scale * 1.3, ox - 40, oy - 30);
+  cairo_surface_destroy (draw (textured));
+  wait_for_ready (&ready, 0);
+
+  a = draw (textured);
+  b = draw (direct);
+  g_assert_cmpfloat (difference (a, b), <, 0.0005);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 static void
 test_hover_dims_layer (void)
 {
@@ -383,6 +413,7 @@ main (int   argc,
   context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
   g_test_add_func ("/Letapis/Graph/painter/layer-follows-view", test_layer_follows_view);
+  g_test_add_func ("/Letapis/Graph/painter/layer-as-texture", test_layer_as_texture);
   g_test_add_func ("/Letapis/Graph/painter/hover-dims-layer", test_hover_dims_layer);
   g_test_add_func ("/Letapis/Graph/painter/freed-mid-redraw", test_freed_mid_redraw);
   g_test_add_func ("/Letapis/Graph/painter/spread-labels", test_spread_labels);
