@@ -157,8 +157,11 @@ settle (LtTimelineView *view)
 {
   LtTimelinePainter *painter = lt_timeline_view_get_painter (view);
 
-  /* labels come in over a few frames; let them all arrive */
-  for (guint i = 0; i < 30; i++)
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  /* labels come in over a few frames, fewer per frame on a busy machine (each frame measures
+   * what its time allows): let them all arrive, or the clusters are not yet the final ones */
+  while (g_get_monotonic_time () < deadline)
     {
       gtk_widget_queue_draw (GTK_WIDGET (view));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (view));
