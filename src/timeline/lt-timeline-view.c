@@ -508,6 +508,8 @@ zoom_scale_changed_cb (LtTimelineView *self,
   lt_timeline_painter_set_scale (self->painter, self->zoom_start_day - x / ppd, ppd);
 }
 
+static LtTimelineMarker *focused_marker (LtTimelineView *self);
+
 static gboolean
 query_tooltip_cb (LtTimelineView *self,
                   int             x,
@@ -522,11 +524,11 @@ query_tooltip_cb (LtTimelineView *self,
 
   if (keyboard)
     {
-      GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+      LtTimelineMarker *focus = focused_marker (self);
 
-      if (LT_IS_TIMELINE_MARKER (focus) && lt_timeline_marker_get_label (LT_TIMELINE_MARKER (focus)))
+      if (focus != NULL && lt_timeline_marker_get_label (focus))
         {
-          gtk_tooltip_set_text (tooltip, lt_timeline_marker_get_label (LT_TIMELINE_MARKER (focus)));
+          gtk_tooltip_set_text (tooltip, lt_timeline_marker_get_label (focus));
           return TRUE;
         }
       return FALSE;
@@ -595,12 +597,20 @@ query_tooltip_cb (LtTimelineView *self,
 
 /* Keyboard */
 
+/* The marker with the keyboard focus. Asked of the window, not of the view's focus child: GTK
+ * can leave that unset while the window is not the active one (another window took the
+ * focus), and a frame drawn then would give the focused marker's widget to another event. */
 static LtTimelineMarker *
 focused_marker (LtTimelineView *self)
 {
-  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  return LT_IS_TIMELINE_MARKER (focus) ? LT_TIMELINE_MARKER (focus) : NULL;
+  if (focus == NULL)
+    focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
+  if (!LT_IS_TIMELINE_MARKER (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (self))
+    return NULL;
+  return LT_TIMELINE_MARKER (focus);
 }
 
 static void

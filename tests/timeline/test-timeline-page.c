@@ -152,6 +152,16 @@ open_chronicle (const char *lang)
   return store;
 }
 
+/* The widget in the view that has the keyboard focus, as the window says: the view's own
+ * focus child can be unset while another test's window is the active one on the display */
+static GtkWidget *
+focus_in (LtTimelineView *view)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (view)));
+
+  return focus != NULL && gtk_widget_get_parent (focus) == GTK_WIDGET (view) ? focus : NULL;
+}
+
 static void
 settle (LtTimelineView *view)
 {
@@ -399,8 +409,8 @@ test_filters_and_actions (void)
     lt_timeline_painter_pan (painter, 3);
     settle (f.view);
     /* on a loaded machine the frames come late: give them time, not a pass */
-    WAIT_UNTIL (gtk_widget_get_focus_child (GTK_WIDGET (f.view)) == cluster, 2000);
-    g_assert_true (gtk_widget_get_focus_child (GTK_WIDGET (f.view)) == cluster);
+    WAIT_UNTIL (focus_in (f.view) == cluster, 2000);
+    g_assert_true (focus_in (f.view) == cluster);
     g_assert_true (lt_timeline_marker_is_cluster (LT_TIMELINE_MARKER (cluster)));
 
     /* Enter zooms into it */
@@ -436,7 +446,7 @@ test_filters_and_actions (void)
     g_assert_true (gtk_widget_get_focusable (first));
     g_assert_true (gtk_widget_grab_focus (first));
     gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.focus-next", NULL);
-    next = gtk_widget_get_focus_child (GTK_WIDGET (f.view));
+    next = focus_in (f.view);
     g_assert_true (LT_IS_TIMELINE_MARKER (next));
     g_assert_true (next != first);
     g_assert_true (gtk_widget_compute_bounds (next, GTK_WIDGET (f.view), &b));
