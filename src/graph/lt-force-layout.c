@@ -1182,6 +1182,48 @@ lt_force_layout_get_positions (LtForceLayout *self)
   return self->projected;
 }
 
+/* Whether the boxes of nodes @i and @j overlap, and by how much along each axis */
+static inline gboolean
+boxes_overlap (const float *xy,
+               const float *boxes,
+               guint        i,
+               guint        j,
+               float       *ox,
+               float       *oy)
+{
+  const float *bi = boxes + 4 * i;
+  const float *bj = boxes + 4 * j;
+
+  *ox = MIN (xy[2 * i] + bi[2], xy[2 * j] + bj[2]) - MAX (xy[2 * i] + bi[0], xy[2 * j] + bj[0]);
+  *oy = MIN (xy[2 * i + 1] + bi[3], xy[2 * j + 1] + bj[3]) - MAX (xy[2 * i + 1] + bi[1], xy[2 * j + 1] + bj[1]);
+  return *ox > 0 && *oy > 0;
+}
+
+/**
+ * lt_layout_has_overlap:
+ * @xy: 2 × @n_nodes floats, the positions
+ * @n_nodes: number of nodes
+ * @boxes: the nodes' boxes, as for [func@layout_remove_overlaps]
+ *
+ * Returns: whether any two boxes overlap
+ */
+gboolean
+lt_layout_has_overlap (const float *xy,
+                       guint        n_nodes,
+                       const float *boxes)
+{
+  for (guint i = 0; i < n_nodes; i++)
+    for (guint j = i + 1; j < n_nodes; j++)
+      {
+        float ox;
+        float oy;
+
+        if (boxes_overlap (xy, boxes, i, j, &ox, &oy))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 /**
  * lt_layout_remove_overlaps:
  * @xy: (inout): 2 × @n_nodes floats, the positions
@@ -1218,9 +1260,8 @@ lt_layout_remove_overlaps (float          *xy,
           {
             const float *bi = boxes + 4 * i;
             const float *bj = boxes + 4 * j;
-            float ox = MIN (xy[2 * i] + bi[2], xy[2 * j] + bj[2]) - MAX (xy[2 * i] + bi[0], xy[2 * j] + bj[0]);
-            float oy = MIN (xy[2 * i + 1] + bi[3], xy[2 * j + 1] + bj[3])
-                       - MAX (xy[2 * i + 1] + bi[1], xy[2 * j + 1] + bj[1]);
+            float ox;
+            float oy;
             gboolean pin_i = pinned != NULL && pinned[i];
             gboolean pin_j = pinned != NULL && pinned[j];
             float share_i;
@@ -1230,7 +1271,7 @@ lt_layout_remove_overlaps (float          *xy,
             float length;
             float t;
 
-            if (ox <= 0 || oy <= 0 || (pin_i && pin_j))
+            if (!boxes_overlap (xy, boxes, i, j, &ox, &oy) || (pin_i && pin_j))
               continue;
             overlaps++;
 

@@ -56,6 +56,9 @@ guint           lt_force_layout_get_n_levels       (LtForceLayout     *self);
 float           lt_force_layout_get_natural_length (LtForceLayout     *self);
 const float    *lt_force_layout_get_positions      (LtForceLayout     *self);
 
+gboolean        lt_layout_has_overlap              (const float       *xy,
+                                                    guint              n_nodes,
+                                                    const float       *boxes);
 guint           lt_layout_remove_overlaps          (float             *xy,
                                                     guint              n_nodes,
                                                     const float       *boxes,

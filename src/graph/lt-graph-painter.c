@@ -1667,6 +1667,24 @@ static void nodes_pass (LtGraphPainter       *self,
                         int                   height,
                         int                   which);
 
+/* Where a layer drawn for another view lies in this one, shrunk to whole pixels: the part of
+ * the screen it covers, outside which the overview shows */
+static void
+layer_inner_rect (LtGraphPainter  *self,
+                  Layer           *layer,
+                  graphene_rect_t *rect)
+{
+  double k = self->scale / layer->scale;
+  double x0 = ceil ((-layer->margin_x - layer->offset_x) * k + self->offset_x);
+  double y0 = ceil ((-layer->margin_y - layer->offset_y) * k + self->offset_y);
+  double x1 = floor ((-layer->margin_x - layer->offset_x) * k + self->offset_x
+                     + (layer->width + 2 * layer->margin_x) * k);
+  double y1 = floor ((-layer->margin_y - layer->offset_y) * k + self->offset_y
+                     + (layer->height + 2 * layer->margin_y) * k);
+
+  graphene_rect_init (rect, x0, y0, MAX (x1 - x0, 0), MAX (y1 - y0, 0));
+}
+
 /* The layer's pixels as a texture, without a copy: the bytes keep the surface, which nothing
  * draws on any more, alive. */
 static void
@@ -1868,7 +1886,6 @@ append_layer (LtGraphPainter *self,
               int             height)
 {
   Layer *layer = self->layer;
-  double k = self->scale / layer->scale;
   cairo_t *cr;
 
   if (self->layer_textures)
@@ -1878,16 +1895,22 @@ append_layer (LtGraphPainter *self,
       /* the overview in the four bands around the layer's rectangle, then the layer */
       if (self->overview != NULL && self->overview->generation == self->layer_generation)
         {
-          double x0 = CLAMP (ceil ((-layer->margin_x - layer->offset_x) * k + self->offset_x), 0, width);
-          double y0 = CLAMP (ceil ((-layer->margin_y - layer->offset_y) * k + self->offset_y), 0, height);
-          double x1 = CLAMP (floor (x0 + (layer->width + 2 * layer->margin_x) * k), x0, width);
-          double y1 = CLAMP (floor (y0 + (layer->height + 2 * layer->margin_y) * k), y0, height);
-          graphene_rect_t bands[4] = {
-            GRAPHENE_RECT_INIT (0, 0, width, y0),
-            GRAPHENE_RECT_INIT (0, y1, width, height - y1),
-            GRAPHENE_RECT_INIT (0, y0, x0, y1 - y0),
-            GRAPHENE_RECT_INIT (x1, y0, width - x1, y1 - y0),
-          };
+          graphene_rect_t inner;
+          double x0;
+          double y0;
+          double x1;
+          double y1;
+          graphene_rect_t bands[4];
+
+          layer_inner_rect (self, layer, &inner);
+          x0 = CLAMP (inner.origin.x, 0, width);
+          y0 = CLAMP (inner.origin.y, 0, height);
+          x1 = CLAMP (inner.origin.x + inner.size.width, x0, width);
+          y1 = CLAMP (inner.origin.y + inner.size.height, y0, height);
+          bands[0] = GRAPHENE_RECT_INIT (0, 0, width, y0);
+          bands[1] = GRAPHENE_RECT_INIT (0, y1, width, height - y1);
+          bands[2] = GRAPHENE_RECT_INIT (0, y0, x0, y1 - y0);
+          bands[3] = GRAPHENE_RECT_INIT (x1, y0, width - x1, y1 - y0);
 
           for (guint b = 0; b < G_N_ELEMENTS (bands); b++)
             append_layer_texture (self, snapshot, self->overview, &bands[b]);
@@ -1904,18 +1927,16 @@ append_layer (LtGraphPainter *self,
    * whole graph stands in until the thread has drawn the new view. */
   if (self->overview != NULL && self->overview->generation == self->layer_generation)
     {
-      double x0 = (-layer->margin_x - layer->offset_x) * k + self->offset_x;
-      double y0 = (-layer->margin_y - layer->offset_y) * k + self->offset_y;
-      double x1 = x0 + (layer->width + 2 * layer->margin_x) * k;
-      double y1 = y0 + (layer->height + 2 * layer->margin_y) * k;
+      graphene_rect_t inner;
 
       /* whole pixels and no antialiasing make the clip a region, not a mask: a masked blit
        * costs twice as much, and the layer covers the pixel it would have shared anyway */
+      layer_inner_rect (self, layer, &inner);
       cairo_save (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       cairo_rectangle (cr, 0, 0, width, height);
-      cairo_rectangle (cr, ceil (x0), ceil (y0), MAX (floor (x1) - ceil (x0), 0), MAX (floor (y1) - ceil (y0), 0));
+      cairo_rectangle (cr, inner.origin.x, inner.origin.y, inner.size.width, inner.size.height);
       cairo_clip (cr);
       cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
       paint_layer_surface (self, cr, self->overview);
@@ -2406,21 +2427,6 @@ paint_legend (LtGraphPainter       *self,
     }
 }
 
-static gboolean
-any_overlap (const float *xy,
-             const float *boxes,
-             guint        n)
-{
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      if (MIN (xy[2 * i] + boxes[4 * i + 2], xy[2 * j] + boxes[4 * j + 2])
-            > MAX (xy[2 * i] + boxes[4 * i], xy[2 * j] + boxes[4 * j])
-          && MIN (xy[2 * i + 1] + boxes[4 * i + 3], xy[2 * j + 1] + boxes[4 * j + 3])
-            > MAX (xy[2 * i + 1] + boxes[4 * i + 1], xy[2 * j + 1] + boxes[4 * j + 1]))
-        return TRUE;
-  return FALSE;
-}
-
 /**
  * lt_graph_painter_spread_labels:
  * @self: a painter
@@ -2510,7 +2516,7 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
       lt_graph_painter_get_bounds (self, &bounds);
       if (area > 0.4 * width * height)
         break;
-      if (!any_overlap (xy, boxes, n))
+      if (!lt_layout_has_overlap (xy, n, boxes))
         break;
       lt_layout_remove_overlaps (xy, n, boxes, pinned, 500);
     }
