@@ -22,15 +22,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-
-/* igraph 0.10.2's headers test an undefined macro */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wundef"
-#include <igraph.h>
-#pragma GCC diagnostic pop
+#include <string.h>
 
 #include "lt-force-layout.h"
 #include "lt-graph-model.h"
+#include "lt-igraph.h"
 
 struct _LtGraph
 {
@@ -912,7 +908,9 @@ compute_betweenness (const igraph_t  *graph,
   order = g_new (guint, n);
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  igraph_vector_int_init (&sources, BETWEENNESS_SOURCES);
+  status = igraph_vector_int_init (&sources, BETWEENNESS_SOURCES);
+  if (status != IGRAPH_SUCCESS)
+    return status;
   for (guint k = 0; k < BETWEENNESS_SOURCES; k++)
     {
       guint pick = g_rand_int_range (rand, k, n);
@@ -1005,7 +1003,8 @@ lt_graph_metrics_free (LtGraphMetrics *self)
  * @error: return location for a #GError
  *
  * Computes betweenness (estimated past 2,000 nodes) and Louvain communities, ranked by size so
- * that the big ones keep their colours. Touches nothing but @self: any thread may call it.
+ * that the big ones keep their colours. Touches nothing but @self, and igraph only under
+ * lt_igraph_lock(): any thread may call it, and two threads may at once.
  *
  * Returns: %FALSE if igraph failed
  */
@@ -1020,9 +1019,12 @@ lt_graph_metrics_compute (LtGraphMetrics  *self,
   igraph_vector_int_t membership;
   g_autofree guint *sizes = NULL;
   g_autofree int *rank = NULL;
+  g_autofree int *membership_copy = NULL;
+  GMutexLocker *locker;
   guint n;
   guint n_communities = 0;
   igraph_error_t status;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -1036,34 +1038,64 @@ lt_graph_metrics_compute (LtGraphMetrics  *self,
   if (n == 0)
     return TRUE;
 
-  igraph_vector_int_init (&edges, 2 * self->n_edges);
-  igraph_vector_init (&weights, self->n_edges);
-  for (guint e = 0; e < self->n_edges; e++)
-    {
-      VECTOR (edges)[2 * e] = self->ends[2 * e];
-      VECTOR (edges)[2 * e + 1] = self->ends[2 * e + 1];
-      VECTOR (weights)[e] = self->weights[e];
-    }
-
-  igraph_vector_init (&betweenness, 0);
-  igraph_vector_int_init (&membership, 0);
-  status = igraph_create (&graph, &edges, n, IGRAPH_UNDIRECTED);
+  /* Every igraph object is made and destroyed under the lock: see lt-igraph.c. An object whose
+   * init failed was never made, and destroying it would free what was not allocated. */
+  locker = lt_igraph_lock ();
+  status = igraph_vector_int_init (&edges, 2 * self->n_edges);
   if (status == IGRAPH_SUCCESS)
     {
-      status = compute_betweenness (&graph, n, &betweenness);
+      for (guint e = 0; e < self->n_edges; e++)
+        {
+          VECTOR (edges)[2 * e] = self->ends[2 * e];
+          VECTOR (edges)[2 * e + 1] = self->ends[2 * e + 1];
+        }
+      status = igraph_create (&graph, &edges, n, IGRAPH_UNDIRECTED);
+      igraph_vector_int_destroy (&edges);
+    }
+  if (status == IGRAPH_SUCCESS)
+    {
+      status = igraph_vector_init (&betweenness, 0);
       if (status == IGRAPH_SUCCESS)
-        status = igraph_community_multilevel (&graph, &weights, 1.0, &membership, NULL, NULL);
+        {
+          status = compute_betweenness (&graph, n, &betweenness);
+          if (status == IGRAPH_SUCCESS)
+            for (guint i = 0; i < n; i++)
+              self->betweenness[i] = VECTOR (betweenness)[i];
+          igraph_vector_destroy (&betweenness);
+        }
+      if (status == IGRAPH_SUCCESS)
+        status = igraph_vector_init (&weights, self->n_edges);
+      if (status == IGRAPH_SUCCESS)
+        {
+          for (guint e = 0; e < self->n_edges; e++)
+            VECTOR (weights)[e] = self->weights[e];
+          status = igraph_vector_int_init (&membership, 0);
+          if (status == IGRAPH_SUCCESS)
+            {
+              status = igraph_community_multilevel (&graph, &weights, 1.0, &membership, NULL, NULL);
+              if (status == IGRAPH_SUCCESS)
+                {
+                  membership_copy = g_new (int, n);
+                  for (guint i = 0; i < n; i++)
+                    membership_copy[i] = VECTOR (membership)[i];
+                }
+              igraph_vector_int_destroy (&membership);
+            }
+          igraph_vector_destroy (&weights);
+        }
       igraph_destroy (&graph);
     }
+  ok = lt_igraph_check (status, error);
+  g_clear_pointer (&locker, g_mutex_locker_free);
 
-  if (status == IGRAPH_SUCCESS)
+  if (ok)
     {
       for (guint i = 0; i < n; i++)
-        n_communities = MAX (n_communities, (guint) VECTOR (membership)[i] + 1);
+        n_communities = MAX (n_communities, (guint) membership_copy[i] + 1);
       sizes = g_new0 (guint, n_communities + 1);
       rank = g_new0 (int, n_communities + 1);
       for (guint i = 0; i < n; i++)
-        sizes[VECTOR (membership)[i]]++;
+        sizes[membership_copy[i]]++;
       /* rank communities by size so that colours are stable for the big ones */
       for (guint c = 0; c < n_communities; c++)
         {
@@ -1075,26 +1107,17 @@ lt_graph_metrics_compute (LtGraphMetrics  *self,
           rank[c] = r;
         }
       for (guint i = 0; i < n; i++)
-        {
-          self->betweenness[i] = VECTOR (betweenness)[i];
-          self->community[i] = rank[VECTOR (membership)[i]];
-        }
+        self->community[i] = rank[membership_copy[i]];
       self->n_communities = n_communities;
       self->estimated = n > EXACT_BETWEENNESS_MAX;
     }
   else
     {
       self->computed = FALSE;
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "igraph: %s", igraph_strerror (status));
+      memset (self->betweenness, 0, sizeof (double) * MAX (n, 1));
     }
 
-  igraph_vector_int_destroy (&membership);
-  igraph_vector_destroy (&betweenness);
-  igraph_vector_destroy (&weights);
-  igraph_vector_int_destroy (&edges);
-
-  return status == IGRAPH_SUCCESS;
+  return ok;
 }
 
 /**

@@ -15,6 +15,7 @@
 #include "lt-force-layout.h"
 #include "lt-graph-export.h"
 #include "lt-graph-model.h"
+#include "lt-igraph.h"
 #include "lt-model.h"
 
 static LtStore *
@@ -274,6 +275,98 @@ test_metrics_sampled (void)
   /* the hub lies on the paths between any two fans: 45 × 500² of them */
   g_assert_cmpfloat (lt_graph_get_node (graph, 0)->betweenness, >, 0.7 * 45 * tree * tree);
   g_assert_cmpfloat (lt_graph_get_node (graph, 0)->betweenness, <, 1.3 * 45 * tree * tree);
+}
+
+/* igraph's own handler aborts the process: a bad call must come back as an error instead. */
+static void
+test_igraph_error (void)
+{
+  g_autoptr(GError) error = NULL;
+  igraph_vector_int_t edges;
+  igraph_t graph;
+  igraph_error_t status;
+  GMutexLocker *locker = lt_igraph_lock ();
+
+  g_assert_cmpint (igraph_vector_int_init (&edges, 2), ==, IGRAPH_SUCCESS);
+  VECTOR (edges)[0] = 0;
+  VECTOR (edges)[1] = -1;   /* no such vertex */
+  status = igraph_create (&graph, &edges, 2, IGRAPH_UNDIRECTED);
+  igraph_vector_int_destroy (&edges);
+  g_assert_cmpint (status, !=, IGRAPH_SUCCESS);
+  g_assert_false (lt_igraph_check (status, &error));
+  g_mutex_locker_free (locker);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "igraph"));
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "vertex"));
+}
+
+static LtGraph *
+new_fan_graph (guint n_fans,
+               guint fan_size)
+{
+  LtGraph *graph = lt_graph_new ();
+
+  lt_graph_add_node (graph, 1, NULL, "Hub", "organization", 1);
+  for (guint b = 0; b < n_fans; b++)
+    {
+      guint broker = lt_graph_add_node (graph, 2 + b, NULL, "Broker", "organization", 1);
+
+      lt_graph_add_edge (graph, 0, broker, "allied-with", FALSE, G_MININT32, G_MAXINT32);
+      for (guint k = 1; k < fan_size; k++)
+        {
+          guint node = lt_graph_add_node (graph, 100 + b * fan_size + k, NULL, "Member", "person", 1);
+
+          lt_graph_add_edge (graph, broker, node, "leads", TRUE, G_MININT32, G_MAXINT32);
+          if (k > 1)
+            lt_graph_add_edge (graph, node - 1, node, "signed-with", FALSE, G_MININT32, G_MAXINT32);
+        }
+    }
+  return graph;
+}
+
+static gpointer
+compute_metrics_thread (gpointer data)
+{
+  return GINT_TO_POINTER (lt_graph_metrics_compute (data, NULL));
+}
+
+/* The graph page computes a big graph's metrics in a worker while the UI thread may compute a
+ * small one's: both at once must give what each gives alone (igraph is not thread-safe here). */
+static void
+test_metrics_concurrent (void)
+{
+  g_autoptr(LtGraph) big = new_fan_graph (6, 400);
+  g_autoptr(LtGraph) small = new_fan_graph (12, 40);
+  g_autoptr(LtGraph) big_alone = new_fan_graph (6, 400);
+  g_autoptr(LtGraph) small_alone = new_fan_graph (12, 40);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lt_graph_compute_metrics (big_alone, &error));
+  g_assert_true (lt_graph_compute_metrics (small_alone, &error));
+  g_assert_no_error (error);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      LtGraphMetrics *big_metrics = lt_graph_metrics_new (big);
+      LtGraphMetrics *small_metrics = lt_graph_metrics_new (small);
+      GThread *worker = g_thread_new ("metrics", compute_metrics_thread, big_metrics);
+
+      for (guint k = 0; k < 20; k++)
+        g_assert_true (lt_graph_metrics_compute (small_metrics, NULL));
+      g_assert_true (GPOINTER_TO_INT (g_thread_join (worker)));
+      lt_graph_metrics_apply (big_metrics, big);
+      lt_graph_metrics_apply (small_metrics, small);
+      lt_graph_metrics_free (big_metrics);
+      lt_graph_metrics_free (small_metrics);
+
+      for (guint i = 0; i < lt_graph_get_n_nodes (big); i++)
+        g_assert_cmpfloat_with_epsilon (lt_graph_get_node (big, i)->betweenness,
+                                        lt_graph_get_node (big_alone, i)->betweenness, 1e-6);
+      for (guint i = 0; i < lt_graph_get_n_nodes (small); i++)
+        g_assert_cmpfloat_with_epsilon (lt_graph_get_node (small, i)->betweenness,
+                                        lt_graph_get_node (small_alone, i)->betweenness, 1e-6);
+    }
 }
 
 static LtForceLayout *
@@ -541,6 +634,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/filters", test_filters);
   g_test_add_func ("/Letapis/Graph/metrics", test_metrics);
   g_test_add_func ("/Letapis/Graph/metrics-sampled", test_metrics_sampled);
+  g_test_add_func ("/Letapis/Graph/igraph-error", test_igraph_error);
+  g_test_add_func ("/Letapis/Graph/metrics-concurrent", test_metrics_concurrent);
   g_test_add_func ("/Letapis/Graph/layout", test_layout);
   g_test_add_func ("/Letapis/Graph/layout-buffer", test_layout_buffer);
   g_test_add_func ("/Letapis/Graph/remove-overlaps", test_remove_overlaps);
