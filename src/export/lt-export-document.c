@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "lt-export-document.h"
 #include "lt-export-views.h"
@@ -60,6 +61,7 @@ struct _LtExportDocument
   /* Sources, numbered in order of first appearance over all pages */
   GArray           *source_ids;     /* gint64 */
   GPtrArray        *source_texts;   /* char*, same order */
+  GPtrArray        *source_urls;    /* char* or NULL, same order */
   GPtrArray        *page_sources;   /* per page: GArray of guint, indexes into source_ids */
 };
 
@@ -221,6 +223,7 @@ collect_sources (LtExportDocument *self)
 
   self->source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->source_texts = g_ptr_array_new_with_free_func (g_free);
+  self->source_urls = g_ptr_array_new_with_free_func (g_free);
   self->page_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint page = 0; page < self->n_pages; page++)
@@ -264,6 +267,7 @@ collect_sources (LtExportDocument *self)
               index = self->source_ids->len;
               g_array_append_val (self->source_ids, id);
               g_ptr_array_add (self->source_texts, format_source (self, source));
+              g_ptr_array_add (self->source_urls, g_strdup (lt_source_get_url (source)));
               g_hash_table_insert (numbers, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (index + 1));
             }
 
@@ -487,6 +491,7 @@ typedef struct
   PangoLayout *text;
   double       x;
   double       y;
+  int          source;   /* index into source_ids, -1 for the line counting the rest */
 } NoteCell;
 
 static void
@@ -574,6 +579,7 @@ layout_notes (LtExportDocument *self,
           cell.text = g_object_ref (g_ptr_array_index (texts, i));
           cell.x = col * (col_w + col_gap);
           cell.y = y;
+          cell.source = g_array_index (on_page, guint, i);
           g_array_append_val (cells, cell);
           y += h;
           used = MAX (used, y);
@@ -603,6 +609,7 @@ layout_notes (LtExportDocument *self,
                                   n_more);
           g_clear_object (&last->number);
           g_clear_object (&last->text);
+          last->source = -1;
           last->text = make_layout (self, more, 10.5, PANGO_WEIGHT_NORMAL, col_w - gutter);
         }
     }
@@ -623,7 +630,8 @@ layout_notes (LtExportDocument *self,
 
 static GskRenderNode *
 build_page (LtExportDocument *self,
-            guint             page)
+            guint             page,
+            LtExportPageInfo *info)
 {
   const LtExportOptions *options = self->options;
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (LegendCell));
@@ -646,6 +654,7 @@ build_page (LtExportDocument *self,
   double bottom = self->height - m;
   double legend_h = 0, filter_h = 0, notes_h = 0, heading_h = 0, footer_h = 0;
   double drawing_top, drawing_bottom, min_drawing;
+  double sources_y = -1;
 
   g_array_set_clear_func (legend, clear_legend_cell);
   g_array_set_clear_func (notes, clear_note_cell);
@@ -694,10 +703,31 @@ build_page (LtExportDocument *self,
     footer_left = make_layout (self, self->export_date_text, 10, PANGO_WEIGHT_NORMAL, -1);
   if (self->n_pages > 1)
     {
-      /* Translators: the page number in an exported PDF */
-      g_autofree char *text = g_strdup_printf (_("Page %1$u of %2$u"), page + 1, self->n_pages);
+      /* Translators: the page number in the footer of an exported PDF, "2 / 5" */
+      g_autofree char *text = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
 
       footer_right = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, -1);
+    }
+  if (info != NULL)
+    {
+      /* The outline names each page by what it shows: "2 / 5 · July 2021 – December 2021" */
+      g_autofree char *entry = NULL;
+
+      if (self->n_pages > 1)
+        {
+          g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
+
+          if (self->has_window)
+            {
+              g_autofree char *window = format_window ((gint64) slice.from_day,
+                                                       (gint64) ceil (slice.to_day) - 1);
+
+              entry = g_strconcat (number, C_("meta separator", " · "), window, NULL);
+            }
+          else
+            entry = g_steal_pointer (&number);
+        }
+      info->outline = entry != NULL ? g_steal_pointer (&entry) : g_strdup (self->title);
     }
   if (footer_left != NULL || footer_right != NULL)
     {
@@ -741,15 +771,23 @@ build_page (LtExportDocument *self,
       double ny = bottom - notes_h;
 
       draw_layout (snapshot, notes_heading, m, ny - heading_h, &ink);
+      sources_y = ny - heading_h;
       for (guint i = 0; i < notes->len; i++)
         {
           NoteCell *cell = &g_array_index (notes, NoteCell, i);
           int gutter = cell->number != NULL ? pango_layout_get_width (cell->number) / PANGO_SCALE : 0;
           double text_x = m + cell->x + (cell->number != NULL ? gutter + 5 * s : 0);
+          const char *url = cell->source >= 0 ? g_ptr_array_index (self->source_urls, cell->source) : NULL;
 
           if (cell->number != NULL)
             draw_layout (snapshot, cell->number, m + cell->x, ny + cell->y, &ink_dim);
           draw_layout (snapshot, cell->text, text_x, ny + cell->y, &ink);
+          /* The whole footnote opens its source: a URL is too long to print on the page. */
+          if (info != NULL && url != NULL && *url != '\0')
+            lt_export_page_info_add_link (info, url,
+                                          &GRAPHENE_RECT_INIT (text_x, ny + cell->y,
+                                                               layout_width (cell->text),
+                                                               layout_height (cell->text)));
         }
       bottom = ny - heading_h - 10 * s;
     }
@@ -811,6 +849,13 @@ build_page (LtExportDocument *self,
       }
   }
 
+  if (info != NULL)
+    {
+      lt_export_page_info_add_section (info, self->kind_label, drawing_top);
+      if (sources_y >= 0)
+        lt_export_page_info_add_section (info, _("Sources"), sources_y);
+    }
+
   return gtk_snapshot_free_to_node (snapshot);
 }
 
@@ -830,6 +875,7 @@ lt_export_document_finalize (GObject *object)
   g_clear_pointer (&self->export_date_text, g_free);
   g_clear_pointer (&self->source_ids, g_array_unref);
   g_clear_pointer (&self->source_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->source_urls, g_ptr_array_unref);
   g_clear_pointer (&self->page_sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lt_export_document_parent_class)->finalize (object);
@@ -1085,7 +1131,7 @@ lt_export_document_dup_page (LtExportDocument *self,
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
   g_return_val_if_fail (page < self->n_pages, NULL);
 
-  return build_page (self, page);
+  return build_page (self, page, NULL);
 }
 
 /**
@@ -1109,6 +1155,43 @@ lt_export_document_dup_filter_text (LtExportDocument *self)
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
 
   return g_strdup (self->filter_text);
+}
+
+/* A chronicle has no name of its own but its file's: "chronicle.db" is "chronicle". */
+static char *
+dup_chronicle_name (LtExportDocument *self)
+{
+  const char *path = lt_store_get_path (self->store);
+  g_autofree char *base = NULL;
+  char *dot;
+
+  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
+    return NULL;
+  base = g_path_get_basename (path);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+/* What the drawing shows, as a PDF's keywords: its kind and its legend's entries. The
+ * legend names only what is drawn, so nothing restricted gets in. */
+static char *
+dup_keywords (LtExportDocument *self)
+{
+  g_autoptr(GString) keywords = g_string_new (self->kind_label);
+  guint n = lt_export_painter_get_n_legend_items (self->painter);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = lt_export_painter_get_legend_label (self->painter, i);
+
+      if (label != NULL && *label != '\0')
+        g_string_append_printf (keywords, ", %s", label);
+    }
+
+  return g_string_free (g_steal_pointer (&keywords), FALSE);
 }
 
 /**
@@ -1171,17 +1254,28 @@ lt_export_document_dup_metadata (LtExportDocument *self,
   meta->subject = g_string_free (g_steal_pointer (&subject), FALSE);
   meta->description = g_string_free (g_steal_pointer (&desc), FALSE);
   meta->creator = g_strdup ("Letapis " PACKAGE_VERSION);
+  meta->author = dup_chronicle_name (self);
+  meta->keywords = dup_keywords (self);
   meta->time = self->options->export_time;
   meta->language = g_strdup (lt_export_get_ui_language ());
 }
 
+/* The pages' drawings, and what each holds besides for @meta's PDF outline and links */
 static GPtrArray *
-dup_pages (LtExportDocument *self)
+dup_pages (LtExportDocument *self,
+           LtExportMetadata *meta)
 {
   GPtrArray *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
 
+  g_clear_pointer (&meta->pages, g_ptr_array_unref);
+  meta->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_export_page_info_free);
   for (guint page = 0; page < self->n_pages; page++)
-    g_ptr_array_add (nodes, build_page (self, page));
+    {
+      LtExportPageInfo *info = lt_export_page_info_new ();
+
+      g_ptr_array_add (nodes, build_page (self, page, info));
+      g_ptr_array_add (meta->pages, info);
+    }
 
   return nodes;
 }
@@ -1203,8 +1297,8 @@ lt_export_document_render (LtExportDocument  *self,
 
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
 
-  nodes = dup_pages (self);
   lt_export_document_dup_metadata (self, &meta);
+  nodes = dup_pages (self, &meta);
   bytes = lt_export_render_pages (self->options->format, nodes, self->width, self->height,
                                   self->options->dpi, &meta, error);
   lt_export_metadata_clear (&meta);
@@ -1309,8 +1403,8 @@ lt_export_document_write_async (LtExportDocument    *self,
   g_task_set_source_tag (task, lt_export_document_write_async);
 
   wd = g_new0 (WriteData, 1);
-  wd->nodes = dup_pages (self);
   lt_export_document_dup_metadata (self, &wd->meta);
+  wd->nodes = dup_pages (self, &wd->meta);
   wd->format = self->options->format;
   wd->width = self->width;
   wd->height = self->height;

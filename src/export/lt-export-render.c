@@ -25,7 +25,166 @@ lt_export_metadata_clear (LtExportMetadata *meta)
   g_clear_pointer (&meta->subject, g_free);
   g_clear_pointer (&meta->description, g_free);
   g_clear_pointer (&meta->creator, g_free);
+  g_clear_pointer (&meta->author, g_free);
+  g_clear_pointer (&meta->keywords, g_free);
   g_clear_pointer (&meta->language, g_free);
+  g_clear_pointer (&meta->pages, g_ptr_array_unref);
+}
+
+static void
+clear_section (gpointer data)
+{
+  LtExportSection *section = data;
+
+  g_free (section->label);
+}
+
+static void
+clear_link (gpointer data)
+{
+  LtExportLink *link = data;
+
+  g_free (link->uri);
+}
+
+LtExportPageInfo *
+lt_export_page_info_new (void)
+{
+  LtExportPageInfo *info = g_new0 (LtExportPageInfo, 1);
+
+  info->sections = g_array_new (FALSE, FALSE, sizeof (LtExportSection));
+  g_array_set_clear_func (info->sections, clear_section);
+  info->links = g_array_new (FALSE, FALSE, sizeof (LtExportLink));
+  g_array_set_clear_func (info->links, clear_link);
+
+  return info;
+}
+
+void
+lt_export_page_info_free (LtExportPageInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->outline);
+  g_array_unref (info->sections);
+  g_array_unref (info->links);
+  g_free (info);
+}
+
+void
+lt_export_page_info_add_section (LtExportPageInfo *info,
+                                 const char       *label,
+                                 double            y)
+{
+  LtExportSection section = { g_strdup (label), y };
+
+  g_return_if_fail (info != NULL);
+
+  g_array_append_val (info->sections, section);
+}
+
+void
+lt_export_page_info_add_link (LtExportPageInfo      *info,
+                              const char            *uri,
+                              const graphene_rect_t *area)
+{
+  LtExportLink link = { g_strdup (uri), *area };
+
+  g_return_if_fail (info != NULL);
+
+  g_array_append_val (info->links, link);
+}
+
+/* cairo parses the attributes of a tag: a string goes in single quotes, and a quote or
+ * backslash inside it is escaped with a backslash. */
+static void
+append_quoted (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+/* Only links a reader's PDF viewer should open: web and mail addresses, never a file:
+ * or javascript: URI that a source's record might carry. */
+static gboolean
+is_safe_uri (const char *uri)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "https") == 0 ||
+          g_ascii_strcasecmp (scheme, "http") == 0 ||
+          g_ascii_strcasecmp (scheme, "mailto") == 0);
+}
+
+/* PDF measures in points (1/72 inch), layout in CSS pixels (1/96 inch). */
+#define PT_PER_PX 0.75
+
+/* A length in whole points for cairo's attribute parser. cairo 1.16 reads a decimal point
+ * through the locale and crashes in cairo_surface_finish() under uk_UA and be_BY, whose
+ * decimal comma it then misreads; a whole point is finer than a link or an outline needs. */
+static void
+append_points (GString *out,
+               double   px)
+{
+  g_string_append_printf (out, "%d", (int) lround (px * PT_PER_PX));
+}
+
+static void
+add_pdf_page_info (cairo_surface_t        *surface,
+                   cairo_t                *cr,
+                   guint                   page,
+                   const LtExportPageInfo *info)
+{
+  int parent = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (guint i = 0; i < info->links->len; i++)
+    {
+      const LtExportLink *link = &g_array_index (info->links, LtExportLink, i);
+      g_autoptr(GString) attributes = NULL;
+
+      if (!is_safe_uri (link->uri))
+        continue;
+      attributes = g_string_new ("rect=[");
+      append_points (attributes, link->area.origin.x);
+      g_string_append_c (attributes, ' ');
+      append_points (attributes, link->area.origin.y);
+      g_string_append_c (attributes, ' ');
+      append_points (attributes, link->area.size.width);
+      g_string_append_c (attributes, ' ');
+      append_points (attributes, link->area.size.height);
+      g_string_append (attributes, "] uri=");
+      append_quoted (attributes, link->uri);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+
+  if (info->outline != NULL)
+    {
+      g_autofree char *dest = g_strdup_printf ("page=%u pos=[0 0]", page + 1);
+
+      parent = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, info->outline,
+                                              dest, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    }
+  for (guint i = 0; i < info->sections->len; i++)
+    {
+      const LtExportSection *section = &g_array_index (info->sections, LtExportSection, i);
+      g_autoptr(GString) dest = g_string_new (NULL);
+
+      g_string_append_printf (dest, "page=%u pos=[0 ", page + 1);
+      append_points (dest, section->y);
+      g_string_append_c (dest, ']');
+
+      cairo_pdf_surface_add_outline (surface, parent, section->label, dest->str, 0);
+    }
 }
 
 /**
@@ -345,8 +504,8 @@ render_pdf (GPtrArray              *nodes,
   cairo_t *cr;
   gboolean ok;
 
-  /* PDF measures in points (1/72 inch), layout in CSS pixels (1/96 inch). */
-  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width * 0.75, height * 0.75);
+  surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, width * PT_PER_PX,
+                                                 height * PT_PER_PX);
 
   if (meta->title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta->title);
@@ -354,6 +513,10 @@ render_pdf (GPtrArray              *nodes,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
   if (meta->creator != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, meta->creator);
+  if (meta->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+  if (meta->keywords != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
   if (meta->time > 0)
     {
       g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (meta->time);
@@ -367,9 +530,11 @@ render_pdf (GPtrArray              *nodes,
   for (guint i = 0; i < nodes->len; i++)
     {
       cairo_save (cr);
-      cairo_scale (cr, 0.75, 0.75);
+      cairo_scale (cr, PT_PER_PX, PT_PER_PX);
       gsk_render_node_draw (g_ptr_array_index (nodes, i), cr);
       cairo_restore (cr);
+      if (meta->pages != NULL && i < meta->pages->len)
+        add_pdf_page_info (surface, cr, i, g_ptr_array_index (meta->pages, i));
       cairo_show_page (cr);
     }
   cairo_destroy (cr);

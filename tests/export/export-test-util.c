@@ -229,6 +229,21 @@ export_test_pdf_info (GBytes *bytes)
   return run_on_bytes (args, bytes);
 }
 
+/* The PDF's outline as pdftohtml's XML: <item page="N">entry</item>, nested in <outline>. */
+char *
+export_test_pdf_outline (GBytes *bytes)
+{
+  static const char * const args[] = { "pdftohtml", "-xml", "-stdout", "-i", "-q", "@", NULL };
+  g_autofree char *xml = run_on_bytes (args, bytes);
+  const char *start = xml != NULL ? strstr (xml, "<outline>") : NULL;
+  const char *end = start != NULL ? g_strrstr (start, "</outline>") : NULL;
+
+  if (end == NULL)
+    return g_strdup ("");
+
+  return g_strndup (start, end + strlen ("</outline>") - start);
+}
+
 static const GMarkupParser no_parser = { 0 };
 
 gboolean

@@ -31,6 +31,7 @@ gboolean  export_test_read_png        (GBytes      *bytes,
 void      export_test_clear_png       (PngInfo     *info);
 char     *export_test_pdf_text        (GBytes      *bytes);
 char     *export_test_pdf_info        (GBytes      *bytes);
+char     *export_test_pdf_outline     (GBytes      *bytes);
 gboolean  export_test_svg_is_well_formed (GBytes   *bytes,
                                           GError  **error);
 char     *export_test_svg_desc        (GBytes      *bytes);

@@ -127,6 +127,7 @@ test_timeline_pdf (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
   g_auto(Run) run;
 
   run_letapis (&run, NULL, arg, "--from=2020", "--to=2024", "--title=Belarus 2020–2024", NULL);
@@ -153,6 +154,10 @@ test_timeline_pdf (void)
     }
   g_assert_nonnull (strstr (text, "Sources"));
   g_assert_nonnull (strstr (text, "ZMINA"));
+
+  /* The document says whose it is: the chronicle it was exported from */
+  info = export_test_pdf_info (bytes);
+  g_assert_nonnull (strstr (info, "Author:          chronicle\n"));
 
   remove_dir (dir);
 }
