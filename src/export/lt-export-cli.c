@@ -163,7 +163,7 @@ align_time_locale (void)
     { "be", { "be_BY.UTF-8", "be_BY.utf8", NULL } },
     { "en", { "en_US.UTF-8", "C.UTF-8", NULL } },
   };
-  const char *lang = lt_export_get_ui_language ();
+  const char *lang = lt_get_ui_language ();
   const char *current = setlocale (LC_TIME, NULL);
 
   if (current != NULL && g_str_has_prefix (current, lang))
@@ -287,7 +287,7 @@ open_store (GVariantDict *options,
       return NULL;
     }
 
-  lt_store_set_language (store, lt_export_get_ui_language ());
+  lt_store_set_language (store, lt_get_ui_language ());
 
   return store;
 }

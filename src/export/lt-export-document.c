@@ -67,32 +67,6 @@ struct _LtExportDocument
 
 G_DEFINE_FINAL_TYPE (LtExportDocument, lt_export_document, G_TYPE_OBJECT)
 
-/**
- * lt_export_get_ui_language:
- *
- * Returns: "uk", "be" or "en": the language the user interface is shown in,
- *   from LANGUAGE and the locale, as gettext picks it
- */
-const char *
-lt_export_get_ui_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
-        break;
-      if (g_str_has_prefix (names[i], "uk"))
-        return "uk";
-      if (g_str_has_prefix (names[i], "be"))
-        return "be";
-      if (g_str_has_prefix (names[i], "en"))
-        return "en";
-    }
-
-  return "en";
-}
-
 static void
 date_from_day (LtDate      *date,
                gint64       day,
@@ -172,7 +146,7 @@ static char *
 format_source (LtExportDocument *self,
                LtSource         *source)
 {
-  const char *lang = lt_export_get_ui_language ();
+  const char *lang = lt_get_ui_language ();
   const char *title = lt_source_get_translation (source, lang, "title");
   const char *publisher = lt_source_get_publisher (source);
   const char *date_iso = lt_source_get_date (source);
@@ -906,7 +880,7 @@ setup_text (LtExportDocument *self)
   self->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->context, 96);
   pango_context_set_language (self->context,
-                              pango_language_from_string (lt_export_get_ui_language ()));
+                              pango_language_from_string (lt_get_ui_language ()));
 
   /* A bare context defaults to a serif face; painters that only set sizes
    * (the graph's labels) must get the sans face they have on screen. */
@@ -1257,7 +1231,7 @@ lt_export_document_dup_metadata (LtExportDocument *self,
   meta->author = dup_chronicle_name (self);
   meta->keywords = dup_keywords (self);
   meta->time = self->options->export_time;
-  meta->language = g_strdup (lt_export_get_ui_language ());
+  meta->language = g_strdup (lt_get_ui_language ());
 }
 
 /* The pages' drawings, and what each holds besides for @meta's PDF outline and links */

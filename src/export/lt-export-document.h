@@ -56,6 +56,4 @@ gboolean               lt_export_document_write_finish     (LtExportDocument    
                                                             GAsyncResult           *result,
                                                             GError                **error);
 
-const char            *lt_export_get_ui_language           (void);
-
 G_END_DECLS

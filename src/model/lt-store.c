@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "lt-event-list.h"
+#include "lt-language.h"
 #include "lt-model-private.h"
 #include "lt-store.h"
 
@@ -434,24 +435,6 @@ lt_store_class_init (LtStoreClass *klass)
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
 }
 
-static const char *
-default_language (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (names[i], "uk"))
-        return "uk";
-      if (g_str_has_prefix (names[i], "be"))
-        return "be";
-      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
-        return "en";
-    }
-
-  return "en";
-}
-
 static void
 finalize_statement (gpointer stmt)
 {
@@ -465,7 +448,7 @@ lt_store_init (LtStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
   self->undo_stack = g_ptr_array_new_with_free_func (undo_entry_free);
   self->redo_stack = g_ptr_array_new_with_free_func (undo_entry_free);
-  self->language = g_intern_static_string (default_language ());
+  self->language = g_intern_static_string (lt_get_ui_language ());
 }
 
 /* Opening */
@@ -797,7 +780,7 @@ lt_store_set_language (LtStore    *self,
 
   g_return_if_fail (LT_IS_STORE (self));
 
-  interned = g_intern_string (lang != NULL && *lang != '\0' ? lang : default_language ());
+  interned = g_intern_string (lang != NULL && *lang != '\0' ? lang : lt_get_ui_language ());
   if (interned == self->language)
     return;
 

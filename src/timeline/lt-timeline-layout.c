@@ -181,46 +181,6 @@ static struct
 } time_locale_cache;
 
 /**
- * lt_timeline_get_ui_language:
- *
- * Gets the language gettext translates into, as one of "en", "uk" and "be". It follows
- * `LANGUAGE` unless the messages locale is C, like gettext does.
- *
- * Returns: a language code
- */
-const char *
-lt_timeline_get_ui_language (void)
-{
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-  const char *language = g_getenv ("LANGUAGE");
-  g_auto(GStrv) names = NULL;
-
-  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-    return "en";
-
-  if (language != NULL && language[0] != '\0')
-    {
-      names = g_strsplit (language, ":", -1);
-      for (guint i = 0; names[i] != NULL; i++)
-        {
-          if (g_str_has_prefix (names[i], "uk"))
-            return "uk";
-          if (g_str_has_prefix (names[i], "be"))
-            return "be";
-          if (g_str_has_prefix (names[i], "en"))
-            return "en";
-        }
-    }
-
-  if (g_str_has_prefix (messages, "uk"))
-    return "uk";
-  if (g_str_has_prefix (messages, "be"))
-    return "be";
-
-  return "en";
-}
-
-/**
  * lt_timeline_reset_locale_cache:
  *
  * Forgets the cached time locale, after the program changed its locale.
@@ -239,7 +199,7 @@ lt_timeline_reset_locale_cache (void)
 static locale_t
 get_time_locale (void)
 {
-  const char *lang = lt_timeline_get_ui_language ();
+  const char *lang = lt_get_ui_language ();
   const char *current = setlocale (LC_TIME, NULL);
   g_autofree char *key = g_strconcat (lang, "|", current ? current : "", NULL);
   const char *candidates[3] = { NULL, NULL, NULL };

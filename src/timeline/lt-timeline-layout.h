@@ -89,7 +89,6 @@ char      *lt_timeline_format_day      (double             day,
 char      *lt_timeline_format_long_day (gint64             day);
 GDateWeekday lt_timeline_get_first_weekday (void);
 gboolean   lt_timeline_locale_day_first (void);
-const char *lt_timeline_get_ui_language (void);
 void       lt_timeline_reset_locale_cache (void);
 
 /* Lanes and the count index */

@@ -272,6 +272,36 @@ static const ErrorCase error_cases[] = {
   { "orphan-option", "--from=2020", { NULL }, "need --export-timeline" },
 };
 
+/* Under the C locale gettext ignores LANGUAGE: the whole picture is then English, never English
+ * labels around Ukrainian months under an xml:lang of "uk". */
+static void
+test_language_without_locale (void)
+{
+  static const char * const env[] = { "LANGUAGE=uk", "LC_ALL=C", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "july.svg", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *desc = NULL;
+  g_auto(Run) run;
+
+  run_letapis (&run, env, arg, "--from=2021-07", "--to=2021-07", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  desc = export_test_svg_desc (bytes);
+  g_assert_nonnull (strstr (svg, "xml:lang=\"en\""));
+  g_assert_nonnull (strstr (desc, "Chronicle of Events"));
+  g_assert_nonnull (strstr (desc, "July 2021"));
+  g_assert_null (strstr (desc, "липень"));
+  g_assert_null (strstr (desc, "липня"));
+
+  remove_dir (dir);
+}
+
 static void
 test_error (gconstpointer data)
 {
@@ -478,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/ExportCli/png-size", test_png_size);
   g_test_add_func ("/Letapis/ExportCli/graph-svg", test_svg);
   g_test_add_func ("/Letapis/ExportCli/ukrainian", test_ukrainian);
+  g_test_add_func ("/Letapis/ExportCli/language-without-locale", test_language_without_locale);
   g_test_add_func ("/Letapis/ExportCli/export-data", test_export_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/graphml", "graphml", test_graph_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);

@@ -7,10 +7,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
 
+#include "lt-language.h"
 #include "lt-timeline-layout.h"
 
 static gboolean
@@ -248,7 +250,7 @@ test_ticks_en (void)
 {
   if (!use_locale ("en_US.UTF-8"))
     return;
-  g_assert_cmpstr (lt_timeline_get_ui_language (), ==, "en");
+  g_assert_cmpstr (lt_get_ui_language (), ==, "en");
   check_ticks_decade ();
   check_ticks_months ("July", "2021");
   check_ticks_days ("July 2021");
@@ -262,7 +264,7 @@ test_ticks_uk (void)
 {
   if (!use_locale ("uk_UA.UTF-8"))
     return;
-  g_assert_cmpstr (lt_timeline_get_ui_language (), ==, "uk");
+  g_assert_cmpstr (lt_get_ui_language (), ==, "uk");
   check_ticks_decade ();
   /* standalone forms on the axis: "липень", not the genitive "липня" */
   check_ticks_months ("липень", "2021");
@@ -277,7 +279,7 @@ test_ticks_be (void)
 {
   if (!use_locale ("be_BY.UTF-8"))
     return;
-  g_assert_cmpstr (lt_timeline_get_ui_language (), ==, "be");
+  g_assert_cmpstr (lt_get_ui_language (), ==, "be");
   check_ticks_decade ();
   check_ticks_months ("ліпень", "2021");
   check_ticks_days ("ліпень 2021");
@@ -296,7 +298,7 @@ test_ticks_language_over_locale (void)
     return;
   g_setenv ("LANGUAGE", "uk", TRUE);
   lt_timeline_reset_locale_cache ();
-  g_assert_cmpstr (lt_timeline_get_ui_language (), ==, "uk");
+  g_assert_cmpstr (lt_get_ui_language (), ==, "uk");
   july = lt_timeline_format_day (ymd (2021, 7, 14), "%OB");
   g_assert_cmpstr (july, ==, "липень");
   g_unsetenv ("LANGUAGE");
@@ -859,6 +861,49 @@ test_frame_bounded_for_many_events (void)
     }
 }
 
+/* One answer for the whole interface: the language gettext really translates into. Where
+ * gettext ignores LANGUAGE (the C locale) or has no catalogue, that is English, and the months
+ * on the axis must be English too, not Ukrainian beside English labels. */
+static void
+test_ui_language (void)
+{
+  g_autofree char *july = NULL;
+  g_autofree char *saved_dir = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+
+  if (!use_locale ("uk_UA.UTF-8"))
+    return;
+  g_assert_cmpstr (lt_get_ui_language (), ==, "uk");
+
+  /* LANGUAGE picks the catalogue over an English locale */
+  if (!use_locale ("en_US.UTF-8"))
+    return;
+  g_setenv ("LANGUAGE", "be:uk", TRUE);
+  g_assert_cmpstr (lt_get_ui_language (), ==, "be");
+  g_assert_cmpstr (_("Timeline"), ==, "Часавая шкала");
+
+  /* gettext ignores LANGUAGE under the C locale */
+  setlocale (LC_ALL, "C");
+  g_setenv ("LANGUAGE", "uk", TRUE);
+  lt_timeline_reset_locale_cache ();
+  g_assert_cmpstr (lt_get_ui_language (), ==, "en");
+  g_assert_cmpstr (_("Timeline"), ==, "Timeline");
+  july = lt_timeline_format_day (ymd (2021, 7, 14), "%OB");
+  g_assert_cmpstr (july, ==, "July");
+  g_clear_pointer (&july, g_free);
+
+  /* a Ukrainian locale without the catalogue installed: English strings, English months */
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "uk_UA.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, "/nonexistent");
+  lt_timeline_reset_locale_cache ();
+  g_assert_cmpstr (lt_get_ui_language (), ==, "en");
+  july = lt_timeline_format_day (ymd (2021, 7, 14), "%OB");
+  g_assert_cmpstr (july, ==, "July");
+
+  bindtextdomain (GETTEXT_PACKAGE, saved_dir);
+  use_locale ("en_US.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -867,6 +912,9 @@ main (int   argc,
   g_setenv ("TZ", "UTC", TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LETAPIS_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/Letapis/Timeline/scale/mapping", test_scale_mapping);
   g_test_add_func ("/Letapis/Timeline/scale/bounds", test_scale_bounds);
@@ -875,6 +923,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/ticks/be", test_ticks_be);
   g_test_add_func ("/Letapis/Timeline/ticks/language-over-locale", test_ticks_language_over_locale);
   g_test_add_func ("/Letapis/Timeline/ticks/narrow-month-names", test_ticks_narrow_month_names);
+  g_test_add_func ("/Letapis/Timeline/ui-language", test_ui_language);
   g_test_add_func ("/Letapis/Timeline/index/counts", test_index_counts);
   g_test_add_func ("/Letapis/Timeline/index/lanes", test_index_lanes_by_place_and_actor);
   g_test_add_func ("/Letapis/Timeline/index/matches", test_index_matches_and_next);
