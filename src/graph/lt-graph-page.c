@@ -1349,6 +1349,57 @@ lt_graph_page_set_neighbourhood (LtGraphPage *self,
 }
 
 /**
+ * lt_graph_page_get_neighbourhood:
+ * @self: a graph page
+ * @depth: (out) (optional): steps from the actor
+ *
+ * Returns: the actor whose neighbourhood the graph shows, or 0 when it shows the whole graph
+ */
+gint64
+lt_graph_page_get_neighbourhood (LtGraphPage *self,
+                                 guint       *depth)
+{
+  gboolean on;
+
+  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), 0);
+
+  on = gtk_toggle_button_get_active (self->neighbourhood_button) && self->focus_actor != 0;
+  if (depth != NULL)
+    *depth = on ? (guint) gtk_spin_button_get_value_as_int (self->depth_spin) : 0;
+
+  return on ? self->focus_actor : 0;
+}
+
+/**
+ * lt_graph_page_get_period:
+ * @self: a graph page
+ * @start_day: (out): the first day the graph shows (days since 1970-01-01), or %G_MININT64
+ * @end_day: (out): the last day, or %G_MAXINT64
+ *
+ * Gets the period the graph was last built for: typed in, or the timeline's while following.
+ *
+ * Returns: whether the graph is restricted to a period
+ */
+gboolean
+lt_graph_page_get_period (LtGraphPage *self,
+                          gint64      *start_day,
+                          gint64      *end_day)
+{
+  LtDate date;
+
+  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), FALSE);
+
+  *start_day = G_MININT64;
+  *end_day = G_MAXINT64;
+  if (self->applied_from != NULL && lt_date_parse (self->applied_from, &date, NULL))
+    *start_day = lt_date_first_day (&date);
+  if (self->applied_to != NULL && lt_date_parse (self->applied_to, &date, NULL))
+    *end_day = lt_date_last_day (&date);
+
+  return *start_day != G_MININT64 || *end_day != G_MAXINT64;
+}
+
+/**
  * lt_graph_page_get_view:
  * @self: a graph page
  *

@@ -28,6 +28,11 @@ void         lt_graph_page_focus_actor       (LtGraphPage *self,
 void         lt_graph_page_set_neighbourhood (LtGraphPage *self,
                                               gint64       actor_id,
                                               guint        depth);
+gint64       lt_graph_page_get_neighbourhood (LtGraphPage *self,
+                                              guint       *depth);
+gboolean     lt_graph_page_get_period        (LtGraphPage *self,
+                                              gint64      *start_day,
+                                              gint64      *end_day);
 void         lt_graph_page_set_period        (LtGraphPage *self,
                                               gint64       start_day,
                                               gint64       end_day);

@@ -15,6 +15,8 @@
 #include "lt-export-dialog.h"
 #include "lt-graph-page.h"
 #include "lt-timeline-page.h"
+#include "lt-timeline-painter.h"
+#include "lt-timeline-view.h"
 #include "lt-window.h"
 
 struct _LtWindow
@@ -267,6 +269,63 @@ find_action (GtkWidget  *widget,
     lt_timeline_page_start_search (self->timeline_page);
 }
 
+/* The export shows what the page shows. The timeline: its visible window as "Current View",
+ * and its categories, search, actor and lanes. */
+static void
+hand_timeline_to_dialog (LtTimelinePage *page,
+                         LtExportDialog *dialog)
+{
+  GtkWidget *view = lt_timeline_page_get_view (page);
+  g_auto(GStrv) categories = NULL;
+  g_autofree char *search = NULL;
+  gint64 actor_id = 0;
+  LtLaneMode lanes = LT_LANE_MODE_CATEGORY;
+
+  if (view != NULL && LT_IS_TIMELINE_VIEW (view))
+    {
+      double from = 0, to = 0;
+
+      lt_timeline_painter_get_window (lt_timeline_view_get_painter (LT_TIMELINE_VIEW (view)),
+                                      &from, &to);
+      lt_export_dialog_set_view_window (dialog, from, to);
+    }
+
+  lt_timeline_page_get_filter (page, &categories, &search, &actor_id, &lanes);
+  lt_export_dialog_set_filter (dialog, (const char * const *) categories, search, actor_id);
+  lt_export_dialog_set_lanes (dialog,
+                              lanes == LT_LANE_MODE_PLACE ? LT_EXPORT_LANES_PLACE
+                              : lanes == LT_LANE_MODE_ACTOR ? LT_EXPORT_LANES_ACTOR
+                              : LT_EXPORT_LANES_CATEGORY);
+}
+
+/* The graph: its period as "Current View", and the neighbourhood it shows. */
+static void
+hand_graph_to_dialog (LtGraphPage    *page,
+                      LtStore        *store,
+                      LtExportDialog *dialog)
+{
+  gint64 start_day, end_day;
+  gint64 focus;
+  guint depth = 0;
+
+  if (lt_graph_page_get_period (page, &start_day, &end_day))
+    {
+      gint64 first, last;
+
+      /* an open end is the chronicle's own */
+      if (!lt_store_get_day_bounds (store, &first, &last))
+        first = last = 0;
+      if (start_day == G_MININT64)
+        start_day = first;
+      if (end_day == G_MAXINT64)
+        end_day = MAX (last, start_day);
+      lt_export_dialog_set_view_window (dialog, start_day, end_day + 1);
+    }
+
+  focus = lt_graph_page_get_neighbourhood (page, &depth);
+  lt_export_dialog_set_focus (dialog, focus, depth);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -274,13 +333,16 @@ export_action (GtkWidget  *widget,
 {
   LtWindow *self = LT_WINDOW (widget);
   const char *page = lt_window_get_visible_page (self);
+  LtExportDialog *dialog;
 
   if (self->store == NULL)
     return;
 
-  lt_export_dialog_present (GTK_WINDOW (self), self->store, page,
-                            g_str_equal (page, "graph") ? GTK_WIDGET (self->graph_page)
-                                                        : GTK_WIDGET (self->timeline_page));
+  dialog = lt_export_dialog_present (GTK_WINDOW (self), self->store, page);
+  if (g_str_equal (page, "graph"))
+    hand_graph_to_dialog (self->graph_page, self->store, dialog);
+  else
+    hand_timeline_to_dialog (self->timeline_page, dialog);
 }
 
 static void

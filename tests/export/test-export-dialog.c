@@ -13,7 +13,6 @@
 #include <locale.h>
 
 #include "lt-export-dialog.h"
-#include "lt-timeline-page.h"
 #include "export-test-util.h"
 
 #define WAIT_UNTIL(cond, ms) G_STMT_START {                                   \
@@ -81,7 +80,7 @@ test_dialog (void)
   g_autofree char *shot = g_build_filename (artifacts != NULL ? artifacts : ".",
                                             "export-dialog.png", NULL);
 
-  dialog = lt_export_dialog_present (NULL, store, "timeline", NULL);
+  dialog = lt_export_dialog_present (NULL, store, "timeline");
   lt_export_dialog_set_view_window (dialog, lt_days_from_ymd (2021, 7, 1),
                                     lt_days_from_ymd (2021, 8, 1));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 720);
@@ -138,33 +137,6 @@ test_dialog (void)
 }
 
 /* Ctrl+E on a timeline filtered to one actor exports that actor's events, not all of them */
-static void
-test_dialog_takes_page_filter (void)
-{
-  g_autofree char *chronicle = export_test_source_path ("data", "chronicle", NULL);
-  g_autoptr(LtStore) store = export_test_open_chronicle (chronicle, NULL);
-  g_autoptr(LtExportOptions) options = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *page = g_object_ref_sink (lt_timeline_page_new ());
-  gint64 viasna = lt_store_find_actor (store, "viasna");
-  LtExportDialog *dialog;
-
-  g_assert_cmpint (viasna, >, 0);
-  lt_timeline_page_set_store (LT_TIMELINE_PAGE (page), store);
-  lt_timeline_page_filter_actor (LT_TIMELINE_PAGE (page), viasna);
-
-  dialog = lt_export_dialog_present (NULL, store, "timeline", page);
-  options = lt_export_dialog_dup_options (dialog, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (options->actor_id, ==, viasna);
-  g_assert_null (options->categories);   /* all shown */
-  g_assert_null (options->search);
-  g_assert_cmpint (options->lanes, ==, LT_EXPORT_LANES_CATEGORY);
-
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (page);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -182,7 +154,6 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/Letapis/ExportDialog/preview-and-export", test_dialog);
-  g_test_add_func ("/Letapis/ExportDialog/takes-page-filter", test_dialog_takes_page_filter);
 
   return g_test_run ();
 }

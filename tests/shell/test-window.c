@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "lt-application.h"
+#include "lt-export-dialog.h"
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
 #include "lt-model.h"
@@ -303,6 +304,112 @@ test_graph_follow_is_kept (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static LtStore *
+open_graph_fixture (void)
+{
+  g_autoptr(GFile) fixture = g_file_new_build_filename (g_getenv ("G_TEST_SRCDIR"),
+                                                       "graph", "fixture", NULL);
+  g_autoptr(GError) error = NULL;
+  LtStore *store = lt_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  lt_store_import_chronicle (store, fixture, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* Ctrl+E on a page opens the export dialog of that page, with what the page shows */
+static LtExportDialog *
+press_export (LtWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (LT_IS_EXPORT_DIALOG (item))
+        return LT_EXPORT_DIALOG (item);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_export_takes_timeline_filter (void)
+{
+  g_autoptr(LtStore) store = open_graph_fixture ();
+  g_autoptr(LtExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 viasna = lt_store_find_actor (store, "viasna");
+  LtWindow *window = lt_window_new (app);
+  LtTimelinePage *timeline = LT_TIMELINE_PAGE (find_type (GTK_WIDGET (window), LT_TYPE_TIMELINE_PAGE));
+  LtExportDialog *dialog;
+
+  g_assert_cmpint (viasna, >, 0);
+  lt_window_set_store (window, store);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
+  lt_timeline_page_filter_actor (timeline, viasna);
+
+  dialog = press_export (window);
+  options = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options->page, ==, LT_EXPORT_PAGE_TIMELINE);
+  g_assert_cmpint (options->actor_id, ==, viasna);
+  g_assert_null (options->categories);   /* all shown */
+  g_assert_null (options->search);
+  g_assert_cmpint (options->lanes, ==, LT_EXPORT_LANES_CATEGORY);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With the Viasna neighbourhood and July 2021 on the Organizations page, the export is of that
+ * neighbourhood in July 2021, not of the whole graph for all time. */
+static void
+test_export_takes_graph_neighbourhood (void)
+{
+  g_autoptr(LtStore) store = open_graph_fixture ();
+  g_autoptr(LtExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 viasna = lt_store_find_actor (store, "viasna");
+  LtWindow *window = lt_window_new (app);
+  LtGraphPage *page = LT_GRAPH_PAGE (find_type (GTK_WIDGET (window), LT_TYPE_GRAPH_PAGE));
+  LtExportDialog *dialog;
+
+  lt_window_set_store (window, store);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "graph");
+  lt_graph_page_set_follow_timeline (page, FALSE);
+  lt_graph_page_set_period (page, lt_days_from_ymd (2021, 7, 1), lt_days_from_ymd (2021, 7, 31));
+  lt_graph_page_set_neighbourhood (page, viasna, 2);
+
+  dialog = press_export (window);
+  options = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options->page, ==, LT_EXPORT_PAGE_GRAPH);
+  g_assert_cmpint (options->focus_actor, ==, viasna);
+  g_assert_cmpuint (options->depth, ==, 2);
+  g_assert_true (options->has_window);
+  g_assert_cmpint (options->from_day, ==, lt_days_from_ymd (2021, 7, 1));
+  g_assert_cmpint (options->to_day, ==, lt_days_from_ymd (2021, 7, 31));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_pointer (&options, lt_export_options_free);
+
+  /* and the whole graph for all time once the page shows that */
+  lt_graph_page_set_neighbourhood (page, 0, 1);
+  lt_graph_page_set_period (page, G_MININT64, G_MAXINT64);
+  dialog = press_export (window);
+  options = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options->focus_actor, ==, 0);
+  g_assert_false (options->has_window);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +428,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Window/size-is-kept", test_window_size_is_kept);
   g_test_add_func ("/Letapis/Window/record-language", test_record_language_follows_setting);
   g_test_add_func ("/Letapis/Window/graph-follow", test_graph_follow_is_kept);
+  g_test_add_func ("/Letapis/Window/export-timeline-filter", test_export_takes_timeline_filter);
+  g_test_add_func ("/Letapis/Window/export-graph-neighbourhood", test_export_takes_graph_neighbourhood);
   g_test_add_func ("/Letapis/Window/en", test_window_en);
   g_test_add_func ("/Letapis/Window/uk", test_window_uk);
   g_test_add_func ("/Letapis/Window/be", test_window_be);

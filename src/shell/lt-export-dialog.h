@@ -1,4 +1,4 @@
-/* lt-export-dialog.h
+/* lt-export-dialog.h: the export dialog, with a live preview of the page being exported
  *
  * Copyright 2026 The Letapis authors
  *
@@ -28,6 +28,11 @@ void             lt_export_dialog_set_filter       (LtExportDialog  *self,
                                                     const char * const *categories,
                                                     const char      *search,
                                                     gint64           actor_id);
+void             lt_export_dialog_set_lanes        (LtExportDialog  *self,
+                                                    LtExportLanes    lanes);
+void             lt_export_dialog_set_focus        (LtExportDialog  *self,
+                                                    gint64           actor_id,
+                                                    guint            depth);
 LtExportOptions *lt_export_dialog_dup_options      (LtExportDialog  *self,
                                                     GError         **error);
 GFile           *lt_export_dialog_get_last_file    (LtExportDialog  *self);
@@ -36,7 +41,6 @@ void             lt_export_dialog_export_to_file   (LtExportDialog  *self,
 
 LtExportDialog  *lt_export_dialog_present          (GtkWindow       *parent,
                                                     LtStore         *store,
-                                                    const char      *page,
-                                                    GtkWidget       *view_page);
+                                                    const char      *page);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* lt-export-dialog.c
+/* lt-export-dialog.c: the export dialog, with a live preview of the page being exported
  *
  * Copyright 2026 The Letapis authors
  *
@@ -14,9 +14,6 @@
 
 #include "lt-export-dialog.h"
 #include "lt-export-document.h"
-#include "lt-timeline-page.h"
-#include "lt-timeline-painter.h"
-#include "lt-timeline-view.h"
 
 #define PREVIEW_DELAY_MS 150
 
@@ -146,6 +143,8 @@ struct _LtExportDialog
   char                **categories;
   char                 *search;
   gint64                actor_id;
+  gint64                focus_actor;
+  guint                 depth;
 
   GFile                *last_file;
   GCancellable         *cancellable;
@@ -321,7 +320,8 @@ lt_export_dialog_dup_options (LtExportDialog  *self,
   options->actor_id = self->actor_id;
   if (self->page == LT_EXPORT_PAGE_GRAPH)
     {
-      options->focus_actor = self->actor_id;
+      options->focus_actor = self->focus_actor;
+      options->depth = MAX (self->depth, 1);
       options->actor_id = 0;
     }
 
@@ -746,7 +746,7 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
   g_type_ensure (LT_TYPE_EXPORT_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/letapis/Letapis/export/lt-export-dialog.ui");
+                                               "/io/github/letapis/Letapis/shell/lt-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, preview_error);
@@ -948,58 +948,65 @@ lt_export_dialog_get_last_file (LtExportDialog *self)
 }
 
 /**
+ * lt_export_dialog_set_lanes:
+ * @self: a dialog
+ * @lanes: what the timeline's lanes show
+ *
+ * The timeline export has the lanes the view has.
+ */
+void
+lt_export_dialog_set_lanes (LtExportDialog *self,
+                            LtExportLanes   lanes)
+{
+  g_return_if_fail (LT_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->lanes_row, MIN (lanes, LT_EXPORT_LANES_ACTOR));
+}
+
+/**
+ * lt_export_dialog_set_focus:
+ * @self: a dialog
+ * @actor_id: the actor whose neighbourhood the graph shows, 0 = the whole graph
+ * @depth: how many steps from @actor_id
+ *
+ * The graph export shows the neighbourhood the graph page shows.
+ */
+void
+lt_export_dialog_set_focus (LtExportDialog *self,
+                            gint64          actor_id,
+                            guint           depth)
+{
+  g_return_if_fail (LT_IS_EXPORT_DIALOG (self));
+
+  self->focus_actor = actor_id;
+  self->depth = depth;
+
+  schedule_preview (self);
+}
+
+/**
  * lt_export_dialog_present:
  * @parent: the main window
  * @store: the chronicle
  * @page: "timeline" or "graph"
- * @view_page: (nullable): the page's widget; the timeline's visible window
- *   becomes the dialog's "Current View", and its filters and lanes the export's
  *
- * Creates and shows the export dialog of a page (win.export, Ctrl+E).
+ * Creates and shows the export dialog of a page (win.export, Ctrl+E). The caller then hands
+ * it what the page shows: its window of time, filters, lanes or neighbourhood.
  *
  * Returns: (transfer none): the dialog, owned by GTK's window list
  */
 LtExportDialog *
 lt_export_dialog_present (GtkWindow  *parent,
                           LtStore    *store,
-                          const char *page,
-                          GtkWidget  *view_page)
+                          const char *page)
 {
   LtExportDialog *self;
 
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
-  g_return_val_if_fail (view_page == NULL || GTK_IS_WIDGET (view_page), NULL);
 
   self = lt_export_dialog_new (parent, store,
                                g_strcmp0 (page, "graph") == 0 ? LT_EXPORT_PAGE_GRAPH
                                                               : LT_EXPORT_PAGE_TIMELINE);
-
-  if (view_page != NULL && LT_IS_TIMELINE_PAGE (view_page))
-    {
-      GtkWidget *view = lt_timeline_page_get_view (LT_TIMELINE_PAGE (view_page));
-      double from = 0, to = 0;
-
-      g_auto(GStrv) categories = NULL;
-      g_autofree char *search = NULL;
-      gint64 actor_id = 0;
-      LtLaneMode lanes = LT_LANE_MODE_CATEGORY;
-
-      if (view != NULL && LT_IS_TIMELINE_VIEW (view))
-        {
-          lt_timeline_painter_get_window (lt_timeline_view_get_painter (LT_TIMELINE_VIEW (view)),
-                                          &from, &to);
-          lt_export_dialog_set_view_window (self, from, to);
-        }
-
-      /* and what the timeline shows in that window: its categories, search, actor and lanes */
-      lt_timeline_page_get_filter (LT_TIMELINE_PAGE (view_page), &categories, &search, &actor_id, &lanes);
-      lt_export_dialog_set_filter (self, (const char * const *) categories, search, actor_id);
-      adw_combo_row_set_selected (self->lanes_row,
-                                  lanes == LT_LANE_MODE_PLACE ? LT_EXPORT_LANES_PLACE
-                                  : lanes == LT_LANE_MODE_ACTOR ? LT_EXPORT_LANES_ACTOR
-                                  : LT_EXPORT_LANES_CATEGORY);
-    }
-
   gtk_window_present (GTK_WINDOW (self));
 
   return self;
