@@ -568,6 +568,7 @@ format_citations (GPtrArray *citations)
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
       const LtCitation *c = g_ptr_array_index (citations, i);
+      g_autofree char *source_date = lt_date_range_format_text (c->source_date);
 
       if (text->len > 0)
         g_string_append (text, "\n");
@@ -575,8 +576,8 @@ format_citations (GPtrArray *citations)
       if (c->publisher != NULL && *c->publisher)
         g_string_append_printf (text, "%s, ", c->publisher);
       g_string_append (text, c->source_title != NULL ? c->source_title : "");
-      if (c->source_date != NULL && *c->source_date)
-        g_string_append_printf (text, ", %s", c->source_date);
+      if (source_date != NULL)
+        g_string_append_printf (text, ", %s", source_date);
       if (c->locator != NULL && *c->locator)
         g_string_append_printf (text, ", %s", c->locator);
     }

@@ -582,14 +582,15 @@ show_details (LtTimelinePage *self,
           const LtCitation *c = g_ptr_array_index (citations, i);
           GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
           g_autoptr(GString) meta = g_string_new (NULL);
+          g_autofree char *source_date = lt_date_range_format_text (c->source_date);
           GtkWidget *title = wrapped_label (c->source_title ? c->source_title : "", NULL);
 
           gtk_widget_add_css_class (title, "heading");
           gtk_box_append (GTK_BOX (box), title);
           if (c->publisher && c->publisher[0])
             g_string_append (meta, c->publisher);
-          if (c->source_date && c->source_date[0])
-            g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", c->source_date);
+          if (source_date != NULL)
+            g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", source_date);
           if (c->locator && c->locator[0])
             g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", c->locator);
           if (meta->len > 0)

@@ -13,6 +13,55 @@
 
 #include "lt-model.h"
 
+#define NBSP "\u00a0"
+
+static gboolean
+use_locale (const char *name)
+{
+  if (setlocale (LC_ALL, name) == NULL)
+    {
+      g_test_skip_printf ("locale %s is not generated", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_date (const char *iso,
+             const char *expected)
+{
+  g_autofree char *text = lt_date_range_format_text (iso);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* "c. %s" around a nominative month gave "каля лістапад 2020": each precision has its own
+ * format, so the words agree */
+static void
+test_approximate_dates (void)
+{
+  if (!use_locale ("uk_UA.UTF-8"))
+    return;
+  assert_date ("2020-11~", "листопад 2020 (приблизно)");
+  assert_date ("2021~", "близько 2021 року");
+  assert_date ("2025-10-14~", "близько 14 жовтня 2025");
+  assert_date ("2021-07-14", "14 липня 2021");
+
+  if (!use_locale ("be_BY.UTF-8"))
+    return;
+  assert_date ("2020-11~", "лістапад 2020 (прыблізна)");
+  assert_date ("2021~", "каля 2021 года");
+  assert_date ("2025-10-14~", "каля 14 кастрычніка 2025");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  assert_date ("2020-11~", "c. November 2020");
+  assert_date ("2021~", "c. 2021");
+  assert_date ("2025-10-14~", "c. 14 October 2025");
+  /* what is not a date stays as the user wrote it */
+  assert_date ("spring 2020", "spring 2020");
+  g_assert_null (lt_date_range_format_text (""));
+}
+
 /* The catalogues */
 
 typedef struct
@@ -283,6 +332,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  g_test_add_func ("/Letapis/I18n/approximate-dates", test_approximate_dates);
   g_test_add_func ("/Letapis/I18n/po-quotes", test_po_quotes);
   g_test_add_func ("/Letapis/I18n/po-glossary", test_po_glossary);
 
