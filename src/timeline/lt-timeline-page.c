@@ -583,6 +583,8 @@ show_details (LtTimelinePage *self,
           GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
           g_autoptr(GString) meta = g_string_new (NULL);
           g_autofree char *source_date = lt_date_range_format_text (c->source_date);
+          /* the note in the UI language, the English one where it has no translation */
+          const char *note = c->display_note != NULL ? c->display_note : c->note;
           GtkWidget *title = wrapped_label (c->source_title ? c->source_title : "", NULL);
 
           gtk_widget_add_css_class (title, "heading");
@@ -595,8 +597,8 @@ show_details (LtTimelinePage *self,
             g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", c->locator);
           if (meta->len > 0)
             gtk_box_append (GTK_BOX (box), wrapped_label (meta->str, "caption"));
-          if (c->note && c->note[0])
-            gtk_box_append (GTK_BOX (box), wrapped_label (c->note, "dim-label"));
+          if (note != NULL && note[0] != '\0')
+            gtk_box_append (GTK_BOX (box), wrapped_label (note, "dim-label"));
           gtk_widget_set_margin_start (box, 12);
           gtk_widget_set_margin_end (box, 12);
           gtk_widget_set_margin_top (box, 9);
