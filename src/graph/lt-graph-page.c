@@ -661,12 +661,15 @@ update_details (LtGraphPage *self)
       g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
       g_autofree char *line = NULL;
       g_autofree char *cites = format_citations (lt_relation_get_citations (relation));
-      const char *type = lt_graph_edge_type_get_label (lt_relation_get_relation_type (relation));
+      gboolean from_side = lt_relation_get_from_id (relation) == id;
+      const char *other = from_side ? lt_relation_get_to_name (relation)
+                                    : lt_relation_get_from_name (relation);
 
       if (lt_relation_is_restricted (relation))
         continue;
-      line = g_strdup_printf ("%s %s %s", lt_relation_get_from_name (relation), type,
-                              lt_relation_get_to_name (relation));
+      /* one sentence per type and direction, naming the other actor: the pane is about this one */
+      line = lt_relation_type_describe (lt_relation_get_relation_type (relation), from_side,
+                                        other != NULL ? other : "");
       add_label (self->details_box, line, NULL);
       if (lt_relation_get_note (relation) != NULL && *lt_relation_get_note (relation))
         add_label (self->details_box, lt_relation_get_note (relation), "caption");

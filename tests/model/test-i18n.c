@@ -62,6 +62,40 @@ test_approximate_dates (void)
   g_assert_null (lt_date_range_format_text (""));
 }
 
+static void
+assert_relation (const char *type,
+                 gboolean    from_side,
+                 const char *other,
+                 const char *expected)
+{
+  g_autofree char *text = lt_relation_type_describe (type, from_side, other);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* "%s %s %s" gave "Беларускія сілавікі Вобшукаў Алесь Бяляцкі": now one sentence per type
+ * and direction, the other actor's name after a colon */
+static void
+test_relation_sentences (void)
+{
+  if (!use_locale ("be_BY.UTF-8"))
+    return;
+  assert_relation ("searched", TRUE, "Алесь Бяляцкі", "Ператрус: Алесь Бяляцкі");
+  assert_relation ("searched", FALSE, "Беларускія сілавікі", "Хто правёў ператрус: Беларускія сілавікі");
+  assert_relation ("member-of", FALSE, "Алесь Бяляцкі", "Сябра: Алесь Бяляцкі");
+  assert_relation ("member-of", TRUE, "Вясна", "Сяброўства: Вясна");
+
+  if (!use_locale ("uk_UA.UTF-8"))
+    return;
+  assert_relation ("searched", TRUE, "Алесь Біляцький", "Обшук: Алесь Біляцький");
+  assert_relation ("detained", FALSE, "КДБ", "Хто затримав: КДБ");
+  assert_relation ("signed-with", FALSE, "Центр прав людини ZMINA", "Співпідписант: Центр прав людини ZMINA");
+
+  setlocale (LC_ALL, "C.UTF-8");
+  assert_relation ("searched", FALSE, "KGB", "Searched by: KGB");
+  assert_relation ("married-to", TRUE, "X", "married-to: X");
+}
+
 /* The catalogues */
 
 typedef struct
@@ -333,6 +367,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/Letapis/I18n/approximate-dates", test_approximate_dates);
+  g_test_add_func ("/Letapis/I18n/relation-sentences", test_relation_sentences);
   g_test_add_func ("/Letapis/I18n/po-quotes", test_po_quotes);
   g_test_add_func ("/Letapis/I18n/po-glossary", test_po_glossary);
 
