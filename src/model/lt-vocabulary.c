@@ -13,6 +13,7 @@
 
 #include "lt-vocabulary.h"
 
+#include <math.h>
 #include <string.h>
 
 typedef struct
@@ -280,3 +281,42 @@ lt_relation_type_describe (const char *key,
                           label != NULL ? label : (key != NULL ? key : "?"), other_name);
 }
 
+/**
+ * lt_format_number:
+ * @value: a count ("40000")
+ *
+ * Formats a whole number with its thousands grouped the way the UI language
+ * writes them: "40,000" in English, "40 000" with a no-break space in
+ * Ukrainian and Belarusian. Titles, panes, charts and exports all use this,
+ * so one figure reads the same everywhere whatever the locale's own digit
+ * grouping is (be_BY's is a full stop: "40.000").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lt_format_number (double value)
+{
+  /* Translators: the separator between groups of three digits in a number,
+   * as in "40,000". Ukrainian and Belarusian write a no-break space (U+00A0). */
+  const char *separator = C_("digit group separator", ",");
+  g_autofree char *digits = NULL;
+  GString *text;
+  gsize len;
+  gsize first;
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+
+  value = round (value);
+  digits = g_strdup_printf ("%.0f", fabs (value));
+  len = strlen (digits);
+  text = g_string_new (value < 0 ? "−" : NULL);
+  first = len % 3 != 0 ? len % 3 : 3;
+  g_string_append_len (text, digits, first);
+  for (gsize i = first; i < len; i += 3)
+    {
+      g_string_append (text, separator);
+      g_string_append_len (text, digits + i, 3);
+    }
+  return g_string_free (text, FALSE);
+}

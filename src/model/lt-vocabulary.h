@@ -43,4 +43,6 @@ const char         *lt_qualifier_get_label     (const char *key);
 const char * const *lt_qualifier_list_keys     (void);
 int                 lt_qualifier_get_index     (const char *key);
 
+char               *lt_format_number           (double      value);
+
 G_END_DECLS

@@ -81,7 +81,7 @@ label_or_key (const char *label,
 static char *
 format_figure (const LtFigure *figure)
 {
-  g_autofree char *value = g_strdup_printf ("%'.0f", figure->value);
+  g_autofree char *value = lt_format_number (figure->value);
 
   if (g_strcmp0 (figure->qualifier, "about") == 0)
     /* Translators: a figure: "about 40,000" */

@@ -2634,7 +2634,7 @@ build_figures_node (LtTimelinePainter *self,
     for (guint i = i0; i < i1; i++)
       {
         const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
-        g_autofree char *text = g_strdup_printf ("%'.0f", p->value);
+        g_autofree char *text = lt_format_number (p->value);
         PangoLayout *layout = get_text_layout (self, FONT_SMALL, text);
 
         append_text (snapshot, layout, (p->day + 0.5 - lo) * ppd - text_width (layout) / 2,
@@ -2716,7 +2716,7 @@ draw_figures (LtTimelinePainter *self,
   /* the scale, where points are too many to carry their values */
   if (self->figures->len > 40)
     {
-      max_text = g_strdup_printf ("%'.0f", self->figures_max);
+      max_text = lt_format_number (self->figures_max);
       layout = get_text_layout (self, FONT_SMALL, max_text);
       append_text (snapshot, layout, self->width - text_width (layout) - 8, figure_y (self, self->figures_max) - 16,
                    &self->palette.dim_text);

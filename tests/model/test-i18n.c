@@ -62,6 +62,38 @@ test_approximate_dates (void)
   g_assert_null (lt_date_range_format_text (""));
 }
 
+/* be_BY groups digits with a full stop ("40.000", "1.405"); the titles say "40 000" */
+static void
+test_numbers (void)
+{
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *tiny = NULL;
+  g_autofree char *million = NULL;
+
+  if (!use_locale ("be_BY.UTF-8"))
+    return;
+  big = lt_format_number (40000);
+  small = lt_format_number (1405);
+  tiny = lt_format_number (88);
+  million = lt_format_number (1234567);
+  g_assert_cmpstr (big, ==, "40" NBSP "000");
+  g_assert_cmpstr (small, ==, "1" NBSP "405");
+  g_assert_cmpstr (tiny, ==, "88");
+  g_assert_cmpstr (million, ==, "1" NBSP "234" NBSP "567");
+  g_clear_pointer (&big, g_free);
+
+  if (!use_locale ("uk_UA.UTF-8"))
+    return;
+  big = lt_format_number (40000);
+  g_assert_cmpstr (big, ==, "40" NBSP "000");
+  g_clear_pointer (&big, g_free);
+
+  setlocale (LC_ALL, "C.UTF-8");
+  big = lt_format_number (40000);
+  g_assert_cmpstr (big, ==, "40,000");
+}
+
 static void
 assert_relation (const char *type,
                  gboolean    from_side,
@@ -367,6 +399,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/Letapis/I18n/approximate-dates", test_approximate_dates);
+  g_test_add_func ("/Letapis/I18n/numbers", test_numbers);
   g_test_add_func ("/Letapis/I18n/relation-sentences", test_relation_sentences);
   g_test_add_func ("/Letapis/I18n/po-quotes", test_po_quotes);
   g_test_add_func ("/Letapis/I18n/po-glossary", test_po_glossary);
