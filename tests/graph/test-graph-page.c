@@ -632,6 +632,7 @@ test_screenshots (void)
       return;
     }
   shoot (chronicle, out_dir, "en", "en_US.UTF-8");
+  shoot (chronicle, out_dir, "uk", "uk_UA.UTF-8");
   shoot (chronicle, out_dir, "be", "be_BY.UTF-8");
 }
 

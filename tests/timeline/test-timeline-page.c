@@ -573,6 +573,12 @@ test_screenshots_uk (void)
 }
 
 static void
+test_screenshots_be (void)
+{
+  shoot_zooms ("be_BY.UTF-8", "be");
+}
+
+static void
 test_screenshot_dark (void)
 {
   Fixture f = { 0 };
@@ -752,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/page/details-language", test_details_language);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-en", test_screenshots_en);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-uk", test_screenshots_uk);
+  g_test_add_func ("/Letapis/Timeline/page/screenshots-be", test_screenshots_be);
   g_test_add_func ("/Letapis/Timeline/page/screenshot-dark", test_screenshot_dark);
 
   ret = g_test_run ();
