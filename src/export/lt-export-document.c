@@ -148,11 +148,13 @@ format_source (LtExportDocument *self,
 {
   const char *lang = lt_get_ui_language ();
   const char *title = lt_source_get_translation (source, lang, "title");
-  const char *publisher = lt_source_get_publisher (source);
+  const char *publisher = lt_source_get_translation (source, lang, "publisher");
   const char *date_iso = lt_source_get_date (source);
   g_autofree char *date = NULL;
   LtDate parsed;
 
+  if (publisher == NULL || *publisher == '\0')
+    publisher = lt_source_get_publisher (source);
   if (title == NULL || *title == '\0')
     title = lt_source_get_title (source);
   if (title == NULL || *title == '\0')

@@ -568,6 +568,7 @@ format_citations (GPtrArray *citations)
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
       const LtCitation *c = g_ptr_array_index (citations, i);
+      g_autofree char *source_date = lt_date_range_format_text (c->source_date);
 
       if (text->len > 0)
         g_string_append (text, "\n");
@@ -575,8 +576,8 @@ format_citations (GPtrArray *citations)
       if (c->publisher != NULL && *c->publisher)
         g_string_append_printf (text, "%s, ", c->publisher);
       g_string_append (text, c->source_title != NULL ? c->source_title : "");
-      if (c->source_date != NULL && *c->source_date)
-        g_string_append_printf (text, ", %s", c->source_date);
+      if (source_date != NULL)
+        g_string_append_printf (text, ", %s", source_date);
       if (c->locator != NULL && *c->locator)
         g_string_append_printf (text, ", %s", c->locator);
     }
@@ -660,12 +661,15 @@ update_details (LtGraphPage *self)
       g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
       g_autofree char *line = NULL;
       g_autofree char *cites = format_citations (lt_relation_get_citations (relation));
-      const char *type = lt_graph_edge_type_get_label (lt_relation_get_relation_type (relation));
+      gboolean from_side = lt_relation_get_from_id (relation) == id;
+      const char *other = from_side ? lt_relation_get_to_name (relation)
+                                    : lt_relation_get_from_name (relation);
 
       if (lt_relation_is_restricted (relation))
         continue;
-      line = g_strdup_printf ("%s %s %s", lt_relation_get_from_name (relation), type,
-                              lt_relation_get_to_name (relation));
+      /* one sentence per type and direction, naming the other actor: the pane is about this one */
+      line = lt_relation_type_describe (lt_relation_get_relation_type (relation), from_side,
+                                        other != NULL ? other : "");
       add_label (self->details_box, line, NULL);
       if (lt_relation_get_note (relation) != NULL && *lt_relation_get_note (relation))
         add_label (self->details_box, lt_relation_get_note (relation), "caption");

@@ -495,10 +495,20 @@ lt_date_format (const LtDate *d)
 
   year = format_year (d->year);
 
+  /* An approximate date has formats of its own: "circa" governs a case in
+   * Ukrainian and Belarusian (близько листопада), so it cannot be wrapped
+   * around the nominative "листопад 2020". Years before the common era keep
+   * the plain wrapper: their year text is not a bare number. */
   switch ((LtPrecision) d->precision)
     {
     case LT_PRECISION_DAY:
       month = dup_month_name (d->month, FALSE);
+      if (d->approximate && d->year > 0)
+        /* Translators: an approximate full date ("circa 9 August 2020"): %1$u
+         * is the day, %2$s the month name as used with a day (genitive in
+         * uk/be: "серпня"), %3$s the year */
+        return g_strdup_printf (C_("approximate full date", "c. %1$u %2$s %3$s"),
+                                d->day, month, year);
       /* Translators: a full date: %1$u is the day, %2$s the month name as
        * used with a day (genitive in uk/be: "серпня"), %3$s the year */
       text = g_strdup_printf (C_("full date", "%1$u %2$s %3$s"), d->day, month, year);
@@ -506,12 +516,22 @@ lt_date_format (const LtDate *d)
 
     case LT_PRECISION_MONTH:
       month = dup_month_name (d->month, TRUE);
+      if (d->approximate && d->year > 0)
+        /* Translators: an approximate month ("circa August 2020"): %1$s is the
+         * standalone month name ("серпень", nominative), %2$s the year; put
+         * the "approximately" where the nominative reads right, e.g.
+         * "серпень 2020 (приблизно)" */
+        return g_strdup_printf (C_("approximate month date", "c. %1$s %2$s"), month, year);
       /* Translators: a month of a year: %1$s the standalone month name ("серпень"), %2$s the year */
       text = g_strdup_printf (C_("month date", "%1$s %2$s"), month, year);
       break;
 
     case LT_PRECISION_YEAR:
     default:
+      if (d->approximate && d->year > 0)
+        /* Translators: an approximate year ("circa 2021"); %d is the year:
+         * "близько %d року" */
+        return g_strdup_printf (C_("approximate year", "c. %d"), (int) d->year);
       text = g_steal_pointer (&year);
       break;
     }
@@ -544,6 +564,28 @@ lt_date_range_format (const LtDateRange *r)
   end = lt_date_format (&r->end);
   /* Translators: a date range, from the first date to the second */
   return g_strdup_printf (_("%s – %s"), start, end);
+}
+
+/**
+ * lt_date_range_format_text:
+ * @text: (nullable): a date or a range in the chronicle's form ("2020-11~")
+ *
+ * Formats a date that a record keeps as text, such as a source's date, like
+ * every other date: "c. November 2020". Text that is not a date is returned
+ * as it is, so nothing the user entered is lost.
+ *
+ * Returns: (transfer full) (nullable): the text, %NULL for %NULL or ""
+ */
+char *
+lt_date_range_format_text (const char *text)
+{
+  LtDateRange range;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (!lt_date_range_parse (text, &range, NULL))
+    return g_strdup (text);
+  return lt_date_range_format (&range);
 }
 
 /**

@@ -100,6 +100,7 @@ gboolean     lt_date_range_parse       (const char        *text,
                                         GError           **error);
 char        *lt_date_range_to_iso      (const LtDateRange *r);
 char        *lt_date_range_format      (const LtDateRange *r);
+char        *lt_date_range_format_text (const char        *text);
 int          lt_date_range_compare     (const LtDateRange *a,
                                         const LtDateRange *b);
 gboolean     lt_date_range_equal       (const LtDateRange *a,

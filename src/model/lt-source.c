@@ -296,12 +296,18 @@ lt_source_set_title (LtSource *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
+/**
+ * lt_source_get_publisher:
+ * @self: a source
+ *
+ * Returns: (nullable): the publisher in the store's language, or in English
+ */
 const char *
 lt_source_get_publisher (LtSource *self)
 {
   g_return_val_if_fail (LT_IS_SOURCE (self), NULL);
 
-  return self->publisher;
+  return _lt_i18n_pick (&self->i18n, self->lang, "publisher", self->publisher);
 }
 
 void
@@ -509,7 +515,7 @@ lt_source_set_restricted (LtSource *self,
  * lt_source_get_translation:
  * @self: a source
  * @lang: "uk", "be", ...
- * @field: "title", "note"
+ * @field: "title", "publisher", "note"
  *
  * Returns: (nullable): the translation, %NULL if there is none
  */
@@ -529,7 +535,7 @@ lt_source_get_translation (LtSource *self,
  * lt_source_set_translation:
  * @self: a source
  * @lang: "uk", "be", ...
- * @field: "title", "note"
+ * @field: "title", "publisher", "note"
  * @text: (nullable): the translation, %NULL to remove it
  */
 void
@@ -546,6 +552,8 @@ lt_source_set_translation (LtSource *self,
     {
       if (g_str_equal (field, "title"))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      else if (g_str_equal (field, "publisher"))
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHER]);
       else if (g_str_equal (field, "note"))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
     }

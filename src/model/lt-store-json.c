@@ -353,7 +353,7 @@ import_source (Ctx         *ctx,
                JsonObject  *o,
                GError     **error)
 {
-  static const char * const fields[] = { "title", "note", NULL };
+  static const char * const fields[] = { "title", "publisher", "note", NULL };
   g_autoptr(LtSource) source = lt_source_new ();
   const char *title, *publisher, *author, *date, *url, *language, *file, *note;
   gboolean restricted;

@@ -912,7 +912,10 @@ load_citations (LtStore    *self,
   sqlite3_stmt *stmt;
   g_autofree char *sql = NULL;
 
-  sql = g_strdup_printf ("SELECT c.source_id, c.locator, c.note, s.date, s.publisher,"
+  sql = g_strdup_printf ("SELECT c.source_id, c.locator, c.note, s.date,"
+                         "  coalesce ((SELECT text FROM translations"
+                         "    WHERE kind = 2 AND record_id = s.id AND lang = ?2 AND field = 'publisher'),"
+                         "   s.publisher),"
                          "  coalesce ((SELECT text FROM translations"
                          "    WHERE kind = 2 AND record_id = s.id AND lang = ?2 AND field = 'title'),"
                          "   s.title),"

@@ -13,6 +13,9 @@
 
 #include "lt-vocabulary.h"
 
+#include <math.h>
+#include <string.h>
+
 typedef struct
 {
   const char *key;
@@ -164,3 +167,156 @@ DEFINE_VOCABULARY (role, roles, role_keys)
 DEFINE_VOCABULARY (relation_type, relation_types, relation_type_keys)
 DEFINE_VOCABULARY (figure_kind, figure_kinds, figure_kind_keys)
 DEFINE_VOCABULARY (qualifier, qualifiers, qualifier_keys)
+
+/* What a relation says from one of its two ends, with the actor at the other
+ * end after a colon: the names stay in the nominative, which is all the store
+ * has, and each type and direction is a sentence of its own for translators,
+ * so no verb has to agree with a name it does not know. */
+static const struct
+{
+  const char *key;
+  const char *from_side;  /* the actor is the relation's "from": the other is its "to" */
+  const char *to_side;
+} relation_sentences[] = {
+  /* Translators: in the pane of an actor that is a member of %s */
+  { "member-of", NC_("relation, seen from its subject", "Member of: %s"),
+    /* Translators: in the pane of an organization; %s is one of its members */
+    NC_("relation, seen from its object", "Member: %s") },
+  /* Translators: in the pane of an actor that leads %s */
+  { "leads", NC_("relation, seen from its subject", "Leads: %s"),
+    /* Translators: %s is who leads the actor of the pane */
+    NC_("relation, seen from its object", "Led by: %s") },
+  /* Translators: in the pane of a body that is part of %s */
+  { "part-of", NC_("relation, seen from its subject", "Part of: %s"),
+    /* Translators: %s is a body that is part of the actor of the pane */
+    NC_("relation, seen from its object", "Includes: %s") },
+  /* Translators: in the pane of an actor that works for %s */
+  { "works-for", NC_("relation, seen from its subject", "Works for: %s"),
+    /* Translators: %s works for the actor of the pane */
+    NC_("relation, seen from its object", "Employs: %s") },
+  /* Translators: %s signed a statement together with the actor of the pane */
+  { "signed-with", NC_("relation, seen from either side", "Signed with: %s"), NULL },
+  /* Translators: %s is an ally of the actor of the pane */
+  { "allied-with", NC_("relation, seen from either side", "Allied with: %s"), NULL },
+  /* Translators: the actor of the pane supported %s */
+  { "supported", NC_("relation, seen from its subject", "Supported: %s"),
+    /* Translators: %s supported the actor of the pane */
+    NC_("relation, seen from its object", "Supported by: %s") },
+  /* Translators: the actor of the pane addressed a statement to %s */
+  { "addressed", NC_("relation, seen from its subject", "Addressed: %s"),
+    /* Translators: %s addressed a statement to the actor of the pane */
+    NC_("relation, seen from its object", "Addressed by: %s") },
+  /* Translators: the actor of the pane targeted (persecuted) %s */
+  { "targeted", NC_("relation, seen from its subject", "Targeted: %s"),
+    /* Translators: %s targeted (persecuted) the actor of the pane */
+    NC_("relation, seen from its object", "Targeted by: %s") },
+  /* Translators: the actor of the pane detained %s */
+  { "detained", NC_("relation, seen from its subject", "Detained: %s"),
+    /* Translators: %s detained the actor of the pane */
+    NC_("relation, seen from its object", "Detained by: %s") },
+  /* Translators: the actor of the pane searched the home or office of %s */
+  { "searched", NC_("relation, seen from its subject", "Searched: %s"),
+    /* Translators: %s searched the home or office of the actor of the pane */
+    NC_("relation, seen from its object", "Searched by: %s") },
+  /* Translators: the actor of the pane imposed sanctions on %s */
+  { "sanctioned", NC_("relation, seen from its subject", "Sanctioned: %s"),
+    /* Translators: %s imposed sanctions on the actor of the pane */
+    NC_("relation, seen from its object", "Sanctioned by: %s") },
+};
+
+/* The templates come from a table, so printf() could not check them: put the
+ * name in place of the one "%s" by hand. */
+static char *
+fill_in (const char *template,
+         const char *name)
+{
+  const char *hole = strstr (template, "%s");
+
+  if (hole == NULL)
+    return g_strconcat (template, " ", name, NULL);
+
+  return g_strdup_printf ("%.*s%s%s", (int) (hole - template), template, name, hole + 2);
+}
+
+/**
+ * lt_relation_type_describe:
+ * @key: a relation type ("searched")
+ * @from_side: %TRUE when the actor the text is about is the relation's "from"
+ * @other_name: the name of the actor at the other end
+ *
+ * Says what a relation means for one of its actors, naming the other one:
+ * "Searched: Ales Bialiatski" in the security forces' pane, "Searched by:
+ * Belarusian security forces" in his.
+ *
+ * Returns: (transfer full): the text in the UI language
+ */
+char *
+lt_relation_type_describe (const char *key,
+                           gboolean    from_side,
+                           const char *other_name)
+{
+  const char *label;
+
+  g_return_val_if_fail (other_name != NULL, NULL);
+
+  for (gsize i = 0; key != NULL && i < G_N_ELEMENTS (relation_sentences); i++)
+    if (strcmp (relation_sentences[i].key, key) == 0)
+      {
+        const char *sentence = relation_sentences[i].from_side;
+        const char *context = "relation, seen from either side";
+
+        if (relation_sentences[i].to_side != NULL)
+          {
+            context = from_side ? "relation, seen from its subject" : "relation, seen from its object";
+            if (!from_side)
+              sentence = relation_sentences[i].to_side;
+          }
+        return fill_in (g_dpgettext2 (GETTEXT_PACKAGE, context, sentence), other_name);
+      }
+
+  /* A type this version does not know (from a newer database): its key, then the name */
+  label = lt_relation_type_get_label (key);
+  /* Translators: a relation of an unknown type: %1$s is the type, %2$s the other actor */
+  return g_strdup_printf (C_("relation of another type", "%1$s: %2$s"),
+                          label != NULL ? label : (key != NULL ? key : "?"), other_name);
+}
+
+/**
+ * lt_format_number:
+ * @value: a count ("40000")
+ *
+ * Formats a whole number with its thousands grouped the way the UI language
+ * writes them: "40,000" in English, "40 000" with a no-break space in
+ * Ukrainian and Belarusian. Titles, panes, charts and exports all use this,
+ * so one figure reads the same everywhere whatever the locale's own digit
+ * grouping is (be_BY's is a full stop: "40.000").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+lt_format_number (double value)
+{
+  /* Translators: the separator between groups of three digits in a number,
+   * as in "40,000". Ukrainian and Belarusian write a no-break space (U+00A0). */
+  const char *separator = C_("digit group separator", ",");
+  g_autofree char *digits = NULL;
+  GString *text;
+  gsize len;
+  gsize first;
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+
+  value = round (value);
+  digits = g_strdup_printf ("%.0f", fabs (value));
+  len = strlen (digits);
+  text = g_string_new (value < 0 ? "−" : NULL);
+  first = len % 3 != 0 ? len % 3 : 3;
+  g_string_append_len (text, digits, first);
+  for (gsize i = first; i < len; i += 3)
+    {
+      g_string_append (text, separator);
+      g_string_append_len (text, digits + i, 3);
+    }
+  return g_string_free (text, FALSE);
+}

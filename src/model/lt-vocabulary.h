@@ -31,6 +31,9 @@ int                 lt_role_get_index          (const char *key);
 const char         *lt_relation_type_get_label (const char *key);
 const char * const *lt_relation_type_list_keys (void);
 int                 lt_relation_type_get_index (const char *key);
+char               *lt_relation_type_describe  (const char *key,
+                                                gboolean    from_side,
+                                                const char *other_name);
 
 const char         *lt_figure_kind_get_label   (const char *key);
 const char * const *lt_figure_kind_list_keys   (void);
@@ -39,5 +42,7 @@ int                 lt_figure_kind_get_index   (const char *key);
 const char         *lt_qualifier_get_label     (const char *key);
 const char * const *lt_qualifier_list_keys     (void);
 int                 lt_qualifier_get_index     (const char *key);
+
+char               *lt_format_number           (double      value);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
@@ -539,23 +541,71 @@ enumerate_ticks (const LtTickStep *step,
     }
 }
 
-static const char *
-minor_format (const LtTickStep *step,
-              gboolean          abbreviated)
+/* Month names begin an axis label, so they begin with a capital even where the
+ * language writes them in lower case inside a sentence ("липень" → "Липень"). */
+static char *
+capitalise (char *text)
 {
+  gunichar first;
+  char buf[8];
+  int len;
+  char *result;
+
+  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+    return text;
+
+  first = g_utf8_get_char (text);
+  len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  result = g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+  g_free (text);
+  return result;
+}
+
+/* Our own short month names: the C library's ("кві", "сту", "кас") are cut at
+ * three letters wherever that falls, which reads badly on an axis. */
+static const char * const month_abbreviations[] = {
+  /* Translators: short month names on the timeline's axis, when the full
+   * standalone names do not fit; at most 5 letters, a full stop only where
+   * the language abbreviates with one */
+  NC_("abbreviated month name", "Jan"),
+  NC_("abbreviated month name", "Feb"),
+  NC_("abbreviated month name", "Mar"),
+  NC_("abbreviated month name", "Apr"),
+  NC_("abbreviated month name", "May"),
+  NC_("abbreviated month name", "Jun"),
+  NC_("abbreviated month name", "Jul"),
+  NC_("abbreviated month name", "Aug"),
+  NC_("abbreviated month name", "Sep"),
+  NC_("abbreviated month name", "Oct"),
+  NC_("abbreviated month name", "Nov"),
+  NC_("abbreviated month name", "Dec"),
+};
+
+static char *
+minor_label (const LtTickStep *step,
+             double            day,
+             gboolean          abbreviated)
+{
+  gint32 y;
+  guint m, d;
+
   switch (step->unit)
     {
     case LT_TICK_UNIT_MINUTE:
     case LT_TICK_UNIT_HOUR:
-      return "%H:%M";
+      return lt_timeline_format_day (day, "%H:%M");
     case LT_TICK_UNIT_DAY:
     case LT_TICK_UNIT_WEEK:
-      return "%-d";
+      return lt_timeline_format_day (day, "%-d");
     case LT_TICK_UNIT_MONTH:
-      /* Standalone month names: "липень", not the genitive "липня" */
-      return abbreviated ? "%Ob" : "%OB";
+      if (!abbreviated)
+        /* Standalone month names: "липень", not the genitive "липня" */
+        return capitalise (lt_timeline_format_day (day, "%OB"));
+      lt_days_to_ymd ((gint64) floor (day), &y, &m, &d);
+      return capitalise (g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "abbreviated month name",
+                                                 month_abbreviations[CLAMP (m, 1, 12) - 1])));
     case LT_TICK_UNIT_YEAR:
-      return "%Y";
+      return lt_timeline_format_day (day, "%Y");
     case LT_TICK_UNIT_NONE:
     default:
       return NULL;
@@ -586,7 +636,7 @@ major_label (LtTickUnit unit,
     case LT_TICK_UNIT_DAY:
       return lt_timeline_format_long_day ((gint64) floor (day));
     case LT_TICK_UNIT_MONTH:
-      return lt_timeline_format_day (day, "%OB %Y");
+      return capitalise (lt_timeline_format_day (day, "%OB %Y"));
     case LT_TICK_UNIT_YEAR:
       return lt_timeline_format_day (day, "%Y");
     case LT_TICK_UNIT_MINUTE:
@@ -650,7 +700,6 @@ lt_timeline_ticks_compute (double             start,
       for (guint pass = 0; pass < 2; pass++)
         {
           gboolean abbr = pass == 1;
-          const char *fmt = minor_format (step, abbr);
           double widest = 0.0;
 
           if (abbr && step->unit != LT_TICK_UNIT_MONTH)
@@ -659,7 +708,7 @@ lt_timeline_ticks_compute (double             start,
           g_ptr_array_set_size (labels, 0);
           for (guint j = 0; j < days->len; j++)
             {
-              char *label = lt_timeline_format_day (g_array_index (days, double, j), fmt);
+              char *label = minor_label (step, g_array_index (days, double, j), abbr);
 
               widest = MAX (widest, measure (label, user_data));
               g_ptr_array_add (labels, label);

@@ -81,7 +81,7 @@ label_or_key (const char *label,
 static char *
 format_figure (const LtFigure *figure)
 {
-  g_autofree char *value = g_strdup_printf ("%'.0f", figure->value);
+  g_autofree char *value = lt_format_number (figure->value);
 
   if (g_strcmp0 (figure->qualifier, "about") == 0)
     /* Translators: a figure: "about 40,000" */
@@ -582,20 +582,23 @@ show_details (LtTimelinePage *self,
           const LtCitation *c = g_ptr_array_index (citations, i);
           GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
           g_autoptr(GString) meta = g_string_new (NULL);
+          g_autofree char *source_date = lt_date_range_format_text (c->source_date);
+          /* the note in the UI language, the English one where it has no translation */
+          const char *note = c->display_note != NULL ? c->display_note : c->note;
           GtkWidget *title = wrapped_label (c->source_title ? c->source_title : "", NULL);
 
           gtk_widget_add_css_class (title, "heading");
           gtk_box_append (GTK_BOX (box), title);
           if (c->publisher && c->publisher[0])
             g_string_append (meta, c->publisher);
-          if (c->source_date && c->source_date[0])
-            g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", c->source_date);
+          if (source_date != NULL)
+            g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", source_date);
           if (c->locator && c->locator[0])
             g_string_append_printf (meta, "%s%s", meta->len ? " · " : "", c->locator);
           if (meta->len > 0)
             gtk_box_append (GTK_BOX (box), wrapped_label (meta->str, "caption"));
-          if (c->note && c->note[0])
-            gtk_box_append (GTK_BOX (box), wrapped_label (c->note, "dim-label"));
+          if (note != NULL && note[0] != '\0')
+            gtk_box_append (GTK_BOX (box), wrapped_label (note, "dim-label"));
           gtk_widget_set_margin_start (box, 12);
           gtk_widget_set_margin_end (box, 12);
           gtk_widget_set_margin_top (box, 9);

@@ -2081,6 +2081,7 @@ draw_major_labels (LtTimelinePainter *self,
   LtTickStep minor, major;
   double end = lt_time_scale_get_end (&self->scale);
   const char *last_label = NULL;
+  double labels_end = 0.0;
 
   /* Only the context row is rebuilt every frame: a few labels, kept at the left edge the way
    * sticky headers are, and pushed away by the next one. */
@@ -2109,16 +2110,30 @@ draw_major_labels (LtTimelinePainter *self,
       if (x + w < 0 || x > self->width)
         continue;
       append_text (snapshot, layout, x, 5, &self->palette.text);
+      labels_end = MAX (labels_end, x + w);
       last_label = tick->label;
     }
 
-  /* Zoomed into hours, say why a day's events sit where they do */
+  /* Zoomed into hours, say why a day's events sit where they do: at the right end of the row,
+   * in the room the labels leave. The sentence is longer in some languages (Belarusian) than
+   * that room, so it is shortened with an ellipsis rather than drawn over the day's label. */
   if (self->scale.px_per_day >= 400.0 && self->width > 500)
     {
       PangoLayout *note = get_text_layout (self, FONT_SMALL,
                                            _("Times of day are not recorded: a day’s events are spread over it"));
+      double room = self->width - 8 - (labels_end + 24);
 
-      append_text (snapshot, note, self->width - text_width (note) - 8, 5, &self->palette.dim_text);
+      pango_layout_set_ellipsize (note, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_width (note, -1);
+      if (room >= 120)
+        {
+          if (text_width (note) > room)
+            {
+              pango_layout_set_ellipsize (note, PANGO_ELLIPSIZE_END);
+              pango_layout_set_width (note, (int) (room * PANGO_SCALE));
+            }
+          append_text (snapshot, note, self->width - text_width (note) - 8, 5, &self->palette.dim_text);
+        }
     }
 
   /* Years need no context row; show the range instead so the row is not empty */
@@ -2634,7 +2649,7 @@ build_figures_node (LtTimelinePainter *self,
     for (guint i = i0; i < i1; i++)
       {
         const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
-        g_autofree char *text = g_strdup_printf ("%'.0f", p->value);
+        g_autofree char *text = lt_format_number (p->value);
         PangoLayout *layout = get_text_layout (self, FONT_SMALL, text);
 
         append_text (snapshot, layout, (p->day + 0.5 - lo) * ppd - text_width (layout) / 2,
@@ -2716,7 +2731,7 @@ draw_figures (LtTimelinePainter *self,
   /* the scale, where points are too many to carry their values */
   if (self->figures->len > 40)
     {
-      max_text = g_strdup_printf ("%'.0f", self->figures_max);
+      max_text = lt_format_number (self->figures_max);
       layout = get_text_layout (self, FONT_SMALL, max_text);
       append_text (snapshot, layout, self->width - text_width (layout) - 8, figure_y (self, self->figures_max) - 16,
                    &self->palette.dim_text);

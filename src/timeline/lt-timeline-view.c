@@ -547,7 +547,7 @@ query_tooltip_cb (LtTimelineView *self,
 
     case LT_TIMELINE_HIT_FIGURE:
       {
-        g_autofree char *value = g_strdup_printf ("%'.0f", hit.value);
+        g_autofree char *value = lt_format_number (hit.value);
 
         if (!lt_timeline_painter_describe_event (self->painter, hit.event_id, &title, &date))
           return FALSE;

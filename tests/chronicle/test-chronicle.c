@@ -1082,6 +1082,7 @@ test_translations (void)
       JsonObject *s = array_obj (chronicle.sources, i);
 
       check_translation (&p, "source", get_str (s, "id"), s, "title", FALSE);
+      check_translation (&p, "source", get_str (s, "id"), s, "publisher", TRUE);
       check_translation (&p, "source", get_str (s, "id"), s, "note", FALSE);
     }
   for (guint i = 0; i < json_array_get_length (chronicle.actors); i++)

@@ -246,6 +246,50 @@ test_ukrainian (void)
   remove_dir (dir);
 }
 
+/* A Belarusian reader's export: the footnotes name the publisher as it names itself in
+ * Belarusian, and give the source's approximate date as a date ("лістапад 2020 (прыблізна)",
+ * not "2020-11~") */
+static void
+test_belarusian (void)
+{
+  static const char * const env[] = { "LANGUAGE=be", "LC_ALL=be_BY.UTF-8", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "лістапад.pdf", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  run_letapis (&run, env, arg, "--from=2020-11", "--to=2020-11", NULL);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+
+  bytes = load (path);
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Хроніка падзей"));
+  g_assert_nonnull (strstr (text, "Цэнтр правоў чалавека ZMINA, «Грамадзянская супольнасць"));
+  g_assert_nonnull (strstr (text, "лістапад 2020 (прыблізна)"));
+  g_assert_null (strstr (text, "ZMINA Human Rights Centre"));
+  g_assert_null (strstr (text, "2020-11~"));
+
+  if (g_getenv ("LETAPIS_EXPORT_KEEP") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("LETAPIS_EXPORT_KEEP"), "export-be.pdf", NULL);
+
+      g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+    }
+
+  remove_dir (dir);
+}
+
 typedef struct
 {
   const char *name;
@@ -509,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/ExportCli/graph-svg", test_svg);
   g_test_add_func ("/Letapis/ExportCli/ukrainian", test_ukrainian);
   g_test_add_func ("/Letapis/ExportCli/language-without-locale", test_language_without_locale);
+  g_test_add_func ("/Letapis/ExportCli/belarusian", test_belarusian);
   g_test_add_func ("/Letapis/ExportCli/export-data", test_export_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/graphml", "graphml", test_graph_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);

@@ -186,7 +186,8 @@ test_click_node (void)
   /* the details pane shows the actor, its aliases, relations and events */
   WAIT_UNTIL (find_label (page, "Also known as: Вясна") != NULL, 2000);
   g_assert_nonnull (find_label (page, "A human rights centre."));
-  g_assert_nonnull (find_label (page, "Ales Bialiatski Member of Viasna"));
+  /* a relation is said from the selected actor's side, naming the other one */
+  g_assert_nonnull (find_label (page, "Member: Ales Bialiatski"));
   event_label = find_label (page, "14 July 2021 — Searches of rights groups");
   g_assert_nonnull (event_label);
 
@@ -631,7 +632,159 @@ test_screenshots (void)
       return;
     }
   shoot (chronicle, out_dir, "en", "en_US.UTF-8");
+  shoot (chronicle, out_dir, "uk", "uk_UA.UTF-8");
   shoot (chronicle, out_dir, "be", "be_BY.UTF-8");
+}
+
+/* Four Latin-script words in a row are an English sentence; names that stay in Latin
+ * letters (ZMINA, Kyiv Post) are shorter */
+static gboolean
+has_english_run (const char *text)
+{
+  guint run = 0;
+  gboolean in_word = FALSE;
+  gboolean latin_word = TRUE;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalpha (c) || c == '\'' || c == 0x2019))
+        {
+          if (!in_word)
+            latin_word = TRUE;
+          in_word = TRUE;
+          if (g_unichar_isalpha (c) && !(c < 0x250 && c > 0x40))
+            latin_word = FALSE;
+          continue;
+        }
+      if (in_word)
+        {
+          run = latin_word ? run + 1 : 0;
+          if (run >= 4)
+            return TRUE;
+        }
+      else if (c != ' ' && c != 0)
+        run = 0;
+      in_word = FALSE;
+      if (c == 0)
+        return FALSE;
+    }
+}
+
+/* "2020-11~", "2021-07-14": a date as the chronicle stores it */
+static gboolean
+has_raw_date (const char *text)
+{
+  for (const char *p = text; p[0] != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+        g_ascii_isdigit (p[3]) && p[4] == '-' && g_ascii_isdigit (p[5]))
+      return TRUE;
+  return FALSE;
+}
+
+/* the title of the details pane */
+static GtkWidget *
+find_heading (GtkWidget  *w,
+              const char *text)
+{
+  if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "title-2") &&
+      g_str_equal (gtk_label_get_text (GTK_LABEL (w)), text))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w), *hit; c; c = gtk_widget_get_next_sibling (c))
+    if ((hit = find_heading (c, text)))
+      return hit;
+  return NULL;
+}
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+/* Every actor's pane in Ukrainian or Belarusian, on the bundled chronicle: relations as
+ * sentences of the language, citations with translated publishers and formatted dates. The
+ * aliases are the one place Latin spellings belong. */
+static void
+check_details_language (const char *locale,
+                        const char *lang,
+                        const char *searched_line)
+{
+  g_autofree char *chronicle = g_build_filename (g_getenv ("LETAPIS_SOURCE_ROOT"), "data", "chronicle", NULL);
+  g_autoptr(LtStore) store = NULL;
+  g_autoptr(GListModel) actors = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *aliases_prefix = NULL;
+  GtkWidget *page;
+  GtkWidget *window;
+  LtGraphView *view;
+  gboolean found_searched = FALSE;
+  guint n_checked = 0;
+
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_message ("locale %s is not generated", locale);
+      return;
+    }
+  /* "Also known as: %s" up to its "%s" */
+  aliases_prefix = g_strdup (_("Also known as: %s"));
+  *strstr (aliases_prefix, "%s") = '\0';
+
+  store = open_chronicle (chronicle, lang);
+  window = make_window (&page);
+  view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
+  gtk_test_widget_wait_for_draw (window);
+
+  actors = lt_store_list_actors (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(LtActor) actor = g_list_model_get_item (actors, i);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      GtkWidget *name;
+
+      lt_graph_view_set_selected_actor (view, lt_actor_get_id (actor));
+      /* the graph hides actors without connections: those have no pane to select */
+      if (lt_graph_find_node (lt_graph_view_get_graph (view), lt_actor_get_id (actor)) < 0)
+        continue;
+      n_checked++;
+      WAIT_UNTIL ((name = find_heading (page, lt_actor_get_name (actor))) != NULL, 3000);
+      collect_label_texts (gtk_widget_get_parent (name), texts);
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *text = g_ptr_array_index (texts, j);
+
+          if (g_str_equal (text, searched_line))
+            found_searched = TRUE;
+          if (g_str_has_prefix (text, aliases_prefix))
+            continue;
+          if (has_english_run (text) || has_raw_date (text))
+            g_string_append_printf (problems, "%s: actor %s: “%s”\n", lang,
+                                    lt_actor_get_slug (actor), text);
+        }
+    }
+
+  if (problems->len > 0)
+    g_error ("English or raw dates in the graph's details pane:\n%s", problems->str);
+  g_assert_cmpuint (n_checked, >, 50);
+  g_assert_true (found_searched);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  setlocale (LC_ALL, "en_US.UTF-8");
+}
+
+static void
+test_details_language (void)
+{
+  check_details_language ("uk_UA.UTF-8", "uk", "Обшук: Правозахисний центр «Вясна»");
+  check_details_language ("be_BY.UTF-8", "be", "Ператрус: Праваабарончы цэнтр «Вясна»");
 }
 
 int
@@ -653,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/page/toolbar-fits", test_toolbar_fits);
   g_test_add_func ("/Letapis/Graph/page/follow-timeline", test_follow_timeline);
   g_test_add_func ("/Letapis/Graph/page/big-graph-metrics", test_big_graph_metrics);
+  g_test_add_func ("/Letapis/Graph/page/details-language", test_details_language);
   g_test_add_func ("/Letapis/Graph/page/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -573,6 +573,12 @@ test_screenshots_uk (void)
 }
 
 static void
+test_screenshots_be (void)
+{
+  shoot_zooms ("be_BY.UTF-8", "be");
+}
+
+static void
 test_screenshot_dark (void)
 {
   Fixture f = { 0 };
@@ -607,6 +613,130 @@ test_screenshot_dark (void)
   close_window (&f);
 }
 
+/* Four Latin-script words in a row are an English sentence left in the pane; names that
+ * stay in Latin letters (ZMINA, Kyiv Post, Ryanair) are shorter */
+static gboolean
+has_english_run (const char *text)
+{
+  guint run = 0;
+  gboolean in_word = FALSE;
+  gboolean latin_word = TRUE;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalpha (c) || c == '\'' || c == 0x2019))
+        {
+          if (!in_word)
+            latin_word = TRUE;
+          in_word = TRUE;
+          if (g_unichar_isalpha (c) && !(c < 0x250 && c > 0x40))
+            latin_word = FALSE;
+          continue;
+        }
+      if (in_word)
+        {
+          run = latin_word ? run + 1 : 0;
+          if (run >= 4)
+            return TRUE;
+        }
+      else if (c != ' ' && c != 0)
+        run = 0;
+      in_word = FALSE;
+      if (c == 0)
+        return FALSE;
+    }
+}
+
+/* "2020-11~", "2021-07-14": a date as the chronicle stores it, not as a reader reads it */
+static gboolean
+has_raw_date (const char *text)
+{
+  for (const char *p = text; p[0] != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+        g_ascii_isdigit (p[3]) && p[4] == '-' && g_ascii_isdigit (p[5]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect_label_texts (GtkWidget *widget,
+                     GPtrArray *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (ADW_IS_ACTION_ROW (widget))
+    {
+      g_ptr_array_add (texts, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+      if (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL)
+        g_ptr_array_add (texts, g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+/* Every event's pane in Ukrainian or Belarusian: the chronicle has uk and be texts for all
+ * of it (titles, summaries, places, citation notes, source titles and publishers), so no
+ * English sentence and no raw date may show */
+static void
+check_details_language (const char *locale,
+                        const char *lang,
+                        const char *about_40000)
+{
+  Fixture f = { 0 };
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean found_figure = FALSE;
+
+  if (!open_window (&f, locale, lang))
+    return;
+
+  events = lt_store_list_events (f.store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      GtkWidget *title;
+      GtkWidget *pane;
+
+      lt_timeline_page_select_event (f.page, lt_event_get_id (event));
+      WAIT_UNTIL ((title = find_label (GTK_WIDGET (f.window), lt_event_get_title (event))) != NULL, 3000);
+      pane = gtk_widget_get_parent (title);
+      collect_label_texts (pane, texts);
+      for (guint j = 0; j < texts->len; j++)
+        {
+          const char *text = g_ptr_array_index (texts, j);
+
+          if (g_str_equal (text, about_40000))
+            found_figure = TRUE;
+          if (has_english_run (text) || has_raw_date (text))
+            g_string_append_printf (problems, "%s: event %s: “%s”\n", lang,
+                                    lt_event_get_slug (event), text);
+        }
+    }
+
+  if (problems->len > 0)
+    g_error ("English or raw dates in the details pane:\n%s", problems->str);
+  /* grouped with a space as the titles write it, not be_BY's "40.000" */
+  g_assert_true (found_figure);
+
+  close_window (&f);
+}
+
+static void
+test_details_language (void)
+{
+  g_assert_false (has_english_run ("Центр прав людини ZMINA · 14 липня 2021 · ¶3"));
+  g_assert_false (has_english_run ("Переказ матеріалу Kyiv Post про справу"));
+  g_assert_true (has_english_run ("дата: date, place and circumstances of the killing"));
+  g_assert_true (has_raw_date ("Позірк · 2020-11~"));
+
+  check_details_language ("uk_UA.UTF-8", "uk", "близько 40\u00a0000");
+  check_details_language ("be_BY.UTF-8", "be", "каля 40\u00a0000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,8 +755,10 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/page/click-shows-sources", test_click_shows_sources);
   g_test_add_func ("/Letapis/Timeline/page/filters-and-actions", test_filters_and_actions);
   g_test_add_func ("/Letapis/Timeline/page/select-before-shown", test_select_before_shown);
+  g_test_add_func ("/Letapis/Timeline/page/details-language", test_details_language);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-en", test_screenshots_en);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-uk", test_screenshots_uk);
+  g_test_add_func ("/Letapis/Timeline/page/screenshots-be", test_screenshots_be);
   g_test_add_func ("/Letapis/Timeline/page/screenshot-dark", test_screenshot_dark);
 
   ret = g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <pango/pangocairo.h>
@@ -467,6 +468,150 @@ test_paint_load_async (void)
   g_object_unref (pango);
 }
 
+/* The text drawn in the axis's first row (the day's label, the note on times of day), as
+ * rectangles in the painter's coordinates */
+static void
+collect_top_texts (GskRenderNode         *node,
+                   const graphene_point_t *offset,
+                   GArray                *rects)
+{
+  graphene_rect_t bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_top_texts (gsk_container_node_get_child (node, i), offset, rects);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        float dx = 0, dy = 0;
+        graphene_point_t moved;
+
+        /* the painter only translates */
+        gsk_transform_to_translate (gsk_transform_node_get_transform (node), &dx, &dy);
+        moved = GRAPHENE_POINT_INIT (offset->x + dx, offset->y + dy);
+        collect_top_texts (gsk_transform_node_get_child (node), &moved, rects);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_top_texts (gsk_clip_node_get_child (node), offset, rects);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_top_texts (gsk_rounded_clip_node_get_child (node), offset, rects);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_top_texts (gsk_opacity_node_get_child (node), offset, rects);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_top_texts (gsk_debug_node_get_child (node), offset, rects);
+      break;
+    case GSK_TEXT_NODE:
+      gsk_render_node_get_bounds (node, &bounds);
+      graphene_rect_offset (&bounds, offset->x, offset->y);
+      if (bounds.origin.y < 12)
+        g_array_append_val (rects, bounds);
+      break;
+    case GSK_NOT_A_RENDER_NODE:
+    case GSK_CAIRO_NODE:
+    case GSK_COLOR_NODE:
+    case GSK_LINEAR_GRADIENT_NODE:
+    case GSK_REPEATING_LINEAR_GRADIENT_NODE:
+    case GSK_RADIAL_GRADIENT_NODE:
+    case GSK_REPEATING_RADIAL_GRADIENT_NODE:
+    case GSK_CONIC_GRADIENT_NODE:
+    case GSK_BORDER_NODE:
+    case GSK_TEXTURE_NODE:
+    case GSK_INSET_SHADOW_NODE:
+    case GSK_OUTSET_SHADOW_NODE:
+    case GSK_COLOR_MATRIX_NODE:
+    case GSK_REPEAT_NODE:
+    case GSK_SHADOW_NODE:
+    case GSK_BLEND_NODE:
+    case GSK_CROSS_FADE_NODE:
+    case GSK_BLUR_NODE:
+    case GSK_GL_SHADER_NODE:
+    default:
+      break;
+    }
+}
+
+/* Zoomed into one day, the axis says that times of day are not recorded. In Belarusian the
+ * sentence is long: in a narrow view it ran over the day's own label */
+static void
+test_paint_day_note_fits (void)
+{
+  g_autoptr(LtStore) store = open_chronicle ();
+  PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  gint64 day = lt_days_from_ymd (2021, 7, 14);
+  static const int widths[] = { 560, 700, 900, 1200 };
+  /* a large interface font, as with Large Text on: the texts grow, the view does not */
+  PangoFontDescription *large = pango_font_description_from_string ("Sans 15");
+
+  pango_context_set_font_description (pango, large);
+  pango_font_description_free (large);
+
+  if (setlocale (LC_ALL, "be_BY.UTF-8") == NULL)
+    {
+      g_test_skip ("be_BY.UTF-8 is not generated");
+      g_object_unref (pango);
+      return;
+    }
+  lt_timeline_reset_locale_cache ();
+  g_assert_cmpstr (_("Times of day are not recorded: a day’s events are spread over it"), !=,
+                   "Times of day are not recorded: a day’s events are spread over it");
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+      g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+      g_autoptr(GskRenderNode) node = NULL;
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      lt_timeline_painter_set_store (painter, store);
+      lt_timeline_painter_set_window (painter, day, day + 1);
+      lt_timeline_painter_paint (painter, snapshot, pango, widths[w], 500);
+      node = gtk_snapshot_free_to_node (snapshot);
+      collect_top_texts (node, graphene_point_zero (), rects);
+
+      /* the day’s label at least; then no two texts of the row overlap, and none leaves it */
+      g_assert_cmpuint (rects->len, >=, 1);
+      for (guint i = 0; i < rects->len; i++)
+        {
+          const graphene_rect_t *a = &g_array_index (rects, graphene_rect_t, i);
+
+          g_assert_cmpfloat (a->origin.x + a->size.width, <=, widths[w]);
+          for (guint j = i + 1; j < rects->len; j++)
+            {
+              const graphene_rect_t *b = &g_array_index (rects, graphene_rect_t, j);
+
+              if (a->origin.x < b->origin.x + b->size.width && b->origin.x < a->origin.x + a->size.width)
+                g_error ("at %d px, texts of the axis overlap: %.0f–%.0f and %.0f–%.0f", widths[w],
+                         a->origin.x, a->origin.x + a->size.width,
+                         b->origin.x, b->origin.x + b->size.width);
+            }
+        }
+      /* the note is there, shortened where the row is too narrow for all of it */
+      g_assert_cmpuint (rects->len, ==, 2);
+
+      if (w == 0 && g_getenv ("G_TEST_BUILDDIR") != NULL)
+        {
+          g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "timeline-day-note-be.png", NULL);
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, widths[w], 120);
+          cairo_t *cr = cairo_create (surface);
+
+          gsk_render_node_draw (node, cr);
+          cairo_destroy (cr);
+          g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+          cairo_surface_destroy (surface);
+        }
+    }
+
+  setlocale (LC_ALL, "en_US.UTF-8");
+  lt_timeline_reset_locale_cache ();
+  g_object_unref (pango);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,9 +621,13 @@ main (int   argc,
   g_unsetenv ("WAYLAND_DISPLAY");
   setlocale (LC_ALL, "en_US.UTF-8");
   g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LETAPIS_LOCALEDIR") != NULL ? g_getenv ("LETAPIS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/Letapis/Timeline/painter/headless", test_paint_headless);
   g_test_add_func ("/Letapis/Timeline/painter/day-and-hit-test", test_paint_day_and_hit_test);
+  g_test_add_func ("/Letapis/Timeline/painter/day-note-fits", test_paint_day_note_fits);
   g_test_add_func ("/Letapis/Timeline/painter/restricted", test_paint_restricted_left_out);
   g_test_add_func ("/Letapis/Timeline/painter/dark-and-filter", test_paint_dark_and_filter);
   g_test_add_func ("/Letapis/Timeline/painter/empty", test_paint_empty);
