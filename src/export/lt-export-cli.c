@@ -477,12 +477,14 @@ lt_export_cli_run (GVariantDict *options)
       if (!has_from || !has_to)
         {
           g_autoptr(LtStore) probe = NULL;
+          g_autoptr(LtEventFilter) visible = lt_event_filter_new ();
           gint64 first = 0, last = 0;
 
-          /* One end given: the other is the chronicle's. */
+          /* One end given: the other is that of the events the export may show. */
           if ((probe = open_store (options, &status)) == NULL)
             return status;
-          if (!lt_store_get_day_bounds (probe, &first, &last))
+          lt_event_filter_set_include_restricted (visible, include_restricted);
+          if (!lt_store_get_day_bounds (probe, visible, &first, &last))
             first = last = has_from ? from_day : to_day;
           if (!has_from)
             from_day = MIN (first, to_day);

@@ -121,7 +121,7 @@ graph_dup_cited_sources (gpointer             data,
   lt_event_filter_set_include_restricted (filter, gd->options->include_restricted);
 
   spans = lt_store_dup_event_spans (gd->store, filter, NULL);
-  pairs = lt_store_dup_event_actor_pairs (gd->store, NULL);
+  pairs = lt_store_dup_event_actor_pairs (gd->store, filter, NULL);
   if (spans != NULL && pairs != NULL)
     {
       g_autoptr(GHashTable) in_window = g_hash_table_new (g_int64_hash, g_int64_equal);

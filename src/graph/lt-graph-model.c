@@ -516,7 +516,7 @@ lt_graph_new_from_store (LtStore              *store,
       g_hash_table_insert (span_of_event, &span->id, span);
     }
 
-  pairs = lt_store_dup_event_actor_pairs (store, error);
+  pairs = lt_store_dup_event_actor_pairs (store, filter, error);
   if (pairs == NULL)
     return NULL;
   g_array_sort (pairs, compare_pairs);

@@ -1,4 +1,4 @@
-/* lt-store-filter.c: an LtEventFilter as SQL with bound parameters
+/* lt-store-filter.c: an LtEventFilter as SQL with bound parameters, and the visibility rule
  *
  * Copyright 2024 The Letapis authors
  *
@@ -45,6 +45,56 @@ add_text (LtFilterSql *sql,
 }
 
 /**
+ * _lt_visible_sql:
+ * @what: the kind of row @alias names
+ * @alias: the alias of that row's table in the query
+ * @include_restricted: whether restricted records may show
+ *
+ * The visibility rule, in one place: every query that feeds a view or an
+ * export takes its condition from here, so none can forget a part of it. A
+ * restricted record is hidden. So is whatever points at one: a link between an
+ * event and an actor when either is restricted (a public event that only a
+ * restricted actor took part in shows as an event with no actors), a relation
+ * when either actor is. An events row stands for itself (figures, places and
+ * counts are those of visible events); event_counts rows carry the same flag.
+ *
+ * Returns: (transfer full): " AND (...)" to append to a WHERE clause, or ""
+ *   when @include_restricted
+ */
+char *
+_lt_visible_sql (LtVisible   what,
+                 const char *alias,
+                 gboolean    include_restricted)
+{
+  g_return_val_if_fail (alias != NULL, NULL);
+
+  if (include_restricted)
+    return g_strdup ("");
+
+  switch (what)
+    {
+    case LT_VISIBLE_PARTICIPANT:
+      return g_strdup_printf (" AND (EXISTS (SELECT 1 FROM events vx WHERE vx.id = %s.event_id"
+                              " AND vx.restricted = 0)"
+                              " AND EXISTS (SELECT 1 FROM actors vx WHERE vx.id = %s.actor_id"
+                              " AND vx.restricted = 0))",
+                              alias, alias);
+
+    case LT_VISIBLE_RELATION:
+      return g_strdup_printf (" AND (%s.restricted = 0"
+                              " AND NOT EXISTS (SELECT 1 FROM actors vx"
+                              " WHERE vx.id IN (%s.from_id, %s.to_id) AND vx.restricted <> 0))",
+                              alias, alias, alias);
+
+    case LT_VISIBLE_EVENT:
+    case LT_VISIBLE_ACTOR:
+    case LT_VISIBLE_SOURCE:
+    default:
+      return g_strdup_printf (" AND %s.restricted = 0", alias);
+    }
+}
+
+/**
  * _lt_filter_sql_init:
  * @sql: the SQL to fill
  * @filter: (nullable): a filter
@@ -65,7 +115,9 @@ _lt_filter_sql_init (LtFilterSql         *sql,
 
   if (filter == NULL)
     {
-      g_string_append (sql->where, " AND e.restricted = 0");
+      g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "e", FALSE);
+
+      g_string_append (sql->where, visible);
       return;
     }
 
@@ -89,8 +141,13 @@ _lt_filter_sql_init (LtFilterSql         *sql,
 
   if (filter->actor_id != 0)
     {
-      g_string_append (sql->where,
-                       " AND e.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)");
+      /* a hidden actor's events are not shown by naming it either */
+      g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_PARTICIPANT, "p",
+                                                  filter->include_restricted);
+
+      g_string_append_printf (sql->where,
+                              " AND e.id IN (SELECT p.event_id FROM event_actors p"
+                              " WHERE p.actor_id = ?%s)", visible);
       add_number (sql, filter->actor_id);
     }
 
@@ -109,8 +166,11 @@ _lt_filter_sql_init (LtFilterSql         *sql,
         }
     }
 
-  if (!filter->include_restricted)
-    g_string_append (sql->where, " AND e.restricted = 0");
+  {
+    g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "e", filter->include_restricted);
+
+    g_string_append (sql->where, visible);
+  }
 }
 
 void

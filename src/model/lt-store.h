@@ -257,10 +257,12 @@ GArray      *lt_store_dup_event_counts       (LtStore                 *self,
                                               LtBucket                 bucket,
                                               GError                 **error);
 gboolean     lt_store_get_day_bounds         (LtStore                 *self,
+                                              const LtEventFilter     *filter,
                                               gint64                  *first_day,
                                               gint64                  *last_day);
 GPtrArray   *lt_store_get_places             (LtStore                 *self);
 GArray      *lt_store_dup_event_actor_pairs  (LtStore                 *self,
+                                              const LtEventFilter     *filter,
                                               GError                 **error);
 gboolean     lt_store_has_figures            (LtStore                 *self,
                                               const char              *counts);

@@ -905,12 +905,15 @@ ensure_pairs (LtTimelinePainter *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pairs = NULL;
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
 
   if (self->pairs != NULL || self->store == NULL)
     return;
 
+  /* the links the reader may see: a restricted actor gets no lane */
+  filter->include_restricted = self->include_restricted;
   self->pairs = g_array_new (FALSE, FALSE, sizeof (LtTimelinePair));
-  pairs = lt_store_dup_event_actor_pairs (self->store, &error);
+  pairs = lt_store_dup_event_actor_pairs (self->store, filter, &error);
   if (pairs == NULL)
     {
       g_warning ("Could not read the actors of events: %s", error->message);
@@ -1089,6 +1092,9 @@ lane_caption (LtTimelinePainter *self,
           g_autoptr(LtActor) actor = lt_store_lookup_actor (self->store, key);
           gint64 *k = g_new (gint64, 1);
 
+          /* the store gives no lane to a hidden actor; should one come, it stays unnamed */
+          if (actor != NULL && lt_actor_is_restricted (actor) && !self->include_restricted)
+            g_clear_object (&actor);
           *k = key;
           text = actor ? lt_actor_get_name (actor) : "";
           g_hash_table_insert (self->actor_names, k, g_strdup (text));

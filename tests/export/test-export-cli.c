@@ -402,6 +402,87 @@ test_restricted (void)
   remove_dir (dir);
 }
 
+/* Adds restricted events to the fixture: two more of the police in July 2021 (enough to
+ * lead the lanes, were they counted) and one in June 2026, long after every public event. */
+static void
+add_restricted_events (const char *db)
+{
+  static const char * const dates[] = { "2021-07-20", "2021-07-22", "2026-06-01" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (db, &error);
+  gint64 police;
+
+  g_assert_no_error (error);
+  police = lt_store_find_actor (store, "city-police");
+  g_assert_cmpint (police, !=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(LtEvent) event = lt_event_new ();
+      LtDateRange range;
+
+      g_assert_true (lt_date_range_parse (dates[i], &range, NULL));
+      lt_event_set_title (event, "Sealed raid of the Nightjar unit");
+      lt_event_set_date_range (event, &range);
+      lt_event_set_category (event, "detention");
+      lt_event_set_restricted (event, TRUE);
+      lt_event_add_participant (event, police, "perpetrator");
+      lt_event_add_participant (event, lt_store_find_actor (store, "hidden-witness"), "victim");
+      lt_store_add_event (store, event, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Lanes by actor name only public actors, ordered by public events; the window's open end
+ * is the last public day. */
+static void
+test_restricted_lanes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s", pdf);
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+  add_restricted_events (db);
+
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *raw = NULL;
+    g_autofree char *text = NULL;
+    const char *monitor, *police;
+
+    run_letapis (&run, NULL, database, pdf_arg, "--lanes=actor", "--from=2021-07", "--no-date",
+                 NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (exit_status (&run), ==, 0);
+    bytes = load (pdf);
+    raw = export_test_pdf_text (bytes);
+    text = export_test_squash (raw);
+    g_assert_null (strstr (text, "Brightwater"));
+    g_assert_null (strstr (text, "Nightjar"));
+    g_assert_null (strstr (text, "Marigold"));
+    /* the open end is the last public event's month, not 2026 */
+    g_assert_null (strstr (text, "2026"));
+    g_assert_nonnull (strstr (text, "July 2021 – August 2021"));
+    /* the monitor took part in more public events than the police */
+    monitor = strstr (text, "Public Monitor Group");
+    police = strstr (text, "Riverside City Police");
+    g_assert_nonnull (monitor);
+    g_assert_nonnull (police);
+    g_assert_true (monitor < police);
+    run_clear (&run);
+  }
+
+  remove_dir (dir);
+}
+
 static void
 test_export_data (void)
 {
@@ -477,6 +558,7 @@ main (int   argc,
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/graphml", "graphml", test_graph_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);
   g_test_add_func ("/Letapis/ExportCli/restricted", test_restricted);
+  g_test_add_func ("/Letapis/ExportCli/restricted-lanes", test_restricted_lanes);
   g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
