@@ -598,5 +598,20 @@ lt_export_cli_run (GVariantDict *options)
   if (!lt_export_document_write (document, file, NULL, &error))
     return fail (error->message);
 
+  /* The picture says so too; a script reading the log should not have to look at it. */
+  if (page == LT_EXPORT_PAGE_TIMELINE)
+    {
+      g_autoptr(LtEventFilter) filter = lt_export_options_dup_event_filter (export);
+      guint n_events;
+
+      if (export->has_window)
+        lt_event_filter_set_window (filter, export->from_day, export->to_day);
+      n_events = lt_store_count_events (store, filter, &error);
+      if (error != NULL)
+        return fail (error->message);
+      if (n_events == 0)
+        g_printerr ("letapis: %s\n", _("Warning: no events match, the export shows none"));
+    }
+
   return 0;
 }

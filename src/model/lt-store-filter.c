@@ -155,8 +155,14 @@ _lt_filter_sql_init (LtFilterSql         *sql,
     {
       char *query = _lt_fold_query (filter->text);
 
+      /* Text with no words ("-", an emoji) matches nothing. A constant false
+       * would leave the INDEXED BY queries without a plan: bound, the planner
+       * cannot see it. */
       if (query == NULL)
-        g_string_append (sql->where, " AND 0");
+        {
+          g_string_append (sql->where, " AND ? <> 0");
+          add_number (sql, 0);
+        }
       else
         {
           g_string_append (sql->where,

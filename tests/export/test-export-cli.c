@@ -483,6 +483,52 @@ test_restricted_lanes (void)
   remove_dir (dir);
 }
 
+/* A search that finds nothing draws no event and says so, in the picture and on stderr;
+ * text without a searchable word ("-", an emoji) is such a search, not an SQL error. */
+static void
+test_no_matches (void)
+{
+  static const char * const searches[] = { "--search=zzzzqqqq", "--search=\"", "--search=-",
+                                           "--search=*", "--search=\xf0\x9f\x99\x82" };
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s", pdf);
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+  add_restricted_events (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+
+      run_letapis (&run, NULL, database, pdf_arg, "--lanes=actor", searches[i], NULL);
+      g_assert_cmpint (exit_status (&run), ==, 0);
+      /* one line that says so, and no SQL error */
+      g_assert_cmpstr (run.err, ==, "letapis: Warning: no events match, the export shows none\n");
+      bytes = load (pdf);
+      raw = export_test_pdf_text (bytes);
+      text = export_test_squash (raw);
+      g_assert_nonnull (strstr (text, "No events match"));
+      g_assert_null (strstr (text, "Detentions reported"));
+      g_assert_null (strstr (text, "Monitor publishes"));
+      g_assert_null (strstr (text, "Brightwater"));
+      g_assert_null (strstr (text, "Sources"));
+      run_clear (&run);
+    }
+
+  remove_dir (dir);
+}
+
 static void
 test_export_data (void)
 {
@@ -559,6 +605,7 @@ main (int   argc,
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);
   g_test_add_func ("/Letapis/ExportCli/restricted", test_restricted);
   g_test_add_func ("/Letapis/ExportCli/restricted-lanes", test_restricted_lanes);
+  g_test_add_func ("/Letapis/ExportCli/no-matches", test_no_matches);
   g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

@@ -577,6 +577,38 @@ test_visibility (void)
   }
 }
 
+/* Text with no searchable word ("-", an emoji) matches nothing, without an SQL error: the
+ * queries through the long-span index had no plan for a constant false. */
+static void
+test_text_without_words (void)
+{
+  static const char * const queries[] = { "\"", "-", "*", "\xf0\x9f\x99\x82", "()" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = open_mini_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GListModel) events = NULL;
+      g_autoptr(GArray) hits = NULL;
+
+      lt_event_filter_set_text (filter, queries[i]);
+      g_assert_nonnull (filter->text);
+      lt_event_filter_set_window (filter, lt_days_from_ymd (2020, 1, 1), lt_days_from_ymd (2024, 1, 1));
+      spans = lt_store_dup_event_spans (store, filter, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (spans->len, ==, 0);
+      g_assert_cmpuint (lt_store_count_events (store, filter, &error), ==, 0);
+      g_assert_no_error (error);
+      events = lt_store_list_events (store, filter);
+      g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+      hits = lt_store_search (store, queries[i], 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 0);
+    }
+}
+
 static void
 test_positions (void)
 {
@@ -644,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Store/language", test_language);
   g_test_add_func ("/Letapis/Store/compact-indexes", test_compact_indexes);
   g_test_add_func ("/Letapis/Store/visibility", test_visibility);
+  g_test_add_func ("/Letapis/Store/text-without-words", test_text_without_words);
   g_test_add_func ("/Letapis/Store/positions", test_positions);
   g_test_add_func ("/Letapis/Store/generate", test_generate);
 
