@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "export-test-util.h"
 
@@ -529,6 +530,29 @@ test_no_matches (void)
   remove_dir (dir);
 }
 
+/* A query that fails while the painters draw is only logged there: the command must not
+ * then exit 0 as if the picture were whole. The index the window queries use is gone here. */
+static void
+test_error_while_exporting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s/out.pdf", dir);
+  g_auto(Run) run;
+  sqlite3 *sdb = NULL;
+
+  g_assert_cmpint (sqlite3_open (db, &sdb), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sdb, "DROP INDEX events_long", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sdb);
+
+  run_letapis (&run, NULL, database, pdf_arg, NULL);
+  g_assert_cmpint (exit_status (&run), !=, 0);
+  g_assert_cmpstr (run.err, !=, "");
+
+  remove_dir (dir);
+}
+
 static void
 test_export_data (void)
 {
@@ -606,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/ExportCli/restricted", test_restricted);
   g_test_add_func ("/Letapis/ExportCli/restricted-lanes", test_restricted_lanes);
   g_test_add_func ("/Letapis/ExportCli/no-matches", test_no_matches);
+  g_test_add_func ("/Letapis/ExportCli/error-while-exporting", test_error_while_exporting);
   g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
