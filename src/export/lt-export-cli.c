@@ -300,14 +300,9 @@ find_actor (LtStore    *store,
 {
   gint64 id = lt_store_find_actor (store, name);
 
-  if (id != 0 && !include_restricted)
-    {
-      g_autoptr(LtActor) actor = lt_store_lookup_actor (store, id);
-
-      /* A restricted actor is as unknown as one that is not there. */
-      if (actor == NULL || lt_actor_is_restricted (actor))
-        id = 0;
-    }
+  /* A restricted actor is as unknown as one that is not there. */
+  if (id != 0 && !lt_store_is_visible (store, LT_RECORD_ACTOR, id, include_restricted))
+    id = 0;
 
   if (id == 0)
     *status = failf (_("Unknown actor “%s”"), name);

@@ -158,7 +158,8 @@ graph_dup_cited_sources (gpointer             data,
     {
       g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
 
-      if (lt_relation_is_restricted (relation) && !gd->options->include_restricted)
+      if (!lt_store_is_visible (gd->store, LT_RECORD_RELATION, lt_relation_get_id (relation),
+                                gd->options->include_restricted))
         continue;
       if (lt_graph_find_node (gd->graph, lt_relation_get_from_id (relation)) < 0 ||
           lt_graph_find_node (gd->graph, lt_relation_get_to_id (relation)) < 0)

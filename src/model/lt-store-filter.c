@@ -217,3 +217,46 @@ _lt_filter_sql_bind (LtFilterSql  *sql,
 
   return TRUE;
 }
+
+/**
+ * lt_store_is_visible:
+ * @self: a store
+ * @kind: the record kind
+ * @id: its row id
+ * @include_restricted: whether restricted records may show
+ *
+ * Whether a record may show, by the same rule as every query of the store: a
+ * restricted record does not, nor does a relation one of whose actors is
+ * restricted. For code that holds records (lists, graphs, documents) rather
+ * than querying them.
+ *
+ * Returns: %TRUE if the record exists and may show
+ */
+gboolean
+lt_store_is_visible (LtStore      *self,
+                     LtRecordKind  kind,
+                     gint64        id,
+                     gboolean      include_restricted)
+{
+  static const char * const tables[] = { "events", "actors", "sources", "relations" };
+  static const LtVisible rules[] = {
+    LT_VISIBLE_EVENT, LT_VISIBLE_ACTOR, LT_VISIBLE_SOURCE, LT_VISIBLE_RELATION,
+  };
+  g_autofree char *visible = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  g_return_val_if_fail (LT_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (tables), FALSE);
+
+  visible = _lt_visible_sql (rules[kind], "r", include_restricted);
+  sql = g_strdup_printf ("SELECT 1 FROM %s r WHERE r.id = ?1%s", tables[kind], visible);
+  if ((stmt = _lt_store_prepare (self, sql, NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}

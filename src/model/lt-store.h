@@ -218,6 +218,10 @@ LtSource    *lt_store_lookup_source          (LtStore                 *self,
                                               gint64                   id);
 LtRelation  *lt_store_lookup_relation        (LtStore                 *self,
                                               gint64                   id);
+gboolean     lt_store_is_visible             (LtStore                 *self,
+                                              LtRecordKind             kind,
+                                              gint64                   id,
+                                              gboolean                 include_restricted);
 gint64       lt_store_find_actor             (LtStore                 *self,
                                               const char              *name_or_alias_or_slug);
 gint64       lt_store_find_event             (LtStore                 *self,

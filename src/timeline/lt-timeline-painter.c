@@ -1104,7 +1104,7 @@ lane_caption (LtTimelinePainter *self,
           gint64 *k = g_new (gint64, 1);
 
           /* the store gives no lane to a hidden actor; should one come, it stays unnamed */
-          if (actor != NULL && lt_actor_is_restricted (actor) && !self->include_restricted)
+          if (!lt_store_is_visible (self->store, LT_RECORD_ACTOR, key, self->include_restricted))
             g_clear_object (&actor);
           *k = key;
           text = actor ? lt_actor_get_name (actor) : "";

@@ -566,6 +566,27 @@ test_visibility (void)
   for (guint i = 0; i < figures->len; i++)
     g_assert_cmpint (g_array_index (figures, LtFigurePoint, i).event_id, !=, late_id);
 
+  /* records held rather than queried go by the same rule: a public relation to the hidden
+   * actor is hidden too */
+  {
+    g_autoptr(LtRelation) relation = lt_relation_new ();
+    gint64 relation_id;
+
+    lt_relation_set_from_id (relation, witness);
+    lt_relation_set_to_id (relation, omon);
+    lt_relation_set_relation_type (relation, "member-of");
+    relation_id = lt_store_add_relation (store, relation, &error);
+    g_assert_no_error (error);
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_RELATION, relation_id, FALSE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_RELATION, relation_id, TRUE));
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_ACTOR, witness, FALSE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_ACTOR, witness, TRUE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_ACTOR, omon, FALSE));
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_EVENT, beating, FALSE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_EVENT, alone_id, FALSE));
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_ACTOR, 999999, TRUE));
+  }
+
   /* naming the hidden actor finds none of its events, public ones included */
   {
     g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
