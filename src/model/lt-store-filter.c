@@ -84,8 +84,10 @@ _lt_visible_sql (LtVisible   what,
 
     case LT_VISIBLE_RELATION:
       return g_strdup_printf (" AND %s.restricted = 0"
-                              " AND %s.from_id NOT IN (SELECT vx.id FROM actors vx WHERE vx.restricted <> 0)"
-                              " AND %s.to_id NOT IN (SELECT vx.id FROM actors vx WHERE vx.restricted <> 0)",
+                              " AND %s.from_id NOT IN (SELECT vx.id FROM actors vx"
+                              " WHERE vx.restricted <> 0)"
+                              " AND %s.to_id NOT IN (SELECT vx.id FROM actors vx"
+                              " WHERE vx.restricted <> 0)",
                               alias, alias, alias);
 
     case LT_VISIBLE_EVENT:

@@ -2258,7 +2258,8 @@ lt_store_get_day_bounds (LtStore             *self,
   sql = g_strdup_printf ("SELECT (SELECT min(e.start_day) FROM events e WHERE 1%1$s),"
                          " max ((SELECT max(e.end_day) FROM events e WHERE e.start_day >="
                          "        (SELECT max(e.start_day) FROM events e WHERE 1%1$s) - %2$d%1$s),"
-                         "      coalesce ((SELECT max(e.end_day) FROM events e INDEXED BY events_long"
+                         "      coalesce ((SELECT max(e.end_day) FROM events e"
+                         "        INDEXED BY events_long"
                          "        WHERE e.end_day - e.start_day > %2$d%1$s), -2147483648))",
                          fsql.where->str, LT_LONG_SPAN);
   stmt = _lt_store_prepare (self, sql, NULL);
@@ -2339,7 +2340,8 @@ lt_store_get_places (LtStore *self)
     g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "e", FALSE);
     g_autofree char *sql = g_strdup_printf ("SELECT e.place_id, t.text FROM translations t"
                                             " JOIN events e ON e.id = t.record_id"
-                                            " WHERE t.kind = 0 AND t.lang = ?1 AND t.field = 'place'"
+                                            " WHERE t.kind = 0 AND t.lang = ?1"
+                                            "  AND t.field = 'place'"
                                             "  AND e.place_id > 0 AND t.text <> ''%s"
                                             " GROUP BY e.place_id", visible);
 

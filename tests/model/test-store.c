@@ -559,7 +559,8 @@ test_visibility (void)
   /* counts per year, and figures */
   counts = lt_store_dup_event_counts (store, NULL, LT_BUCKET_YEAR, &error);
   for (guint i = 0; i < counts->len; i++)
-    g_assert_cmpint (g_array_index (counts, LtBucketCount, i).start_day, <, lt_days_from_ymd (2026, 1, 1));
+    g_assert_cmpint (g_array_index (counts, LtBucketCount, i).start_day, <,
+                     lt_days_from_ymd (2026, 1, 1));
   g_assert_cmpuint (lt_store_count_events (store, NULL, &error), ==, n_public);
   g_assert_cmpuint (lt_store_count_events (store, everything, &error), ==, n_public + 2);
   figures = lt_store_dup_figures (store, "detained", &error);
@@ -616,7 +617,8 @@ test_text_without_words (void)
 
       lt_event_filter_set_text (filter, queries[i]);
       g_assert_nonnull (filter->text);
-      lt_event_filter_set_window (filter, lt_days_from_ymd (2020, 1, 1), lt_days_from_ymd (2024, 1, 1));
+      lt_event_filter_set_window (filter, lt_days_from_ymd (2020, 1, 1),
+                                  lt_days_from_ymd (2024, 1, 1));
       spans = lt_store_dup_event_spans (store, filter, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (spans->len, ==, 0);
