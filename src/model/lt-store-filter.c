@@ -58,7 +58,7 @@ add_text (LtFilterSql *sql,
  * when either actor is. An events row stands for itself (figures, places and
  * counts are those of visible events); event_counts rows carry the same flag.
  *
- * Returns: (transfer full): " AND (...)" to append to a WHERE clause, or ""
+ * Returns: (transfer full): " AND ..." to append to a WHERE clause, or ""
  *   when @include_restricted
  */
 char *
