@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * a bad date, an unknown category or actor, an unknown extension, a path that
  * cannot be written. */
 #define LT_EXPORT_CLI_USAGE_ERROR 2
+/* Exit status of an export that went wrong while it was written (an error was logged). */
+#define LT_EXPORT_CLI_FAILED      1
 
 const GOptionEntry *lt_export_cli_get_entries  (void);
 gboolean            lt_export_cli_wants_export (GVariantDict *options);

@@ -139,7 +139,9 @@ static gboolean
 is_visible_source (LtExportDocument *self,
                    LtSource         *source)
 {
-  return source != NULL && (self->options->include_restricted || !lt_source_is_restricted (source));
+  return source != NULL &&
+         lt_store_is_visible (self->store, LT_RECORD_SOURCE, lt_source_get_id (source),
+                              self->options->include_restricted);
 }
 
 static char *
@@ -294,7 +296,8 @@ build_filter_text (LtExportDocument  *self,
       gint64 id = options->actor_id != 0 ? options->actor_id : options->focus_actor;
       g_autoptr(LtActor) actor = lt_store_lookup_actor (self->store, id);
 
-      if (actor == NULL || (lt_actor_is_restricted (actor) && !options->include_restricted))
+      if (actor == NULL ||
+          !lt_store_is_visible (self->store, LT_RECORD_ACTOR, id, options->include_restricted))
         {
           g_set_error_literal (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_INVALID,
                                _("The chosen actor is not in the chronicle"));

@@ -121,7 +121,7 @@ graph_dup_cited_sources (gpointer             data,
   lt_event_filter_set_include_restricted (filter, gd->options->include_restricted);
 
   spans = lt_store_dup_event_spans (gd->store, filter, NULL);
-  pairs = lt_store_dup_event_actor_pairs (gd->store, NULL);
+  pairs = lt_store_dup_event_actor_pairs (gd->store, filter, NULL);
   if (spans != NULL && pairs != NULL)
     {
       g_autoptr(GHashTable) in_window = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -158,7 +158,8 @@ graph_dup_cited_sources (gpointer             data,
     {
       g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
 
-      if (lt_relation_is_restricted (relation) && !gd->options->include_restricted)
+      if (!lt_store_is_visible (gd->store, LT_RECORD_RELATION, lt_relation_get_id (relation),
+                                gd->options->include_restricted))
         continue;
       if (lt_graph_find_node (gd->graph, lt_relation_get_from_id (relation)) < 0 ||
           lt_graph_find_node (gd->graph, lt_relation_get_to_id (relation)) < 0)

@@ -211,6 +211,33 @@ lt_export_options_get_pixel_size (const LtExportOptions *self,
 }
 
 /**
+ * lt_export_options_dup_event_filter:
+ * @self: options
+ *
+ * The events a timeline export shows: its categories, search text and actor, restricted
+ * events only when asked. The window is left to the caller.
+ *
+ * Returns: (transfer full): a filter
+ */
+LtEventFilter *
+lt_export_options_dup_event_filter (const LtExportOptions *self)
+{
+  LtEventFilter *filter;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  filter = lt_event_filter_new ();
+  if (self->categories != NULL && self->categories[0] != NULL)
+    lt_event_filter_set_categories (filter, (const char * const *) self->categories);
+  if (self->search != NULL && *self->search != '\0')
+    lt_event_filter_set_text (filter, self->search);
+  lt_event_filter_set_actor (filter, self->actor_id);
+  lt_event_filter_set_include_restricted (filter, self->include_restricted);
+
+  return filter;
+}
+
+/**
  * lt_export_options_validate:
  * @self: options
  * @error: return location for a #GError

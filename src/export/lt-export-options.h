@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "lt-event-filter.h"
+
 G_BEGIN_DECLS
 
 #define LT_EXPORT_ERROR (lt_export_error_quark ())
@@ -140,6 +142,7 @@ void             lt_export_options_get_page_size  (const LtExportOptions *self,
 void             lt_export_options_get_pixel_size (const LtExportOptions *self,
                                                    int                   *width,
                                                    int                   *height);
+LtEventFilter   *lt_export_options_dup_event_filter (const LtExportOptions *self);
 gboolean         lt_export_options_validate       (const LtExportOptions *self,
                                                    GError               **error);
 

@@ -384,13 +384,7 @@ lt_export_timeline_painter_new (LtStore                *store,
 
   td = g_new0 (TimelineData, 1);
   td->store = g_object_ref (store);
-  td->filter = lt_event_filter_new ();
-  if (options->categories != NULL && options->categories[0] != NULL)
-    lt_event_filter_set_categories (td->filter, (const char * const *) options->categories);
-  if (options->search != NULL && *options->search != '\0')
-    lt_event_filter_set_text (td->filter, options->search);
-  lt_event_filter_set_actor (td->filter, options->actor_id);
-  lt_event_filter_set_include_restricted (td->filter, options->include_restricted);
+  td->filter = lt_export_options_dup_event_filter (options);
 
   lt_timeline_palette_init (&td->palette, FALSE);
 

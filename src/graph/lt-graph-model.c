@@ -490,7 +490,8 @@ lt_graph_new_from_store (LtStore              *store,
       g_autoptr(LtActor) actor = g_list_model_get_item (actors, i);
       guint index;
 
-      if (lt_actor_is_restricted (actor) && !options->include_restricted)
+      if (!lt_store_is_visible (store, LT_RECORD_ACTOR, lt_actor_get_id (actor),
+                                options->include_restricted))
         continue;
       index = lt_graph_add_node (self, lt_actor_get_id (actor), lt_actor_get_slug (actor),
                                  lt_actor_get_name (actor), lt_actor_get_kind (actor), 0);
@@ -512,7 +513,7 @@ lt_graph_new_from_store (LtStore              *store,
       g_hash_table_insert (span_of_event, &span->id, span);
     }
 
-  pairs = lt_store_dup_event_actor_pairs (store, error);
+  pairs = lt_store_dup_event_actor_pairs (store, filter, error);
   if (pairs == NULL)
     return NULL;
   g_array_sort (pairs, compare_pairs);
@@ -583,7 +584,8 @@ lt_graph_new_from_store (LtStore              *store,
 
       if (from < 0 || to < 0 || from == to)
         continue;
-      if (lt_relation_is_restricted (relation) && !options->include_restricted)
+      if (!lt_store_is_visible (store, LT_RECORD_RELATION, lt_relation_get_id (relation),
+                                options->include_restricted))
         continue;
       if (lt_graph_edge_type_get_index (lt_relation_get_relation_type (relation)) < 0)
         continue;

@@ -229,6 +229,20 @@ GPtrArray    *_lt_store_load_relations      (LtStore          *self,
                                              gint64            actor_id);
 GPtrArray    *_lt_store_load_sources        (LtStore          *self);
 
+/* lt-store-filter.c: the visibility rule */
+typedef enum
+{
+  LT_VISIBLE_EVENT,        /* an events (or event_counts) row */
+  LT_VISIBLE_ACTOR,        /* an actors row */
+  LT_VISIBLE_SOURCE,       /* a sources row */
+  LT_VISIBLE_RELATION,     /* a relations row: itself and both its actors */
+  LT_VISIBLE_PARTICIPANT,  /* an event_actors row: its event and its actor */
+} LtVisible;
+
+char         *_lt_visible_sql               (LtVisible            what,
+                                             const char          *alias,
+                                             gboolean             include_restricted);
+
 /* lt-store-filter.c: SQL for an LtEventFilter */
 typedef struct
 {

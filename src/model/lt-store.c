@@ -2124,13 +2124,13 @@ lt_store_dup_event_counts (LtStore              *self,
   if (rest->actor_id == 0 && rest->text == NULL)
     {
       GString *where = g_string_new (NULL);
+      g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "c", rest->include_restricted);
 
       if (filter != NULL && filter->has_window)
         g_string_append (where, " AND day BETWEEN ?1 AND ?2");
       else
         g_string_append (where, " AND ?1 IS NULL AND ?2 IS NULL");
-      if (!rest->include_restricted)
-        g_string_append (where, " AND restricted = 0");
+      g_string_append (where, visible);
       /* Category indices come from the vocabulary, not from the caller. */
       if (rest->categories != NULL)
         {
@@ -2139,7 +2139,7 @@ lt_store_dup_event_counts (LtStore              *self,
             g_string_append_printf (where, ", %d", lt_category_get_index (rest->categories[i]));
           g_string_append (where, ")");
         }
-      sql = g_strdup_printf ("SELECT day, cat, sum(n) FROM event_counts WHERE 1%s"
+      sql = g_strdup_printf ("SELECT day, cat, sum(n) FROM event_counts c WHERE 1%s"
                              " GROUP BY day, cat ORDER BY day, cat", where->str);
       g_string_free (where, TRUE);
       memset (&fsql, 0, sizeof fsql);
@@ -2212,40 +2212,62 @@ lt_store_dup_event_counts (LtStore              *self,
 /**
  * lt_store_get_day_bounds:
  * @self: a store
- * @first_day: (out) (optional): the first day any event covers
- * @last_day: (out) (optional): the last day any event covers
+ * @filter: (nullable): which events; its window is ignored
+ * @first_day: (out) (optional): the first day a matching event covers
+ * @last_day: (out) (optional): the last day a matching event covers
  *
- * Returns: %FALSE if there are no events
+ * The stretch of time the events cover, to fill the end of a window that was
+ * given only one: an export without restricted records must not reach out to
+ * the date of a restricted event.
+ *
+ * Returns: %FALSE if no event matches
  */
 gboolean
-lt_store_get_day_bounds (LtStore *self,
-                         gint64  *first_day,
-                         gint64  *last_day)
+lt_store_get_day_bounds (LtStore             *self,
+                         const LtEventFilter *filter,
+                         gint64              *first_day,
+                         gint64              *last_day)
 {
+  g_autoptr(LtEventFilter) rest = NULL;
+  g_autofree char *sql = NULL;
+  LtFilterSql fsql;
   sqlite3_stmt *stmt;
   gboolean ret = FALSE;
 
   g_return_val_if_fail (LT_IS_STORE (self), FALSE);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT (SELECT min(start_day) FROM events),"
-                            " max ((SELECT max(end_day) FROM events WHERE start_day >="
-                            "        (SELECT max(start_day) FROM events) - 62),"
-                            "      coalesce ((SELECT max(end_day) FROM events INDEXED BY events_long"
-                            "        WHERE end_day - start_day > 62), -2147483648))",
-                            NULL);
-  if (stmt == NULL)
-    return FALSE;
+  rest = filter != NULL ? lt_event_filter_copy (filter) : lt_event_filter_new ();
+  lt_event_filter_clear_window (rest);
+  _lt_filter_sql_init (&fsql, rest, FALSE);
 
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  /* The last day: short events end near the last start; long ones come from their index. */
+  sql = g_strdup_printf ("SELECT (SELECT min(e.start_day) FROM events e WHERE 1%1$s),"
+                         " max ((SELECT max(e.end_day) FROM events e WHERE e.start_day >="
+                         "        (SELECT max(e.start_day) FROM events e WHERE 1%1$s) - %2$d%1$s),"
+                         "      coalesce ((SELECT max(e.end_day) FROM events e"
+                         "        INDEXED BY events_long"
+                         "        WHERE e.end_day - e.start_day > %2$d%1$s), -2147483648))",
+                         fsql.where->str, LT_LONG_SPAN);
+  stmt = _lt_store_prepare (self, sql, NULL);
+  if (stmt != NULL)
     {
-      if (first_day != NULL)
-        *first_day = sqlite3_column_int64 (stmt, 0);
-      if (last_day != NULL)
-        *last_day = sqlite3_column_int64 (stmt, 1);
-      ret = TRUE;
+      guint n = fsql.binds->len;
+
+      /* the conditions appear four times, each with its own copy of the parameters */
+      for (guint i = 0; i < 4; i++)
+        _lt_filter_sql_bind (&fsql, stmt, 1 + (int) (i * n));
+
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          if (first_day != NULL)
+            *first_day = sqlite3_column_int64 (stmt, 0);
+          if (last_day != NULL)
+            *last_day = sqlite3_column_int64 (stmt, 1);
+          ret = TRUE;
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
+  _lt_filter_sql_clear (&fsql);
 
   return ret;
 }
@@ -2299,12 +2321,18 @@ lt_store_get_places (LtStore *self)
    * the events' translated places, not a look-up per place (place_id has no index). */
   if (g_strcmp0 (self->language, "en") == 0)
     return self->places;
-  stmt = _lt_store_prepare (self,
-                            "SELECT e.place_id, t.text FROM translations t"
-                            " JOIN events e ON e.id = t.record_id"
-                            " WHERE t.kind = 0 AND t.lang = ?1 AND t.field = 'place'"
-                            "  AND e.place_id > 0 AND t.text <> ''"
-                            " GROUP BY e.place_id", NULL);
+  /* Only a public event names a place: the list serves exports too. */
+  {
+    g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "e", FALSE);
+    g_autofree char *sql = g_strdup_printf ("SELECT e.place_id, t.text FROM translations t"
+                                            " JOIN events e ON e.id = t.record_id"
+                                            " WHERE t.kind = 0 AND t.lang = ?1"
+                                            "  AND t.field = 'place'"
+                                            "  AND e.place_id > 0 AND t.text <> ''%s"
+                                            " GROUP BY e.place_id", visible);
+
+    stmt = _lt_store_prepare (self, sql, NULL);
+  }
   if (stmt == NULL)
     return self->places;
   sqlite3_bind_text (stmt, 1, self->language, -1, SQLITE_STATIC);
@@ -2357,28 +2385,48 @@ _lt_store_intern_place (LtStore     *self,
 /**
  * lt_store_dup_event_actor_pairs:
  * @self: a store
+ * @filter: (nullable): the events whose links to give; %NULL = all public events
  * @error: return location for an error
  *
- * Every (event, actor, role) link, for actor lanes and the graph. Links of
- * restricted events and actors are included; check the span flags.
+ * The (event, actor, role) links, for actor lanes and the graph. Unless
+ * @filter includes restricted records, a link is left out when its event or
+ * its actor is restricted: a restricted actor gets no lane and no weight.
  *
  * Returns: (transfer full) (element-type LtEventActorPair): pairs sorted by event
  */
 GArray *
-lt_store_dup_event_actor_pairs (LtStore  *self,
-                                GError  **error)
+lt_store_dup_event_actor_pairs (LtStore              *self,
+                                const LtEventFilter  *filter,
+                                GError              **error)
 {
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (LtEventActorPair));
+  g_autofree char *visible = NULL;
+  g_autofree char *sql = NULL;
+  LtFilterSql fsql;
   sqlite3_stmt *stmt;
+  gboolean by_event;
+  gboolean bound;
   int rc;
 
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT event_id, actor_id, role FROM event_actors"
-                            " ORDER BY event_id, position",
-                            error);
-  if (stmt == NULL)
+  visible = _lt_visible_sql (LT_VISIBLE_PARTICIPANT, "p",
+                             filter != NULL && filter->include_restricted);
+  by_event = filter != NULL && (filter->has_window || filter->categories != NULL ||
+                                filter->actor_id != 0 || filter->text != NULL);
+  _lt_filter_sql_init (&fsql, by_event ? filter : NULL, TRUE);
+  /* Without conditions on the events, the links need not be joined to them (two million rows
+   * take a third of the time): the link's own rule covers its event's visibility. */
+  if (!by_event)
+    g_string_truncate (fsql.where, 0);
+  sql = g_strdup_printf ("SELECT p.event_id, p.actor_id, p.role FROM event_actors p%s WHERE 1%s%s"
+                         " ORDER BY p.event_id, p.position",
+                         fsql.where->len > 0 ? " JOIN events e ON e.id = p.event_id" : "",
+                         visible, fsql.where->str);
+  stmt = _lt_store_prepare (self, sql, error);
+  bound = stmt != NULL && _lt_filter_sql_bind (&fsql, stmt, 1);
+  _lt_filter_sql_clear (&fsql);
+  if (!bound)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2423,9 +2471,14 @@ lt_store_has_figures (LtStore    *self,
   g_return_val_if_fail (LT_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT EXISTS (SELECT 1 FROM figures f JOIN events e ON e.id = f.event_id"
-                            " WHERE f.counts = ?1 AND e.restricted = 0)", NULL);
+  {
+    g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "e", FALSE);
+    g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM figures f"
+                                            " JOIN events e ON e.id = f.event_id"
+                                            " WHERE f.counts = ?1%s)", visible);
+
+    stmt = _lt_store_prepare (self, sql, NULL);
+  }
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, counts, -1, SQLITE_TRANSIENT);
@@ -2457,17 +2510,16 @@ lt_store_dup_figures (LtStore     *self,
 
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  stmt = _lt_store_prepare (self,
-                            counts != NULL
-                              ? "SELECT f.event_id, e.start_day, f.value FROM figures f"
-                                " JOIN events e ON e.id = f.event_id"
-                                " WHERE f.counts = ?1 AND e.restricted = 0"
-                                " ORDER BY e.start_day, f.event_id, f.position"
-                              : "SELECT f.event_id, e.start_day, f.value FROM figures f"
-                                " JOIN events e ON e.id = f.event_id"
-                                " WHERE e.restricted = 0"
-                                " ORDER BY e.start_day, f.event_id, f.position",
-                            error);
+  {
+    g_autofree char *visible = _lt_visible_sql (LT_VISIBLE_EVENT, "e", FALSE);
+    g_autofree char *sql = g_strdup_printf ("SELECT f.event_id, e.start_day, f.value FROM figures f"
+                                            " JOIN events e ON e.id = f.event_id"
+                                            " WHERE %s%s"
+                                            " ORDER BY e.start_day, f.event_id, f.position",
+                                            counts != NULL ? "f.counts = ?1" : "1", visible);
+
+    stmt = _lt_store_prepare (self, sql, error);
+  }
   if (stmt == NULL)
     return NULL;
 

@@ -218,6 +218,10 @@ LtSource    *lt_store_lookup_source          (LtStore                 *self,
                                               gint64                   id);
 LtRelation  *lt_store_lookup_relation        (LtStore                 *self,
                                               gint64                   id);
+gboolean     lt_store_is_visible             (LtStore                 *self,
+                                              LtRecordKind             kind,
+                                              gint64                   id,
+                                              gboolean                 include_restricted);
 gint64       lt_store_find_actor             (LtStore                 *self,
                                               const char              *name_or_alias_or_slug);
 gint64       lt_store_find_event             (LtStore                 *self,
@@ -257,10 +261,12 @@ GArray      *lt_store_dup_event_counts       (LtStore                 *self,
                                               LtBucket                 bucket,
                                               GError                 **error);
 gboolean     lt_store_get_day_bounds         (LtStore                 *self,
+                                              const LtEventFilter     *filter,
                                               gint64                  *first_day,
                                               gint64                  *last_day);
 GPtrArray   *lt_store_get_places             (LtStore                 *self);
 GArray      *lt_store_dup_event_actor_pairs  (LtStore                 *self,
+                                              const LtEventFilter     *filter,
                                               GError                 **error);
 gboolean     lt_store_has_figures            (LtStore                 *self,
                                               const char              *counts);

@@ -313,7 +313,7 @@ hand_graph_to_dialog (LtGraphPage    *page,
       gint64 first, last;
 
       /* an open end is the chronicle's own */
-      if (!lt_store_get_day_bounds (store, &first, &last))
+      if (!lt_store_get_day_bounds (store, NULL, &first, &last))
         first = last = 0;
       if (start_day == G_MININT64)
         start_day = first;

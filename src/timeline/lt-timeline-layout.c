@@ -1222,8 +1222,14 @@ lt_timeline_index_new (GArray               *spans,
         for (guint i = 0; i < n_pairs; i++)
           {
             gint64 *key = &by_event[i].actor_id;
+            gboolean found;
 
             if (pair_seen_in_run (by_event, i))
+              continue;
+            /* Only the events drawn decide the lanes: a link to an event left out (restricted
+             * in an export) would otherwise show in which lanes there are, and their order. */
+            lookup_span_by_id (self, by_event[i].event_id, &found);
+            if (!found)
               continue;
             g_hash_table_insert (counts, key,
                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));

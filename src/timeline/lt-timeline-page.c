@@ -108,7 +108,13 @@ update_match_label (LtTimelinePage *self)
 
   /* no filter while loading (a search waits for the events): the counts' total is exact */
   if (!lt_timeline_painter_is_loading (painter) &&
-      lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)))
+      lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)) && matched == 0)
+    /* Translators: a search or filter found nothing: "None of 33 events match" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "None of %u event matches",
+                                         "None of %u events match", total),
+                            total);
+  else if (!lt_timeline_painter_is_loading (painter) &&
+           lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)))
     /* Translators: "5 of 33 events match" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches",
                                          "%u of %u events match", total),

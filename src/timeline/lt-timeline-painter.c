@@ -905,12 +905,15 @@ ensure_pairs (LtTimelinePainter *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pairs = NULL;
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
 
   if (self->pairs != NULL || self->store == NULL)
     return;
 
+  /* the links the reader may see: a restricted actor gets no lane */
+  filter->include_restricted = self->include_restricted;
   self->pairs = g_array_new (FALSE, FALSE, sizeof (LtTimelinePair));
-  pairs = lt_store_dup_event_actor_pairs (self->store, &error);
+  pairs = lt_store_dup_event_actor_pairs (self->store, filter, &error);
   if (pairs == NULL)
     {
       g_warning ("Could not read the actors of events: %s", error->message);
@@ -936,6 +939,19 @@ compare_ids (const void *a,
   gint64 ib = *(const gint64 *) b;
 
   return ia < ib ? -1 : ia > ib;
+}
+
+/* An empty set of matches is a filter that matches nothing, not "no filter": the index reads
+ * a NULL array as the latter, and an empty GArray's data is NULL. */
+static void
+set_index_matches (LtTimelinePainter *self,
+                   GArray            *ids)
+{
+  static const gint64 none = 0;
+
+  lt_timeline_index_set_matches (self->index,
+                                 ids->len > 0 ? (const gint64 *) (gpointer) ids->data : &none,
+                                 ids->len);
 }
 
 static void
@@ -1005,12 +1021,10 @@ ensure_index (LtTimelinePainter *self)
                 continue;
               g_array_append_val (ids, span->id);
             }
-          lt_timeline_index_set_matches (self->index, (const gint64 *) (gpointer) ids->data, ids->len);
+          set_index_matches (self, ids);
         }
       else if (self->match_ids != NULL)
-        lt_timeline_index_set_matches (self->index,
-                                       (const gint64 *) (gpointer) self->match_ids->data,
-                                       self->match_ids->len);
+        set_index_matches (self, self->match_ids);
       else
         lt_timeline_index_set_matches (self->index, NULL, 0);
       self->matches_dirty = FALSE;
@@ -1089,6 +1103,9 @@ lane_caption (LtTimelinePainter *self,
           g_autoptr(LtActor) actor = lt_store_lookup_actor (self->store, key);
           gint64 *k = g_new (gint64, 1);
 
+          /* the store gives no lane to a hidden actor; should one come, it stays unnamed */
+          if (!lt_store_is_visible (self->store, LT_RECORD_ACTOR, key, self->include_restricted))
+            g_clear_object (&actor);
           *k = key;
           text = actor ? lt_actor_get_name (actor) : "";
           g_hash_table_insert (self->actor_names, k, g_strdup (text));
@@ -2892,6 +2909,27 @@ draw_empty (LtTimelinePainter *self,
                self->lanes_y + (self->lanes_h - text_height (layout)) / 2, &self->palette.dim_text);
 }
 
+/* A filter that matches nothing says so, over the dimmed events of the window or, in an
+ * export, in place of them: an empty page must not read as "nothing happened". */
+static void
+draw_no_matches (LtTimelinePainter *self,
+                 GtkSnapshot       *snapshot)
+{
+  PangoLayout *layout = get_text_layout (self, FONT_BOLD, _("No events match"));
+  double w = text_width (layout);
+  double h = text_height (layout);
+  double x = (self->width - w) / 2;
+  double y = self->lanes_y + (self->lanes_h - h) / 2;
+  GdkRGBA veil = with_alpha (&self->palette.background, 0.9);
+  GskRoundedRect box;
+
+  gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT (x - 16, y - 8, w + 32, h + 16), 8);
+  gtk_snapshot_push_rounded_clip (snapshot, &box);
+  gtk_snapshot_append_color (snapshot, &veil, &box.bounds);
+  gtk_snapshot_pop (snapshot);
+  append_text (snapshot, layout, x, y, &self->palette.text);
+}
+
 /**
  * lt_timeline_painter_paint:
  * @self: a painter
@@ -2928,9 +2966,22 @@ lt_timeline_painter_paint (LtTimelinePainter *self,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, self->lanes_y, width, self->lanes_h));
   if (self->spans->len == 0)
     draw_empty (self, snapshot);
+  else if (lt_timeline_index_has_filter (self->index) &&
+           lt_timeline_index_get_n_matched (self->index) == 0)
+    {
+      /* hidden, the events leave nothing for the lanes to name either */
+      if (!self->hide_unmatched)
+        {
+          draw_items (self, snapshot);
+          draw_lane_captions (self, snapshot);
+        }
+      draw_no_matches (self, snapshot);
+    }
   else
-    draw_items (self, snapshot);
-  draw_lane_captions (self, snapshot);
+    {
+      draw_items (self, snapshot);
+      draw_lane_captions (self, snapshot);
+    }
   gtk_snapshot_pop (snapshot);
 
   if (self->figures_h > 0)

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "export-test-util.h"
 
@@ -481,6 +482,156 @@ test_restricted (void)
   remove_dir (dir);
 }
 
+/* Adds restricted events to the fixture: two more of the police in July 2021 (enough to
+ * lead the lanes, were they counted) and one in June 2026, long after every public event. */
+static void
+add_restricted_events (const char *db)
+{
+  static const char * const dates[] = { "2021-07-20", "2021-07-22", "2026-06-01" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (db, &error);
+  gint64 police;
+
+  g_assert_no_error (error);
+  police = lt_store_find_actor (store, "city-police");
+  g_assert_cmpint (police, !=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(LtEvent) event = lt_event_new ();
+      LtDateRange range;
+
+      g_assert_true (lt_date_range_parse (dates[i], &range, NULL));
+      lt_event_set_title (event, "Sealed raid of the Nightjar unit");
+      lt_event_set_date_range (event, &range);
+      lt_event_set_category (event, "detention");
+      lt_event_set_restricted (event, TRUE);
+      lt_event_add_participant (event, police, "perpetrator");
+      lt_event_add_participant (event, lt_store_find_actor (store, "hidden-witness"), "victim");
+      lt_store_add_event (store, event, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Lanes by actor name only public actors, ordered by public events; the window's open end
+ * is the last public day. */
+static void
+test_restricted_lanes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s", pdf);
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+  add_restricted_events (db);
+
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    g_autofree char *raw = NULL;
+    g_autofree char *text = NULL;
+    const char *monitor, *police;
+
+    run_letapis (&run, NULL, database, pdf_arg, "--lanes=actor", "--from=2021-07", "--no-date",
+                 NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (exit_status (&run), ==, 0);
+    bytes = load (pdf);
+    raw = export_test_pdf_text (bytes);
+    text = export_test_squash (raw);
+    g_assert_null (strstr (text, "Brightwater"));
+    g_assert_null (strstr (text, "Nightjar"));
+    g_assert_null (strstr (text, "Marigold"));
+    /* the open end is the last public event's month, not 2026 */
+    g_assert_null (strstr (text, "2026"));
+    g_assert_nonnull (strstr (text, "July 2021 – August 2021"));
+    /* the monitor took part in more public events than the police */
+    monitor = strstr (text, "Public Monitor Group");
+    police = strstr (text, "Riverside City Police");
+    g_assert_nonnull (monitor);
+    g_assert_nonnull (police);
+    g_assert_true (monitor < police);
+    run_clear (&run);
+  }
+
+  remove_dir (dir);
+}
+
+/* A search that finds nothing draws no event and says so, in the picture and on stderr;
+ * text without a searchable word ("-", an emoji) is such a search, not an SQL error. */
+static void
+test_no_matches (void)
+{
+  static const char * const searches[] = { "--search=zzzzqqqq", "--search=\"", "--search=-",
+                                           "--search=*", "--search=\xf0\x9f\x99\x82" };
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s", pdf);
+  g_auto(Run) run;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      remove_dir (dir);
+      return;
+    }
+  add_restricted_events (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+
+      run_letapis (&run, NULL, database, pdf_arg, "--lanes=actor", searches[i], NULL);
+      g_assert_cmpint (exit_status (&run), ==, 0);
+      /* one line that says so, and no SQL error */
+      g_assert_cmpstr (run.err, ==, "letapis: Warning: no events match, the export shows none\n");
+      bytes = load (pdf);
+      raw = export_test_pdf_text (bytes);
+      text = export_test_squash (raw);
+      g_assert_nonnull (strstr (text, "No events match"));
+      g_assert_null (strstr (text, "Detentions reported"));
+      g_assert_null (strstr (text, "Monitor publishes"));
+      g_assert_null (strstr (text, "Brightwater"));
+      g_assert_null (strstr (text, "Sources"));
+      run_clear (&run);
+    }
+
+  remove_dir (dir);
+}
+
+/* A query that fails while the painters draw is only logged there: the command must not
+ * then exit 0 as if the picture were whole. The index the window queries use is gone here. */
+static void
+test_error_while_exporting (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *db = make_fixture_database (dir);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db);
+  g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s/out.pdf", dir);
+  g_auto(Run) run;
+  sqlite3 *sdb = NULL;
+
+  g_assert_cmpint (sqlite3_open (db, &sdb), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (sdb, "DROP INDEX events_long", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (sdb);
+
+  run_letapis (&run, NULL, database, pdf_arg, NULL);
+  g_assert_cmpint (exit_status (&run), !=, 0);
+  g_assert_cmpstr (run.err, !=, "");
+
+  remove_dir (dir);
+}
+
 static void
 test_export_data (void)
 {
@@ -558,6 +709,9 @@ main (int   argc,
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/graphml", "graphml", test_graph_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);
   g_test_add_func ("/Letapis/ExportCli/restricted", test_restricted);
+  g_test_add_func ("/Letapis/ExportCli/restricted-lanes", test_restricted_lanes);
+  g_test_add_func ("/Letapis/ExportCli/no-matches", test_no_matches);
+  g_test_add_func ("/Letapis/ExportCli/error-while-exporting", test_error_while_exporting);
   g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

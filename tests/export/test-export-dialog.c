@@ -137,6 +137,54 @@ test_dialog (void)
 }
 
 /* Ctrl+E on a timeline filtered to one actor exports that actor's events, not all of them */
+/* The dialog exports with the timeline's painter: by actor, a public export names no
+ * restricted actor (issue 16). */
+static void
+test_dialog_restricted_lanes (void)
+{
+  g_autofree char *fixture = export_test_source_path ("tests", "export", "restricted", NULL);
+  g_autoptr(LtStore) store = export_test_open_chronicle (fixture, NULL);
+  g_autoptr(LtExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-dialog-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "lanes", NULL);
+  g_autofree char *written = g_build_filename (dir, "lanes.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  LtExportDialog *dialog;
+  char *contents = NULL;
+  gsize len = 0;
+  g_autoptr(GBytes) bytes = NULL;
+
+  dialog = lt_export_dialog_present (NULL, store, "timeline");
+  lt_export_dialog_set_lanes (dialog, LT_EXPORT_LANES_ACTOR);
+  lt_export_dialog_set_view_window (dialog, lt_days_from_ymd (2021, 7, 1),
+                                    lt_days_from_ymd (2021, 9, 1));
+  options = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options->lanes, ==, LT_EXPORT_LANES_ACTOR);
+  g_assert_false (options->include_restricted);
+
+  lt_export_dialog_export_to_file (dialog, file);
+  WAIT_UNTIL (g_file_test (written, G_FILE_TEST_EXISTS), 10000);
+  WAIT_UNTIL (lt_export_dialog_get_last_file (dialog) != NULL, 1000);
+  g_file_get_contents (written, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (contents, len);
+  if (export_test_have_program ("pdftotext"))
+    {
+      g_autofree char *raw = export_test_pdf_text (bytes);
+      g_autofree char *text = export_test_squash (raw);
+
+      g_assert_nonnull (strstr (text, "Public Monitor Group"));
+      g_assert_null (strstr (text, "Brightwater"));
+      g_assert_null (strstr (text, "Marigold"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_unlink (written);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +202,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/Letapis/ExportDialog/preview-and-export", test_dialog);
+  g_test_add_func ("/Letapis/ExportDialog/restricted-lanes", test_dialog_restricted_lanes);
 
   return g_test_run ();
 }

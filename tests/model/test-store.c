@@ -459,12 +459,13 @@ test_compact_indexes (void)
   g_assert_cmpuint (counts->len, ==, 7);
   g_clear_pointer (&counts, g_array_unref);
 
-  g_assert_true (lt_store_get_day_bounds (store, &first, &last));
+  g_assert_true (lt_store_get_day_bounds (store, NULL, &first, &last));
   g_assert_cmpint (first, ==, lt_days_from_ymd (2020, 8, 9));
   g_assert_cmpint (last, ==, lt_days_from_ymd (2023, 3, 3));
 
-  pairs = lt_store_dup_event_actor_pairs (store, &error);
-  g_assert_cmpuint (pairs->len, ==, 14);
+  /* the restricted event's two links are left out (see test_visibility) */
+  pairs = lt_store_dup_event_actor_pairs (store, NULL, &error);
+  g_assert_cmpuint (pairs->len, ==, 12);
   figures = lt_store_dup_figures (store, "detained", &error);
   g_assert_cmpuint (figures->len, ==, 1);
   g_assert_cmpfloat (g_array_index (figures, LtFigurePoint, 0).value, ==, 6700);
@@ -472,6 +473,163 @@ test_compact_indexes (void)
   places = lt_store_get_places (store);
   g_assert_cmpstr (g_ptr_array_index (places, 0), ==, "");
   g_assert_cmpuint (places->len, ==, 3);
+}
+
+static gboolean
+has_pair (GArray *pairs,
+          gint64  event_id,
+          gint64  actor_id)
+{
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const LtEventActorPair *p = &g_array_index (pairs, LtEventActorPair, i);
+
+      if ((event_id == 0 || p->event_id == event_id) && (actor_id == 0 || p->actor_id == actor_id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What a public export reads from the store: no restricted record, nothing that points at one
+ * (issue 16). The witness is restricted; so is the event of the beating. */
+static void
+test_visibility (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = open_mini_store ();
+  g_autoptr(LtEventFilter) everything = lt_event_filter_new ();
+  g_autoptr(LtEvent) late = make_event ("Witness A questioned again", "2026-06-01", "statement");
+  g_autoptr(LtEvent) alone = make_event ("A witness speaks", "2021-06-01", "statement");
+  g_autoptr(LtEvent) tut = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GArray) figures = NULL;
+  gint64 witness = lt_store_find_actor (store, "witness-a");
+  gint64 omon = lt_store_find_actor (store, "omon-minsk");
+  gint64 beating = lt_store_find_event (store, "mini-witness-beating");
+  gint64 tut_id = lt_store_find_event (store, "mini-tut-by-blocked");
+  gint64 late_id, alone_id;
+  gint64 first = 0, last = 0;
+  guint n_public;
+
+  g_assert_cmpint (witness, !=, 0);
+  g_assert_cmpint (beating, !=, 0);
+  lt_event_filter_set_include_restricted (everything, TRUE);
+  n_public = lt_store_count_events (store, NULL, &error);
+
+  /* A restricted event long after the public ones, with a figure */
+  lt_event_set_restricted (late, TRUE);
+  lt_event_add_participant (late, omon, "perpetrator");
+  lt_event_add_figure (late, 99, "detained", NULL);
+  late_id = lt_store_add_event (store, late, &error);
+  g_assert_no_error (error);
+  /* a public event the witness took part in too, and one that only the witness did */
+  tut = lt_store_lookup_event (store, tut_id);
+  lt_event_add_participant (tut, witness, "victim");
+  lt_store_update_event (store, tut, &error);
+  g_assert_no_error (error);
+  lt_event_add_participant (alone, witness, "victim");
+  alone_id = lt_store_add_event (store, alone, &error);
+  g_assert_no_error (error);
+  n_public++;
+
+  /* the end of a public export's window is the last public day */
+  g_assert_true (lt_store_get_day_bounds (store, NULL, &first, &last));
+  g_assert_cmpint (last, ==, lt_days_from_ymd (2023, 3, 3));
+  g_assert_true (lt_store_get_day_bounds (store, everything, &first, &last));
+  g_assert_cmpint (last, ==, lt_days_from_ymd (2026, 6, 1));
+
+  /* links: none to a restricted actor or of a restricted event */
+  pairs = lt_store_dup_event_actor_pairs (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (has_pair (pairs, 0, witness));
+  g_assert_false (has_pair (pairs, beating, 0));
+  g_assert_false (has_pair (pairs, late_id, 0));
+  g_assert_true (has_pair (pairs, tut_id, 0));   /* the public event keeps its public actors */
+  g_assert_false (has_pair (pairs, alone_id, 0));  /* and this one shows with none */
+  g_clear_pointer (&pairs, g_array_unref);
+  pairs = lt_store_dup_event_actor_pairs (store, everything, &error);
+  g_assert_true (has_pair (pairs, tut_id, witness));
+  g_assert_true (has_pair (pairs, alone_id, witness));
+  g_assert_true (has_pair (pairs, beating, witness));
+  g_assert_true (has_pair (pairs, late_id, omon));
+  g_clear_pointer (&pairs, g_array_unref);
+
+  /* counts per year, and figures */
+  counts = lt_store_dup_event_counts (store, NULL, LT_BUCKET_YEAR, &error);
+  for (guint i = 0; i < counts->len; i++)
+    g_assert_cmpint (g_array_index (counts, LtBucketCount, i).start_day, <,
+                     lt_days_from_ymd (2026, 1, 1));
+  g_assert_cmpuint (lt_store_count_events (store, NULL, &error), ==, n_public);
+  g_assert_cmpuint (lt_store_count_events (store, everything, &error), ==, n_public + 2);
+  figures = lt_store_dup_figures (store, "detained", &error);
+  for (guint i = 0; i < figures->len; i++)
+    g_assert_cmpint (g_array_index (figures, LtFigurePoint, i).event_id, !=, late_id);
+
+  /* records held rather than queried go by the same rule: a public relation to the hidden
+   * actor is hidden too */
+  {
+    g_autoptr(LtRelation) relation = lt_relation_new ();
+    gint64 relation_id;
+
+    lt_relation_set_from_id (relation, witness);
+    lt_relation_set_to_id (relation, omon);
+    lt_relation_set_relation_type (relation, "member-of");
+    relation_id = lt_store_add_relation (store, relation, &error);
+    g_assert_no_error (error);
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_RELATION, relation_id, FALSE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_RELATION, relation_id, TRUE));
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_ACTOR, witness, FALSE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_ACTOR, witness, TRUE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_ACTOR, omon, FALSE));
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_EVENT, beating, FALSE));
+    g_assert_true (lt_store_is_visible (store, LT_RECORD_EVENT, alone_id, FALSE));
+    g_assert_false (lt_store_is_visible (store, LT_RECORD_ACTOR, 999999, TRUE));
+  }
+
+  /* naming the hidden actor finds none of its events, public ones included */
+  {
+    g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+    lt_event_filter_set_actor (filter, witness);
+    g_assert_cmpuint (lt_store_count_events (store, filter, &error), ==, 0);
+    lt_event_filter_set_include_restricted (filter, TRUE);
+    g_assert_cmpuint (lt_store_count_events (store, filter, &error), ==, 3);
+  }
+}
+
+/* Text with no searchable word ("-", an emoji) matches nothing, without an SQL error: the
+ * queries through the long-span index had no plan for a constant false. */
+static void
+test_text_without_words (void)
+{
+  static const char * const queries[] = { "\"", "-", "*", "\xf0\x9f\x99\x82", "()" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = open_mini_store ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GListModel) events = NULL;
+      g_autoptr(GArray) hits = NULL;
+
+      lt_event_filter_set_text (filter, queries[i]);
+      g_assert_nonnull (filter->text);
+      lt_event_filter_set_window (filter, lt_days_from_ymd (2020, 1, 1),
+                                  lt_days_from_ymd (2024, 1, 1));
+      spans = lt_store_dup_event_spans (store, filter, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (spans->len, ==, 0);
+      g_assert_cmpuint (lt_store_count_events (store, filter, &error), ==, 0);
+      g_assert_no_error (error);
+      events = lt_store_list_events (store, filter);
+      g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+      hits = lt_store_search (store, queries[i], 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 0);
+    }
 }
 
 static void
@@ -540,6 +698,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Store/actor-delete-cascade-undo", test_actor_delete_cascade_undo);
   g_test_add_func ("/Letapis/Store/language", test_language);
   g_test_add_func ("/Letapis/Store/compact-indexes", test_compact_indexes);
+  g_test_add_func ("/Letapis/Store/visibility", test_visibility);
+  g_test_add_func ("/Letapis/Store/text-without-words", test_text_without_words);
   g_test_add_func ("/Letapis/Store/positions", test_positions);
   g_test_add_func ("/Letapis/Store/generate", test_generate);
 

@@ -488,6 +488,21 @@ test_index_lanes_by_place_and_actor (void)
   g_assert_cmpint (g_array_index (spans, LtEventSpan,
                                   lt_timeline_index_get_lane_items (by_actor, lane)[item].span).id, ==, 8);
   g_assert_false (lt_timeline_index_find_event (by_actor, 100000, &lane, &item));
+
+  /* links of events that are not drawn (restricted, in a public export) decide no lane:
+   * actor 400 took part in many such events, none of them here */
+  g_clear_pointer (&by_actor, lt_timeline_index_unref);
+  for (guint i = 0; i < 600; i++)
+    {
+      LtTimelinePair p = { 100000 + i, 400 };
+
+      g_array_append_val (pairs, p);
+    }
+  by_actor = lt_timeline_index_new (spans, LT_LANE_MODE_ACTOR, (LtTimelinePair *) (gpointer) pairs->data,
+                                    pairs->len, 3);
+  g_assert_cmpuint (lt_timeline_index_get_n_lanes (by_actor), ==, 2);
+  g_assert_cmpint (lt_timeline_index_get_lane_key (by_actor, 0), ==, 100);
+  g_assert_cmpint (lt_timeline_index_get_lane_key (by_actor, 1), ==, 200);
 }
 
 static void

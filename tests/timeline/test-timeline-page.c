@@ -460,6 +460,51 @@ test_filters_and_actions (void)
   close_window (&f);
 }
 
+/* A search that finds nothing matches no event: it must not read as "no filter" and show
+ * everything. Text without a searchable word ("-", an emoji) finds nothing too, quietly. */
+static void
+test_no_matches (void)
+{
+  static const char * const queries[] = { "zzzzqqqq", "\"", "-", "*", "\xf0\x9f\x99\x82" };
+  Fixture f = { 0 };
+  LtTimelinePainter *painter;
+  GtkWidget *entry;
+  guint total;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+  painter = lt_timeline_view_get_painter (f.view);
+  total = lt_timeline_painter_get_n_events (painter);
+  g_assert_cmpuint (total, ==, 33);
+
+  lt_timeline_page_start_search (f.page);
+  entry = find_type (GTK_WIDGET (f.page), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      LtTimelineIndex *index;
+
+      /* from all events to none: each query must take the filter from "everything" */
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      WAIT_UNTIL (!lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)), 3000);
+      gtk_editable_set_text (GTK_EDITABLE (entry), queries[i]);
+      WAIT_UNTIL (lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)), 3000);
+      index = lt_timeline_painter_get_index (painter);
+      g_assert_cmpuint (lt_timeline_index_get_n_matched (index), ==, 0);
+      g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, 0);
+      g_assert_nonnull (find_label (GTK_WIDGET (f.window), "None of 33 events match"));
+    }
+
+  settle (f.view);
+  save_png (GTK_WIDGET (f.window), "timeline-no-matches-en.png");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  WAIT_UNTIL (!lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)), 3000);
+  g_assert_nonnull (find_label (GTK_WIDGET (f.window), "33 events"));
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_type (GTK_WIDGET (f.page), GTK_TYPE_SEARCH_BAR)), FALSE);
+  close_window (&f);
+}
+
 static void
 test_select_before_shown (void)
 {
@@ -756,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/page/filters-and-actions", test_filters_and_actions);
   g_test_add_func ("/Letapis/Timeline/page/select-before-shown", test_select_before_shown);
   g_test_add_func ("/Letapis/Timeline/page/details-language", test_details_language);
+  g_test_add_func ("/Letapis/Timeline/page/no-matches", test_no_matches);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-en", test_screenshots_en);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-uk", test_screenshots_uk);
   g_test_add_func ("/Letapis/Timeline/page/screenshots-be", test_screenshots_be);
