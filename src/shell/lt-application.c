@@ -150,6 +150,7 @@ lt_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *find_accels[] = { "<Control>f", NULL };
   static const char *export_accels[] = { "<Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *timeline_accels[] = { "<Alt>1", NULL };
@@ -172,6 +173,7 @@ lt_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.find", find_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-database",
                                          open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-database",

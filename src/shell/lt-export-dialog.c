@@ -14,6 +14,7 @@
 
 #include "lt-export-dialog.h"
 #include "lt-export-document.h"
+#include "lt-print-operation.h"
 
 #define PREVIEW_DELAY_MS 150
 
@@ -449,6 +450,25 @@ suggest_name (LtExportDialog        *self,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LtExportDialog *self = LT_EXPORT_DIALOG (widget);
+  g_autoptr(LtExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
+
+  options = lt_export_dialog_dup_options (self, &error);
+  if (options == NULL || !lt_print_run (GTK_WINDOW (self), self->store, options, &error))
+    {
+      /* Translators: %s says why, e.g. that a date is wrong or the printer failed */
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      show_error (self, message);
+    }
+}
+
+static void
 open_file_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -774,6 +794,7 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, restricted_switch);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "export.open-file", NULL, open_file_action);
   gtk_widget_class_install_action (widget_class, "export.show-in-folder", NULL,
                                    show_in_folder_action);

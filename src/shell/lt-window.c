@@ -14,6 +14,7 @@
 #include "lt-chronicle.h"
 #include "lt-export-dialog.h"
 #include "lt-graph-page.h"
+#include "lt-print-operation.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-painter.h"
 #include "lt-timeline-view.h"
@@ -326,23 +327,57 @@ hand_graph_to_dialog (LtGraphPage    *page,
   lt_export_dialog_set_focus (dialog, focus, depth);
 }
 
+/* The export dialog of the visible page, with what that page shows */
+static LtExportDialog *
+new_export_dialog (LtWindow *self)
+{
+  const char *page = lt_window_get_visible_page (self);
+  LtExportDialog *dialog;
+
+  dialog = lt_export_dialog_new (GTK_WINDOW (self), self->store,
+                                 g_str_equal (page, "graph") ? LT_EXPORT_PAGE_GRAPH
+                                                             : LT_EXPORT_PAGE_TIMELINE);
+  if (g_str_equal (page, "graph"))
+    hand_graph_to_dialog (self->graph_page, self->store, dialog);
+  else
+    hand_timeline_to_dialog (self->timeline_page, dialog);
+
+  return dialog;
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   LtWindow *self = LT_WINDOW (widget);
-  const char *page = lt_window_get_visible_page (self);
+
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (new_export_dialog (self)));
+}
+
+/* Ctrl+P prints what Ctrl+E would export as a PDF, with the export's defaults, straight to
+ * the print dialog. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  g_autoptr(LtExportOptions) options = NULL;
+  g_autoptr(GError) error = NULL;
   LtExportDialog *dialog;
 
   if (self->store == NULL)
     return;
 
-  dialog = lt_export_dialog_present (GTK_WINDOW (self), self->store, page);
-  if (g_str_equal (page, "graph"))
-    hand_graph_to_dialog (self->graph_page, self->store, dialog);
-  else
-    hand_timeline_to_dialog (self->timeline_page, dialog);
+  dialog = new_export_dialog (self);
+  options = lt_export_dialog_dup_options (dialog, &error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (options == NULL || !lt_print_run (GTK_WINDOW (self), self->store, options, &error))
+    show_error (self, _("Could Not Print"), error);
 }
 
 static void
@@ -464,6 +499,7 @@ lt_window_class_init (LtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_action);

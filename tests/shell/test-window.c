@@ -8,12 +8,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "lt-application.h"
 #include "lt-export-dialog.h"
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
+#include "lt-print-operation.h"
 #include "lt-model.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
@@ -410,6 +413,58 @@ test_export_takes_graph_neighbourhood (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Printing goes through a GtkPrintOperation onto GTK's PDF output: the same pages as the PDF
+ * export, with the same text. */
+static void
+test_print_to_file (void)
+{
+  g_autoptr(LtStore) store = open_graph_fixture ();
+  g_autoptr(LtExportOptions) options = lt_export_options_new (LT_EXPORT_PAGE_TIMELINE);
+  g_autoptr(LtPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *info_command = g_strdup_printf ("pdfinfo %s", path);
+  g_autofree char *text_command = g_strdup_printf ("pdftotext %s -", path);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  GtkPrintOperationResult result;
+
+  if (g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return;
+    }
+
+  options->has_window = TRUE;
+  options->from_day = lt_days_from_ymd (2021, 7, 1);
+  options->to_day = lt_days_from_ymd (2021, 9, 30);
+  options->n_pages = 3;
+  operation = lt_print_operation_new (store, options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lt_print_operation_get_n_pages (operation), ==, 3);
+
+  /* GTK's own PDF output, as its "Print to File" printer writes it: the pages go through the
+   * print context of a real GtkPrintOperation, as on paper */
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    NULL, &error);
+  g_assert_no_error (error);
+  /* a synchronous export has written every page when it returns (GTK 4.8 leaves the status
+   * at "generating data" for exports, so the result is what tells) */
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  g_assert_true (g_spawn_command_line_sync (info_command, &info, NULL, NULL, &error));
+  g_assert_nonnull (strstr (info, "Pages:           3\n"));
+  g_assert_true (g_spawn_command_line_sync (text_command, &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Chronicle of Events"));
+  g_assert_nonnull (strstr (text, "part 2 of 3"));
+  g_assert_nonnull (strstr (text, "Sources"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Window/graph-follow", test_graph_follow_is_kept);
   g_test_add_func ("/Letapis/Window/export-timeline-filter", test_export_takes_timeline_filter);
   g_test_add_func ("/Letapis/Window/export-graph-neighbourhood", test_export_takes_graph_neighbourhood);
+  g_test_add_func ("/Letapis/Window/print-to-file", test_print_to_file);
   g_test_add_func ("/Letapis/Window/en", test_window_en);
   g_test_add_func ("/Letapis/Window/uk", test_window_uk);
   g_test_add_func ("/Letapis/Window/be", test_window_be);
