@@ -249,5 +249,7 @@ gboolean      _lt_schema_migrate            (sqlite3          *db,
                                              int               target_version,
                                              GError          **error);
 void          _lt_schema_register_functions (sqlite3          *db);
+gboolean      _lt_schema_check              (sqlite3          *db,
+                                             char            **missing);
 
 G_END_DECLS
