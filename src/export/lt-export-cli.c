@@ -272,14 +272,24 @@ open_store (GVariantDict *options,
   g_autoptr(GError) error = NULL;
   LtStore *store;
 
+  /* An export only reads: it must work on a read-only file and change
+   * nothing in or beside it. Only the very first start creates the user's
+   * chronicle. */
   if (database != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
 
-      store = lt_chronicle_open (file, &error);
+      store = lt_chronicle_open_for_reading (file, &error);
     }
   else
-    store = lt_chronicle_open_default (&error);
+    {
+      g_autoptr(GFile) file = lt_chronicle_dup_default_file ();
+
+      if (g_file_query_exists (file, NULL))
+        store = lt_chronicle_open_for_reading (file, &error);
+      else
+        store = lt_chronicle_open_default (&error);
+    }
 
   if (store == NULL)
     {
