@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lt-actor.h"
+#include "lt-atomic-file.h"
 #include "lt-date.h"
 #include "lt-event.h"
 #include "lt-event-filter.h"

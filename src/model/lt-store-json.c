@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lt-atomic-file.h"
 #include "lt-model-private.h"
 
 /* The format is docs/chronicle-format.md (sources, actors, events,
@@ -1314,13 +1315,9 @@ lt_store_export_json_full (LtStore        *self,
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, &length);
 
-  if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
+  if (!lt_atomic_file_write (file, text, length, &local_error))
     {
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_IO,
-                   _("Could not write %s: %s"), name, local_error->message);
+      g_set_error_literal (error, LT_STORE_ERROR, LT_STORE_ERROR_IO, local_error->message);
       return FALSE;
     }
 

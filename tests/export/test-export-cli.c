@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "export-test-util.h"
+#include "../fs-test-util.h"
 
 static char *data_home;   /* the user database is created here on the first run */
 
@@ -458,12 +459,122 @@ test_graph_data (gconstpointer data)
   remove_dir (dir);
 }
 
+static char *
+checksum_of (const char *path)
+{
+  g_autoptr(GBytes) bytes = load (path);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* On a full disk an export fails, says why, and leaves the file it would
+ * have replaced as it was, with nothing half-written beside it. */
+static void
+test_full_disk (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autofree char *option = g_str_has_suffix (name, ".json")
+                            ? g_strdup_printf ("--export-data=%s", path)
+                            : g_strdup_printf ("--export-graph=%s", path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) first;
+  g_auto(Run) second;
+
+  if (!fs_test_mount_tmpfs (dir, 2 * 1024))
+    {
+      g_rmdir (dir);
+      return;
+    }
+
+  run_letapis (&first, NULL, option, NULL);
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_cmpint (exit_status (&first), ==, 0);
+  before = checksum_of (path);
+
+  fs_test_fill (dir);
+  /* Different content: the restricted records, or a shorter time window */
+  if (g_str_has_suffix (name, ".json"))
+    run_letapis (&second, NULL, option, "--include-restricted", NULL);
+  else
+    run_letapis (&second, NULL, option, "--from=2020", "--to=2021", NULL);
+  g_assert_cmpint (exit_status (&second), !=, 0);
+  g_assert_nonnull (strstr (second.err, "disk is full"));
+
+  after = checksum_of (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (dir), ==, 2);  /* the export and the filler */
+
+  fs_test_unmount (dir);
+  remove_dir (dir);
+}
+
+/* The data export writes beside its target only: no plaintext copy goes
+ * to the temporary folder (where it would outlive a kill -9). */
+static void
+test_export_data_no_tmp (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chronicle.json", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-data=%s", path);
+  g_autofree char *tmp = g_build_filename (dir, "no-such-tmp", NULL);
+  g_autofree char *tmpdir = g_strdup_printf ("TMPDIR=%s", tmp);
+  const char * const env[] = { tmpdir, NULL };
+  GStatBuf st;
+  g_auto(Run) run;
+
+  run_letapis (&run, env, arg, "--include-restricted", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Sensitive: for the owner only */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  remove_dir (dir);
+}
+
+/* A file the user already shared with a group stays shared. */
+static void
+test_export_keeps_mode (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *arg = g_str_has_suffix (name, ".json")
+                         ? g_strdup_printf ("--export-data=%s", path)
+                         : g_str_has_suffix (name, ".png")
+                         ? g_strdup_printf ("--export-timeline=%s", path)
+                         : g_strdup_printf ("--export-graph=%s", path);
+  GStatBuf st;
+  g_auto(Run) first;
+  g_auto(Run) second;
+
+  run_letapis (&first, NULL, arg, NULL);
+  g_assert_cmpint (exit_status (&first), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  run_letapis (&second, NULL, arg, NULL);
+  g_assert_cmpint (exit_status (&second), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
+  fs_test_init ();
   setlocale (LC_ALL, "en_US.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
@@ -477,6 +588,14 @@ main (int   argc,
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/graphml", "graphml", test_graph_data);
   g_test_add_data_func ("/Letapis/ExportCli/graph-data/gexf", "gexf", test_graph_data);
   g_test_add_func ("/Letapis/ExportCli/restricted", test_restricted);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/graphml", "graph.graphml", test_full_disk);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/gexf", "graph.gexf", test_full_disk);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/json", "chronicle.json", test_full_disk);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/pdf", "graph.pdf", test_full_disk);
+  g_test_add_func ("/Letapis/ExportCli/export-data-no-tmp", test_export_data_no_tmp);
+  g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/json", "chronicle.json", test_export_keeps_mode);
+  g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/graphml", "graph.graphml", test_export_keeps_mode);
+  g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/png", "timeline.png", test_export_keeps_mode);
   g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
