@@ -3075,6 +3075,8 @@ validate_event (LtStore  *self,
       if (lt_qualifier_get_index (f->qualifier) < 0)
         return invalid (error, _("“%s” is not a figure qualifier"),
                         f->qualifier != NULL ? f->qualifier : "");
+      if (!_lt_figure_value_is_valid (f->value))
+        return invalid (error, _("A figure must be a number from 0 to 10 000 000 000"));
     }
 
   return TRUE;
