@@ -16,6 +16,7 @@
 
 #include "lt-atomic-file.h"
 #include "lt-export-render.h"
+#include "lt-xml.h"
 
 void
 lt_export_metadata_clear (LtExportMetadata *meta)
@@ -275,26 +276,26 @@ add_svg_metadata (GByteArray             *svg,
   g_string_append_len (out, start, root_end - start);
   if (meta->language != NULL)
     {
-      g_autofree char *lang = g_markup_escape_text (meta->language, -1);
+      g_autofree char *lang = lt_xml_escape_text (meta->language);
 
       g_string_append_printf (out, " xml:lang=\"%s\"", lang);
     }
   g_string_append (out, " role=\"img\">\n");
   if (meta->title != NULL)
     {
-      g_autofree char *title = g_markup_escape_text (meta->title, -1);
+      g_autofree char *title = lt_xml_escape_text (meta->title);
 
       g_string_append_printf (out, "<title>%s</title>\n", title);
     }
   if (meta->description != NULL)
     {
-      g_autofree char *desc = g_markup_escape_text (meta->description, -1);
+      g_autofree char *desc = lt_xml_escape_text (meta->description);
 
       g_string_append_printf (out, "<desc>%s</desc>\n", desc);
     }
   if (meta->creator != NULL)
     {
-      g_autofree char *creator = g_markup_escape_text (meta->creator, -1);
+      g_autofree char *creator = lt_xml_escape_text (meta->creator);
 
       g_string_append_printf (out, "<metadata><generator xmlns=\"https://github.com/letapis/letapis\">%s</generator></metadata>\n",
                               creator);

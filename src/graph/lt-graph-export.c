@@ -18,12 +18,13 @@
 
 #include "lt-atomic-file.h"
 #include "lt-graph-export.h"
+#include "lt-xml.h"
 
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autofree char *escaped = lt_xml_escape_text (text);
 
   g_string_append (out, escaped);
 }

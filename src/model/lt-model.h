@@ -18,3 +18,4 @@
 #include "lt-store.h"
 #include "lt-types.h"
 #include "lt-vocabulary.h"
+#include "lt-xml.h"

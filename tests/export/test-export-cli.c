@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "export-test-util.h"
 #include "../fs-test-util.h"
@@ -568,6 +569,88 @@ test_export_keeps_mode (gconstpointer data)
   remove_dir (dir);
 }
 
+static gboolean
+xmllint_accepts (const char *path,
+                 char      **complaint)
+{
+  const char *argv[] = { "xmllint", "--noout", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, complaint, &status, &error);
+  g_assert_no_error (error);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* A name with control characters in it (pasted from a terminal, say) still
+ * makes GraphML, GEXF and SVG that an XML parser reads. */
+static void
+test_control_characters (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (data_home, "letapis", "chronicle.db", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "chronicle.db", NULL);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db_path);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (db_path);
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "graph.graphml", "graph.gexf", "graph.svg" };
+  sqlite3 *db = NULL;
+
+  if (!export_test_have_program ("xmllint"))
+    {
+      g_test_skip ("xmllint (libxml2-utils) is not installed");
+      g_rmdir (dir);
+      return;
+    }
+
+  /* The user's chronicle exists once any earlier export has run. */
+  if (!g_file_test (source, G_FILE_TEST_EXISTS))
+    {
+      g_auto(Run) first;
+      g_autofree char *out = g_build_filename (dir, "first.json", NULL);
+      g_autofree char *arg = g_strdup_printf ("--export-data=%s", out);
+
+      run_letapis (&first, NULL, arg, NULL);
+      g_assert_cmpint (exit_status (&first), ==, 0);
+      g_unlink (out);
+    }
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE actors SET name = 'Via' || char(1) || 'sna' || "
+                                 "char(27) || '[31m' || char(11) WHERE slug = 'viasna'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *arg = g_strdup_printf ("--export-graph=%s", path);
+      g_autofree char *complaint = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(Run) run;
+
+      run_letapis (&run, NULL, arg, database, "--title=Report\x01 \x1b[1m2021", NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (exit_status (&run), ==, 0);
+
+      if (!xmllint_accepts (path, &complaint))
+        g_error ("%s is not valid XML: %s", names[i], complaint);
+      bytes = load (path);
+      if (!g_str_has_suffix (names[i], ".svg"))
+        g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                        "Viasna[31m"));
+      g_unlink (path);
+    }
+
+  g_unlink (db_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +676,7 @@ main (int   argc,
   g_test_add_data_func ("/Letapis/ExportCli/full-disk/json", "chronicle.json", test_full_disk);
   g_test_add_data_func ("/Letapis/ExportCli/full-disk/pdf", "graph.pdf", test_full_disk);
   g_test_add_func ("/Letapis/ExportCli/export-data-no-tmp", test_export_data_no_tmp);
+  g_test_add_func ("/Letapis/ExportCli/control-characters", test_control_characters);
   g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/json", "chronicle.json", test_export_keeps_mode);
   g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/graphml", "graph.graphml", test_export_keeps_mode);
   g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/png", "timeline.png", test_export_keeps_mode);
