@@ -651,6 +651,74 @@ test_control_characters (void)
   g_rmdir (dir);
 }
 
+/* An export only reads: from a read-only folder (a read-only mount here,
+ * which stops root too) it works, and a rollback-journal chronicle keeps
+ * its mode and its bytes, with nothing put beside it. */
+static void
+test_export_reads_only (gconstpointer data)
+{
+  gboolean read_only_folder = GPOINTER_TO_INT (data);
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *out_dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (data_home, "letapis", "chronicle.db", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "chronicle.db", NULL);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db_path);
+  g_autofree char *out = g_build_filename (out_dir, "chronicle.json", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-data=%s", out);
+  g_autofree char *timeline = g_build_filename (out_dir, "timeline.png", NULL);
+  g_autofree char *timeline_arg = g_strdup_printf ("--export-timeline=%s", timeline);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (db_path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  g_auto(Run) run;
+  g_auto(Run) second;
+
+  if (read_only_folder && !fs_test_mount_tmpfs (dir, 8 * 1024))
+    {
+      g_rmdir (dir);
+      g_rmdir (out_dir);
+      return;
+    }
+  if (!g_file_test (source, G_FILE_TEST_EXISTS))
+    {
+      g_auto(Run) first;
+
+      run_letapis (&first, NULL, arg, NULL);
+      g_assert_cmpint (exit_status (&first), ==, 0);
+    }
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (!read_only_folder)
+    {
+      g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+      sqlite3_close (db);
+    }
+  else
+    g_assert_true (fs_test_remount_read_only (dir));
+  before = checksum_of (db_path);
+
+  run_letapis (&run, NULL, arg, database, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  run_letapis (&second, NULL, timeline_arg, database, NULL);
+  g_assert_cmpstr (second.err, ==, "");
+  g_assert_cmpint (exit_status (&second), ==, 0);
+
+  after = checksum_of (db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  if (read_only_folder)
+    fs_test_unmount (dir);
+  remove_dir (dir);
+  remove_dir (out_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -677,6 +745,10 @@ main (int   argc,
   g_test_add_data_func ("/Letapis/ExportCli/full-disk/pdf", "graph.pdf", test_full_disk);
   g_test_add_func ("/Letapis/ExportCli/export-data-no-tmp", test_export_data_no_tmp);
   g_test_add_func ("/Letapis/ExportCli/control-characters", test_control_characters);
+  g_test_add_data_func ("/Letapis/ExportCli/reads-only/journal", GINT_TO_POINTER (FALSE),
+                        test_export_reads_only);
+  g_test_add_data_func ("/Letapis/ExportCli/reads-only/read-only-folder", GINT_TO_POINTER (TRUE),
+                        test_export_reads_only);
   g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/json", "chronicle.json", test_export_keeps_mode);
   g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/graphml", "graph.graphml", test_export_keeps_mode);
   g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/png", "timeline.png", test_export_keeps_mode);
