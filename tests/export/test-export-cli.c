@@ -482,8 +482,8 @@ test_full_disk (gconstpointer data)
                             : g_strdup_printf ("--export-graph=%s", path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) first;
-  g_auto(Run) second;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
 
   if (!fs_test_mount_tmpfs (dir, 2 * 1024))
     {
@@ -673,8 +673,8 @@ test_export_reads_only (gconstpointer data)
   g_autoptr(GFile) to = g_file_new_for_path (db_path);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
-  g_auto(Run) run;
-  g_auto(Run) second;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) second = { 0 };
 
   if (read_only_folder && !fs_test_mount_tmpfs (dir, 8 * 1024))
     {
