@@ -960,10 +960,14 @@ open_store (const char        *path,
  * @path: a file name, or ":memory:"
  * @error: return location for an error
  *
- * Opens a chronicle, creating it if needed and upgrading an older one. A file
- * that is not a chronicle, is damaged or comes from a newer Letapis is refused
- * with an error (%LT_STORE_ERROR_NOT_DATABASE, %LT_STORE_ERROR_DAMAGED,
- * %LT_STORE_ERROR_TOO_NEW) and never written to.
+ * Opens a chronicle, creating it if needed (readable by its owner only) and
+ * upgrading an older one. A file that is not a chronicle, is damaged (also:
+ * misses a table) or comes from a newer Letapis is refused with an error
+ * (%LT_STORE_ERROR_NOT_DATABASE, %LT_STORE_ERROR_DAMAGED,
+ * %LT_STORE_ERROR_TOO_NEW) and never written to. A file that cannot be
+ * written gives %LT_STORE_ERROR_READ_ONLY (open it with
+ * %LT_STORE_OPEN_READ_ONLY to read it), one another program keeps locked
+ * beyond the busy timeout %LT_STORE_ERROR_BUSY.
  *
  * Returns: (transfer full) (nullable): the store
  */
