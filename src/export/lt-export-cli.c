@@ -272,14 +272,24 @@ open_store (GVariantDict *options,
   g_autoptr(GError) error = NULL;
   LtStore *store;
 
+  /* An export only reads: it must work on a read-only file and change
+   * nothing in or beside it. Only the very first start creates the user's
+   * chronicle. */
   if (database != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
 
-      store = lt_chronicle_open (file, &error);
+      store = lt_chronicle_open_for_reading (file, &error);
     }
   else
-    store = lt_chronicle_open_default (&error);
+    {
+      g_autoptr(GFile) file = lt_chronicle_dup_default_file ();
+
+      if (g_file_query_exists (file, NULL))
+        store = lt_chronicle_open_for_reading (file, &error);
+      else
+        store = lt_chronicle_open_default (&error);
+    }
 
   if (store == NULL)
     {
@@ -316,28 +326,15 @@ export_data (LtStore    *store,
              gboolean    include_restricted)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) tmp = NULL;
-  g_autoptr(GFileIOStream) stream = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
 
-  /* The store writes to a scratch file; the result replaces @path atomically. */
-  tmp = g_file_new_tmp ("letapis-export-XXXXXX.json", &stream, &error);
-  if (tmp == NULL)
-    return failf ("%s", error->message);
-  g_io_stream_close (G_IO_STREAM (stream), NULL, NULL);
-
-  if (!lt_store_export_json_full (store, tmp,
+  /* Written beside @path and renamed over it: a plaintext copy in /tmp
+   * would outlive a crash, restricted records and all. */
+  if (!lt_store_export_json_full (store, file,
                                   include_restricted ? LT_EXPORT_NONE : LT_EXPORT_PUBLIC_ONLY,
-                                  &error) ||
-      !(bytes = g_file_load_bytes (tmp, NULL, NULL, &error)) ||
-      !lt_export_write_bytes (file, bytes, NULL, &error))
-    {
-      g_file_delete (tmp, NULL, NULL);
-      return failf ("%s", error->message);
-    }
+                                  &error))
+    return failf ("%s", error->message);
 
-  g_file_delete (tmp, NULL, NULL);
   return 0;
 }
 

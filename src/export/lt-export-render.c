@@ -14,7 +14,9 @@
 #include <cairo-svg.h>
 #include <math.h>
 
+#include "lt-atomic-file.h"
 #include "lt-export-render.h"
+#include "lt-xml.h"
 
 void
 lt_export_metadata_clear (LtExportMetadata *meta)
@@ -433,26 +435,26 @@ add_svg_metadata (GByteArray             *svg,
   g_string_append_len (out, start, root_end - start);
   if (meta->language != NULL)
     {
-      g_autofree char *lang = g_markup_escape_text (meta->language, -1);
+      g_autofree char *lang = lt_xml_escape_text (meta->language);
 
       g_string_append_printf (out, " xml:lang=\"%s\"", lang);
     }
   g_string_append (out, " role=\"img\">\n");
   if (meta->title != NULL)
     {
-      g_autofree char *title = g_markup_escape_text (meta->title, -1);
+      g_autofree char *title = lt_xml_escape_text (meta->title);
 
       g_string_append_printf (out, "<title>%s</title>\n", title);
     }
   if (meta->description != NULL)
     {
-      g_autofree char *desc = g_markup_escape_text (meta->description, -1);
+      g_autofree char *desc = lt_xml_escape_text (meta->description);
 
       g_string_append_printf (out, "<desc>%s</desc>\n", desc);
     }
   if (meta->creator != NULL)
     {
-      g_autofree char *creator = g_markup_escape_text (meta->creator, -1);
+      g_autofree char *creator = lt_xml_escape_text (meta->creator);
 
       g_string_append_printf (out, "<metadata><generator xmlns=\"https://github.com/letapis/letapis\">%s</generator></metadata>\n",
                               creator);
@@ -620,7 +622,6 @@ lt_export_write_bytes (GFile         *file,
                        GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
   gsize len;
   const char *data;
 
@@ -628,49 +629,9 @@ lt_export_write_bytes (GFile         *file,
   g_return_val_if_fail (bytes != NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &len);
-  path = g_file_get_path (file);
-
-  /* g_file_replace_contents() writes a new file in place when none exists
-   * yet, so a reader could see it half-written; g_file_set_contents_full()
-   * always goes through a temporary file and a rename. */
-  if (path != NULL)
+  if (!lt_atomic_file_write (file, data != NULL ? data : "", len, &local_error))
     {
-      if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0644,
-                                     &local_error))
-        {
-          int code = g_io_error_from_file_error (local_error->code);
-          g_autofree char *message = g_strdup (local_error->message);
-
-          g_clear_error (&local_error);
-          g_set_error_literal (&local_error, G_IO_ERROR, code, message);
-        }
-    }
-  else
-    {
-      g_file_replace_contents (file, data, len, NULL, FALSE, G_FILE_CREATE_NONE,
-                               NULL, cancellable, &local_error);
-    }
-
-  if (local_error != NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      const char *reason = local_error->message;
-
-      /* GLib's messages repeat the file name; say why in fewer words. */
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        reason = _("the folder does not exist");
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-        reason = _("permission denied");
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        reason = _("it is a folder");
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        reason = _("the disk is full");
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
-        reason = _("the file system is read-only");
-
-      g_set_error (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_WRITE,
-                   /* Translators: %1$s is a file name, %2$s the reason */
-                   _("Could not write “%1$s”: %2$s"), name, reason);
+      g_set_error_literal (error, LT_EXPORT_ERROR, LT_EXPORT_ERROR_WRITE, local_error->message);
       return FALSE;
     }
 

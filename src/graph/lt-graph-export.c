@@ -7,7 +7,7 @@
 
 /* GraphML (Cytoscape, yEd, igraph) and GEXF 1.3 (Gephi) writers. Both carry the node kind,
  * label, weight, centrality, community and position, and the edge type, direction, weight and
- * time span. Files are written with g_file_replace_contents(), so a failed write leaves the old
+ * time span. Files are written with lt_atomic_file_write(), so a failed write leaves the old
  * file alone. */
 
 #define G_LOG_DOMAIN "lt-graph-export"
@@ -16,13 +16,15 @@
 
 #include <string.h>
 
+#include "lt-atomic-file.h"
 #include "lt-graph-export.h"
+#include "lt-xml.h"
 
 static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autofree char *escaped = lt_xml_escape_text (text);
 
   g_string_append (out, escaped);
 }
@@ -216,8 +218,7 @@ write_text (GFile      *file,
             const char *text,
             GError    **error)
 {
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return lt_atomic_file_write (file, text, strlen (text), error);
 }
 
 /**

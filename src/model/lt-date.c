@@ -186,6 +186,37 @@ lt_date_is_valid (const LtDate *d)
     }
 }
 
+/* Says which character at @p is unexpected: the whole of a multibyte
+ * character (an em dash, a Cyrillic letter) rather than its first byte,
+ * and its position counted in characters, as a person counts. */
+static void
+set_unexpected_error (GError     **error,
+                      const char  *text,
+                      const char  *p)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+  g_autofree char *shown = g_utf8_make_valid (text, -1);
+  char bad[16];
+  guint position;
+
+  if (c == (gunichar) -1 || c == (gunichar) -2 || !g_utf8_validate (text, p - text, NULL))
+    {
+      g_snprintf (bad, sizeof bad, "\\x%02x", (guint) (guchar) *p);
+      position = (guint) (p - text) + 1;
+    }
+  else
+    {
+      bad[g_unichar_to_utf8 (c, bad)] = '\0';
+      position = (guint) g_utf8_pointer_to_offset (text, p) + 1;
+    }
+
+  g_set_error (error, LT_DATE_ERROR, LT_DATE_ERROR_SYNTAX,
+               /* Translators: the first %s is the date text, the second the bad
+                * character, %u its position */
+               _("“%s” is not a date: unexpected “%s” at position %u"),
+               shown, bad, position);
+}
+
 static gboolean
 parse_number (const char  *text,
               const char **pos,
@@ -216,10 +247,7 @@ parse_number (const char  *text,
                                "“%s” is not a date: %s must have %u digits", min_digits),
                      text, what, min_digits);
       else
-        g_set_error (error, LT_DATE_ERROR, LT_DATE_ERROR_SYNTAX,
-                     /* Translators: "%s" is the date text, %c the bad character, %u its position */
-                     _("“%s” is not a date: unexpected “%c” at position %u"),
-                     text, *p, (guint) (p - text) + 1);
+        set_unexpected_error (error, text, p);
       return FALSE;
     }
 
@@ -285,9 +313,7 @@ parse_date_part (const char  *text,
 
   if (*p != '\0')
     {
-      g_set_error (error, LT_DATE_ERROR, LT_DATE_ERROR_SYNTAX,
-                   _("“%s” is not a date: unexpected “%c” at position %u"),
-                   part, *p, (guint) (p - part) + 1);
+      set_unexpected_error (error, part, p);
       goto fail;
     }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "lt-model.h"
@@ -17,6 +18,17 @@ G_BEGIN_DECLS
 #define LT_SCHEMA_VERSION 2
 /* 'LTAP': marks a file as a Letapis chronicle (PRAGMA application_id). */
 #define LT_APPLICATION_ID 0x4c544150
+
+/* Figures count people: a value above this is a typo or an attack, and
+ * infinity (1e400 in JSON) cannot be written back as JSON. Every whole
+ * number up to it is exact in a double and fits a gint64. */
+#define LT_FIGURE_MAX 1e10
+
+static inline gboolean
+_lt_figure_value_is_valid (double value)
+{
+  return isfinite (value) && value >= 0 && value <= LT_FIGURE_MAX;
+}
 /* Events spanning more days than this are "long": they are found through
  * a partial index so that window queries only scan a short stretch. */
 #define LT_LONG_SPAN 62
@@ -263,5 +275,7 @@ gboolean      _lt_schema_migrate            (sqlite3          *db,
                                              int               target_version,
                                              GError          **error);
 void          _lt_schema_register_functions (sqlite3          *db);
+gboolean      _lt_schema_check              (sqlite3          *db,
+                                             char            **missing);
 
 G_END_DECLS

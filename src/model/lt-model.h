@@ -8,6 +8,7 @@
 #pragma once
 
 #include "lt-actor.h"
+#include "lt-atomic-file.h"
 #include "lt-date.h"
 #include "lt-event.h"
 #include "lt-event-filter.h"
@@ -18,3 +19,4 @@
 #include "lt-store.h"
 #include "lt-types.h"
 #include "lt-vocabulary.h"
+#include "lt-xml.h"

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lt-atomic-file.h"
 #include "lt-model-private.h"
 
 /* The format is docs/chronicle-format.md (sources, actors, events,
@@ -533,6 +534,9 @@ import_event (Ctx         *ctx,
           (json_node_get_value_type (value) != G_TYPE_INT64 &&
            json_node_get_value_type (value) != G_TYPE_DOUBLE))
         return fail (ctx, error, where, _("“value” must be a number"));
+      /* 1e400 parses as infinity, which JSON cannot write back */
+      if (!_lt_figure_value_is_valid (json_node_get_double (value)))
+        return fail (ctx, error, where, _("“value” must be a number from 0 to 10 000 000 000"));
       if (!get_string (ctx, f, "counts", TRUE, &counts, error) ||
           !get_string (ctx, f, "qualifier", FALSE, &qualifier, error))
         {
@@ -729,6 +733,43 @@ fail:
   return FALSE;
 }
 
+/* json-glib parses nested arrays and objects by recursion: 200,000 opening
+ * brackets overflow the stack. A chronicle is a few levels deep; anything
+ * deeper is refused by a scan before the parser sees it. */
+#define LT_JSON_MAX_DEPTH 32
+
+static gboolean
+nesting_is_shallow (const char *text,
+                    gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > LT_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 static JsonNode *
 load_json (GFile    *file,
            gboolean  optional,
@@ -753,6 +794,15 @@ load_json (GFile    *file,
     {
       g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_INVALID,
                    _("%s: the file is not valid UTF-8 text"), name);
+      return NULL;
+    }
+
+  if (!nesting_is_shallow (contents, length))
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_INVALID,
+                   _("%s: not valid chronicle data: arrays and objects are nested more than "
+                     "%d levels deep"),
+                   name, LT_JSON_MAX_DEPTH);
       return NULL;
     }
 
@@ -1193,10 +1243,13 @@ export_events (LtStore       *self,
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "value");
-          if (f->value == (double) (gint64) f->value)
+          /* Converting a double out of gint64's range is undefined. */
+          if (isfinite (f->value) && fabs (f->value) <= LT_FIGURE_MAX && f->value == floor (f->value))
             json_builder_add_int_value (builder, (gint64) f->value);
-          else
+          else if (isfinite (f->value))
             json_builder_add_double_value (builder, f->value);
+          else
+            json_builder_add_null_value (builder);
           add_string (builder, "counts", f->counts);
           add_string (builder, "qualifier", f->qualifier);
           json_builder_end_object (builder);
@@ -1314,13 +1367,9 @@ lt_store_export_json_full (LtStore        *self,
   json_generator_set_indent (generator, 2);
   text = json_generator_to_data (generator, &length);
 
-  if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
+  if (!lt_atomic_file_write (file, text, length, &local_error))
     {
-      g_autofree char *name = g_file_get_basename (file);
-
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_IO,
-                   _("Could not write %s: %s"), name, local_error->message);
+      g_set_error_literal (error, LT_STORE_ERROR, LT_STORE_ERROR_IO, local_error->message);
       return FALSE;
     }
 

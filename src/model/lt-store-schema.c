@@ -331,3 +331,88 @@ _lt_schema_migrate (sqlite3  *db,
 
   return TRUE;
 }
+
+/* The tables, indexes and triggers a current database has, learnt once by
+ * migrating an empty in-memory database, so the list never falls behind
+ * the migrations. */
+static GPtrArray *
+dup_expected_objects (void)
+{
+  static GPtrArray *expected;
+
+  if (g_once_init_enter (&expected))
+    {
+      GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (sqlite3_open (":memory:", &db) == SQLITE_OK)
+        {
+          _lt_schema_register_functions (db);
+          if (!_lt_schema_migrate (db, LT_SCHEMA_VERSION, &error))
+            g_critical ("Could not build the reference schema: %s", error->message);
+          else if (sqlite3_prepare_v2 (db,
+                                       "SELECT type || ' ' || name FROM sqlite_schema "
+                                       "WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                                       -1, &stmt, NULL) == SQLITE_OK)
+            while (sqlite3_step (stmt) == SQLITE_ROW)
+              g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+        }
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      g_once_init_leave (&expected, names);
+    }
+
+  return expected;
+}
+
+/**
+ * _lt_schema_check:
+ * @db: a connection to a database at LT_SCHEMA_VERSION
+ * @missing: (out) (optional): the first missing object, as "table events"
+ *
+ * A file whose version is current but that lacks a table, an index or a
+ * trigger (dropped by hand or by another tool) would open and then fail
+ * query by query; this finds it before anything is shown or exported.
+ *
+ * Returns: %TRUE if every object of the current schema is there
+ */
+gboolean
+_lt_schema_check (sqlite3  *db,
+                  char    **missing)
+{
+  GPtrArray *expected = dup_expected_objects ();
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT type || ' ' || name FROM sqlite_schema", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    {
+      if (missing != NULL)
+        *missing = g_strdup (sqlite3_errmsg (db));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (present, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      if (missing != NULL)
+        *missing = g_strdup (sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < expected->len; i++)
+    if (!g_hash_table_contains (present, g_ptr_array_index (expected, i)))
+      {
+        if (missing != NULL)
+          *missing = g_strdup (g_ptr_array_index (expected, i));
+        return FALSE;
+      }
+
+  return TRUE;
+}

@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "lt-event-list.h"
 #include "lt-language.h"
@@ -69,6 +71,7 @@ struct _LtStore
   GPtrArray  *redo_stack;
 
   guint       in_transaction : 1;
+  guint       read_only : 1;
   /* Imports: no per-record search rows or change signals; the search
    * index is rebuilt and one RELOADED change queued at the end. */
   guint       bulk : 1;
@@ -120,8 +123,11 @@ _lt_store_set_sql_error (LtStore  *self,
   if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
     g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
                  _("The chronicle file is damaged: %s"), sqlite3_errmsg (self->db));
+  else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_BUSY,
+                 _("The chronicle is in use by another program; close it there and try again"));
   else if (code == SQLITE_FULL || code == SQLITE_IOERR || code == SQLITE_READONLY ||
-           code == SQLITE_CANTOPEN || code == SQLITE_BUSY || code == SQLITE_LOCKED)
+           code == SQLITE_CANTOPEN)
     g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_IO,
                  _("Could not write the chronicle file: %s"), sqlite3_errmsg (self->db));
   else
@@ -544,8 +550,118 @@ query_int (sqlite3    *db,
   return ret;
 }
 
+/* The file and the folder it is in can be written: a WAL-mode database
+ * needs both (the -wal and -shm files go beside it). */
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* Bytes 18 and 19 of the header are 2 in a WAL-mode database. */
+static gboolean
+header_says_wal (const char *path)
+{
+  guint8 header[20];
+  FILE *fp;
+  gsize n;
+
+  if ((fp = g_fopen (path, "rb")) == NULL)
+    return FALSE;
+  n = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+
+  return n == sizeof header && header[18] == 2 && header[19] == 2;
+}
+
+/* A read-only connection to a WAL-mode database creates the -wal and -shm
+ * files beside it and leaves them behind, and cannot create them in a
+ * read-only folder at all. When there is no -wal file, nobody has the
+ * database open and nothing waits in a log: the main file is all there is,
+ * and it is read as an immutable file that needs nothing beside it. */
+static int
+open_reader (const char  *path,
+             sqlite3    **db)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  int rc;
+
+  if (header_says_wal (path) && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      if (uri != NULL)
+        {
+          rc = sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+          sqlite3_busy_timeout (*db, 5000);
+          return rc;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  /* Another program may hold a lock for a moment (a write in progress). */
+  sqlite3_busy_timeout (*db, 5000);
+
+  return rc;
+}
+
+/* Says why @path cannot be used in words that do not blame the file for a
+ * lock or for permissions. */
+static void
+set_open_error (GError     **error,
+                const char  *path,
+                int          rc,
+                const char  *detail)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_BUSY,
+                   _("“%s” is in use by another program; close it there and try again"),
+                   display);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: Letapis cannot save changes to it"), display);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Letapis chronicle: it is not a database file"), display);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged: %s"), display, detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+      if (g_file_test (path, G_FILE_TEST_EXISTS) && !is_writable (path))
+        {
+          g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_READ_ONLY,
+                       _("“%s” is read-only: Letapis cannot save changes to it"), display);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+
+    default:
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, detail);
+      break;
+    }
+}
+
 /* Looks at an existing file through a read-only connection, so that a
- * damaged or foreign file is never written to. */
+ * damaged or foreign file is never written to, nor anything put beside it. */
 static gboolean
 check_existing_file (const char        *path,
                      LtStoreOpenFlags   flags,
@@ -566,13 +682,20 @@ check_existing_file (const char        *path,
     return FALSE;
 
   if (g_stat (path, &st) == 0 && st.st_size == 0)
-    return TRUE;
+    {
+      /* Reading an empty file gives nothing to read; writing one makes it a
+       * chronicle, which only a deliberate creation may do. */
+      if ((flags & LT_STORE_OPEN_READ_ONLY) == 0)
+        return TRUE;
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Letapis chronicle: the file is empty"), display);
+      return FALSE;
+    }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_reader (path, &db);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_IO,
-                   _("Could not open “%s”: %s"), display, sqlite3_errstr (rc));
+      set_open_error (error, path, rc, sqlite3_errstr (rc));
       goto out;
     }
 
@@ -581,9 +704,9 @@ check_existing_file (const char        *path,
       !query_int (db, "SELECT count(*) FROM sqlite_schema", &n_tables))
     {
       rc = sqlite3_errcode (db);
-      if (rc == SQLITE_NOTADB)
-        g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE,
-                     _("“%s” is not a Letapis chronicle: it is not a database file"), display);
+      if (rc == SQLITE_NOTADB || rc == SQLITE_BUSY || rc == SQLITE_LOCKED ||
+          rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
+        set_open_error (error, path, rc, sqlite3_errmsg (db));
       else
         g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
                      _("“%s” is damaged: %s"), display, sqlite3_errmsg (db));
@@ -607,6 +730,38 @@ check_existing_file (const char        *path,
       goto out;
     }
 
+  if ((flags & LT_STORE_OPEN_READ_ONLY) != 0 && version == 0)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Letapis chronicle: the file is empty"), display);
+      goto out;
+    }
+
+  /* Reading only, an older file cannot be brought up to date. */
+  if ((flags & LT_STORE_OPEN_READ_ONLY) != 0 && version < LT_SCHEMA_VERSION)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_READ_ONLY,
+                   _("“%s” was saved by an older version of Letapis: open it in Letapis "
+                     "once to update it, then try again"),
+                   display);
+      goto out;
+    }
+
+  /* Before anything is written: a file missing a table must stay as it is. */
+  if (version == LT_SCHEMA_VERSION)
+    {
+      g_autofree char *missing = NULL;
+
+      if (!_lt_schema_check (db, &missing))
+        {
+          /* Translators: %1$s is a file name, %2$s names what is missing, e.g. "table events" */
+          g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
+                       _("“%1$s” is damaged: part of the chronicle is missing (%2$s)"),
+                       display, missing);
+          goto out;
+        }
+    }
+
   if ((flags & LT_STORE_OPEN_NO_CHECK) != 0)
     {
       ret = TRUE;
@@ -621,8 +776,12 @@ check_existing_file (const char        *path,
   if (sqlite3_prepare_v2 (db, check_sql, -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged: %s"), display, sqlite3_errmsg (db));
+      rc = sqlite3_errcode (db);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        set_open_error (error, path, rc, sqlite3_errmsg (db));
+      else
+        g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
+                     _("“%s” is damaged: %s"), display, sqlite3_errmsg (db));
       goto out;
     }
 
@@ -643,6 +802,32 @@ out:
   return ret;
 }
 
+/* A new chronicle holds sensitive records: only its owner may read it.
+ * SQLite gives the -wal and -shm files the database's own mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_basename (path);
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+      g_set_error (error, LT_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
+                   ? LT_STORE_ERROR_READ_ONLY : LT_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  return TRUE;
+}
+
 static LtStore *
 open_store (const char        *path,
             LtStoreOpenFlags   flags,
@@ -651,27 +836,52 @@ open_store (const char        *path,
 {
   g_autoptr(LtStore) self = NULL;
   gboolean memory;
+  gboolean read_only;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   memory = g_str_equal (path, ":memory:");
+  read_only = !memory && (flags & LT_STORE_OPEN_READ_ONLY) != 0;
 
-  if (!memory && g_file_test (path, G_FILE_TEST_EXISTS) && !check_existing_file (path, flags, error))
-    return NULL;
-
-  self = g_object_new (LT_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
+  if (!memory && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!check_existing_file (path, flags, error))
+        return NULL;
+      if (!read_only && !is_writable (path))
+        {
+          set_open_error (error, path, SQLITE_READONLY, NULL);
+          return NULL;
+        }
+    }
+  else if (read_only)
     {
       g_autofree char *display = g_filename_display_basename (path);
 
       g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_IO,
-                   _("Could not open “%s”: %s"), display,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+                   _("Could not open “%s”: %s"), display, g_strerror (ENOENT));
+      return NULL;
+    }
+  else if (!memory && !create_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (LT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = read_only;
+
+  /* Read-only work on a file that could be written still uses a read-write
+   * connection with query_only set: it takes part in locking like any
+   * other, and the last connection to close removes the -wal and -shm
+   * files. A file that cannot be written gets a plain reader. */
+  if (read_only && !is_writable (path))
+    rc = open_reader (path, &self->db);
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (error, path, rc,
+                      self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
 
@@ -679,17 +889,51 @@ open_store (const char        *path,
   sqlite3_busy_timeout (self->db, 5000);
   _lt_schema_register_functions (self->db);
 
-  if (!exec_sql (self,
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = NORMAL;"
-                 "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA cache_size = -32768;",
-                 error))
-    return NULL;
+  if (read_only)
+    {
+      if (sqlite3_exec (self->db,
+                        "PRAGMA query_only = ON;"
+                        "PRAGMA temp_store = MEMORY;"
+                        "PRAGMA cache_size = -32768;",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        {
+          set_open_error (error, path, sqlite3_errcode (self->db), sqlite3_errmsg (self->db));
+          return NULL;
+        }
+    }
+  else
+    {
+      if (sqlite3_exec (self->db,
+                        "PRAGMA foreign_keys = ON;"
+                        "PRAGMA journal_mode = WAL;"
+                        "PRAGMA synchronous = NORMAL;"
+                        "PRAGMA temp_store = MEMORY;"
+                        "PRAGMA cache_size = -32768;",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        {
+          set_open_error (error, path, sqlite3_errcode (self->db), sqlite3_errmsg (self->db));
+          return NULL;
+        }
 
-  if (!_lt_schema_migrate (self->db, version, error))
-    return NULL;
+      if (!_lt_schema_migrate (self->db, version, error))
+        return NULL;
+    }
+
+  if (version == LT_SCHEMA_VERSION)
+    {
+      g_autofree char *missing = NULL;
+
+      if (!_lt_schema_check (self->db, &missing))
+        {
+          g_autofree char *display = g_filename_display_basename (path);
+
+          /* Translators: %1$s is a file name, %2$s names what is missing, e.g. "table events" */
+          g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
+                       _("“%1$s” is damaged: part of the chronicle is missing (%2$s)"),
+                       display, missing);
+          return NULL;
+        }
+    }
 
   return g_steal_pointer (&self);
 }
@@ -699,10 +943,14 @@ open_store (const char        *path,
  * @path: a file name, or ":memory:"
  * @error: return location for an error
  *
- * Opens a chronicle, creating it if needed and upgrading an older one. A file
- * that is not a chronicle, is damaged or comes from a newer Letapis is refused
- * with an error (%LT_STORE_ERROR_NOT_DATABASE, %LT_STORE_ERROR_DAMAGED,
- * %LT_STORE_ERROR_TOO_NEW) and never written to.
+ * Opens a chronicle, creating it if needed (readable by its owner only) and
+ * upgrading an older one. A file that is not a chronicle, is damaged (also:
+ * misses a table) or comes from a newer Letapis is refused with an error
+ * (%LT_STORE_ERROR_NOT_DATABASE, %LT_STORE_ERROR_DAMAGED,
+ * %LT_STORE_ERROR_TOO_NEW) and never written to. A file that cannot be
+ * written gives %LT_STORE_ERROR_READ_ONLY (open it with
+ * %LT_STORE_OPEN_READ_ONLY to read it), one another program keeps locked
+ * beyond the busy timeout %LT_STORE_ERROR_BUSY.
  *
  * Returns: (transfer full) (nullable): the store
  */
@@ -745,6 +993,61 @@ lt_store_get_path (LtStore *self)
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+/**
+ * lt_store_is_read_only:
+ * @self: a store
+ *
+ * Returns: %TRUE if the store was opened with %LT_STORE_OPEN_READ_ONLY;
+ *   other connections to its file (workers) must be opened the same way
+ */
+gboolean
+lt_store_is_read_only (LtStore *self)
+{
+  g_return_val_if_fail (LT_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
+/**
+ * lt_store_checkpoint:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Moves everything in the write-ahead log into the database file and
+ * empties the log, so that the database file alone holds the chronicle,
+ * for instance before it is moved or copied. Closing the store does the
+ * same but cannot say that it failed (on a full disk, say).
+ *
+ * Returns: %TRUE if the database file is complete
+ */
+gboolean
+lt_store_checkpoint (LtStore  *self,
+                     GError  **error)
+{
+  int n_log = -1;
+  int n_done = -1;
+  int rc;
+
+  g_return_val_if_fail (LT_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    return TRUE;
+
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
+  if (rc != SQLITE_OK)
+    return _lt_store_set_sql_error (self, error);
+
+  /* Someone else still reading an older snapshot keeps frames in the log. */
+  if (n_log > 0 && n_done < n_log)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_BUSY,
+                   _("The chronicle is in use by another program; close it there and try again"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -2814,6 +3117,8 @@ validate_event (LtStore  *self,
       if (lt_qualifier_get_index (f->qualifier) < 0)
         return invalid (error, _("“%s” is not a figure qualifier"),
                         f->qualifier != NULL ? f->qualifier : "");
+      if (!_lt_figure_value_is_valid (f->value))
+        return invalid (error, _("A figure must be a number from 0 to 10 000 000 000"));
     }
 
   return TRUE;

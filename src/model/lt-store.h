@@ -32,6 +32,8 @@ typedef enum
   LT_STORE_ERROR_NOT_FOUND,     /* no record with that id */
   LT_STORE_ERROR_CONFLICT,      /* duplicate slug, record still referenced, ... */
   LT_STORE_ERROR_NOTHING_TO_UNDO,
+  LT_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
+  LT_STORE_ERROR_BUSY,          /* another program holds a lock on the file */
 } LtStoreError;
 
 typedef enum
@@ -42,6 +44,9 @@ typedef enum
   /* A second connection (a worker's own) to a file this process has already
    * opened and checked: skip the page check, still refuse foreign files. */
   LT_STORE_OPEN_NO_CHECK    = 1 << 1,
+  /* Read-only work (exports): nothing is written, not even the journal mode
+   * or a migration, and a read-only file or folder can be read. */
+  LT_STORE_OPEN_READ_ONLY   = 1 << 2,
 } LtStoreOpenFlags;
 
 typedef enum
@@ -185,6 +190,9 @@ LtStore     *lt_store_open_full              (const char              *path,
                                               LtStoreOpenFlags         flags,
                                               GError                 **error);
 const char  *lt_store_get_path               (LtStore                 *self);
+gboolean     lt_store_is_read_only           (LtStore                 *self);
+gboolean     lt_store_checkpoint             (LtStore                 *self,
+                                              GError                 **error);
 int          lt_store_get_schema_version     (LtStore                 *self);
 void         lt_store_set_language           (LtStore                 *self,
                                               const char              *lang);

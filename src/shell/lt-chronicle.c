@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "lt-chronicle.h"
 
@@ -45,23 +46,13 @@ lt_chronicle_dup_bundled_dir (void)
   return g_file_new_for_uri ("resource:///io/github/letapis/Letapis/chronicle");
 }
 
-/**
- * lt_chronicle_open:
- * @file: a chronicle database
- * @error: return location for an error
- *
- * Opens an existing chronicle; a damaged or foreign file is refused with a
- * message a person understands and is left untouched.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
- */
-LtStore *
-lt_chronicle_open (GFile   *file,
-                   GError **error)
+static LtStore *
+open_file (GFile             *file,
+           LtStoreOpenFlags   flags,
+           GError           **error)
 {
   g_autofree char *path = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  GStatBuf st;
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -81,7 +72,95 @@ lt_chronicle_open (GFile   *file,
       return NULL;
     }
 
-  return lt_store_open (path, error);
+  /* SQLite takes an empty file for an empty database and would make a
+   * chronicle of it: opening is not creating. */
+  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size == 0)
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Letapis chronicle: the file is empty"), display);
+      return NULL;
+    }
+
+  return lt_store_open_full (path, flags, error);
+}
+
+/**
+ * lt_chronicle_open:
+ * @file: a chronicle database
+ * @error: return location for an error
+ *
+ * Opens an existing chronicle; a damaged or foreign file is refused with a
+ * message a person understands and is left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LtStore *
+lt_chronicle_open (GFile   *file,
+                   GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return open_file (file, LT_STORE_OPEN_NONE, error);
+}
+
+/**
+ * lt_chronicle_open_for_reading:
+ * @file: a chronicle database
+ * @error: return location for an error
+ *
+ * Opens an existing chronicle for read-only work such as an export: nothing
+ * is written to the file or put beside it, and a read-only file or folder
+ * can be read.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LtStore *
+lt_chronicle_open_for_reading (GFile   *file,
+                               GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return open_file (file, LT_STORE_OPEN_READ_ONLY, error);
+}
+
+/* Removes @db_path and the journal files SQLite keeps beside it. */
+static void
+unlink_database (const char *db_path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_unlink (name);
+    }
+}
+
+/* A creation killed half-way (a crash, a kill -9, the power) leaves its
+ * scratch database and journals behind; each new try would add more. They
+ * hold nothing that was ever saved, so the next creation clears them. */
+static void
+remove_leftovers (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (basename, ".new-", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+
+        g_unlink (child);
+      }
 }
 
 /**
@@ -105,8 +184,9 @@ lt_chronicle_create (GFile     *file,
   g_autoptr(GFile) parent = NULL;
   g_autofree char *path = NULL;
   g_autofree char *tmp_path = NULL;
-  g_autofree char *basename = NULL;
+  g_autofree char *tmp_wal = NULL;
   g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -129,12 +209,17 @@ lt_chronicle_create (GFile     *file,
     }
   g_clear_error (&local_error);
 
-  basename = g_path_get_basename (path);
+  remove_leftovers (path);
+
   tmp_path = g_strdup_printf ("%s.new-%u", path, g_random_int ());
+  tmp_wal = g_strconcat (tmp_path, "-wal", NULL);
 
   scratch = lt_store_open (tmp_path, error);
   if (scratch == NULL)
-    return NULL;
+    {
+      unlink_database (tmp_path);
+      return NULL;
+    }
 
   if (with_bundled_chronicle)
     {
@@ -143,27 +228,48 @@ lt_chronicle_create (GFile     *file,
       if (!lt_store_import_chronicle (scratch, bundled, &local_error))
         {
           g_clear_object (&scratch);
-          g_unlink (tmp_path);
+          unlink_database (tmp_path);
           g_set_error (error, local_error->domain, local_error->code,
                        _("Could not load the bundled chronicle: %s"), local_error->message);
           return NULL;
         }
     }
 
-  /* Closing the connection checkpoints the write-ahead log, so the single
-   * database file holds everything before it is moved into place. */
+  /* Everything still in the write-ahead log goes into the database file
+   * before it is moved into place, and that has to be checked: on a full
+   * disk the copy fails, and the file alone would be cut short. Closing
+   * checkpoints too, but silently. */
+  if (!lt_store_checkpoint (scratch, &local_error))
+    {
+      g_clear_object (&scratch);
+      unlink_database (tmp_path);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save the chronicle as “%s”: %s"), path, local_error->message);
+      return NULL;
+    }
   g_clear_object (&scratch);
+
+  /* A log that survived the close holds pages the file lacks. */
+  if (g_stat (tmp_wal, &st) == 0 && st.st_size > 0)
+    {
+      unlink_database (tmp_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not save the chronicle as “%s”: %s"), path,
+                   _("the database could not be completed"));
+      return NULL;
+    }
 
   if (g_rename (tmp_path, path) != 0)
     {
       int saved_errno = errno;
 
-      g_unlink (tmp_path);
+      unlink_database (tmp_path);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Could not save the chronicle as “%s”: %s"), path,
                    g_strerror (saved_errno));
       return NULL;
     }
+  unlink_database (tmp_path);
 
   return lt_store_open (path, error);
 }

@@ -17,6 +17,8 @@ GFile   *lt_chronicle_dup_default_file (void);
 GFile   *lt_chronicle_dup_bundled_dir  (void);
 LtStore *lt_chronicle_open             (GFile     *file,
                                         GError   **error);
+LtStore *lt_chronicle_open_for_reading (GFile     *file,
+                                        GError   **error);
 LtStore *lt_chronicle_open_default     (GError   **error);
 LtStore *lt_chronicle_create           (GFile     *file,
                                         gboolean   with_bundled_chronicle,

@@ -611,6 +611,7 @@ typedef struct _LoadJob
   gboolean        adopted;        /* main thread only */
   char           *path;
   gboolean        include_restricted;
+  gboolean        read_only;      /* an export must not write, nor may its worker */
   GArray         *spans;
   GError         *error;
 } LoadJob;
@@ -651,7 +652,10 @@ load_job_thread (GTask        *task,
   /* Thread workers own their SQLite connection */
   /* the page opened and checked the file already: the lighter check */
   /* The page's own connection checked this file when it was opened. */
-  store = lt_store_open_full (job->path, LT_STORE_OPEN_NO_CHECK, &error);
+  store = lt_store_open_full (job->path,
+                              LT_STORE_OPEN_NO_CHECK |
+                              (job->read_only ? LT_STORE_OPEN_READ_ONLY : 0),
+                              &error);
   if (store != NULL)
     {
       g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
@@ -810,6 +814,7 @@ start_loading (LtTimelinePainter *self)
   g_cond_init (&job->cond);
   job->path = g_strdup (path);
   job->include_restricted = self->include_restricted;
+  job->read_only = lt_store_is_read_only (self->store);
   self->job = job;
   self->spans = g_steal_pointer (&provisional);
   self->provisional = TRUE;

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "export-test-util.h"
+#include "../fs-test-util.h"
 
 static char *data_home;   /* the user database is created here on the first run */
 
@@ -688,12 +689,272 @@ test_graph_data (gconstpointer data)
   remove_dir (dir);
 }
 
+static char *
+checksum_of (const char *path)
+{
+  g_autoptr(GBytes) bytes = load (path);
+
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* On a full disk an export fails, says why, and leaves the file it would
+ * have replaced as it was, with nothing half-written beside it. */
+static void
+test_full_disk (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autofree char *option = g_str_has_suffix (name, ".json")
+                            ? g_strdup_printf ("--export-data=%s", path)
+                            : g_strdup_printf ("--export-graph=%s", path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  if (!fs_test_mount_tmpfs (dir, 2 * 1024))
+    {
+      g_rmdir (dir);
+      return;
+    }
+
+  run_letapis (&first, NULL, option, NULL);
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_cmpint (exit_status (&first), ==, 0);
+  before = checksum_of (path);
+
+  fs_test_fill (dir);
+  /* Different content: the restricted records, or a shorter time window */
+  if (g_str_has_suffix (name, ".json"))
+    run_letapis (&second, NULL, option, "--include-restricted", NULL);
+  else
+    run_letapis (&second, NULL, option, "--from=2020", "--to=2021", NULL);
+  g_assert_cmpint (exit_status (&second), !=, 0);
+  g_assert_nonnull (strstr (second.err, "disk is full"));
+
+  after = checksum_of (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (dir), ==, 2);  /* the export and the filler */
+
+  fs_test_unmount (dir);
+  remove_dir (dir);
+}
+
+/* The data export writes beside its target only: no plaintext copy goes
+ * to the temporary folder (where it would outlive a kill -9). */
+static void
+test_export_data_no_tmp (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chronicle.json", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-data=%s", path);
+  g_autofree char *tmp = g_build_filename (dir, "no-such-tmp", NULL);
+  g_autofree char *tmpdir = g_strdup_printf ("TMPDIR=%s", tmp);
+  const char * const env[] = { tmpdir, NULL };
+  GStatBuf st;
+  g_auto(Run) run;
+
+  run_letapis (&run, env, arg, "--include-restricted", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Sensitive: for the owner only */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  remove_dir (dir);
+}
+
+/* A file the user already shared with a group stays shared. */
+static void
+test_export_keeps_mode (gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *arg = g_str_has_suffix (name, ".json")
+                         ? g_strdup_printf ("--export-data=%s", path)
+                         : g_str_has_suffix (name, ".png")
+                         ? g_strdup_printf ("--export-timeline=%s", path)
+                         : g_strdup_printf ("--export-graph=%s", path);
+  GStatBuf st;
+  g_auto(Run) first;
+  g_auto(Run) second;
+
+  run_letapis (&first, NULL, arg, NULL);
+  g_assert_cmpint (exit_status (&first), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  run_letapis (&second, NULL, arg, NULL);
+  g_assert_cmpint (exit_status (&second), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+
+  remove_dir (dir);
+}
+
+static gboolean
+xmllint_accepts (const char *path,
+                 char      **complaint)
+{
+  const char *argv[] = { "xmllint", "--noout", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, complaint, &status, &error);
+  g_assert_no_error (error);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* A name with control characters in it (pasted from a terminal, say) still
+ * makes GraphML, GEXF and SVG that an XML parser reads. */
+static void
+test_control_characters (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (data_home, "letapis", "chronicle.db", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "chronicle.db", NULL);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db_path);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (db_path);
+  g_autoptr(GError) error = NULL;
+  static const char * const names[] = { "graph.graphml", "graph.gexf", "graph.svg" };
+  sqlite3 *db = NULL;
+
+  if (!export_test_have_program ("xmllint"))
+    {
+      g_test_skip ("xmllint (libxml2-utils) is not installed");
+      g_rmdir (dir);
+      return;
+    }
+
+  /* The user's chronicle exists once any earlier export has run. */
+  if (!g_file_test (source, G_FILE_TEST_EXISTS))
+    {
+      g_auto(Run) first;
+      g_autofree char *out = g_build_filename (dir, "first.json", NULL);
+      g_autofree char *arg = g_strdup_printf ("--export-data=%s", out);
+
+      run_letapis (&first, NULL, arg, NULL);
+      g_assert_cmpint (exit_status (&first), ==, 0);
+      g_unlink (out);
+    }
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE actors SET name = 'Via' || char(1) || 'sna' || "
+                                 "char(27) || '[31m' || char(11) WHERE slug = 'viasna'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *arg = g_strdup_printf ("--export-graph=%s", path);
+      g_autofree char *complaint = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(Run) run;
+
+      run_letapis (&run, NULL, arg, database, "--title=Report\x01 \x1b[1m2021", NULL);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_cmpint (exit_status (&run), ==, 0);
+
+      if (!xmllint_accepts (path, &complaint))
+        g_error ("%s is not valid XML: %s", names[i], complaint);
+      bytes = load (path);
+      if (!g_str_has_suffix (names[i], ".svg"))
+        g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                        "Viasna[31m"));
+      g_unlink (path);
+    }
+
+  g_unlink (db_path);
+  g_rmdir (dir);
+}
+
+/* An export only reads: from a read-only folder (a read-only mount here,
+ * which stops root too) it works, and a rollback-journal chronicle keeps
+ * its mode and its bytes, with nothing put beside it. */
+static void
+test_export_reads_only (gconstpointer data)
+{
+  gboolean read_only_folder = GPOINTER_TO_INT (data);
+  g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *out_dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (data_home, "letapis", "chronicle.db", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "chronicle.db", NULL);
+  g_autofree char *database = g_strdup_printf ("--database=%s", db_path);
+  g_autofree char *out = g_build_filename (out_dir, "chronicle.json", NULL);
+  g_autofree char *arg = g_strdup_printf ("--export-data=%s", out);
+  g_autofree char *timeline = g_build_filename (out_dir, "timeline.png", NULL);
+  g_autofree char *timeline_arg = g_strdup_printf ("--export-timeline=%s", timeline);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) to = g_file_new_for_path (db_path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) second = { 0 };
+
+  if (read_only_folder && !fs_test_mount_tmpfs (dir, 8 * 1024))
+    {
+      g_rmdir (dir);
+      g_rmdir (out_dir);
+      return;
+    }
+  if (!g_file_test (source, G_FILE_TEST_EXISTS))
+    {
+      g_auto(Run) first;
+
+      run_letapis (&first, NULL, arg, NULL);
+      g_assert_cmpint (exit_status (&first), ==, 0);
+    }
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (!read_only_folder)
+    {
+      g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
+                       SQLITE_OK);
+      sqlite3_close (db);
+    }
+  else
+    g_assert_true (fs_test_remount_read_only (dir));
+  before = checksum_of (db_path);
+
+  run_letapis (&run, NULL, arg, database, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  run_letapis (&second, NULL, timeline_arg, database, NULL);
+  g_assert_cmpstr (second.err, ==, "");
+  g_assert_cmpint (exit_status (&second), ==, 0);
+
+  after = checksum_of (db_path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  if (read_only_folder)
+    fs_test_unmount (dir);
+  remove_dir (dir);
+  remove_dir (out_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
+  fs_test_init ();
   setlocale (LC_ALL, "en_US.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
@@ -712,6 +973,19 @@ main (int   argc,
   g_test_add_func ("/Letapis/ExportCli/restricted-lanes", test_restricted_lanes);
   g_test_add_func ("/Letapis/ExportCli/no-matches", test_no_matches);
   g_test_add_func ("/Letapis/ExportCli/error-while-exporting", test_error_while_exporting);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/graphml", "graph.graphml", test_full_disk);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/gexf", "graph.gexf", test_full_disk);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/json", "chronicle.json", test_full_disk);
+  g_test_add_data_func ("/Letapis/ExportCli/full-disk/pdf", "graph.pdf", test_full_disk);
+  g_test_add_func ("/Letapis/ExportCli/export-data-no-tmp", test_export_data_no_tmp);
+  g_test_add_func ("/Letapis/ExportCli/control-characters", test_control_characters);
+  g_test_add_data_func ("/Letapis/ExportCli/reads-only/journal", GINT_TO_POINTER (FALSE),
+                        test_export_reads_only);
+  g_test_add_data_func ("/Letapis/ExportCli/reads-only/read-only-folder", GINT_TO_POINTER (TRUE),
+                        test_export_reads_only);
+  g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/json", "chronicle.json", test_export_keeps_mode);
+  g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/graphml", "graph.graphml", test_export_keeps_mode);
+  g_test_add_data_func ("/Letapis/ExportCli/keeps-mode/png", "timeline.png", test_export_keeps_mode);
   g_test_add_func ("/Letapis/ExportCli/error-translated", test_error_translated);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {

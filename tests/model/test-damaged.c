@@ -12,11 +12,13 @@
 #include <glib/gstdio.h>
 
 #include "test-helpers.h"
+#include "../fs-test-util.h"
 
 typedef struct
 {
-  char *dir;
-  char *path;
+  char     *dir;
+  char     *path;
+  gboolean  mounted;
 } Fixture;
 
 static void
@@ -31,6 +33,10 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  if (f->mounted)
+    fs_test_unmount (f->dir);
+  g_chmod (f->dir, 0755);
+  g_chmod (f->path, 0644);
   rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -196,10 +202,244 @@ test_no_check_still_refuses_foreign (Fixture       *f,
   g_assert_finalize_object (store);
 }
 
+/* A chronicle as Letapis leaves it: WAL mode, nothing beside it. */
+static void
+write_wal_chronicle (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  LtSyntheticParams params = { 300, 2, 20, 30, 5, 0 };
+  LtStore *store = lt_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lt_store_generate_synthetic (store, &params, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
+/* Root writes through any permission, so for root the folder becomes a
+ * small file system that is then remounted read-only. */
+static gboolean
+prepare_read_only_dir (Fixture *f)
+{
+  if (geteuid () != 0)
+    return TRUE;
+  if (!fs_test_mount_tmpfs (f->dir, 16 * 1024))
+    return FALSE;
+  f->mounted = TRUE;
+  return TRUE;
+}
+
+static void
+make_read_only (Fixture *f,
+                gboolean folder_too)
+{
+  if (f->mounted)
+    g_assert_true (fs_test_remount_read_only (f->dir));
+  else
+    {
+      g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+      if (folder_too)
+        g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+    }
+}
+
+static void
+assert_reads (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = file_checksum (f->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GArray) spans = NULL;
+  LtStore *store;
+
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (lt_store_is_read_only (store));
+  spans = lt_store_dup_event_spans (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, >, 200);
+  g_assert_finalize_object (store);
+
+  /* Nothing changed, nothing was put beside it. */
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
+static void
+test_read_only_file (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LtStore *store;
+
+  if (!prepare_read_only_dir (f))
+    return;
+  write_wal_chronicle (f);
+  make_read_only (f, FALSE);
+
+  assert_reads (f);
+
+  /* Opening to edit says what is wrong, not that the file is damaged. */
+  store = lt_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  if (!prepare_read_only_dir (f))
+    return;
+  write_wal_chronicle (f);
+  make_read_only (f, TRUE);
+
+  assert_reads (f);
+}
+
+/* An export of a rollback-journal file leaves it in that mode, unchanged. */
+static void
+test_read_only_keeps_journal_mode (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  LtStore *store;
+
+  write_chronicle (f);
+  before = file_checksum (f->path);
+
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (lt_store_is_empty (store));
+  g_assert_finalize_object (store);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_cmpint (contents[18], ==, 1);  /* still rollback journal, not WAL */
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
+static void
+test_empty_file_is_not_a_chronicle (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LtStore *store;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
+/* A foreign WAL-mode database is refused without -wal and -shm files
+ * appearing beside it. */
+static void
+test_refused_leaves_nothing_beside (Fixture       *f,
+                                    gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL;"
+                                 "CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+
+  assert_refused (f, LT_STORE_ERROR_NOT_DATABASE, "another program");
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
+static void
+test_missing_table (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  LtStore *store;
+
+  write_chronicle (f);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE layouts", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused (f, LT_STORE_ERROR_DAMAGED, "missing");
+
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "layouts"));
+}
+
+typedef struct
+{
+  sqlite3 *db;
+  gint64   release_after_ms;
+} Locker;
+
+static gpointer
+release_lock_thread (gpointer data)
+{
+  Locker *locker = data;
+
+  g_usleep (locker->release_after_ms * 1000);
+  sqlite3_exec (locker->db, "COMMIT", NULL, NULL, NULL);
+  return NULL;
+}
+
+/* Another program writing holds an exclusive lock: the open waits for it
+ * (the busy timeout), and says "in use" if it never ends. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  Locker locker = { NULL, 300 };
+  GThread *thread;
+  LtStore *store;
+
+  write_chronicle (f);
+  g_assert_cmpint (sqlite3_open (f->path, &locker.db), ==, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_exec (locker.db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("release", release_lock_thread, &locker);
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_READ_ONLY, &error);
+  g_thread_join (thread);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  g_assert_cmpint (sqlite3_exec (locker.db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use by another program"));
+  g_assert_null (strstr (error->message, "damaged"));
+
+  sqlite3_exec (locker.db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (locker.db);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  fs_test_init ();
   test_setup_locale ();
   g_test_init (&argc, &argv, NULL);
 
@@ -213,6 +453,13 @@ main (int   argc,
   ADD ("bad-header", test_bad_header);
   ADD ("intact-opens", test_intact_opens);
   ADD ("no-check-refuses-foreign", test_no_check_still_refuses_foreign);
+  ADD ("read-only-file", test_read_only_file);
+  ADD ("read-only-folder", test_read_only_folder);
+  ADD ("read-only-keeps-journal-mode", test_read_only_keeps_journal_mode);
+  ADD ("empty-file", test_empty_file_is_not_a_chronicle);
+  ADD ("refused-leaves-nothing-beside", test_refused_leaves_nothing_beside);
+  ADD ("missing-table", test_missing_table);
+  ADD ("locked", test_locked);
 #undef ADD
 
   return g_test_run ();

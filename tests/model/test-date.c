@@ -88,6 +88,21 @@ test_parse_invalid (void)
   assert_parse_error ("", LT_DATE_ERROR_SYNTAX, "empty");
   assert_parse_error ("2020-08-09 ", LT_DATE_ERROR_SYNTAX, "position 11");
   assert_parse_error ("2020~~", LT_DATE_ERROR_SYNTAX, "“~”");
+  /* A multibyte character is named whole, its position counted in characters. */
+  assert_parse_error ("2020—2021", LT_DATE_ERROR_SYNTAX, "“—” at position 5");
+  assert_parse_error ("2020-0ж", LT_DATE_ERROR_SYNTAX, "“ж” at position 7");
+}
+
+/* Even a message about bytes that are not UTF-8 is valid UTF-8. */
+static void
+test_parse_error_is_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  LtDate d = { 0 };
+
+  g_assert_false (lt_date_parse ("2020\xe2", &d, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "\\xe2"));
 }
 
 static void
@@ -285,6 +300,7 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/Date/parse-precision", test_parse_precision);
   g_test_add_func ("/Letapis/Date/parse-invalid", test_parse_invalid);
+  g_test_add_func ("/Letapis/Date/parse-error-utf8", test_parse_error_is_utf8);
   g_test_add_func ("/Letapis/Date/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/Letapis/Date/ranges", test_ranges);
   g_test_add_func ("/Letapis/Date/day-axis", test_day_axis);

@@ -165,6 +165,50 @@ test_import_errors (void)
                        (const char *[]) { "witness-a", "i18n.uk.nickname", NULL });
 }
 
+/* Figures JSON cannot carry back (1e400 is infinity), that overflow a
+ * gint64 (1e300) or that count fewer than no people are refused. */
+static void
+test_import_bad_figures (void)
+{
+  static const char * const values[] = { "1e400", "-1e400", "1e300", "-5", "-0.5", "20000000000" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *to = g_strdup_printf ("{\"value\": %s, \"counts\": \"detained\"", values[i]);
+
+      assert_import_fails ("events.json", "{\"value\": 6700, \"counts\": \"detained\"", to,
+                           (const char *[]) { "events.json", "figures[1]", "10 000 000 000", NULL });
+    }
+}
+
+/* 200,000 nested brackets overflowed the stack in the JSON parser. */
+static void
+test_import_deep_nesting (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "deep.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  GString *text = g_string_new ("{\"events\": ");
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_string_free (text, TRUE);
+
+  g_assert_false (lt_store_import_json (store, file, &error));
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+  g_assert_nonnull (strstr (error->message, "nested"));
+  g_assert_true (lt_store_is_empty (store));
+
+  rm_rf (dir);
+}
+
 static void
 test_missing_file (void)
 {
@@ -250,6 +294,8 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/Import/mini", test_import_mini);
   g_test_add_func ("/Letapis/Import/errors", test_import_errors);
+  g_test_add_func ("/Letapis/Import/bad-figures", test_import_bad_figures);
+  g_test_add_func ("/Letapis/Import/deep-nesting", test_import_deep_nesting);
   g_test_add_func ("/Letapis/Import/missing-file", test_missing_file);
   g_test_add_func ("/Letapis/Import/export-round-trip", test_export_round_trip);
   g_test_add_func ("/Letapis/Import/vocabulary", test_vocabulary);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lt-chronicle.h"
+#include "../fs-test-util.h"
 
 static char *data_home;
 
@@ -133,11 +134,146 @@ test_missing_file_is_named (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+write_reserve (const char *path,
+               gsize       size)
+{
+  g_autofree char *zeros = g_malloc0 (size);
+
+  g_assert_true (g_file_set_contents (path, zeros, size, NULL));
+}
+
+/* The first start on a nearly full disk: whatever moment the disk fills up,
+ * it leaves either nothing or a chronicle that opens, never a file cut short
+ * nor scratch files. */
+static void
+test_full_disk (void)
+{
+  g_autofree char *dir = g_build_filename (data_home, "full", NULL);
+  g_autofree char *folder = g_build_filename (dir, "letapis", NULL);
+  g_autofree char *path = g_build_filename (folder, "chronicle.db", NULL);
+  g_autofree char *reserve = g_build_filename (dir, "reserve", NULL);
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  static const gsize free_kib[] = { 16, 128, 400, 700, 900, 1200, 1600, 2400 };
+  guint n_failed = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  if (!fs_test_mount_tmpfs (dir, 6 * 1024))
+    return;
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (free_kib); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LtStore) store = NULL;
+
+      g_unlink (path);
+      g_unlink (filler);
+      write_reserve (reserve, free_kib[i] * 1024);
+      fs_test_fill (dir);
+      g_assert_cmpint (g_unlink (reserve), ==, 0);
+
+      store = lt_chronicle_create (file, TRUE, &error);
+      if (store == NULL)
+        {
+          g_test_message ("%" G_GSIZE_FORMAT " KiB free: %s", free_kib[i], error->message);
+          n_failed++;
+          g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+        }
+      else
+        {
+          g_autoptr(LtStore) again = NULL;
+
+          g_assert_no_error (error);
+          g_clear_object (&store);
+          again = lt_chronicle_open (file, &error);
+          g_assert_no_error (error);
+          g_assert_false (lt_store_is_empty (again));
+        }
+      /* No scratch database or journal is left beside it. */
+      g_assert_cmpuint (fs_test_count_files (folder), <=, 1);
+    }
+  g_assert_cmpuint (n_failed, >, 0);
+
+  fs_test_unmount (dir);
+}
+
+/* A creation killed half-way left its scratch files; the next one clears them. */
+static void
+test_leftovers_are_removed (void)
+{
+  g_autofree char *folder = g_build_filename (data_home, "leftovers", NULL);
+  g_autofree char *path = g_build_filename (folder, "chronicle.db", NULL);
+  g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+  static const char * const names[] = {
+    "chronicle.db.new-12345", "chronicle.db.new-12345-wal", "chronicle.db.new-12345-shm",
+    "chronicle.db.new-678-wal",
+  };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_build_filename (folder, names[i], NULL);
+
+      g_assert_true (g_file_set_contents (name, "half", -1, NULL));
+    }
+  g_assert_true (g_file_set_contents (other, "mine", -1, NULL));
+
+  store = lt_chronicle_create (file, FALSE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* The chronicle and the user's own file, nothing else */
+  g_assert_cmpuint (fs_test_count_files (folder), ==, 2);
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+}
+
+/* The chronicle holds sensitive records: only its owner can read it. */
+static void
+test_created_private (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "private", "chronicle.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+  GStatBuf st;
+
+  store = lt_chronicle_create (file, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Opening is not creating: an empty file stays empty and is refused. */
+static void
+test_empty_file_is_refused (void)
+{
+  g_autofree char *path = g_build_filename (data_home, "empty.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+
+  store = lt_chronicle_open (file, &error);
+  g_assert_null (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_DATABASE);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int ret;
+
+  fs_test_init ();
 
   /* GLib caches the user data dir on first use, so point it at a scratch
    * folder before anything asks. */
@@ -151,6 +287,10 @@ main (int   argc,
   g_test_add_func ("/Letapis/Chronicle/unwritable", test_unwritable_place_leaves_nothing);
   g_test_add_func ("/Letapis/Chronicle/foreign-file", test_foreign_file_is_refused_and_untouched);
   g_test_add_func ("/Letapis/Chronicle/missing-file", test_missing_file_is_named);
+  g_test_add_func ("/Letapis/Chronicle/full-disk", test_full_disk);
+  g_test_add_func ("/Letapis/Chronicle/leftovers", test_leftovers_are_removed);
+  g_test_add_func ("/Letapis/Chronicle/created-private", test_created_private);
+  g_test_add_func ("/Letapis/Chronicle/empty-file", test_empty_file_is_refused);
 
   ret = g_test_run ();
 
