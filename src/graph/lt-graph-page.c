@@ -26,6 +26,7 @@
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
 #include "lt-model.h"
+#include "lt-record-tag.h"
 
 #define LAYOUT_NAME "graph"
 
@@ -583,6 +584,28 @@ format_citations (GPtrArray *citations)
   return g_string_free (text, FALSE);
 }
 
+/* Edit and Add Relation act on the actor through the window */
+static GtkWidget *
+actor_buttons (gint64 actor_id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button;
+
+  button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-actor");
+  gtk_widget_set_tooltip_text (button, _("Edit the Actor"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  button = gtk_button_new_with_mnemonic (_("Add _Relation…"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-relation");
+  gtk_widget_set_tooltip_text (button, _("Relate the Actor to Another"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
 static void
 update_details (LtGraphPage *self)
 {
@@ -617,6 +640,8 @@ update_details (LtGraphPage *self)
       return;
     }
 
+  if (lt_actor_is_restricted (actor))
+    gtk_box_append (self->details_box, lt_restricted_tag_new ());
   add_label (self->details_box, lt_actor_get_name (actor), "title-2");
   add_label (self->details_box, lt_graph_node_kind_get_label (lt_actor_get_kind (actor)), "dim-label");
 
@@ -651,6 +676,7 @@ update_details (LtGraphPage *self)
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect (button, "clicked", G_CALLBACK (timeline_clicked_cb), self);
   gtk_box_append (self->details_box, button);
+  gtk_box_append (self->details_box, actor_buttons (id));
 
   relations = lt_store_list_relations (self->store, id);
   if (g_list_model_get_n_items (relations) > 0)

@@ -16,7 +16,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lt-actor-editor.h"
 #include "lt-event-editor.h"
+#include "lt-relation-editor.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 #include "lt-window-editing.h"
@@ -261,6 +263,76 @@ delete_event_action (GtkWidget  *widget,
   update_history (self);
 }
 
+/* Actors and relations */
+
+static void
+actor_saved_cb (GtkWindow *editor,
+                gint64     id,
+                LtWindow  *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-actor-in-graph", "x", id);
+  update_history (self);
+}
+
+static void
+new_actor_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtActorEditor *editor;
+
+  if (lt_window_get_store (self) == NULL)
+    return;
+
+  editor = lt_actor_editor_new (GTK_WINDOW (self), lt_window_get_store (self), NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (actor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_actor_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtStore *store = lt_window_get_store (self);
+  g_autoptr(LtActor) actor = NULL;
+  LtActorEditor *editor;
+
+  if (store == NULL || (actor = lt_store_lookup_actor (store, g_variant_get_int64 (param))) == NULL)
+    return;
+
+  editor = lt_actor_editor_new (GTK_WINDOW (self), store, actor);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (actor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+relation_saved_cb (GtkWindow *editor,
+                   gint64     id,
+                   LtWindow  *self)
+{
+  update_history (self);
+}
+
+static void
+add_relation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtStore *store = lt_window_get_store (self);
+  LtRelationEditor *editor;
+
+  if (store == NULL)
+    return;
+
+  editor = lt_relation_editor_new (GTK_WINDOW (self), store, g_variant_get_int64 (param));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (relation_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 /**
  * _lt_window_editing_class_init:
  * @widget_class: #LtWindow's class
@@ -276,6 +348,9 @@ _lt_window_editing_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
+  gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_actor_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-actor", "x", edit_actor_action);
+  gtk_widget_class_install_action (widget_class, "win.add-relation", "x", add_relation_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 

@@ -1,4 +1,4 @@
-/* test-event-editor.c: writing the chronicle through the window, under Xvfb
+/* test-editors.c: writing the chronicle through the window, under Xvfb
  *
  * Copyright 2026 The Letapis authors
  *
@@ -12,7 +12,12 @@
 #include <string.h>
 
 #include "lt-application.h"
+#include "lt-actor-editor.h"
 #include "lt-event-editor.h"
+#include "lt-graph-model.h"
+#include "lt-graph-page.h"
+#include "lt-graph-view.h"
+#include "lt-relation-editor.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
@@ -218,7 +223,9 @@ close_window (Fixture *f)
 {
   GtkWindow *editor;
 
-  while ((editor = find_toplevel (LT_TYPE_EVENT_EDITOR)) != NULL)
+  while ((editor = find_toplevel (LT_TYPE_EVENT_EDITOR)) != NULL ||
+         (editor = find_toplevel (LT_TYPE_ACTOR_EDITOR)) != NULL ||
+         (editor = find_toplevel (LT_TYPE_RELATION_EDITOR)) != NULL)
     gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->store);
@@ -554,6 +561,122 @@ test_restricted_marked (void)
   close_window (&f);
 }
 
+static GtkWidget *
+show_actor (Fixture    *f,
+            const char *slug)
+{
+  GtkWidget *page;
+  gint64 id = lt_store_find_actor (f->store, slug);
+
+  g_assert_cmpint (id, !=, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-actor-in-graph", "x", id);
+  page = find_type (GTK_WIDGET (f->window), LT_TYPE_GRAPH_PAGE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  WAIT_UNTIL (lt_graph_view_get_selected_actor (lt_graph_page_get_view (LT_GRAPH_PAGE (page))) == id, 3000);
+
+  return page;
+}
+
+static void
+test_actor_editor (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(LtActor) actor = NULL;
+  GtkWidget *editor;
+  GtkWidget *page;
+  gint64 id;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  /* New Actor on the graph page: no name, no Save */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "graph");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  click (find_action_button (GTK_WIDGET (f.window), "win.new-actor"));
+  WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_ACTOR_EDITOR))) != NULL, 3000);
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_nonnull (find_row (editor, ADW_TYPE_ACTION_ROW, _("An actor needs a name in at least one language")));
+
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Name")), "Brest Solidarity Fund");
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Add Other Name")), "Фонд салідарнасці Брэста");
+  g_signal_emit_by_name (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Add Other Name")), "entry-activated");
+  g_assert_nonnull (find_row (editor, ADW_TYPE_ACTION_ROW, "Фонд салідарнасці Брэста"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, _("Kind"))),
+                              (guint) lt_actor_kind_get_index ("organization"));
+  click (save_button (editor));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_ACTOR_EDITOR) == NULL, 3000);
+
+  /* found by its other name in any script, shown selected in the graph */
+  id = lt_store_find_actor (f.store, "Фонд салідарнасці Брэста");
+  g_assert_cmpint (id, !=, 0);
+  actor = lt_store_lookup_actor (f.store, id);
+  g_assert_cmpstr (lt_actor_get_name (actor), ==, "Brest Solidarity Fund");
+  g_assert_cmpstr (lt_actor_get_kind (actor), ==, "organization");
+
+  /* Edit in the details pane: a Belarusian name, kept beside the English one */
+  id = lt_store_find_actor (f.store, "kubrakou");
+  page = show_actor (&f, "kubrakou");
+  click (find_action_button (page, "win.edit-actor"));
+  WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_ACTOR_EDITOR))) != NULL, 3000);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_label (editor, "Беларуская") != NULL
+                                                   ? gtk_widget_get_parent (find_label (editor, "Беларуская"))
+                                                   : NULL), TRUE);
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Name")), "Брэсцкі фонд салідарнасці");
+  click (save_button (editor));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_ACTOR_EDITOR) == NULL, 3000);
+  g_clear_object (&actor);
+  actor = lt_store_lookup_actor (f.store, id);
+  g_assert_cmpstr (lt_actor_get_translation (actor, "en", "name"), ==, "Ivan Kubrakoŭ");
+  g_assert_cmpstr (lt_actor_get_translation (actor, "be", "name"), ==, "Брэсцкі фонд салідарнасці");
+  WAIT_UNTIL (g_strcmp0 (menu_label (&f, 0), "_Undo Edit “Ivan Kubrakoŭ”") == 0, 3000);
+
+  close_window (&f);
+}
+
+static void
+test_relation_editor (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *editor;
+  GtkWidget *page;
+  GtkWidget *row;
+  gint64 from, to;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  from = lt_store_find_actor (f.store, "kubrakou");
+  to = lt_store_find_actor (f.store, "lukashenko");
+  page = show_actor (&f, "kubrakou");
+  g_assert_cmpint (lt_graph_find_edge (lt_graph_view_get_graph (lt_graph_page_get_view (LT_GRAPH_PAGE (page))),
+                                       from, to, "works-for"), <, 0);
+
+  click (find_action_button (page, "win.add-relation"));
+  WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_RELATION_EDITOR))) != NULL, 3000);
+  /* no other actor yet: nothing to save */
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_nonnull (find_row (editor, ADW_TYPE_ACTION_ROW, _("Pick the other actor from the list")));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, _("Type"))),
+                              (guint) lt_relation_type_get_index ("works-for"));
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Other Actor")), "Лукашэнка");
+  row = find_row (editor, ADW_TYPE_ACTION_ROW, "Alexander Lukashenko");
+  g_assert_nonnull (row);
+  gtk_widget_activate (row);
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Since (optional)")), "2019-13");
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Since (optional)")), "2019-11");
+  g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
+  click (save_button (editor));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_RELATION_EDITOR) == NULL, 3000);
+
+  /* the graph has the edge as soon as the page has rebuilt */
+  WAIT_UNTIL (lt_graph_find_edge (lt_graph_view_get_graph (lt_graph_page_get_view (LT_GRAPH_PAGE (page))),
+                                  from, to, "works-for") >= 0, 5000);
+
+  close_window (&f);
+}
+
 static void
 screenshot (const char *locale,
             const char *lang,
@@ -640,6 +763,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Editor/event/invalid-date", test_invalid_date);
   g_test_add_func ("/Letapis/Editor/event/edit-delete-undo", test_edit_delete_undo);
   g_test_add_func ("/Letapis/Editor/event/restricted-marked", test_restricted_marked);
+  g_test_add_func ("/Letapis/Editor/actor/new-and-edit", test_actor_editor);
+  g_test_add_func ("/Letapis/Editor/relation/add", test_relation_editor);
   g_test_add_func ("/Letapis/Editor/event/screenshot-en", test_screenshot_en);
   g_test_add_func ("/Letapis/Editor/event/screenshot-uk", test_screenshot_uk);
 
