@@ -91,6 +91,9 @@ validate (LtActorEditor *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", has_name);
+  adw_window_title_set_subtitle (self->window_title,
+                                 gtk_switch_get_active (self->restricted_switch) ? _("Restricted")
+                                                                                 : NULL);
 }
 
 static void
@@ -138,6 +141,7 @@ field_changed_cb (LtActorEditor *self)
 {
   if (!self->loading)
     self->dirty = TRUE;
+  validate (self);
 }
 
 static void

@@ -370,6 +370,11 @@ validate (LtEventEditor *self)
     valid &= validate_citation (g_ptr_array_index (self->citations, i));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+
+  /* a restricted event says so at the top too, not only in the switch at the bottom */
+  adw_window_title_set_subtitle (self->window_title,
+                                 gtk_switch_get_active (self->restricted_switch) ? _("Restricted")
+                                                                                 : NULL);
 }
 
 /* Drop-downs of the shared vocabularies, labelled in the interface language */

@@ -432,6 +432,9 @@ test_invalid_date (void)
   g_assert_nonnull (find_row (editor, ADW_TYPE_ACTION_ROW, error->message));
   g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
   g_clear_error (&error);
+  gtk_widget_queue_draw (editor);
+  gtk_test_widget_wait_for_draw (editor);
+  save_png (editor, "event-editor-invalid-en.png");
 
   /* an end before the start */
   type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Date")), "2021-07-14/2021-07-01");
@@ -547,6 +550,8 @@ test_restricted_marked (void)
   g_assert_nonnull (row);
   gtk_widget_activate (row);
   WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (find_type (row, GTK_TYPE_SWITCH))), 3000);
+  /* the editor's title says so too */
+  g_assert_nonnull (find_label (editor, _("Restricted")));
   click (save_button (editor));
   WAIT_UNTIL (find_toplevel (LT_TYPE_EVENT_EDITOR) == NULL, 3000);
 
