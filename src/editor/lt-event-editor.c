@@ -13,6 +13,7 @@
 
 #include "lt-event-editor.h"
 #include "lt-record-index.h"
+#include "lt-source-editor.h"
 
 /* The languages the chronicle's texts are written in; English is the text
  * the others fall back to. Language names stay in their own language. */
@@ -46,6 +47,7 @@ typedef struct
   char          *new_title;   /* set for a source created when the event is saved */
   GtkListBox    *list;
   AdwEntryRow   *source_row;
+  GtkWidget     *edit_source_button;
   AdwActionRow  *message_row;
   AdwEntryRow   *url_row;
   AdwEntryRow   *locator_row;
@@ -340,6 +342,7 @@ validate_citation (Citation *c)
     set_message (c->message_row, _("Pick a source from the list or create one"), TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (c->url_row), c->new_title != NULL);
+  gtk_widget_set_visible (c->edit_source_button, c->source_id != 0);
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (c->source_row), "error");
   else
@@ -761,6 +764,43 @@ citation_field_changed_cb (LtEventEditor *self)
 }
 
 static void
+source_saved_cb (LtSourceEditor *editor,
+                 gint64          id,
+                 Citation       *c)
+{
+  LtEventEditor *self = c->self;
+  g_autoptr(LtSource) source = lt_store_lookup_source (self->store, id);
+
+  /* the searches of the other citations find it under its new title too */
+  g_clear_pointer (&self->source_index, lt_record_index_free);
+  self->source_index = lt_record_index_new_sources (self->store);
+
+  if (source != NULL)
+    {
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (c->source_row), lt_source_get_title (source));
+      self->loading = FALSE;
+    }
+}
+
+static void
+edit_source_cb (GtkButton *button,
+                Citation  *c)
+{
+  LtEventEditor *self = c->self;
+  g_autoptr(LtSource) source = lt_store_lookup_source (self->store, c->source_id);
+  LtSourceEditor *editor;
+
+  if (source == NULL)
+    return;
+
+  /* the source is its own record: its editor saves it by itself, with its own undo */
+  editor = lt_source_editor_new (GTK_WINDOW (self), self->store, source);
+  g_signal_connect (editor, "saved", G_CALLBACK (source_saved_cb), c);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 remove_citation_cb (GtkButton *button,
                     Citation  *c)
 {
@@ -810,6 +850,14 @@ add_citation (LtEventEditor    *self,
   if (from != NULL && from->source_title != NULL)
     gtk_editable_set_text (GTK_EDITABLE (c->source_row), from->source_title);
   adw_entry_row_add_prefix (c->source_row, gtk_image_new_from_icon_name ("x-office-document-symbolic"));
+  c->edit_source_button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (c->edit_source_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (c->edit_source_button, "flat");
+  gtk_widget_set_tooltip_text (c->edit_source_button, _("Edit Source"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (c->edit_source_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Source"), -1);
+  g_signal_connect (c->edit_source_button, "clicked", G_CALLBACK (edit_source_cb), c);
+  adw_entry_row_add_suffix (c->source_row, c->edit_source_button);
   remove = remove_button (_("Remove Citation"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_citation_cb), c);
   adw_entry_row_add_suffix (c->source_row, remove);

@@ -18,6 +18,7 @@
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
 #include "lt-relation-editor.h"
+#include "lt-source-editor.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
@@ -103,6 +104,25 @@ find_action_button (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *hit = find_action_button (child, action);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_button_by_tooltip (child, tooltip);
 
       if (hit != NULL)
         return hit;
@@ -225,7 +245,8 @@ close_window (Fixture *f)
 
   while ((editor = find_toplevel (LT_TYPE_EVENT_EDITOR)) != NULL ||
          (editor = find_toplevel (LT_TYPE_ACTOR_EDITOR)) != NULL ||
-         (editor = find_toplevel (LT_TYPE_RELATION_EDITOR)) != NULL)
+         (editor = find_toplevel (LT_TYPE_RELATION_EDITOR)) != NULL ||
+         (editor = find_toplevel (LT_TYPE_SOURCE_EDITOR)) != NULL)
     gtk_window_destroy (editor);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->store);
@@ -566,6 +587,52 @@ test_restricted_marked (void)
   close_window (&f);
 }
 
+static void
+test_source_editor (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(LtSource) source = NULL;
+  GtkWidget *editor;
+  GtkWidget *source_editor;
+  GtkWidget *row;
+  gint64 id;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  editor = open_new_event_editor (&f);
+  click (find_action_button (editor, "editor.add-citation"));
+  /* only a chosen source can be edited */
+  g_assert_null (find_button_by_tooltip (editor, _("Edit Source")));
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Source")), "hajun");
+  row = find_row (editor, ADW_TYPE_ACTION_ROW,
+                  "Ukraine’s Foreign Ministry: Lukashenko creating prisoner exchange pool in Belarusian Hajun case");
+  gtk_widget_activate (row);
+  click (find_button_by_tooltip (editor, _("Edit Source")));
+  WAIT_UNTIL ((source_editor = GTK_WIDGET (find_toplevel (LT_TYPE_SOURCE_EDITOR))) != NULL, 3000);
+
+  /* a wrong date is refused with the parser's reason, as in the event editor */
+  type_text (find_row (source_editor, ADW_TYPE_ENTRY_ROW, _("Date Published")), "2025-10-32");
+  g_assert_false (gtk_widget_get_sensitive (find_action_button (source_editor, "editor.save")));
+  type_text (find_row (source_editor, ADW_TYPE_ENTRY_ROW, _("Date Published")), "2025-10-14");
+  type_text (find_row (source_editor, ADW_TYPE_ENTRY_ROW, _("Title")), "Hajun case: the Foreign Ministry of Ukraine");
+  click (find_action_button (source_editor, "editor.save"));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_SOURCE_EDITOR) == NULL, 3000);
+
+  id = lt_store_find_source (f.store, "src-censor-2025-hajun");
+  source = lt_store_lookup_source (f.store, id);
+  g_assert_cmpstr (lt_source_get_title (source), ==, "Hajun case: the Foreign Ministry of Ukraine");
+  g_assert_cmpstr (lt_source_get_date (source), ==, "2025-10-14");
+  /* the citation names it anew */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Source")))), ==,
+                   "Hajun case: the Foreign Ministry of Ukraine");
+  /* in the menu, a long title is cut short */
+  WAIT_UNTIL (g_str_has_prefix (menu_label (&f, 0), "_Undo Edit “Hajun case: the Foreign"), 3000);
+  g_assert_true (g_str_has_suffix (menu_label (&f, 0), "…"));
+
+  close_window (&f);
+}
+
 static GtkWidget *
 show_actor (Fixture    *f,
             const char *slug)
@@ -770,6 +837,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Editor/event/restricted-marked", test_restricted_marked);
   g_test_add_func ("/Letapis/Editor/actor/new-and-edit", test_actor_editor);
   g_test_add_func ("/Letapis/Editor/relation/add", test_relation_editor);
+  g_test_add_func ("/Letapis/Editor/source/edit-from-citation", test_source_editor);
   g_test_add_func ("/Letapis/Editor/event/screenshot-en", test_screenshot_en);
   g_test_add_func ("/Letapis/Editor/event/screenshot-uk", test_screenshot_uk);
 
