@@ -614,6 +614,8 @@ test_source_editor (void)
   /* a wrong date is refused with the parser's reason, as in the event editor */
   type_text (find_row (source_editor, ADW_TYPE_ENTRY_ROW, _("Date Published")), "2025-10-32");
   g_assert_false (gtk_widget_get_sensitive (find_action_button (source_editor, "editor.save")));
+  gtk_test_widget_wait_for_draw (source_editor);
+  save_png (source_editor, "source-editor-en.png");
   type_text (find_row (source_editor, ADW_TYPE_ENTRY_ROW, _("Date Published")), "2025-10-14");
   type_text (find_row (source_editor, ADW_TYPE_ENTRY_ROW, _("Title")), "Hajun case: the Foreign Ministry of Ukraine");
   click (find_action_button (source_editor, "editor.save"));
@@ -673,6 +675,8 @@ test_actor_editor (void)
   type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Add Other Name")), "Фонд салідарнасці Брэста");
   g_signal_emit_by_name (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Add Other Name")), "entry-activated");
   g_assert_nonnull (find_row (editor, ADW_TYPE_ACTION_ROW, "Фонд салідарнасці Брэста"));
+  gtk_test_widget_wait_for_draw (editor);
+  save_png (editor, "actor-editor-en.png");
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (editor, ADW_TYPE_COMBO_ROW, _("Kind"))),
                               (guint) lt_actor_kind_get_index ("organization"));
   click (save_button (editor));
@@ -734,6 +738,8 @@ test_relation_editor (void)
   type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Other Actor")), "Лукашэнка");
   row = find_row (editor, ADW_TYPE_ACTION_ROW, "Alexander Lukashenko");
   g_assert_nonnull (row);
+  gtk_test_widget_wait_for_draw (editor);
+  save_png (editor, "relation-editor-en.png");
   gtk_widget_activate (row);
   type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Since (optional)")), "2019-13");
   g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
