@@ -84,6 +84,7 @@ struct _LtGraphPage
   gint64          focus_actor;
   gboolean        rebuilding;
   guint           rebuild_id;
+  gboolean        rebuild_on_map;  /* the store changed while the page was hidden */
 
   /* following the timeline's visible window */
   gboolean        has_timeline_window;
@@ -1029,8 +1030,26 @@ store_changed_cb (LtGraphPage *self,
   /* an edit, an undo or an import: rebuild once the burst of signals is over */
   if (g_strcmp0 (table, "sources") == 0)
     return;
+  /* a hidden page waits until it shows: at a million events a rebuild takes seconds, which
+   * each save on the timeline would otherwise cost */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->rebuild_on_map = TRUE;
+      return;
+    }
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+page_mapped_cb (LtGraphPage *self)
+{
+  if (!self->rebuild_on_map)
+    return;
+
+  self->rebuild_on_map = FALSE;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  window_changed_cb (self);
 }
 
 /* Following the timeline */
@@ -1271,6 +1290,8 @@ lt_graph_page_init (LtGraphPage *self)
   build_filter_box (self);
   update_period_button (self);
   update_details (self);
+
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped_cb), NULL);
 }
 
 GtkWidget *
@@ -1302,6 +1323,7 @@ lt_graph_page_set_store (LtGraphPage *self,
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   self->focus_actor = 0;
+  self->rebuild_on_map = FALSE;
   self->rebuilding = TRUE;
   rebuild (self);
   self->rebuilding = FALSE;

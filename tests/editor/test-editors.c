@@ -755,6 +755,37 @@ test_relation_editor (void)
   close_window (&f);
 }
 
+/* The graph page rebuilds only when it shows, but then it must have every change */
+static void
+test_hidden_graph_catches_up (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(LtRelation) relation = lt_relation_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  gint64 from, to;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  page = find_type (GTK_WIDGET (f.window), LT_TYPE_GRAPH_PAGE);
+  from = lt_store_find_actor (f.store, "kubrakou");
+  to = lt_store_find_actor (f.store, "lukashenko");
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  lt_relation_set_from_id (relation, from);
+  lt_relation_set_to_id (relation, to);
+  lt_relation_set_relation_type (relation, "works-for");
+  g_assert_cmpint (lt_store_add_relation (f.store, relation, &error), >, 0);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "graph");
+  WAIT_UNTIL (lt_graph_find_edge (lt_graph_view_get_graph (lt_graph_page_get_view (LT_GRAPH_PAGE (page))),
+                                  from, to, "works-for") >= 0, 5000);
+
+  close_window (&f);
+}
+
 static void
 screenshot (const char *locale,
             const char *lang,
@@ -843,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Editor/event/restricted-marked", test_restricted_marked);
   g_test_add_func ("/Letapis/Editor/actor/new-and-edit", test_actor_editor);
   g_test_add_func ("/Letapis/Editor/relation/add", test_relation_editor);
+  g_test_add_func ("/Letapis/Editor/relation/hidden-graph-catches-up", test_hidden_graph_catches_up);
   g_test_add_func ("/Letapis/Editor/source/edit-from-citation", test_source_editor);
   g_test_add_func ("/Letapis/Editor/event/screenshot-en", test_screenshot_en);
   g_test_add_func ("/Letapis/Editor/event/screenshot-uk", test_screenshot_uk);
