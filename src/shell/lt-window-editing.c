@@ -18,6 +18,8 @@
 
 #include "lt-actor-editor.h"
 #include "lt-event-editor.h"
+#include "lt-graph-page.h"
+#include "lt-graph-view.h"
 #include "lt-relation-editor.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
@@ -333,6 +335,45 @@ add_relation_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* Ctrl+N and F2 act on what the visible page shows: events on the timeline, actors in the
+ * graph */
+
+static gboolean
+graph_visible (LtWindow *self)
+{
+  return g_str_equal (lt_window_get_visible_page (self), "graph");
+}
+
+static void
+new_record_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  gtk_widget_activate_action (widget, graph_visible (LT_WINDOW (widget)) ? "win.new-actor"
+                                                                         : "win.new-event", NULL);
+}
+
+static void
+edit_selected_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtGraphPage *page;
+  gint64 id;
+
+  if (!graph_visible (self))
+    {
+      gtk_widget_activate_action (widget, "win.edit-event", NULL);
+      return;
+    }
+
+  page = LT_GRAPH_PAGE (gtk_widget_get_template_child (widget, LT_TYPE_WINDOW, "graph_page"));
+  id = lt_graph_view_get_selected_actor (lt_graph_page_get_view (page));
+  if (id != 0)
+    gtk_widget_activate_action (widget, "win.edit-actor", "x", id);
+}
+
 /**
  * _lt_window_editing_class_init:
  * @widget_class: #LtWindow's class
@@ -351,12 +392,14 @@ _lt_window_editing_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_actor_action);
   gtk_widget_class_install_action (widget_class, "win.edit-actor", "x", edit_actor_action);
   gtk_widget_class_install_action (widget_class, "win.add-relation", "x", add_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-event", NULL);
+                                       "win.new-record", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-event", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-event",
                                        NULL);

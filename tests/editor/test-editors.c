@@ -442,7 +442,7 @@ test_invalid_date (void)
   id = create_event (&f);
 
   /* F2 edits the selected event */
-  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.edit-event", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.edit-selected", NULL);
   WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_EVENT_EDITOR))) != NULL, 3000);
   g_assert_cmpint (lt_event_editor_get_id (LT_EVENT_EDITOR (editor)), ==, id);
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
@@ -666,6 +666,13 @@ test_actor_editor (void)
   /* New Actor on the graph page: no name, no Save */
   gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-page", "s", "graph");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  /* Ctrl+N on the graph page makes an actor, not an event */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.new-record", NULL);
+  WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_ACTOR_EDITOR))) != NULL, 3000);
+  g_assert_null (find_toplevel (LT_TYPE_EVENT_EDITOR));
+  click (find_action_button (editor, "editor.cancel"));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_ACTOR_EDITOR) == NULL, 3000);
+
   click (find_action_button (GTK_WIDGET (f.window), "win.new-actor"));
   WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_ACTOR_EDITOR))) != NULL, 3000);
   g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
@@ -692,6 +699,14 @@ test_actor_editor (void)
   /* Edit in the details pane: a Belarusian name, kept beside the English one */
   id = lt_store_find_actor (f.store, "kubrakou");
   page = show_actor (&f, "kubrakou");
+
+  /* F2 edits the selected actor */
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.edit-selected", NULL);
+  WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_ACTOR_EDITOR))) != NULL, 3000);
+  g_assert_cmpint (lt_actor_editor_get_id (LT_ACTOR_EDITOR (editor)), ==, id);
+  click (find_action_button (editor, "editor.cancel"));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_ACTOR_EDITOR) == NULL, 3000);
+
   click (find_action_button (page, "win.edit-actor"));
   WAIT_UNTIL ((editor = GTK_WIDGET (find_toplevel (LT_TYPE_ACTOR_EDITOR))) != NULL, 3000);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_label (editor, "Беларуская") != NULL
