@@ -519,10 +519,12 @@ lookup_label (LtTimelinePainter *self,
   title = event != NULL ? lt_event_get_title (event) : NULL;
   if (title == NULL || title[0] == '\0')
     title = _("Untitled event");
-  if (span->flags & LT_SPAN_APPROXIMATE)
-    label->title = g_strdup_printf ("~ %s", title);
-  else
-    label->title = g_strdup (title);
+  /* a restricted event carries a lock on the canvas too (and in an export that includes it):
+   * it must not pass for a public one in a screenshot */
+  label->title = g_strdup_printf ("%s%s%s",
+                                  (span->flags & LT_SPAN_RESTRICTED) ? "🔒 " : "",
+                                  (span->flags & LT_SPAN_APPROXIMATE) ? "~ " : "",
+                                  title);
   label->date = event != NULL ? lt_date_range_format (lt_event_get_date_range (event)) : g_strdup ("");
 
   label->layout = pango_layout_new (self->pango);

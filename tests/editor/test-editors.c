@@ -581,8 +581,21 @@ test_restricted_marked (void)
 
     g_assert_true (lt_event_is_restricted (event));
   }
-  /* the details pane marks it */
+  /* the details pane marks it, and so does the timeline */
   WAIT_UNTIL (find_label (GTK_WIDGET (f.window), _("Restricted")) != NULL, 3000);
+  {
+    gint64 day = lt_days_from_ymd (2021, 7, 14);
+    g_autofree char *title = NULL;
+    g_autofree char *date = NULL;
+
+    lt_timeline_view_set_window (f.view, day - 0.5, day + 1.5, FALSE);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f.view));
+    WAIT_UNTIL (shown_on_timeline (&f, id), 3000);
+    g_assert_true (lt_timeline_painter_describe_event (lt_timeline_view_get_painter (f.view), id, &title, &date));
+    g_assert_true (g_str_has_prefix (title, "🔒 "));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+    save_png (GTK_WIDGET (f.window), "timeline-restricted-en.png");
+  }
 
   close_window (&f);
 }
