@@ -854,6 +854,27 @@ screenshot (const char *locale,
   gtk_test_widget_wait_for_draw (editor);
   save_png (editor, name);
 
+  /* a language with no text shows what its readers see instead, greyed */
+  {
+    GtkWidget *be = find_label (editor, "Беларуская");
+
+    g_assert_nonnull (be);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_parent (be)), TRUE);
+    gtk_test_widget_wait_for_draw (editor);
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_parent (find_label (editor, "English")))));
+    /* emptied, the Belarusian title shows the fallback as its placeholder */
+    type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Title")), "");
+    g_assert_cmpstr (gtk_text_get_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (
+                       GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Title")))))), ==,
+                     lt_event_get_translation (event, lang, "title"));
+    gtk_test_widget_wait_for_draw (editor);
+  }
+  {
+    g_autofree char *tab = g_strdup_printf ("%.*s-be-tab.png", (int) strlen (name) - 4, name);
+
+    save_png (editor, tab);
+  }
+
   /* the lower half: actors, figures, sources and the visibility switch */
   {
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (
