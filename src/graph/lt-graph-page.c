@@ -26,6 +26,7 @@
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
 #include "lt-model.h"
+#include "lt-record-tag.h"
 
 #define LAYOUT_NAME "graph"
 
@@ -83,6 +84,7 @@ struct _LtGraphPage
   gint64          focus_actor;
   gboolean        rebuilding;
   guint           rebuild_id;
+  gboolean        rebuild_on_map;  /* the store changed while the page was hidden */
 
   /* following the timeline's visible window */
   gboolean        has_timeline_window;
@@ -584,6 +586,28 @@ format_citations (GPtrArray *citations)
   return g_string_free (text, FALSE);
 }
 
+/* Edit and Add Relation act on the actor through the window */
+static GtkWidget *
+actor_buttons (gint64 actor_id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button;
+
+  button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-actor");
+  gtk_widget_set_tooltip_text (button, _("Edit the Actor"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  button = gtk_button_new_with_mnemonic (_("Add _Relation…"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-relation");
+  gtk_widget_set_tooltip_text (button, _("Relate the Actor to Another"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
 static void
 update_details (LtGraphPage *self)
 {
@@ -618,6 +642,8 @@ update_details (LtGraphPage *self)
       return;
     }
 
+  if (lt_actor_is_restricted (actor))
+    gtk_box_append (self->details_box, lt_restricted_tag_new ());
   add_label (self->details_box, lt_actor_get_name (actor), "title-2");
   add_label (self->details_box, lt_graph_node_kind_get_label (lt_actor_get_kind (actor)), "dim-label");
 
@@ -652,6 +678,7 @@ update_details (LtGraphPage *self)
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   g_signal_connect (button, "clicked", G_CALLBACK (timeline_clicked_cb), self);
   gtk_box_append (self->details_box, button);
+  gtk_box_append (self->details_box, actor_buttons (id));
 
   relations = lt_store_list_relations (self->store, id);
   if (g_list_model_get_n_items (relations) > 0)
@@ -1007,8 +1034,26 @@ store_changed_cb (LtGraphPage *self,
   /* an edit, an undo or an import: rebuild once the burst of signals is over */
   if (g_strcmp0 (table, "sources") == 0)
     return;
+  /* a hidden page waits until it shows: at a million events a rebuild takes seconds, which
+   * each save on the timeline would otherwise cost */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->rebuild_on_map = TRUE;
+      return;
+    }
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+}
+
+static void
+page_mapped_cb (LtGraphPage *self)
+{
+  if (!self->rebuild_on_map)
+    return;
+
+  self->rebuild_on_map = FALSE;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  window_changed_cb (self);
 }
 
 /* Following the timeline */
@@ -1249,6 +1294,8 @@ lt_graph_page_init (LtGraphPage *self)
   build_filter_box (self);
   update_period_button (self);
   update_details (self);
+
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped_cb), NULL);
 }
 
 GtkWidget *
@@ -1280,6 +1327,7 @@ lt_graph_page_set_store (LtGraphPage *self,
     g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
 
   self->focus_actor = 0;
+  self->rebuild_on_map = FALSE;
   self->rebuilding = TRUE;
   rebuild (self);
   self->rebuilding = FALSE;

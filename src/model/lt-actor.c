@@ -377,6 +377,15 @@ lt_actor_get_translation (LtActor *self,
   g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
   g_return_val_if_fail (lang != NULL && field != NULL, NULL);
 
+  /* "en" is the English text itself, as for events */
+  if (g_str_equal (lang, "en"))
+    {
+      if (g_str_equal (field, "name"))
+        return self->name;
+      if (g_str_equal (field, "description"))
+        return self->description;
+    }
+
   ensure_i18n (self);
   return _lt_i18n_get (&self->i18n, lang, field);
 }
@@ -396,6 +405,15 @@ lt_actor_set_translation (LtActor *self,
 {
   g_return_if_fail (LT_IS_ACTOR (self));
   g_return_if_fail (lang != NULL && field != NULL);
+
+  if (g_str_equal (lang, "en"))
+    {
+      if (g_str_equal (field, "name"))
+        lt_actor_set_name (self, text);
+      else if (g_str_equal (field, "description"))
+        lt_actor_set_description (self, text);
+      return;
+    }
 
   ensure_i18n (self);
   if (_lt_i18n_set (&self->i18n, lang, field, text) && g_strcmp0 (lang, self->lang) == 0)

@@ -413,6 +413,9 @@ lt_event_set_restricted (LtEvent  *self,
  * @lang: "uk", "be", ...
  * @field: "title", "summary" or "place"
  *
+ * "en" gives the English text itself, so that an editor can show every
+ * language the same way.
+ *
  * Returns: (nullable): the translation, %NULL if there is none
  */
 const char *
@@ -422,6 +425,16 @@ lt_event_get_translation (LtEvent    *self,
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
   g_return_val_if_fail (lang != NULL && field != NULL, NULL);
+
+  if (g_str_equal (lang, "en"))
+    {
+      if (g_str_equal (field, "title"))
+        return self->title;
+      if (g_str_equal (field, "summary"))
+        return self->summary;
+      if (g_str_equal (field, "place"))
+        return self->place;
+    }
 
   ensure_i18n (self);
   return _lt_i18n_get (&self->i18n, lang, field);
@@ -433,6 +446,8 @@ lt_event_get_translation (LtEvent    *self,
  * @lang: "uk", "be", ...
  * @field: "title", "summary" or "place"
  * @text: (nullable): the translation, %NULL to remove it
+ *
+ * "en" sets the English text itself, as the plain setters do.
  */
 void
 lt_event_set_translation (LtEvent    *self,
@@ -442,6 +457,17 @@ lt_event_set_translation (LtEvent    *self,
 {
   g_return_if_fail (LT_IS_EVENT (self));
   g_return_if_fail (lang != NULL && field != NULL);
+
+  if (g_str_equal (lang, "en"))
+    {
+      if (g_str_equal (field, "title"))
+        lt_event_set_title (self, text);
+      else if (g_str_equal (field, "summary"))
+        lt_event_set_summary (self, text);
+      else if (g_str_equal (field, "place"))
+        lt_event_set_place (self, text);
+      return;
+    }
 
   ensure_i18n (self);
   if (_lt_i18n_set (&self->i18n, lang, field, text) && g_strcmp0 (lang, self->lang) == 0)

@@ -527,6 +527,15 @@ lt_source_get_translation (LtSource *self,
   g_return_val_if_fail (LT_IS_SOURCE (self), NULL);
   g_return_val_if_fail (lang != NULL && field != NULL, NULL);
 
+  /* "en" is the text itself, as for events */
+  if (g_str_equal (lang, "en"))
+    {
+      if (g_str_equal (field, "title"))
+        return self->title;
+      if (g_str_equal (field, "note"))
+        return self->note;
+    }
+
   ensure_i18n (self);
   return _lt_i18n_get (&self->i18n, lang, field);
 }
@@ -546,6 +555,15 @@ lt_source_set_translation (LtSource *self,
 {
   g_return_if_fail (LT_IS_SOURCE (self));
   g_return_if_fail (lang != NULL && field != NULL);
+
+  if (g_str_equal (lang, "en"))
+    {
+      if (g_str_equal (field, "title"))
+        lt_source_set_title (self, text);
+      else if (g_str_equal (field, "note"))
+        lt_source_set_note (self, text);
+      return;
+    }
 
   ensure_i18n (self);
   if (_lt_i18n_set (&self->i18n, lang, field, text) && g_strcmp0 (lang, self->lang) == 0)

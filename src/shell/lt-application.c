@@ -152,7 +152,7 @@ lt_application_startup (GApplication *app)
   static const char *export_accels[] = { "<Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
-  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *new_accels[] = { "<Control><Shift>n", NULL };
   static const char *timeline_accels[] = { "<Alt>1", NULL };
   static const char *graph_accels[] = { "<Alt>2", NULL };
   LtApplication *self = LT_APPLICATION (app);

@@ -19,6 +19,7 @@
 #include "lt-timeline-painter.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
+#include "lt-window-editing.h"
 
 struct _LtWindow
 {
@@ -509,6 +510,8 @@ lt_window_class_init (LtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-actor-in-graph", "x",
                                    show_actor_in_graph_action);
 
+  _lt_window_editing_class_init (widget_class);
+
   g_type_ensure (LT_TYPE_TIMELINE_PAGE);
   g_type_ensure (LT_TYPE_GRAPH_PAGE);
 }
@@ -544,6 +547,7 @@ lt_window_init (LtWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
+  _lt_window_editing_init (self);
   restore_window_state (self);
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "lt-model.h"
+#include "lt-record-tag.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 
@@ -470,6 +471,29 @@ show_in_graph_clicked_cb (GtkButton *button,
   gtk_widget_activate_action (GTK_WIDGET (button), "win.show-actor-in-graph", "x", actor_id);
 }
 
+/* Edit and Delete act on the selected event through the window */
+static GtkWidget *
+record_buttons (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *button;
+
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (box, 6);
+
+  button = gtk_button_new_with_mnemonic (_("_Delete"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-event");
+  gtk_widget_set_tooltip_text (button, _("Delete the Event (Delete)"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-event");
+  gtk_widget_set_tooltip_text (button, _("Edit the Event (F2)"));
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
 static void
 show_details (LtTimelinePage *self,
               gint64          event_id)
@@ -497,6 +521,9 @@ show_details (LtTimelinePage *self,
       return;
     }
 
+  if (lt_event_is_restricted (event))
+    gtk_box_append (self->details_box, lt_restricted_tag_new ());
+
   child = wrapped_label (lt_event_get_title (event), "title-2");
   gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
   gtk_box_append (self->details_box, child);
@@ -512,8 +539,6 @@ show_details (LtTimelinePage *self,
       g_string_append_printf (line, " · %s", lt_timeline_category_get_label ((guint) index));
     if (place != NULL && place[0] != '\0')
       g_string_append_printf (line, " · %s", place);
-    if (lt_event_is_restricted (event))
-      g_string_append_printf (line, " · %s", _("Restricted"));
     gtk_box_append (self->details_box, wrapped_label (line->str, "dim-label"));
   }
 
@@ -613,6 +638,8 @@ show_details (LtTimelinePage *self,
         }
       gtk_box_append (self->details_box, list);
     }
+
+  gtk_box_append (self->details_box, record_buttons ());
 
   gtk_stack_set_visible_child_name (self->details_stack, "details");
 }

@@ -519,10 +519,12 @@ lookup_label (LtTimelinePainter *self,
   title = event != NULL ? lt_event_get_title (event) : NULL;
   if (title == NULL || title[0] == '\0')
     title = _("Untitled event");
-  if (span->flags & LT_SPAN_APPROXIMATE)
-    label->title = g_strdup_printf ("~ %s", title);
-  else
-    label->title = g_strdup (title);
+  /* a restricted event carries a lock on the canvas too (and in an export that includes it):
+   * it must not pass for a public one in a screenshot */
+  label->title = g_strdup_printf ("%s%s%s",
+                                  (span->flags & LT_SPAN_RESTRICTED) ? "🔒 " : "",
+                                  (span->flags & LT_SPAN_APPROXIMATE) ? "~ " : "",
+                                  title);
   label->date = event != NULL ? lt_date_range_format (lt_event_get_date_range (event)) : g_strdup ("");
 
   label->layout = pango_layout_new (self->pango);
@@ -583,6 +585,139 @@ measure_count_cb (guint    count,
 /* Loading */
 
 
+/* The figures of one event, put in place of what it had: the figures of a million events
+ * are a query of their own (~0.1 s) */
+static void
+patch_figures (LtTimelinePainter *self,
+               gint64             id,
+               LtEvent           *event)
+{
+  GPtrArray *figures = event != NULL ? lt_event_get_figures (event) : NULL;
+  gint32 day = event != NULL ? lt_event_get_start_day (event) : 0;
+
+  if (self->figures == NULL || self->figures_pending || self->figures_kind == NULL)
+    return;
+
+  for (guint i = self->figures->len; i > 0; i--)
+    if (g_array_index (self->figures, LtFigurePoint, i - 1).event_id == id)
+      g_array_remove_index (self->figures, i - 1);
+
+  /* the store's rule: a restricted event's figures never show */
+  for (guint k = 0; figures != NULL && !lt_event_is_restricted (event) && k < figures->len; k++)
+    {
+      const LtFigure *f = g_ptr_array_index (figures, k);
+      LtFigurePoint point = { id, day, f->value };
+      guint lo = 0, hi = self->figures->len;
+
+      if (g_strcmp0 (f->counts, self->figures_kind) != 0)
+        continue;
+
+      /* ordered by day, then event, then the event's own order */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          const LtFigurePoint *m = &g_array_index (self->figures, LtFigurePoint, mid);
+
+          if (m->day < day || (m->day == day && m->event_id <= id))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (self->figures, lo, point);
+    }
+
+  self->figures_max = 0.0;
+  for (guint i = 0; i < self->figures->len; i++)
+    self->figures_max = MAX (self->figures_max, g_array_index (self->figures, LtFigurePoint, i).value);
+  node_cache_clear (&self->figures_cache);
+}
+
+/* Saving one event of a million must not read the million again (~0.5 s in a thread): its
+ * span is read alone and put in place. Only category lanes: the others hang on actors and
+ * places, which an edit may change. */
+static gboolean
+patch_span (LtTimelinePainter *self,
+            gint64             id,
+            int                change)
+{
+  g_autoptr(LtEvent) event = NULL;
+  g_autoptr(GArray) day = NULL;
+  LtEventSpan span = { 0 };
+  gboolean shown = FALSE;
+  guint lo, hi;
+
+  if (self->spans == NULL || self->model_dirty || self->provisional || self->job != NULL ||
+      self->lane_mode != LT_LANE_MODE_CATEGORY ||
+      (change != LT_CHANGE_ADDED && change != LT_CHANGE_UPDATED && change != LT_CHANGE_REMOVED))
+    return FALSE;
+
+  if (change != LT_CHANGE_REMOVED)
+    {
+      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+      if ((event = lt_store_lookup_event (self->store, id)) == NULL)
+        return FALSE;
+      /* the spans of its first day, with the store's own rules on what is shown */
+      filter->include_restricted = self->include_restricted;
+      lt_event_filter_set_window (filter, lt_event_get_start_day (event), lt_event_get_start_day (event));
+      if ((day = lt_store_dup_event_spans (self->store, filter, NULL)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < day->len && !shown; i++)
+        if (g_array_index (day, LtEventSpan, i).id == id)
+          {
+            span = g_array_index (day, LtEventSpan, i);
+            shown = TRUE;
+          }
+    }
+
+  for (guint i = 0; i < self->spans->len; i++)
+    if (g_array_index (self->spans, LtEventSpan, i).id == id)
+      {
+        LtEventSpan *old = &g_array_index (self->spans, LtEventSpan, i);
+
+        /* a new title, summary, actors or sources: the same span, only its label is new */
+        if (shown && memcmp (old, &span, sizeof span) == 0)
+          {
+            g_clear_pointer (&self->frame, lt_timeline_frame_free);
+            self->frame_valid = FALSE;
+            g_hash_table_remove (self->labels, GUINT_TO_POINTER (i + 1));
+            patch_figures (self, id, event);
+            return TRUE;
+          }
+
+        g_array_remove_index (self->spans, i);
+        break;
+      }
+
+  if (shown)
+    {
+      /* after the spans of the same day, as the store orders them: by start day alone */
+      lo = 0;
+      hi = self->spans->len;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (self->spans, LtEventSpan, mid).start_day <= span.start_day)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (self->spans, lo, span);
+    }
+
+  /* the index, the last frame and the labels point into the spans by position */
+  g_clear_pointer (&self->frame, lt_timeline_frame_free);
+  self->frame_valid = FALSE;
+  g_clear_pointer (&self->index, lt_timeline_index_unref);
+  g_hash_table_remove_all (self->labels);
+  self->index_dirty = TRUE;
+  self->matches_dirty = TRUE;
+  patch_figures (self, id, shown ? event : NULL);
+
+  return TRUE;
+}
+
 static void
 store_changed_cb (LtTimelinePainter *self,
                   const char        *table,
@@ -595,7 +730,8 @@ store_changed_cb (LtTimelinePainter *self,
   if (table != NULL && g_strcmp0 (table, "sources") == 0)
     return;
 
-  self->model_dirty = TRUE;
+  if (g_strcmp0 (table, "events") != 0 || !patch_span (self, id, change))
+    self->model_dirty = TRUE;
   invalidate_data (self);
 }
 

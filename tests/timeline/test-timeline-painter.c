@@ -352,6 +352,95 @@ test_paint_follows_store (void)
   g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
 }
 
+static gboolean
+is_visible (LtTimelinePainter *painter,
+            gint64             id)
+{
+  g_autoptr(GArray) visible = lt_timeline_painter_list_visible_events (painter);
+
+  for (guint i = 0; i < visible->len; i++)
+    if (g_array_index (visible, gint64, i) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Saving one event puts its span in place (no reload of all): it must land where a reload
+ * would put it, and go where a reload would drop it */
+static void
+test_paint_edit_in_place (void)
+{
+  g_autoptr(LtStore) store = open_mini ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtEvent) draft = lt_event_new ();
+  g_autoptr(LtEvent) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  graphene_rect_t before_bounds, after_bounds;
+  LtDateRange range;
+  cairo_surface_t *surface;
+  guint before;
+  gint64 id;
+
+  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_painter_set_include_restricted (painter, FALSE);
+  lt_timeline_painter_set_window (painter, lt_days_from_ymd (2022, 2, 20), lt_days_from_ymd (2022, 3, 1));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  before = lt_timeline_painter_get_n_events (painter);
+
+  g_assert_true (lt_date_range_parse ("2022-02-24", &range, NULL));
+  lt_event_set_title (draft, "Test event for the timeline");
+  lt_event_set_category (draft, "war");
+  lt_event_set_date_range (draft, &range);
+  id = lt_store_add_event (store, draft, &error);
+  g_assert_no_error (error);
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_true (is_visible (painter, id));
+  g_assert_true (lt_timeline_painter_get_event_bounds (painter, id, &before_bounds));
+
+  /* three days later: drawn further right */
+  edited = lt_store_lookup_event (store, id);
+  g_assert_true (lt_date_range_parse ("2022-02-27", &range, NULL));
+  lt_event_set_date_range (edited, &range);
+  g_assert_true (lt_store_update_event (store, edited, &error));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_true (lt_timeline_painter_get_event_bounds (painter, id, &after_bounds));
+  g_assert_cmpfloat (after_bounds.origin.x, >, before_bounds.origin.x + 100);
+  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before + 1);
+
+  /* a new title only: the same place, the new label */
+  lt_event_set_title (edited, "Renamed test event");
+  g_assert_true (lt_store_update_event (store, edited, &error));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_true (lt_timeline_painter_describe_event (painter, id, &title, &date));
+  g_assert_cmpstr (title, ==, "Renamed test event");
+
+  /* restricted: a public timeline drops it */
+  lt_event_set_restricted (edited, TRUE);
+  g_assert_true (lt_store_update_event (store, edited, &error));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_false (is_visible (painter, id));
+  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
+
+  /* public again, then deleted */
+  lt_event_set_restricted (edited, FALSE);
+  g_assert_true (lt_store_update_event (store, edited, &error));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_true (is_visible (painter, id));
+  g_assert_true (lt_store_delete_event (store, id, &error));
+  surface = paint_to_image (painter, 800, 400);
+  cairo_surface_destroy (surface);
+  g_assert_false (is_visible (painter, id));
+  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
+}
+
 static void
 count_cb (guint *n)
 {
@@ -633,6 +722,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/painter/empty", test_paint_empty);
   g_test_add_func ("/Letapis/Timeline/painter/mini-restricted", test_paint_mini_restricted);
   g_test_add_func ("/Letapis/Timeline/painter/follows-store", test_paint_follows_store);
+  g_test_add_func ("/Letapis/Timeline/painter/edit-in-place", test_paint_edit_in_place);
   g_test_add_func ("/Letapis/Timeline/painter/load-async", test_paint_load_async);
 
   return g_test_run ();

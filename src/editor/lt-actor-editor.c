@@ -1,0 +1,517 @@
+/* lt-actor-editor.c
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-actor-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lt-actor-editor.h"
+
+/* as in the event editor: language names stay in their own language */
+static const char * const languages[] = { "en", "uk", "be" };
+static const char * const language_names[] = { "English", "Українська", "Беларуская" };
+#define N_LANGUAGES G_N_ELEMENTS (languages)
+
+struct _LtActorEditor
+{
+  AdwWindow        parent_instance;
+
+  LtStore         *store;
+  LtActor         *original;        /* NULL for a new actor */
+  gint64           saved_id;
+
+  char            *names[N_LANGUAGES];
+  guint            lang;
+  guint            records_lang;
+  GPtrArray       *aliases;         /* of GtkWidget rows, each with its "alias" */
+  GtkToggleButton *language_buttons[N_LANGUAGES];
+
+  gboolean         loading;
+  gboolean         dirty;
+  gboolean         closing;
+
+  /* template */
+  AdwWindowTitle  *window_title;
+  GtkWidget       *save_button;
+  GtkBox          *language_box;
+  AdwEntryRow     *name_row;
+  AdwActionRow    *name_message_row;
+  AdwComboRow     *kind_row;
+  GtkListBox      *aliases_list;
+  AdwEntryRow     *alias_entry;
+  GtkSwitch       *restricted_switch;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (LtActorEditor, lt_actor_editor, ADW_TYPE_WINDOW)
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+static const char *
+fallback_name (LtActorEditor *self,
+               guint          lang)
+{
+  guint order[] = { self->records_lang, 0, 1, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] != lang && !is_empty (self->names[order[i]]))
+      return self->names[order[i]];
+
+  return NULL;
+}
+
+static void
+validate (LtActorEditor *self)
+{
+  gboolean has_name = FALSE;
+
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    has_name |= !is_empty (self->names[i]);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->name_message_row), !has_name);
+  if (has_name)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", has_name);
+  adw_window_title_set_subtitle (self->window_title,
+                                 gtk_switch_get_active (self->restricted_switch) ? _("Restricted")
+                                                                                 : NULL);
+}
+
+static void
+show_language (LtActorEditor *self,
+               guint          lang)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->name_row));
+
+  self->loading = TRUE;
+  self->lang = lang;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row),
+                         self->names[lang] != NULL ? self->names[lang] : "");
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    gtk_toggle_button_set_active (self->language_buttons[i], i == lang);
+  self->loading = FALSE;
+
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate), fallback_name (self, lang));
+}
+
+static void
+language_toggled_cb (GtkToggleButton *button,
+                     LtActorEditor   *self)
+{
+  guint lang = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "lang"));
+
+  if (!self->loading && gtk_toggle_button_get_active (button) && lang != self->lang)
+    show_language (self, lang);
+}
+
+static void
+name_changed_cb (LtActorEditor *self)
+{
+  if (self->loading)
+    return;
+
+  g_free (self->names[self->lang]);
+  self->names[self->lang] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  self->dirty = TRUE;
+  validate (self);
+}
+
+static void
+field_changed_cb (LtActorEditor *self)
+{
+  if (!self->loading)
+    self->dirty = TRUE;
+  validate (self);
+}
+
+static void
+remove_alias_cb (GtkButton     *button,
+                 LtActorEditor *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (button), "row");
+
+  gtk_list_box_remove (self->aliases_list, row);
+  g_ptr_array_remove (self->aliases, row);
+  self->dirty = TRUE;
+}
+
+static void
+add_alias (LtActorEditor *self,
+           const char    *alias)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), alias);
+  g_object_set_data_full (G_OBJECT (row), "alias", g_strdup (alias), g_free);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove Name"), -1);
+  g_object_set_data (G_OBJECT (button), "row", row);
+  g_signal_connect (button, "clicked", G_CALLBACK (remove_alias_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  /* the entry stays last */
+  gtk_list_box_insert (self->aliases_list, row, (int) self->aliases->len);
+  g_ptr_array_add (self->aliases, row);
+}
+
+static void
+alias_apply_cb (LtActorEditor *self)
+{
+  g_autofree char *alias = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->alias_entry))));
+
+  if (is_empty (alias))
+    return;
+
+  for (guint i = 0; i < self->aliases->len; i++)
+    if (g_str_equal (g_object_get_data (g_ptr_array_index (self->aliases, i), "alias"), alias))
+      {
+        gtk_editable_set_text (GTK_EDITABLE (self->alias_entry), "");
+        return;
+      }
+
+  add_alias (self, alias);
+  gtk_editable_set_text (GTK_EDITABLE (self->alias_entry), "");
+  self->dirty = TRUE;
+}
+
+static void
+show_error (LtActorEditor *self,
+            GError        *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Actor"),
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LtActorEditor *self = LT_ACTOR_EDITOR (widget);
+  g_autoptr(LtActor) actor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) aliases = NULL;
+  const char * const *kinds = lt_actor_kind_list_keys ();
+  guint kind = adw_combo_row_get_selected (self->kind_row);
+  gint64 id;
+
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  actor = self->original != NULL ? lt_actor_dup (self->original) : lt_actor_new ();
+
+  /* the English name, which the chronicle needs, is another language's when there is none */
+  for (guint i = 1; i < N_LANGUAGES; i++)
+    lt_actor_set_translation (actor, languages[i], "name",
+                              is_empty (self->names[i]) ? NULL : self->names[i]);
+  lt_actor_set_name (actor, !is_empty (self->names[0]) ? self->names[0] : fallback_name (self, 0));
+
+  if (kind < g_strv_length ((char **) kinds))
+    lt_actor_set_kind (actor, kinds[kind]);
+  for (guint i = 0; i < self->aliases->len; i++)
+    g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (self->aliases, i), "alias"));
+  aliases = g_strv_builder_end (builder);
+  lt_actor_set_aliases (actor, (const char * const *) aliases);
+  lt_actor_set_restricted (actor, gtk_switch_get_active (self->restricted_switch));
+
+  if (self->original != NULL)
+    id = lt_store_update_actor (self->store, actor, &error) ? lt_actor_get_id (actor) : 0;
+  else
+    id = lt_store_add_actor (self->store, actor, &error);
+
+  if (id == 0)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->saved_id = id;
+  self->closing = TRUE;
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  g_autoptr(LtActorEditor) self = user_data;
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LtActorEditor    *self)
+{
+  /* the dialog is still finishing its response, and goes with its parent: close after it */
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->closing = TRUE;
+      g_idle_add (destroy_idle_cb, g_object_ref (self));
+    }
+}
+
+static void
+cancel (LtActorEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   self->original != NULL
+                                     ? _("The changes to this actor have not been saved.")
+                                     : _("The new actor has not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  cancel (LT_ACTOR_EDITOR (widget));
+}
+
+static gboolean
+lt_actor_editor_close_request (GtkWindow *window)
+{
+  LtActorEditor *self = LT_ACTOR_EDITOR (window);
+
+  if (!self->closing && self->dirty)
+    {
+      cancel (self);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (lt_actor_editor_parent_class)->close_request (window);
+}
+
+static void
+lt_actor_editor_dispose (GObject *object)
+{
+  LtActorEditor *self = LT_ACTOR_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_ACTOR_EDITOR);
+  g_clear_pointer (&self->aliases, g_ptr_array_unref);
+  g_clear_object (&self->original);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lt_actor_editor_parent_class)->dispose (object);
+}
+
+static void
+lt_actor_editor_finalize (GObject *object)
+{
+  LtActorEditor *self = LT_ACTOR_EDITOR (object);
+
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    g_free (self->names[i]);
+
+  G_OBJECT_CLASS (lt_actor_editor_parent_class)->finalize (object);
+}
+
+static void
+lt_actor_editor_class_init (LtActorEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lt_actor_editor_dispose;
+  object_class->finalize = lt_actor_editor_finalize;
+  window_class->close_request = lt_actor_editor_close_request;
+
+  /**
+   * LtActorEditor::saved:
+   * @self: the editor
+   * @id: the actor's row id
+   *
+   * Emitted when the actor has been written to the store, just before the editor closes.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/letapis/Letapis/editor/lt-actor-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, language_box);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, name_message_row);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, aliases_list);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, alias_entry);
+  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, restricted_switch);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, alias_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
+}
+
+static void
+lt_actor_editor_init (LtActorEditor *self)
+{
+  GtkToggleButton *group = NULL;
+
+  self->aliases = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (language_names[i]);
+
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_object_set_data (G_OBJECT (button), "lang", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "toggled", G_CALLBACK (language_toggled_cb), self);
+      gtk_box_append (self->language_box, button);
+      self->language_buttons[i] = GTK_TOGGLE_BUTTON (button);
+    }
+}
+
+static guint
+language_index (const char *lang)
+{
+  for (guint i = 0; i < N_LANGUAGES; i++)
+    if (g_strcmp0 (lang, languages[i]) == 0)
+      return i;
+
+  return 0;
+}
+
+/**
+ * lt_actor_editor_new:
+ * @parent: (nullable): the window the editor belongs to
+ * @store: the chronicle
+ * @actor: (nullable): the actor to edit, or %NULL for a new one
+ *
+ * Creates an editor; nothing is written to @store until the user saves.
+ *
+ * Returns: (transfer none): the editor, owned by GTK until it closes
+ */
+LtActorEditor *
+lt_actor_editor_new (GtkWindow *parent,
+                     LtStore   *store,
+                     LtActor   *actor)
+{
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  const char * const *keys = lt_actor_kind_list_keys ();
+  LtActorEditor *self;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LT_IS_STORE (store), NULL);
+  g_return_val_if_fail (!actor || LT_IS_ACTOR (actor), NULL);
+
+  self = g_object_new (LT_TYPE_ACTOR_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->records_lang = language_index (lt_store_get_language (store));
+
+  self->loading = TRUE;
+  for (guint i = 0; keys[i] != NULL; i++)
+    gtk_string_list_append (kinds, lt_actor_kind_get_label (keys[i]));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  if (actor != NULL)
+    {
+      const char * const *aliases = lt_actor_get_aliases (actor);
+      int kind = lt_actor_kind_get_index (lt_actor_get_kind (actor));
+
+      self->original = lt_actor_dup (actor);
+      for (guint i = 0; i < N_LANGUAGES; i++)
+        self->names[i] = g_strdup (lt_actor_get_translation (actor, languages[i], "name"));
+      /* a name kept as the English fallback of another language's is no English name */
+      if (self->records_lang != 0 && g_strcmp0 (self->names[0], self->names[self->records_lang]) == 0)
+        g_clear_pointer (&self->names[0], g_free);
+      if (kind >= 0)
+        adw_combo_row_set_selected (self->kind_row, (guint) kind);
+      for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+        add_alias (self, aliases[i]);
+      gtk_switch_set_active (self->restricted_switch, lt_actor_is_restricted (actor));
+      adw_window_title_set_title (self->window_title, _("Edit Actor"));
+    }
+  else
+    adw_window_title_set_title (self->window_title, _("New Actor"));
+  self->loading = FALSE;
+
+  show_language (self, self->records_lang);
+  validate (self);
+  self->dirty = FALSE;
+
+  return self;
+}
+
+/**
+ * lt_actor_editor_get_id:
+ * @self: an actor editor
+ *
+ * Returns: the actor's row id: 0 for a new actor not saved yet
+ */
+gint64
+lt_actor_editor_get_id (LtActorEditor *self)
+{
+  g_return_val_if_fail (LT_IS_ACTOR_EDITOR (self), 0);
+
+  if (self->saved_id != 0)
+    return self->saved_id;
+
+  return self->original != NULL ? lt_actor_get_id (self->original) : 0;
+}

@@ -1,0 +1,25 @@
+/* lt-actor-editor.h
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lt-model.h"
+
+G_BEGIN_DECLS
+
+#define LT_TYPE_ACTOR_EDITOR (lt_actor_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LtActorEditor, lt_actor_editor, LT, ACTOR_EDITOR, AdwWindow)
+
+LtActorEditor *lt_actor_editor_new    (GtkWindow     *parent,
+                                       LtStore       *store,
+                                       LtActor       *actor);
+gint64         lt_actor_editor_get_id (LtActorEditor *self);
+
+G_END_DECLS

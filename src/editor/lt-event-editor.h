@@ -1,0 +1,27 @@
+/* lt-event-editor.h
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "lt-model.h"
+
+G_BEGIN_DECLS
+
+#define LT_TYPE_EVENT_EDITOR (lt_event_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (LtEventEditor, lt_event_editor, LT, EVENT_EDITOR, AdwWindow)
+
+LtEventEditor *lt_event_editor_new       (GtkWindow     *parent,
+                                          LtStore       *store,
+                                          LtEvent       *event,
+                                          const LtDate  *date);
+LtStore       *lt_event_editor_get_store (LtEventEditor *self);
+gint64         lt_event_editor_get_id    (LtEventEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,477 @@
+/* lt-relation-editor.c: a new relation from an actor to another
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-relation-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lt-record-index.h"
+#include "lt-relation-editor.h"
+
+#define N_SUGGESTIONS 6
+
+struct _LtRelationEditor
+{
+  AdwWindow      parent_instance;
+
+  LtStore       *store;
+  LtRecordIndex *actor_index;
+  gint64         from_id;
+  gint64         to_id;
+  GPtrArray     *suggestions;
+  LtDateRange    range;
+  gboolean       has_range;
+  gboolean       loading;
+  gboolean       dirty;
+  gboolean       closing;
+
+  GtkWidget     *save_button;
+  AdwActionRow  *from_row;
+  AdwComboRow   *type_row;
+  GtkListBox    *list;
+  AdwEntryRow   *to_row;
+  AdwActionRow  *to_message_row;
+  AdwEntryRow   *date_row;
+  AdwActionRow  *date_message_row;
+  AdwEntryRow   *note_row;
+  GtkSwitch     *restricted_switch;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (LtRelationEditor, lt_relation_editor, ADW_TYPE_WINDOW)
+
+static guint signals[N_SIGNALS];
+
+static void
+set_message (AdwActionRow *row,
+             const char   *text,
+             gboolean      error)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+validate (LtRelationEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+  gboolean valid = TRUE;
+
+  if (self->to_id == 0)
+    {
+      set_message (self->to_message_row, _("Pick the other actor from the list"), TRUE);
+      valid = FALSE;
+    }
+  else if (self->to_id == self->from_id)
+    {
+      set_message (self->to_message_row, _("An actor cannot be related to itself"), TRUE);
+      valid = FALSE;
+    }
+  else
+    set_message (self->to_message_row, NULL, FALSE);
+
+  self->has_range = FALSE;
+  if (date[0] == '\0')
+    set_message (self->date_message_row, NULL, FALSE);
+  else if (!lt_date_range_parse (date, &self->range, &error))
+    {
+      set_message (self->date_message_row, error->message, TRUE);
+      valid = FALSE;
+    }
+  else
+    {
+      g_autofree char *formatted = lt_date_range_format (&self->range);
+
+      set_message (self->date_message_row, formatted, FALSE);
+      self->has_range = TRUE;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+}
+
+static void
+field_changed_cb (LtRelationEditor *self)
+{
+  if (!self->loading)
+    self->dirty = TRUE;
+  validate (self);
+}
+
+static void
+clear_suggestions (LtRelationEditor *self)
+{
+  for (guint i = 0; i < self->suggestions->len; i++)
+    gtk_list_box_remove (self->list, g_ptr_array_index (self->suggestions, i));
+  g_ptr_array_set_size (self->suggestions, 0);
+}
+
+static void
+suggestion_activated_cb (AdwActionRow     *row,
+                         LtRelationEditor *self)
+{
+  self->to_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id"));
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row),
+                         adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  self->loading = FALSE;
+  clear_suggestions (self);
+  self->dirty = TRUE;
+  validate (self);
+}
+
+static void
+to_changed_cb (LtRelationEditor *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) hits = NULL;
+  int position;
+
+  if (self->loading)
+    return;
+
+  self->to_id = 0;
+  self->dirty = TRUE;
+  clear_suggestions (self);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_row))));
+  position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->to_row)) + 1;
+  hits = lt_record_index_search (self->actor_index, text, N_SUGGESTIONS + 1);
+  for (guint i = 0; i < hits->len && self->suggestions->len < N_SUGGESTIONS; i++)
+    {
+      const LtRecordMatch *m = &g_array_index (hits, LtRecordMatch, i);
+      GtkWidget *row;
+
+      if (m->id == self->from_id)
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->label);
+      if (m->matched != NULL || m->detail != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), m->matched != NULL ? m->matched : m->detail);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("avatar-default-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER (m->id));
+      g_signal_connect (row, "activated", G_CALLBACK (suggestion_activated_cb), self);
+      gtk_list_box_insert (self->list, row, position++);
+      g_ptr_array_add (self->suggestions, row);
+    }
+
+  validate (self);
+}
+
+static void
+to_activated_cb (LtRelationEditor *self)
+{
+  if (self->suggestions->len > 0)
+    suggestion_activated_cb (g_ptr_array_index (self->suggestions, 0), self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LtRelationEditor *self = LT_RELATION_EDITOR (widget);
+  g_autoptr(LtRelation) relation = lt_relation_new ();
+  g_autoptr(GError) error = NULL;
+  const char * const *types = lt_relation_type_list_keys ();
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+  GtkWidget *dialog;
+  gint64 id;
+
+  validate (self);
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  lt_relation_set_from_id (relation, self->from_id);
+  lt_relation_set_to_id (relation, self->to_id);
+  lt_relation_set_relation_type (relation, types[adw_combo_row_get_selected (self->type_row)]);
+  if (self->has_range)
+    lt_relation_set_date_range (relation, &self->range);
+  if (note[0] != '\0')
+    lt_relation_set_note (relation, note);
+  lt_relation_set_restricted (relation, gtk_switch_get_active (self->restricted_switch));
+
+  if ((id = lt_store_add_relation (self->store, relation, &error)) == 0)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Relation"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  self->closing = TRUE;
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  g_autoptr(LtRelationEditor) self = user_data;
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LtRelationEditor *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->closing = TRUE;
+      g_idle_add (destroy_idle_cb, g_object_ref (self));
+    }
+}
+
+static void
+cancel (LtRelationEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   _("The new relation has not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  cancel (LT_RELATION_EDITOR (widget));
+}
+
+static gboolean
+lt_relation_editor_close_request (GtkWindow *window)
+{
+  LtRelationEditor *self = LT_RELATION_EDITOR (window);
+
+  if (!self->closing && self->dirty)
+    {
+      cancel (self);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (lt_relation_editor_parent_class)->close_request (window);
+}
+
+static void
+lt_relation_editor_dispose (GObject *object)
+{
+  LtRelationEditor *self = LT_RELATION_EDITOR (object);
+
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  g_clear_pointer (&self->actor_index, lt_record_index_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lt_relation_editor_parent_class)->dispose (object);
+}
+
+static void
+lt_relation_editor_class_init (LtRelationEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lt_relation_editor_dispose;
+  window_class->close_request = lt_relation_editor_close_request;
+
+  /**
+   * LtRelationEditor::saved:
+   * @self: the editor
+   * @id: the relation's row id
+   *
+   * Emitted when the relation has been written to the store, just before the editor closes.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static AdwActionRow *
+message_row (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_visible (row, FALSE);
+
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+lt_relation_editor_init (LtRelationEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *visibility = adw_preferences_group_new ();
+  GtkWidget *row;
+
+  self->suggestions = g_ptr_array_new ();
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
+  gtk_window_set_title (GTK_WINDOW (self), _("New Relation"));
+
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Relation"));
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->list));
+
+  /* the actor whose pane the relation was drawn from */
+  self->from_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->from_row), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->from_row), "property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->from_row), FALSE);
+  gtk_list_box_append (self->list, GTK_WIDGET (self->from_row));
+
+  self->type_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), _("Type"));
+  gtk_list_box_append (self->list, GTK_WIDGET (self->type_row));
+
+  self->to_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("Other Actor"));
+  adw_entry_row_add_prefix (self->to_row, gtk_image_new_from_icon_name ("system-search-symbolic"));
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (to_changed_cb), self);
+  g_signal_connect_swapped (self->to_row, "entry-activated", G_CALLBACK (to_activated_cb), self);
+  gtk_list_box_append (self->list, GTK_WIDGET (self->to_row));
+  self->to_message_row = message_row ();
+  gtk_list_box_append (self->list, GTK_WIDGET (self->to_message_row));
+
+  self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Since (optional)"));
+  g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (field_changed_cb), self);
+  gtk_list_box_append (self->list, GTK_WIDGET (self->date_row));
+  self->date_message_row = message_row ();
+  gtk_list_box_append (self->list, GTK_WIDGET (self->date_message_row));
+
+  self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), _("Note (optional)"));
+  g_signal_connect_swapped (self->note_row, "changed", G_CALLBACK (field_changed_cb), self);
+  gtk_list_box_append (self->list, GTK_WIDGET (self->note_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (visibility), _("Visibility"));
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Only people with this chronicle see it; public exports and "
+                                 "reports leave it out"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
+  self->restricted_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->restricted_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+/**
+ * lt_relation_editor_new:
+ * @parent: (nullable): the window the editor belongs to
+ * @store: the chronicle
+ * @from_actor_id: the actor the relation starts from
+ *
+ * Creates an editor for a new relation; nothing is written until the user saves.
+ *
+ * Returns: (transfer none): the editor, owned by GTK until it closes
+ */
+LtRelationEditor *
+lt_relation_editor_new (GtkWindow *parent,
+                        LtStore   *store,
+                        gint64     from_actor_id)
+{
+  g_autoptr(GtkStringList) types = gtk_string_list_new (NULL);
+  const char * const *keys = lt_relation_type_list_keys ();
+  g_autoptr(LtActor) from = NULL;
+  LtRelationEditor *self;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LT_IS_STORE (store), NULL);
+
+  self = g_object_new (LT_TYPE_RELATION_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->from_id = from_actor_id;
+  self->actor_index = lt_record_index_new_actors (store);
+
+  self->loading = TRUE;
+  from = lt_store_lookup_actor (store, from_actor_id);
+  if (from != NULL)
+    adw_action_row_set_subtitle (self->from_row, lt_actor_get_name (from));
+  for (guint i = 0; keys[i] != NULL; i++)
+    gtk_string_list_append (types, lt_relation_type_get_label (keys[i]));
+  adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
+  g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  self->loading = FALSE;
+
+  validate (self);
+  self->dirty = FALSE;
+
+  return self;
+}

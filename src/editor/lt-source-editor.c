@@ -1,0 +1,408 @@
+/* lt-source-editor.c: what a source is and where to find it
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-source-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lt-source-editor.h"
+
+struct _LtSourceEditor
+{
+  AdwWindow      parent_instance;
+
+  LtStore       *store;
+  LtSource      *original;      /* NULL for a new source */
+  gboolean       loading;
+  gboolean       dirty;
+  gboolean       closing;
+
+  AdwWindowTitle *window_title;
+  GtkWidget     *save_button;
+  AdwEntryRow   *title_row;
+  AdwActionRow  *title_message_row;
+  AdwEntryRow   *publisher_row;
+  AdwEntryRow   *author_row;
+  AdwEntryRow   *date_row;
+  AdwActionRow  *date_message_row;
+  AdwEntryRow   *url_row;
+  GtkSwitch     *restricted_switch;
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+G_DEFINE_FINAL_TYPE (LtSourceEditor, lt_source_editor, ADW_TYPE_WINDOW)
+
+static guint signals[N_SIGNALS];
+
+static char *
+dup_entry_text (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  return text[0] == '\0' ? NULL : g_steal_pointer (&text);
+}
+
+static void
+set_message (AdwActionRow *row,
+             const char   *text,
+             gboolean      error)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+static void
+validate (LtSourceEditor *self)
+{
+  g_autofree char *title = dup_entry_text (self->title_row);
+  g_autofree char *date = dup_entry_text (self->date_row);
+  g_autoptr(GError) error = NULL;
+  gboolean valid = TRUE;
+  LtDate d;
+
+  set_message (self->title_message_row, title == NULL ? _("A source needs a title") : NULL, TRUE);
+  valid &= title != NULL;
+
+  if (date == NULL)
+    set_message (self->date_message_row, NULL, FALSE);
+  else if (!lt_date_parse (date, &d, &error))
+    {
+      set_message (self->date_message_row, error->message, TRUE);
+      valid = FALSE;
+    }
+  else
+    {
+      g_autofree char *formatted = lt_date_format (&d);
+
+      set_message (self->date_message_row, formatted, FALSE);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  adw_window_title_set_subtitle (self->window_title,
+                                 gtk_switch_get_active (self->restricted_switch) ? _("Restricted")
+                                                                                 : NULL);
+}
+
+static void
+field_changed_cb (LtSourceEditor *self)
+{
+  if (!self->loading)
+    self->dirty = TRUE;
+  validate (self);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  LtSourceEditor *self = LT_SOURCE_EDITOR (widget);
+  g_autoptr(LtSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = dup_entry_text (self->title_row);
+  g_autofree char *publisher = dup_entry_text (self->publisher_row);
+  g_autofree char *author = dup_entry_text (self->author_row);
+  g_autofree char *date = dup_entry_text (self->date_row);
+  g_autofree char *url = dup_entry_text (self->url_row);
+  GtkWidget *dialog;
+  gint64 id;
+
+  validate (self);
+  if (!gtk_widget_get_sensitive (self->save_button))
+    return;
+
+  source = self->original != NULL ? lt_source_dup (self->original) : lt_source_new ();
+  lt_source_set_translation (source, "en", "title", title);
+  lt_source_set_publisher (source, publisher);
+  lt_source_set_author (source, author);
+  lt_source_set_date (source, date);
+  lt_source_set_url (source, url);
+  lt_source_set_restricted (source, gtk_switch_get_active (self->restricted_switch));
+
+  if (self->original != NULL)
+    id = lt_store_update_source (self->store, source, &error) ? lt_source_get_id (source) : 0;
+  else
+    id = lt_store_add_source (self->store, source, &error);
+
+  if (id == 0)
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Source"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  self->closing = TRUE;
+  g_signal_emit (self, signals[SAVED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  g_autoptr(LtSourceEditor) self = user_data;
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LtSourceEditor   *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->closing = TRUE;
+      g_idle_add (destroy_idle_cb, g_object_ref (self));
+    }
+}
+
+static void
+cancel (LtSourceEditor *self)
+{
+  GtkWidget *dialog;
+
+  if (!self->dirty)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
+                                   self->original != NULL
+                                     ? _("The changes to this source have not been saved.")
+                                     : _("The new source has not been saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  cancel (LT_SOURCE_EDITOR (widget));
+}
+
+static gboolean
+lt_source_editor_close_request (GtkWindow *window)
+{
+  LtSourceEditor *self = LT_SOURCE_EDITOR (window);
+
+  if (!self->closing && self->dirty)
+    {
+      cancel (self);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (lt_source_editor_parent_class)->close_request (window);
+}
+
+static void
+lt_source_editor_dispose (GObject *object)
+{
+  LtSourceEditor *self = LT_SOURCE_EDITOR (object);
+
+  g_clear_object (&self->original);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (lt_source_editor_parent_class)->dispose (object);
+}
+
+static void
+lt_source_editor_class_init (LtSourceEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lt_source_editor_dispose;
+  window_class->close_request = lt_source_editor_close_request;
+
+  /**
+   * LtSourceEditor::saved:
+   * @self: the editor
+   * @id: the source's row id
+   *
+   * Emitted when the source has been written to the store, just before the editor closes.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+}
+
+static AdwEntryRow *
+entry_row (LtSourceEditor *self,
+           GtkListBox     *list,
+           const char     *title)
+{
+  AdwEntryRow *row = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
+  gtk_list_box_append (list, GTK_WIDGET (row));
+
+  return row;
+}
+
+static AdwActionRow *
+message_row (GtkListBox *list)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_visible (row, FALSE);
+  gtk_list_box_append (list, row);
+
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+lt_source_editor_init (LtSourceEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *visibility = adw_preferences_group_new ();
+  GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
+  GtkWidget *row;
+
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
+
+  self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
+  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
+  gtk_widget_add_css_class (self->save_button, "suggested-action");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Source"));
+  gtk_list_box_set_selection_mode (list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (list), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (list));
+
+  self->title_row = entry_row (self, list, _("Title"));
+  self->title_message_row = message_row (list);
+  self->publisher_row = entry_row (self, list, _("Publisher"));
+  self->author_row = entry_row (self, list, _("Author"));
+  self->date_row = entry_row (self, list, _("Date Published"));
+  self->date_message_row = message_row (list);
+  self->url_row = entry_row (self, list, _("Web Address"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (visibility), _("Visibility"));
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Only people with this chronicle see it; public exports and "
+                                 "reports leave it out"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
+  self->restricted_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->restricted_switch), GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->restricted_switch, "notify::active", G_CALLBACK (field_changed_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
+
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+}
+
+static void
+set_text (AdwEntryRow *row,
+          const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/**
+ * lt_source_editor_new:
+ * @parent: (nullable): the window the editor belongs to
+ * @store: the chronicle
+ * @source: (nullable): the source to edit, or %NULL for a new one
+ *
+ * Creates an editor; nothing is written until the user saves.
+ *
+ * Returns: (transfer none): the editor, owned by GTK until it closes
+ */
+LtSourceEditor *
+lt_source_editor_new (GtkWindow *parent,
+                      LtStore   *store,
+                      LtSource  *source)
+{
+  LtSourceEditor *self;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (LT_IS_STORE (store), NULL);
+  g_return_val_if_fail (!source || LT_IS_SOURCE (source), NULL);
+
+  self = g_object_new (LT_TYPE_SOURCE_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+
+  self->loading = TRUE;
+  if (source != NULL)
+    {
+      self->original = lt_source_dup (source);
+      /* the title as the source has it, not a translation of it */
+      set_text (self->title_row, lt_source_get_translation (source, "en", "title"));
+      set_text (self->publisher_row, lt_source_get_publisher (source));
+      set_text (self->author_row, lt_source_get_author (source));
+      set_text (self->date_row, lt_source_get_date (source));
+      set_text (self->url_row, lt_source_get_url (source));
+      gtk_switch_set_active (self->restricted_switch, lt_source_is_restricted (source));
+      adw_window_title_set_title (self->window_title, _("Edit Source"));
+    }
+  else
+    adw_window_title_set_title (self->window_title, _("New Source"));
+  self->loading = FALSE;
+
+  validate (self);
+  self->dirty = FALSE;
+
+  return self;
+}
