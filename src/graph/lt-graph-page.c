@@ -605,6 +605,42 @@ actor_buttons (gint64 actor_id)
   gtk_widget_set_tooltip_text (button, _("Relate the Actor to Another"));
   gtk_box_append (GTK_BOX (box), button);
 
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-actor");
+  gtk_widget_set_tooltip_text (button, _("Delete the Actor"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete the Actor"), -1);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
+/* A relation's sentence, with a button that deletes it */
+static GtkWidget *
+relation_row (const char *sentence,
+              gint64      relation_id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (sentence);
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", relation_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-relation");
+  gtk_widget_set_tooltip_text (button, _("Delete the Relation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Delete the Relation"), -1);
+  gtk_box_append (GTK_BOX (box), button);
+
   return box;
 }
 
@@ -697,7 +733,7 @@ update_details (LtGraphPage *self)
       /* one sentence per type and direction, naming the other actor: the pane is about this one */
       line = lt_relation_type_describe (lt_relation_get_relation_type (relation), from_side,
                                         other != NULL ? other : "");
-      add_label (self->details_box, line, NULL);
+      gtk_box_append (self->details_box, relation_row (line, lt_relation_get_id (relation)));
       if (lt_relation_get_note (relation) != NULL && *lt_relation_get_note (relation))
         add_label (self->details_box, lt_relation_get_note (relation), "caption");
       if (*cites)

@@ -236,6 +236,20 @@ edit_event_action (GtkWidget  *widget,
   present_editor (self, event, NULL);
 }
 
+/* Deleting asks nothing: the toast takes it back, as Ctrl+Z does. */
+static void
+show_deleted_toast (LtWindow   *self,
+                    const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  lt_window_add_toast (self, toast);
+  update_history (self);
+}
+
 static void
 delete_event_action (GtkWidget  *widget,
                      const char *action_name,
@@ -245,7 +259,6 @@ delete_event_action (GtkWidget  *widget,
   LtStore *store = lt_window_get_store (self);
   g_autoptr(GError) error = NULL;
   gint64 id = selected_event (self);
-  AdwToast *toast;
 
   if (store == NULL || id == 0)
     return;
@@ -256,13 +269,7 @@ delete_event_action (GtkWidget  *widget,
       return;
     }
 
-  /* deleting asks nothing: the toast takes it back */
-  toast = adw_toast_new (_("Event deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  lt_window_add_toast (self, toast);
-  update_history (self);
+  show_deleted_toast (self, _("Event deleted"));
 }
 
 /* Actors and relations */
@@ -308,6 +315,50 @@ edit_actor_action (GtkWidget  *widget,
   editor = lt_actor_editor_new (GTK_WINDOW (self), store, actor);
   g_signal_connect_object (editor, "saved", G_CALLBACK (actor_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* An actor goes with its relations and its part in events (the events stay); undo brings all
+ * of it back. */
+static void
+delete_actor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtStore *store = lt_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (!lt_store_delete_actor (store, g_variant_get_int64 (param), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  show_deleted_toast (self, _("Actor deleted"));
+}
+
+static void
+delete_relation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtStore *store = lt_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (!lt_store_delete_relation (store, g_variant_get_int64 (param), &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  show_deleted_toast (self, _("Relation deleted"));
 }
 
 static void
@@ -374,6 +425,28 @@ edit_selected_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.edit-actor", "x", id);
 }
 
+/* Delete, like F2: the selected event on the timeline, the selected actor in the graph */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+  LtGraphPage *page;
+  gint64 id;
+
+  if (!graph_visible (self))
+    {
+      gtk_widget_activate_action (widget, "win.delete-event", NULL);
+      return;
+    }
+
+  page = LT_GRAPH_PAGE (gtk_widget_get_template_child (widget, LT_TYPE_WINDOW, "graph_page"));
+  id = lt_graph_view_get_selected_actor (lt_graph_page_get_view (page));
+  if (id != 0)
+    gtk_widget_activate_action (widget, "win.delete-actor", "x", id);
+}
+
 /**
  * _lt_window_editing_class_init:
  * @widget_class: #LtWindow's class
@@ -392,16 +465,22 @@ _lt_window_editing_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-actor", NULL, new_actor_action);
   gtk_widget_class_install_action (widget_class, "win.edit-actor", "x", edit_actor_action);
   gtk_widget_class_install_action (widget_class, "win.add-relation", "x", add_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-actor", "x", delete_actor_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-relation", "x",
+                                   delete_relation_action);
   gtk_widget_class_install_action (widget_class, "win.new-record", NULL, new_record_action);
   gtk_widget_class_install_action (widget_class, "win.edit-selected", NULL, edit_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL,
+                                   delete_selected_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-record", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-selected", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-event",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-selected",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo",
                                        NULL);

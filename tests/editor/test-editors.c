@@ -783,6 +783,97 @@ test_relation_editor (void)
   close_window (&f);
 }
 
+/* The button that acts on one record: its action and the record's id */
+static GtkWidget *
+find_record_button (GtkWidget  *widget,
+                    const char *action,
+                    gint64      id)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64) &&
+          g_variant_get_int64 (target) == id)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_record_button (child, action, id);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+/* An actor and a relation are deleted from the graph's details pane, and the toast's Undo
+ * brings each back */
+static void
+test_delete_actor_and_relation (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(LtRelation) relation = lt_relation_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+  LtGraphView *view;
+  gint64 from, to, relation_id;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  from = lt_store_find_actor (f.store, "kubrakou");
+  to = lt_store_find_actor (f.store, "lukashenko");
+  lt_relation_set_from_id (relation, from);
+  lt_relation_set_to_id (relation, to);
+  lt_relation_set_relation_type (relation, "works-for");
+  relation_id = lt_store_add_relation (f.store, relation, &error);
+  g_assert_no_error (error);
+
+  page = show_actor (&f, "kubrakou");
+  view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
+  WAIT_UNTIL (lt_graph_find_edge (lt_graph_view_get_graph (view), from, to, "works-for") >= 0, 5000);
+
+  /* the relation's own button: gone from the store and the graph, the actors stay */
+  WAIT_UNTIL (find_record_button (page, "win.delete-relation", relation_id) != NULL, 3000);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  save_png (GTK_WIDGET (f.window), "graph-pane-delete-en.png");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_record_button (page, "win.delete-relation",
+                                                                    relation_id)),
+                   ==, _("Delete the Relation"));
+  click (find_record_button (page, "win.delete-relation", relation_id));
+  g_assert_null (lt_store_lookup_relation (f.store, relation_id));
+  WAIT_UNTIL (find_label (GTK_WIDGET (f.window), _("Relation deleted")) != NULL, 3000);
+  WAIT_UNTIL (lt_graph_find_edge (lt_graph_view_get_graph (view), from, to, "works-for") < 0, 5000);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
+  g_assert_nonnull (lt_store_lookup_relation (f.store, relation_id));
+  WAIT_UNTIL (lt_graph_find_edge (lt_graph_view_get_graph (view), from, to, "works-for") >= 0, 5000);
+
+  /* the actor, with its relations: Delete on the graph page, then Undo */
+  show_actor (&f, "kubrakou");
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.delete-selected", NULL);
+  g_assert_null (lt_store_lookup_actor (f.store, from));
+  g_assert_null (lt_store_lookup_relation (f.store, relation_id));
+  WAIT_UNTIL (find_label (GTK_WIDGET (f.window), _("Actor deleted")) != NULL, 3000);
+  WAIT_UNTIL (lt_graph_find_node (lt_graph_view_get_graph (view), from) < 0, 5000);
+  g_assert_cmpstr (menu_label (&f, 0), ==, "_Undo Delete “Ivan Kubrakoŭ”");
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
+  g_assert_nonnull (lt_store_lookup_actor (f.store, from));
+  g_assert_nonnull (lt_store_lookup_relation (f.store, relation_id));
+  WAIT_UNTIL (lt_graph_find_node (lt_graph_view_get_graph (view), from) >= 0, 5000);
+
+  /* and the pane's delete button does the same */
+  show_actor (&f, "kubrakou");
+  WAIT_UNTIL (find_record_button (page, "win.delete-actor", from) != NULL, 3000);
+  click (find_record_button (page, "win.delete-actor", from));
+  g_assert_null (lt_store_lookup_actor (f.store, from));
+
+  close_window (&f);
+}
+
 /* The graph page rebuilds only when it shows, but then it must have every change */
 static void
 test_hidden_graph_catches_up (void)
@@ -924,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Editor/actor/new-and-edit", test_actor_editor);
   g_test_add_func ("/Letapis/Editor/relation/add", test_relation_editor);
   g_test_add_func ("/Letapis/Editor/relation/hidden-graph-catches-up", test_hidden_graph_catches_up);
+  g_test_add_func ("/Letapis/Editor/delete-actor-and-relation", test_delete_actor_and_relation);
   g_test_add_func ("/Letapis/Editor/source/edit-from-citation", test_source_editor);
   g_test_add_func ("/Letapis/Editor/event/screenshot-en", test_screenshot_en);
   g_test_add_func ("/Letapis/Editor/event/screenshot-uk", test_screenshot_uk);
