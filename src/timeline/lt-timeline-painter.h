@@ -1,4 +1,4 @@
-/* lt-timeline-painter.h
+/* lt-timeline-painter.h: the one drawing path of the timeline, for the view and the export
  *
  * Copyright 2026 The Letapis authors
  *
