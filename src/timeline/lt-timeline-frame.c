@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "lt-timeline-frame.h"
 #include "lt-timeline-index-private.h"

@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 
 #include <math.h>
-#include <string.h>
 
 #include "lt-model.h"
 #include "lt-timeline-ticks.h"

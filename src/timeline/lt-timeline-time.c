@@ -13,7 +13,6 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <math.h>
-#include <string.h>
 
 #include "lt-model.h"
 #include "lt-timeline-time.h"
