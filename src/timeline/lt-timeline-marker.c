@@ -1,4 +1,5 @@
-/* lt-timeline-marker.c
+/* lt-timeline-marker.c: LtTimelineMarker, a focusable child widget over one event or cluster,
+ * for the keyboard and screen readers
  *
  * Copyright 2026 The Letapis authors
  *

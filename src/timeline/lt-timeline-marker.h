@@ -1,4 +1,4 @@
-/* lt-timeline-marker.h
+/* lt-timeline-marker.h: a focusable widget over one event or cluster of the timeline
  *
  * Copyright 2026 The Letapis authors
  *

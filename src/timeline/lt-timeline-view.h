@@ -1,4 +1,4 @@
-/* lt-timeline-view.h
+/* lt-timeline-view.h: the timeline widget
  *
  * Copyright 2026 The Letapis authors
  *

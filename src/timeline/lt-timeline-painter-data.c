@@ -1,0 +1,580 @@
+/* lt-timeline-painter-data.c: where the painter's events come from: the store read
+ * in a thread, spans made from per-day counts meanwhile, the lane index, its matches, figures
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-timeline-painter"
+
+#include "config.h"
+
+#include "lt-timeline-painter-private.h"
+
+#include <string.h>
+
+/* Reading a million spans takes ~0.5 s: a file store's are read by a thread over its own
+ * connection, while the first frames draw spans made from the per-day counts (~10 ms). The
+ * main thread can wait for the job when it needs the real events (a click, a search). */
+struct _LtTimelineLoadJob
+{
+  gatomicrefcount ref_count;
+  GMutex          mutex;
+  GCond           cond;
+  gboolean        done;
+  gboolean        adopted;        /* main thread only */
+  char           *path;
+  gboolean        include_restricted;
+  GArray         *spans;
+  GError         *error;
+};
+
+static LtTimelineLoadJob *
+load_job_ref (LtTimelineLoadJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref_count);
+  return job;
+}
+
+void
+_lt_timeline_load_job_unref (gpointer data)
+{
+  LtTimelineLoadJob *job = data;
+
+  if (!g_atomic_ref_count_dec (&job->ref_count))
+    return;
+  g_mutex_clear (&job->mutex);
+  g_cond_clear (&job->cond);
+  g_free (job->path);
+  g_clear_pointer (&job->spans, g_array_unref);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+load_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  LtTimelineLoadJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = NULL;
+  g_autoptr(GArray) spans = NULL;
+
+  /* Thread workers own their SQLite connection */
+  /* the page opened and checked the file already: the lighter check */
+  /* The page's own connection checked this file when it was opened. */
+  store = lt_store_open_full (job->path, LT_STORE_OPEN_NO_CHECK, &error);
+  if (store != NULL)
+    {
+      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+      filter->include_restricted = job->include_restricted;
+      spans = lt_store_dup_event_spans (store, filter, &error);
+    }
+
+  g_mutex_lock (&job->mutex);
+  job->spans = g_steal_pointer (&spans);
+  job->error = g_steal_pointer (&error);
+  job->done = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->mutex);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Spans standing for the events counted on each day, one point per event: what the lanes,
+ * their density and the count badges of a zoomed-out frame need. Never labelled or clicked. */
+static GArray *
+dup_provisional_spans (LtTimelinePainter *self)
+{
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  g_autoptr(GArray) counts = NULL;
+  GArray *spans;
+  guint n = 0;
+
+  filter->include_restricted = self->include_restricted;
+  counts = lt_store_dup_event_counts (self->store, filter, LT_BUCKET_DAY, NULL);
+  if (counts == NULL)
+    return NULL;
+
+  for (guint i = 0; i < counts->len; i++)
+    n += g_array_index (counts, LtBucketCount, i).count;
+  spans = g_array_sized_new (FALSE, FALSE, sizeof (LtEventSpan), n);
+  g_array_set_size (spans, n);
+  n = 0;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const LtBucketCount *bc = &g_array_index (counts, LtBucketCount, i);
+      LtEventSpan span = { 0 };
+
+      span.start_day = span.end_day = (gint32) bc->start_day;
+      span.category = (guint16) bc->category;
+      span.precision = LT_PRECISION_DAY;
+      for (guint k = 0; k < bc->count; k++, n++)
+        {
+          span.id = -(gint64) n - 1;
+          g_array_index (spans, LtEventSpan, n) = span;
+        }
+    }
+  /* the counts come by day, then category: so do the spans, as the index wants them */
+
+  return spans;
+}
+
+static void
+adopt_spans (LtTimelinePainter *self,
+             LtTimelineLoadJob *job)
+{
+  job->adopted = TRUE;
+  g_clear_pointer (&self->job, _lt_timeline_load_job_unref);
+  self->provisional = FALSE;
+  /* the last frame points into the made-up spans */
+  g_clear_pointer (&self->frame, lt_timeline_frame_free);
+  self->frame_valid = FALSE;
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_hash_table_remove_all (self->labels);
+  if (job->spans != NULL)
+    self->spans = g_array_ref (job->spans);
+  else
+    {
+      g_warning ("Could not read the events: %s", job->error ? job->error->message : "?");
+      self->spans = g_array_new (FALSE, FALSE, sizeof (LtEventSpan));
+    }
+  self->index_dirty = TRUE;
+  self->matches_dirty = TRUE;
+  self->figures_pending = self->figures_kind != NULL;
+}
+
+static void
+load_job_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LtTimelinePainter *self = LT_TIMELINE_PAINTER (source);
+  LtTimelineLoadJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* a job that was waited for, or replaced, is already dealt with */
+  if (job->adopted || self->job != job)
+    return;
+
+  adopt_spans (self, job);
+  _lt_timeline_painter_invalidate_data (self);
+  _lt_timeline_painter_emit_loaded (self);
+}
+
+static gboolean
+emit_loaded_idle (gpointer data)
+{
+  LtTimelinePainter *self = data;
+
+  _lt_timeline_painter_invalidate (self);
+  _lt_timeline_painter_emit_loaded (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the thread, for what needs the real events */
+void
+_lt_timeline_painter_wait_for_events (LtTimelinePainter *self)
+{
+  LtTimelineLoadJob *job = self->job;
+
+  if (job == NULL)
+    return;
+
+  g_mutex_lock (&job->mutex);
+  while (!job->done)
+    g_cond_wait (&job->cond, &job->mutex);
+  g_mutex_unlock (&job->mutex);
+
+  load_job_ref (job);
+  adopt_spans (self, job);
+  _lt_timeline_load_job_unref (job);
+  /* this may be in the middle of a frame: tell the owner when it is over */
+  self->serial++;
+  _lt_timeline_node_cache_clear (&self->density_cache);
+  _lt_timeline_node_cache_clear (&self->overview_cache);
+  _lt_timeline_node_cache_clear (&self->figures_cache);
+  self->frame_valid = FALSE;
+  g_idle_add_full (G_PRIORITY_DEFAULT, emit_loaded_idle, g_object_ref (self), g_object_unref);
+}
+
+static gboolean
+start_loading (LtTimelinePainter *self)
+{
+  const char *path = lt_store_get_path (self->store);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GArray) provisional = NULL;
+  LtTimelineLoadJob *job;
+
+  if (!self->load_async || self->lane_mode != LT_LANE_MODE_CATEGORY ||
+      path == NULL || path[0] == '\0' || g_str_equal (path, ":memory:") ||
+      g_str_has_prefix (path, "file:"))
+    return FALSE;
+
+  provisional = dup_provisional_spans (self);
+  if (provisional == NULL)
+    return FALSE;
+
+  job = g_new0 (LtTimelineLoadJob, 1);
+  g_atomic_ref_count_init (&job->ref_count);
+  g_mutex_init (&job->mutex);
+  g_cond_init (&job->cond);
+  job->path = g_strdup (path);
+  job->include_restricted = self->include_restricted;
+  self->job = job;
+  self->spans = g_steal_pointer (&provisional);
+  self->provisional = TRUE;
+  self->figures_expected = self->figures_kind != NULL && lt_store_has_figures (self->store, self->figures_kind);
+
+  task = g_task_new (self, NULL, load_job_done_cb, NULL);
+  g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, load_job_ref (job), _lt_timeline_load_job_unref);
+  g_task_run_in_thread (task, load_job_thread);
+
+  return TRUE;
+}
+
+void
+_lt_timeline_painter_load_model (LtTimelinePainter *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+  self->model_dirty = FALSE;
+  self->index_dirty = TRUE;
+  self->matches_dirty = TRUE;
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->pairs, g_array_unref);
+  g_clear_pointer (&self->figures, g_array_unref);
+  g_hash_table_remove_all (self->labels);
+  g_hash_table_remove_all (self->actor_names);
+  /* an older job's events are out of date: its result is dropped when it ends */
+  g_clear_pointer (&self->job, _lt_timeline_load_job_unref);
+  self->provisional = FALSE;
+
+  if (self->store == NULL)
+    {
+      self->spans = g_array_new (FALSE, FALSE, sizeof (LtEventSpan));
+      return;
+    }
+
+  if (start_loading (self))
+    return;
+
+  filter->include_restricted = self->include_restricted;
+  self->spans = lt_store_dup_event_spans (self->store, filter, &error);
+  if (self->spans == NULL)
+    {
+      g_warning ("Could not read the events: %s", error->message);
+      self->spans = g_array_new (FALSE, FALSE, sizeof (LtEventSpan));
+      g_clear_error (&error);
+    }
+
+  self->figures_pending = self->figures_kind != NULL;
+}
+
+void
+_lt_timeline_painter_load_figures (LtTimelinePainter *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->figures_pending = FALSE;
+  self->figures_max = 0.0;
+  g_clear_pointer (&self->figures, g_array_unref);
+  _lt_timeline_node_cache_clear (&self->figures_cache);
+
+  if (self->figures_kind == NULL || self->store == NULL)
+    return;
+
+  self->figures = lt_store_dup_figures (self->store, self->figures_kind, &error);
+  if (self->figures == NULL)
+    {
+      g_warning ("Could not read the figures: %s", error->message);
+      return;
+    }
+  g_debug ("%u figures of %s", self->figures->len, self->figures_kind);
+
+  /* Restricted events' figures stay out when their events do */
+  if (!self->include_restricted)
+    {
+      guint lane, item;
+
+      for (guint i = self->figures->len; i > 0; i--)
+        if (!lt_timeline_index_find_event (self->index,
+                                           g_array_index (self->figures, LtFigurePoint, i - 1).event_id,
+                                           &lane, &item))
+          g_array_remove_index (self->figures, i - 1);
+    }
+
+  for (guint i = 0; i < self->figures->len; i++)
+    self->figures_max = MAX (self->figures_max,
+                             g_array_index (self->figures, LtFigurePoint, i).value);
+}
+
+static void
+ensure_pairs (LtTimelinePainter *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pairs = NULL;
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+  if (self->pairs != NULL || self->store == NULL)
+    return;
+
+  /* the links the reader may see: a restricted actor gets no lane */
+  filter->include_restricted = self->include_restricted;
+  self->pairs = g_array_new (FALSE, FALSE, sizeof (LtTimelinePair));
+  pairs = lt_store_dup_event_actor_pairs (self->store, filter, &error);
+  if (pairs == NULL)
+    {
+      g_warning ("Could not read the actors of events: %s", error->message);
+      return;
+    }
+
+  g_array_set_size (self->pairs, pairs->len);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const LtEventActorPair *p = &g_array_index (pairs, LtEventActorPair, i);
+      LtTimelinePair *q = &g_array_index (self->pairs, LtTimelinePair, i);
+
+      q->event_id = p->event_id;
+      q->actor_id = p->actor_id;
+    }
+}
+
+static int
+compare_ids (const void *a,
+             const void *b)
+{
+  gint64 ia = *(const gint64 *) a;
+  gint64 ib = *(const gint64 *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+/* An empty set of matches is a filter that matches nothing, not "no filter": the index reads
+ * a NULL array as the latter, and an empty GArray's data is NULL. */
+static void
+set_index_matches (LtTimelinePainter *self,
+                   GArray            *ids)
+{
+  static const gint64 none = 0;
+
+  lt_timeline_index_set_matches (self->index,
+                                 ids->len > 0 ? (const gint64 *) (gpointer) ids->data : &none,
+                                 ids->len);
+}
+
+void
+_lt_timeline_painter_ensure_index (LtTimelinePainter *self)
+{
+  if (self->model_dirty || self->spans == NULL)
+    _lt_timeline_painter_load_model (self);
+
+  /* made-up spans match no search, and have no actors or places for other lanes */
+  if (self->provisional &&
+      (self->filter != NULL || self->match_ids != NULL || self->lane_mode != LT_LANE_MODE_CATEGORY))
+    _lt_timeline_painter_wait_for_events (self);
+
+  if (self->index_dirty || self->index == NULL)
+    {
+      /* the last frame points into the old spans and lanes */
+      g_clear_pointer (&self->frame, lt_timeline_frame_free);
+      self->frame_valid = FALSE;
+      g_clear_pointer (&self->index, lt_timeline_index_unref);
+      if (self->lane_mode == LT_LANE_MODE_ACTOR)
+        ensure_pairs (self);
+      self->index = lt_timeline_index_new (self->spans, self->lane_mode,
+                                           self->pairs ? (const LtTimelinePair *) (gpointer) self->pairs->data : NULL,
+                                           self->pairs ? self->pairs->len : 0,
+                                           self->lane_mode == LT_LANE_MODE_CATEGORY ? 16 : 10);
+      self->index_dirty = FALSE;
+      self->matches_dirty = TRUE;
+    }
+
+  if (self->matches_dirty)
+    {
+      if (self->match_ids == NULL && self->filter != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(LtEventFilter) filter = lt_event_filter_copy (self->filter);
+          g_autoptr(GArray) matched = NULL;
+
+          filter->include_restricted = self->include_restricted;
+          matched = lt_store_dup_event_spans (self->store, filter, &error);
+          self->match_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          if (matched == NULL)
+            g_warning ("Could not filter the events: %s", error->message);
+          else
+            for (guint i = 0; i < matched->len; i++)
+              g_array_append_val (self->match_ids, g_array_index (matched, LtEventSpan, i).id);
+        }
+
+      if (self->category_mask != G_MAXUINT32)
+        {
+          /* Categories are in the spans already: no query, a pass over them */
+          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_autoptr(GArray) sorted = NULL;
+
+          if (self->match_ids != NULL)
+            {
+              sorted = g_array_copy (self->match_ids);
+              g_array_sort (sorted, compare_ids);
+            }
+          for (guint i = 0; i < self->spans->len; i++)
+            {
+              const LtEventSpan *span = _lt_timeline_painter_get_span (self, i);
+
+              if (span->category < 32 && !(self->category_mask & (1u << span->category)))
+                continue;
+              if (sorted != NULL &&
+                  !bsearch (&span->id, sorted->data, sorted->len, sizeof (gint64), compare_ids))
+                continue;
+              g_array_append_val (ids, span->id);
+            }
+          set_index_matches (self, ids);
+        }
+      else if (self->match_ids != NULL)
+        set_index_matches (self, self->match_ids);
+      else
+        lt_timeline_index_set_matches (self->index, NULL, 0);
+      self->matches_dirty = FALSE;
+    }
+}
+
+/* The figures of one event, put in place of what it had: the figures of a million events
+ * are a query of their own (~0.1 s) */
+static void
+patch_figures (LtTimelinePainter *self,
+               gint64             id,
+               LtEvent           *event)
+{
+  GPtrArray *figures = event != NULL ? lt_event_get_figures (event) : NULL;
+  gint32 day = event != NULL ? lt_event_get_start_day (event) : 0;
+
+  if (self->figures == NULL || self->figures_pending || self->figures_kind == NULL)
+    return;
+
+  for (guint i = self->figures->len; i > 0; i--)
+    if (g_array_index (self->figures, LtFigurePoint, i - 1).event_id == id)
+      g_array_remove_index (self->figures, i - 1);
+
+  /* the store's rule: a restricted event's figures never show */
+  for (guint k = 0; figures != NULL && !lt_event_is_restricted (event) && k < figures->len; k++)
+    {
+      const LtFigure *f = g_ptr_array_index (figures, k);
+      LtFigurePoint point = { id, day, f->value };
+      guint lo = 0, hi = self->figures->len;
+
+      if (g_strcmp0 (f->counts, self->figures_kind) != 0)
+        continue;
+
+      /* ordered by day, then event, then the event's own order */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          const LtFigurePoint *m = &g_array_index (self->figures, LtFigurePoint, mid);
+
+          if (m->day < day || (m->day == day && m->event_id <= id))
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (self->figures, lo, point);
+    }
+
+  self->figures_max = 0.0;
+  for (guint i = 0; i < self->figures->len; i++)
+    self->figures_max = MAX (self->figures_max, g_array_index (self->figures, LtFigurePoint, i).value);
+  _lt_timeline_node_cache_clear (&self->figures_cache);
+}
+
+/* Saving one event of a million must not read the million again (~0.5 s in a thread): its
+ * span is read alone and put in place. Only category lanes: the others hang on actors and
+ * places, which an edit may change. */
+gboolean
+_lt_timeline_painter_patch_span (LtTimelinePainter *self,
+                                 gint64             id,
+                                 int                change)
+{
+  g_autoptr(LtEvent) event = NULL;
+  g_autoptr(GArray) day = NULL;
+  LtEventSpan span = { 0 };
+  gboolean shown = FALSE;
+  guint lo, hi;
+
+  if (self->spans == NULL || self->model_dirty || self->provisional || self->job != NULL ||
+      self->lane_mode != LT_LANE_MODE_CATEGORY ||
+      (change != LT_CHANGE_ADDED && change != LT_CHANGE_UPDATED && change != LT_CHANGE_REMOVED))
+    return FALSE;
+
+  if (change != LT_CHANGE_REMOVED)
+    {
+      g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+
+      if ((event = lt_store_lookup_event (self->store, id)) == NULL)
+        return FALSE;
+      /* the spans of its first day, with the store's own rules on what is shown */
+      filter->include_restricted = self->include_restricted;
+      lt_event_filter_set_window (filter, lt_event_get_start_day (event), lt_event_get_start_day (event));
+      if ((day = lt_store_dup_event_spans (self->store, filter, NULL)) == NULL)
+        return FALSE;
+      for (guint i = 0; i < day->len && !shown; i++)
+        if (g_array_index (day, LtEventSpan, i).id == id)
+          {
+            span = g_array_index (day, LtEventSpan, i);
+            shown = TRUE;
+          }
+    }
+
+  for (guint i = 0; i < self->spans->len; i++)
+    if (g_array_index (self->spans, LtEventSpan, i).id == id)
+      {
+        LtEventSpan *old = &g_array_index (self->spans, LtEventSpan, i);
+
+        /* a new title, summary, actors or sources: the same span, only its label is new */
+        if (shown && memcmp (old, &span, sizeof span) == 0)
+          {
+            g_clear_pointer (&self->frame, lt_timeline_frame_free);
+            self->frame_valid = FALSE;
+            g_hash_table_remove (self->labels, GUINT_TO_POINTER (i + 1));
+            patch_figures (self, id, event);
+            return TRUE;
+          }
+
+        g_array_remove_index (self->spans, i);
+        break;
+      }
+
+  if (shown)
+    {
+      /* after the spans of the same day, as the store orders them: by start day alone */
+      lo = 0;
+      hi = self->spans->len;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (g_array_index (self->spans, LtEventSpan, mid).start_day <= span.start_day)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_array_insert_val (self->spans, lo, span);
+    }
+
+  /* the index, the last frame and the labels point into the spans by position */
+  g_clear_pointer (&self->frame, lt_timeline_frame_free);
+  self->frame_valid = FALSE;
+  g_clear_pointer (&self->index, lt_timeline_index_unref);
+  g_hash_table_remove_all (self->labels);
+  self->index_dirty = TRUE;
+  self->matches_dirty = TRUE;
+  patch_figures (self, id, shown ? event : NULL);
+
+  return TRUE;
+}

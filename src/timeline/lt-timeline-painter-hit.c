@@ -1,0 +1,326 @@
+/* lt-timeline-painter-hit.c: what the last frame drew where: hit-testing for hover,
+ * click and tooltips, the bounds of events for their widgets, the events an export lists
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-timeline-painter"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lt-timeline-painter-private.h"
+
+/* What is hit-tested must be the real events: wait for them, and lay them out again */
+static void
+ensure_real_frame (LtTimelinePainter *self)
+{
+  if (!self->provisional)
+    return;
+
+  _lt_timeline_painter_wait_for_events (self);
+  if (self->pango != NULL && self->width > 0 && self->height > 0)
+    lt_timeline_painter_layout (self, self->pango, self->width, self->height);
+}
+
+/**
+ * lt_timeline_painter_get_frame:
+ * @self: a painter
+ *
+ * Returns: (transfer none) (nullable): the frame of the last layout
+ */
+LtTimelineFrame *
+lt_timeline_painter_get_frame (LtTimelinePainter *self)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
+
+  return self->frame;
+}
+
+/**
+ * lt_timeline_painter_get_index:
+ * @self: a painter
+ *
+ * Returns: (transfer none): the index of the events
+ */
+LtTimelineIndex *
+lt_timeline_painter_get_index (LtTimelinePainter *self)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
+
+  lt_timeline_painter_finish_loading (self);
+  _lt_timeline_painter_ensure_index (self);
+
+  return self->index;
+}
+
+/**
+ * lt_timeline_painter_get_span_event:
+ * @self: a painter
+ * @span: an index into the spans
+ *
+ * Returns: the event id of @span
+ */
+gint64
+lt_timeline_painter_get_span_event (LtTimelinePainter *self,
+                                    guint32            span)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), 0);
+  g_return_val_if_fail (self->spans != NULL && span < self->spans->len, 0);
+
+  return _lt_timeline_painter_get_span (self, span)->id;
+}
+
+/**
+ * lt_timeline_painter_describe_event:
+ * @self: a painter
+ * @event_id: an event
+ * @title: (out) (optional): its title
+ * @date: (out) (optional): its dates, formatted with their precision
+ *
+ * Returns: %TRUE if the event is drawn by this painter
+ */
+gboolean
+lt_timeline_painter_describe_event (LtTimelinePainter  *self,
+                                    gint64              event_id,
+                                    char              **title,
+                                    char              **date)
+{
+  guint lane, item;
+  const LtTimelineItem *it;
+  LtTimelineLabel *label;
+
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
+
+  lt_timeline_painter_finish_loading (self);
+  _lt_timeline_painter_ensure_index (self);
+  if (!lt_timeline_index_find_event (self->index, event_id, &lane, &item) || self->pango == NULL)
+    return FALSE;
+
+  it = &lt_timeline_index_get_lane_items (self->index, lane)[item];
+  label = _lt_timeline_painter_lookup_label (self, it->span, TRUE);
+  if (label == NULL)
+    return FALSE;
+
+  if (title)
+    *title = g_strdup (label->title);
+  if (date)
+    *date = g_strdup (label->date);
+
+  return TRUE;
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  LtTimelinePainter *self = user_data;
+  const LtEventSpan *sa = _lt_timeline_painter_get_span (self, *(const guint32 *) a);
+  const LtEventSpan *sb = _lt_timeline_painter_get_span (self, *(const guint32 *) b);
+
+  if (sa->start_day != sb->start_day)
+    return sa->start_day < sb->start_day ? -1 : 1;
+
+  return sa->id < sb->id ? -1 : sa->id > sb->id;
+}
+
+/**
+ * lt_timeline_painter_list_visible_events:
+ * @self: a painter
+ *
+ * Lists the events drawn one by one in the last frame (not those inside count badges, and
+ * not the dimmed ones), in date order: what an export footnotes the sources of.
+ *
+ * Returns: (transfer full) (element-type gint64): event ids
+ */
+GArray *
+lt_timeline_painter_list_visible_events (LtTimelinePainter *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), ids);
+
+  /* no real event is drawn yet */
+  if (self->frame == NULL || self->provisional)
+    return ids;
+
+  for (guint i = 0; i < self->frame->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (self->frame->items, LtFrameItem, i);
+
+      if (item->kind == LT_FRAME_ITEM_BADGE || (item->frame_flags & LT_FRAME_ITEM_DIMMED))
+        continue;
+      if (item->x + item->w < 0 || item->x > self->width)
+        continue;
+      if (!g_hash_table_add (seen, GUINT_TO_POINTER (item->span + 1)))
+        continue;
+      g_array_append_val (spans, item->span);
+    }
+
+  g_array_sort_with_data (spans, compare_days, self);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      guint32 span = g_array_index (spans, guint32, i);
+
+      g_array_append_val (ids, _lt_timeline_painter_get_span (self, span)->id);
+    }
+
+  return ids;
+}
+
+/**
+ * lt_timeline_painter_hit_test:
+ * @self: a painter
+ * @x: a coordinate
+ * @y: a coordinate
+ * @hit: (out caller-allocates): what is there
+ *
+ * Says what the last frame drew at a point. The view uses it for hover, click and tooltips,
+ * and the tests for clicking an event by its position.
+ *
+ * Returns: %TRUE if something is there
+ */
+gboolean
+lt_timeline_painter_hit_test (LtTimelinePainter *self,
+                              double             x,
+                              double             y,
+                              LtTimelineHit     *hit)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  memset (hit, 0, sizeof *hit);
+  ensure_real_frame (self);
+  if (self->frame == NULL)
+    return FALSE;
+
+  hit->day = lt_time_scale_x_to_day (&self->scale, x);
+
+  if (self->overview_h > 0 && y >= self->overview_y)
+    {
+      double lo, hi;
+      graphene_rect_t rect;
+
+      _lt_timeline_painter_overview_range (self, &lo, &hi);
+      _lt_timeline_painter_overview_window_rect (self, &rect);
+      hit->day = lo + x * (hi - lo) / MAX (self->width, 1);
+      hit->bounds = rect;
+      hit->kind = x >= rect.origin.x - 4 && x <= rect.origin.x + rect.size.width + 4
+                  ? LT_TIMELINE_HIT_OVERVIEW_WINDOW : LT_TIMELINE_HIT_OVERVIEW;
+      return TRUE;
+    }
+
+  if (self->figures_h > 0 && y >= self->figures_y)
+    {
+      double best = 10.0;
+      guint i0 = _lt_timeline_painter_figures_position (self,
+                                                        lt_time_scale_x_to_day (&self->scale,
+                                                                                x - 10));
+      guint i1 = _lt_timeline_painter_figures_position (self,
+                                                        lt_time_scale_x_to_day (&self->scale,
+                                                                                x + 10));
+
+      for (guint i = i0; i < i1 && i - i0 < 4096; i++)
+        {
+          const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+          double px = lt_time_scale_day_to_x (&self->scale, p->day + 0.5);
+          double py = _lt_timeline_painter_figure_y (self, p->value);
+          double d = hypot (px - x, py - y);
+
+          if (d < best)
+            {
+              best = d;
+              hit->kind = LT_TIMELINE_HIT_FIGURE;
+              hit->event_id = p->event_id;
+              hit->value = p->value;
+              hit->first_day = hit->last_day = p->day;
+              graphene_rect_init (&hit->bounds, px - 5, py - 5, 10, 10);
+            }
+        }
+      return hit->kind != LT_TIMELINE_HIT_NONE;
+    }
+
+  if (y < self->lanes_y)
+    {
+      hit->kind = LT_TIMELINE_HIT_AXIS;
+      return TRUE;
+    }
+
+  {
+    const LtFrameItem *item = lt_timeline_frame_hit_test (self->frame, x, y);
+
+    if (item == NULL)
+      {
+        hit->kind = LT_TIMELINE_HIT_LANE;
+        return FALSE;
+      }
+
+    graphene_rect_init (&hit->bounds, item->x, item->y, item->w, item->h);
+    hit->first_day = item->first_day;
+    hit->last_day = item->last_day;
+    if (item->kind == LT_FRAME_ITEM_BADGE)
+      {
+        hit->kind = LT_TIMELINE_HIT_CLUSTER;
+        hit->count = item->count;
+      }
+    else
+      {
+        hit->kind = LT_TIMELINE_HIT_EVENT;
+        hit->event_id = _lt_timeline_painter_get_span (self, item->span)->id;
+        hit->count = 1;
+      }
+  }
+
+  return TRUE;
+}
+
+/**
+ * lt_timeline_painter_get_event_bounds:
+ * @self: a painter
+ * @event_id: an event
+ * @bounds: (out caller-allocates): where its mark or bar is
+ *
+ * Returns: %TRUE if the last frame drew the event on its own
+ */
+gboolean
+lt_timeline_painter_get_event_bounds (LtTimelinePainter *self,
+                                      gint64             event_id,
+                                      graphene_rect_t   *bounds)
+{
+  const LtFrameItem *item;
+
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
+
+  ensure_real_frame (self);
+  if (self->frame == NULL || self->index == NULL)
+    return FALSE;
+
+  item = lt_timeline_frame_find_event (self->frame, self->index, event_id);
+  if (item == NULL)
+    return FALSE;
+
+  graphene_rect_init (bounds, item->x, item->y, item->w, item->h);
+
+  return TRUE;
+}
+
+/**
+ * lt_timeline_painter_get_lanes_area:
+ * @self: a painter
+ * @area: (out caller-allocates): the lanes' rectangle in the last layout
+ */
+void
+lt_timeline_painter_get_lanes_area (LtTimelinePainter *self,
+                                    graphene_rect_t   *area)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  graphene_rect_init (area, 0, self->lanes_y, self->width, self->lanes_h);
+}
