@@ -12,6 +12,7 @@
 #include "lt-event.h"
 #include "lt-event-filter.h"
 #include "lt-event-list.h"
+#include "lt-importer.h"
 #include "lt-relation.h"
 #include "lt-source.h"
 #include "lt-store.h"
