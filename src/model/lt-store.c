@@ -2868,11 +2868,12 @@ write_event (LtStore   *self,
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
-  /* Participants and figures */
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM event_actors WHERE event_id = ?1", error)))
+  /* Participants and figures; a new row has none yet (imports write many). */
+  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM event_actors WHERE event_id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  if (!step_done (self, stmt, error))
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (update && !step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
@@ -2892,10 +2893,11 @@ write_event (LtStore   *self,
         return FALSE;
     }
 
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM figures WHERE event_id = ?1", error)))
+  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM figures WHERE event_id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  if (!step_done (self, stmt, error))
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (update && !step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
@@ -3325,6 +3327,10 @@ remove_record (LtStore       *self,
                    _("The record no longer exists"));
       return FALSE;
     }
+
+  /* In bulk (undoing an import) the index is rebuilt once at the end. */
+  if (self->bulk)
+    return TRUE;
 
   if (!(stmt = _lt_store_prepare (self, delete_search_sql (kind), error)))
     return FALSE;
