@@ -293,6 +293,7 @@ typedef struct
   GHashTable  *events;    /* "title\x1fdate" -> stored id (0: added by this import) */
   GHashTable  *actors;    /* name -> id (0: to add) */
   GHashTable  *sources;   /* "u:url" / "t:title" -> id (0: to add) */
+  GHashTable  *cited;     /* keys of stored sources already counted */
 } Plan;
 
 static void
@@ -301,6 +302,7 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->events, g_hash_table_unref);
   g_clear_pointer (&plan->actors, g_hash_table_unref);
   g_clear_pointer (&plan->sources, g_hash_table_unref);
+  g_clear_pointer (&plan->cited, g_hash_table_unref);
 }
 
 static void
@@ -333,6 +335,7 @@ load_keys (Plan    *plan,
   plan->events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  plan->cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!(stmt = _lt_store_prepare (plan->store, "SELECT id, title, date FROM events", error)))
     return FALSE;
@@ -742,9 +745,15 @@ resolve_source (LtImporter  *self,
   key = x->source_url != NULL ? g_strconcat ("u:", x->source_url, NULL)
                               : g_strconcat ("t:", x->source_title, NULL);
   if (recall (plan->sources, key, &id))
-    return id != 0 ? id : (plan->group == NULL ? -2 : 0);
+    {
+      /* A stored source the file cites is counted once, as skipped. */
+      if (id != 0 && g_hash_table_add (plan->cited, g_strdup (key)))
+        self->counts[LT_RECORD_SOURCE][LT_IMPORT_SKIPPED]++;
+      return id != 0 ? id : (plan->group == NULL ? -2 : 0);
+    }
 
   self->counts[LT_RECORD_SOURCE][LT_IMPORT_ADDED]++;
+  g_hash_table_add (plan->cited, g_strdup (key));
   id = 0;
   if (plan->group != NULL)
     {
@@ -1306,7 +1315,7 @@ run (LtImporter    *self,
      GCancellable  *cancellable,
      GError       **error)
 {
-  Plan plan = { store, NULL, NULL, NULL, NULL };
+  Plan plan = { store, NULL, NULL, NULL, NULL, NULL };
   gboolean bulk;
   gboolean ok;
 

@@ -16,5 +16,6 @@
 #include "lt-relation.h"
 #include "lt-source.h"
 #include "lt-store.h"
+#include "lt-timelinejs.h"
 #include "lt-types.h"
 #include "lt-vocabulary.h"
