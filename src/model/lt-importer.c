@@ -1838,3 +1838,24 @@ lt_importer_dup_summary (LtImporter *self)
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * lt_importer_hand_over:
+ * @self: an importer whose [method@Importer.apply] ran on @worker
+ * @worker: a second connection to @store's file, owned by a worker thread
+ * @store: the window's store
+ *
+ * Makes the import that @worker committed @store's last undo step, and
+ * tells @store's models to reload. Call it in @store's thread.
+ */
+void
+lt_importer_hand_over (LtImporter *self,
+                       LtStore    *worker,
+                       LtStore    *store)
+{
+  g_return_if_fail (LT_IS_IMPORTER (self));
+  g_return_if_fail (LT_IS_STORE (worker));
+  g_return_if_fail (LT_IS_STORE (store));
+
+  _lt_store_adopt_history (store, worker);
+}

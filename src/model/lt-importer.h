@@ -124,5 +124,8 @@ void                lt_importer_set_resolution      (LtImporter          *self,
                                                      guint                index,
                                                      LtImportResolution   resolution);
 char               *lt_importer_dup_summary         (LtImporter          *self);
+void                lt_importer_hand_over           (LtImporter          *self,
+                                                     LtStore             *worker,
+                                                     LtStore             *store);
 
 G_END_DECLS

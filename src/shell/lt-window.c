@@ -14,6 +14,7 @@
 #include "lt-chronicle.h"
 #include "lt-export-dialog.h"
 #include "lt-graph-page.h"
+#include "lt-import-dialog.h"
 #include "lt-timeline-page.h"
 #include "lt-window.h"
 
@@ -284,6 +285,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+
+  if (self->store != NULL)
+    lt_import_dialog_choose (GTK_WINDOW (self), self->store);
+}
+
+static void
 show_event_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -402,6 +414,7 @@ lt_window_class_init (LtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_action);
