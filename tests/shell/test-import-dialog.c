@@ -232,6 +232,76 @@ test_import_uk (void)
   rm_dir (dir);
 }
 
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Gaps;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Gaps *gaps = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (gaps->last != 0)
+    gaps->longest = MAX (gaps->longest, now - gaps->last);
+  gaps->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_cancel_big_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-import-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "big.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GString) text = g_string_new ("Year,Month,Day,Headline,Text,Group\r\n");
+  g_autoptr(LtStore) store = open_mini (dir);
+  LtWindow *window = lt_window_new (app);
+  LtImportDialog *dialog;
+  guint before = count_events (store);
+  Gaps gaps = { 0, 0 };
+  guint tick;
+
+  setlocale (LC_ALL, "en_US.UTF-8");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%u,%u,%u,Big event %u,Text %u,Protest\r\n",
+                            2000 + i % 20, 1 + i % 12, 1 + i % 28, i, i);
+  g_assert_true (g_file_set_contents (csv, text->str, (gssize) text->len, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  lt_window_set_store (window, store);
+  dialog = lt_import_dialog_new (GTK_WINDOW (window), store, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (!lt_import_dialog_is_busy (dialog), 20000);
+
+  /* Cancel while importing: nothing is added, the preview comes back. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  g_assert_true (lt_import_dialog_is_busy (dialog));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Cancel"), "clicked");
+  WAIT_UNTIL (!lt_import_dialog_is_busy (dialog), 20000);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (count_events (store), ==, before);
+  g_assert_false (lt_store_get_can_undo (store));
+  g_assert_cmpuint (lt_importer_get_count (lt_import_dialog_get_importer (dialog),
+                                           LT_RECORD_EVENT, LT_IMPORT_ADDED), ==, 20000);
+
+  /* The window keeps running its main loop while the import works. */
+  tick = g_timeout_add (5, tick_cb, &gaps);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  WAIT_UNTIL (dialog == NULL, 60000);
+  g_source_remove (tick);
+  g_assert_cmpuint (count_events (store), ==, before + 20000);
+  g_test_message ("longest main-loop gap while importing 20,000 rows: %.1f ms", gaps.longest / 1e3);
+  g_assert_cmpint (gaps.longest, <, G_USEC_PER_SEC);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  rm_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +319,7 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/ImportDialog/en", test_import_en);
   g_test_add_func ("/Letapis/ImportDialog/uk", test_import_uk);
+  g_test_add_func ("/Letapis/ImportDialog/cancel-big-file", test_cancel_big_file);
 
   ret = g_test_run ();
   g_clear_object (&app);
