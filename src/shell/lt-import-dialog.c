@@ -514,7 +514,7 @@ lt_import_dialog_init (LtImportDialog *self)
 /**
  * lt_import_dialog_new:
  * @parent: the window
- * @store: the chronicle to import into (one with a file)
+ * @store: the chronicle to import into (one in a file, not ":memory:")
  * @file: what to import
  *
  * Opens the preview of importing @file; it starts reading at once.
@@ -532,6 +532,7 @@ lt_import_dialog_new (GtkWindow *parent,
 
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
   g_return_val_if_fail (lt_store_get_path (store) != NULL, NULL);
+  g_return_val_if_fail (!g_str_equal (lt_store_get_path (store), ":memory:"), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = g_object_new (LT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
