@@ -502,11 +502,12 @@ match_category (LtImporter *self,
 
 typedef struct
 {
-  char *source_title;
-  char *source_url;
-  char *locator;
-  char *note;
-  GStrv actors;
+  char     *source_title;
+  char     *source_url;
+  char     *locator;
+  char     *note;
+  GStrv     actors;
+  gboolean  has_category;  /* the row names one; otherwise the default was used */
 } RowExtras;
 
 static void
@@ -549,7 +550,8 @@ read_row (LtImporter *self,
       if (!parse_ymd (cell (self, row, self->tjs[TJS_YEAR]), cell (self, row, self->tjs[TJS_MONTH]),
                       cell (self, row, self->tjs[TJS_DAY]), &range.start, &reason))
         goto bad;
-      if (*g_strstrip (end_year = cell_dup (self, row, self->tjs[TJS_END_YEAR]) ?: g_strdup ("")) != '\0')
+      end_year = cell_dup (self, row, self->tjs[TJS_END_YEAR]);
+      if (end_year != NULL)
         {
           if (!parse_ymd (cell (self, row, self->tjs[TJS_END_YEAR]),
                           cell (self, row, self->tjs[TJS_END_MONTH]),
@@ -646,9 +648,10 @@ read_row (LtImporter *self,
 
   lt_event_set_title (event, title);
   lt_event_set_date_range (event, &range);
+  extras->has_category = category != NULL && match_category (self, category) != NULL;
   if (category == NULL)
     lt_event_set_category (event, DEFAULT_CATEGORY);
-  else if (match_category (self, category) != NULL)
+  else if (extras->has_category)
     lt_event_set_category (event, match_category (self, category));
   else
     {
@@ -841,7 +844,7 @@ merge_into (LtImporter  *self,
       lt_event_set_place (merged, row->place);
       changed = TRUE;
     }
-  if (!same_text (row->category, merged->category) && !g_str_equal (row->category, DEFAULT_CATEGORY))
+  if (x->has_category && !same_text (row->category, merged->category))
     {
       lt_event_set_category (merged, row->category);
       changed = TRUE;

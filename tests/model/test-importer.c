@@ -221,6 +221,27 @@ test_missing_columns (void)
   g_assert_true (lt_importer_preview (importer, store, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (lt_importer_get_count (importer, LT_RECORD_EVENT, LT_IMPORT_ADDED), ==, 1);
+  g_assert_true (lt_importer_apply (importer, store, NULL, &error));
+  g_clear_object (&importer);
+
+  /* The same event with a summary and a category: updated, not added */
+  g_assert_true (g_file_set_contents (path, "Title,Date,Summary,Category\nAnna,2021-03,New text,detention\n",
+                                      -1, NULL));
+  importer = load (file);
+  g_assert_true (lt_importer_apply (importer, store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lt_importer_get_count (importer, LT_RECORD_EVENT, LT_IMPORT_ADDED), ==, 0);
+  g_assert_cmpuint (lt_importer_get_count (importer, LT_RECORD_EVENT, LT_IMPORT_UPDATED), ==, 1);
+  g_assert_cmpuint (count_all_events (store), ==, 1);
+  {
+    g_autoptr(GListModel) events = lt_store_list_events (store, NULL);
+    g_autoptr(LtEvent) event = g_list_model_get_item (events, 0);
+
+    g_assert_cmpstr (lt_event_get_title (event), ==, "Anna");
+
+    g_assert_cmpstr (lt_event_get_summary (event), ==, "New text");
+    g_assert_cmpstr (lt_event_get_category (event), ==, "detention");
+  }
 
   rm_rf (dir);
 }
