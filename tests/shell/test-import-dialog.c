@@ -22,6 +22,9 @@
     g_assert_true (cond); } G_STMT_END
 
 static LtApplication *app;
+/* Removed at exit: the views' worker threads may still be reading a
+ * chronicle right after its window is destroyed. */
+static GPtrArray *dirs;
 
 static GtkWidget *
 find_label (GtkWidget  *widget,
@@ -198,7 +201,7 @@ test_import_en (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  rm_dir (dir);
+  g_ptr_array_add (dirs, g_steal_pointer (&dir));
 }
 
 static void
@@ -229,7 +232,103 @@ test_import_uk (void)
   setlocale (LC_ALL, "en_US.UTF-8");
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  rm_dir (dir);
+  g_ptr_array_add (dirs, g_steal_pointer (&dir));
+}
+
+static GtkWidget *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_combo_row (child, title);
+
+      if (hit != NULL)
+        return hit;
+    }
+  return NULL;
+}
+
+static void
+test_conflict (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-import-XXXXXX", NULL);
+  g_autofree char *json = g_build_filename (dir, "colleague.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (json);
+  g_autoptr(LtStore) store = open_mini (dir);
+  g_autoptr(LtEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  LtWindow *window = lt_window_new (app);
+  LtImportDialog *dialog;
+  GtkWidget *row;
+  gint64 id;
+
+  setlocale (LC_ALL, "en_US.UTF-8");
+  g_assert_true (lt_store_export_json (store, file, &error));
+  id = lt_store_find_event (store, "mini-eu-sanctions");
+  event = lt_store_lookup_event (store, id);
+  lt_event_set_place (event, "Luxembourg");
+  g_assert_true (lt_store_update_event (store, event, &error));
+  g_clear_object (&event);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lt_window_set_store (window, store);
+  dialog = lt_import_dialog_new (GTK_WINDOW (window), store, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (!lt_import_dialog_is_busy (dialog), 10000);
+
+  /* The colleague's version of the edited event is offered as a choice. */
+  g_assert_cmpuint (lt_importer_get_n_conflicts (lt_import_dialog_get_importer (dialog)), ==, 1);
+  row = find_combo_row (GTK_WIDGET (dialog),
+                        lt_importer_get_conflict_label (lt_import_dialog_get_importer (dialog), 0));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, LT_IMPORT_KEEP_MINE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), LT_IMPORT_TAKE_THEIRS);
+  WAIT_UNTIL (!lt_import_dialog_is_busy (dialog), 10000);
+  WAIT_UNTIL (!gtk_stack_get_transition_running (GTK_STACK (find_type (GTK_WIDGET (dialog), GTK_TYPE_STACK))),
+              5000);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "0 added, 1 updated, 6 skipped"));
+  save_png (GTK_WIDGET (dialog), "import-dialog-conflict-en.png");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  WAIT_UNTIL (dialog == NULL, 10000);
+  event = lt_store_lookup_event (store, id);
+  g_assert_cmpstr (lt_event_get_place (event), ==, "Brussels");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_ptr_array_add (dirs, g_steal_pointer (&dir));
+}
+
+static void
+test_import_be (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-import-XXXXXX", NULL);
+  g_autoptr(LtStore) store = open_mini (dir);
+  LtWindow *window = lt_window_new (app);
+  LtImportDialog *dialog;
+
+  g_assert_nonnull (setlocale (LC_ALL, "be_BY.UTF-8"));
+  gtk_window_present (GTK_WINDOW (window));
+  lt_window_set_store (window, store);
+
+  dialog = open_dialog (window, store, "timelinejs.csv");
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "радок 14: месяца 13 не існуе"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Дададзена — 28, абноўлена — 0, прапушчана — 0"));
+  save_png (GTK_WIDGET (dialog), "import-dialog-be.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  setlocale (LC_ALL, "en_US.UTF-8");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  g_ptr_array_add (dirs, g_steal_pointer (&dir));
 }
 
 typedef struct
@@ -299,7 +398,7 @@ test_cancel_big_file (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  rm_dir (dir);
+  g_ptr_array_add (dirs, g_steal_pointer (&dir));
 }
 
 int
@@ -319,9 +418,15 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/ImportDialog/en", test_import_en);
   g_test_add_func ("/Letapis/ImportDialog/uk", test_import_uk);
+  g_test_add_func ("/Letapis/ImportDialog/be", test_import_be);
+  g_test_add_func ("/Letapis/ImportDialog/conflict", test_conflict);
   g_test_add_func ("/Letapis/ImportDialog/cancel-big-file", test_cancel_big_file);
 
+  dirs = g_ptr_array_new_with_free_func (g_free);
   ret = g_test_run ();
   g_clear_object (&app);
+  for (guint i = 0; i < dirs->len; i++)
+    rm_dir (g_ptr_array_index (dirs, i));
+  g_ptr_array_unref (dirs);
   return ret;
 }
