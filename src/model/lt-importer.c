@@ -294,6 +294,7 @@ typedef struct
   GHashTable  *actors;    /* name -> id (0: to add) */
   GHashTable  *sources;   /* "u:url" / "t:title" -> id (0: to add) */
   GHashTable  *cited;     /* keys of stored sources already counted */
+  GHashTable  *slugs;     /* event slugs this import gave */
 } Plan;
 
 static void
@@ -303,6 +304,7 @@ plan_clear (Plan *plan)
   g_clear_pointer (&plan->actors, g_hash_table_unref);
   g_clear_pointer (&plan->sources, g_hash_table_unref);
   g_clear_pointer (&plan->cited, g_hash_table_unref);
+  g_clear_pointer (&plan->slugs, g_hash_table_unref);
 }
 
 static void
@@ -336,6 +338,7 @@ load_keys (Plan    *plan,
   plan->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   plan->cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  plan->slugs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!(stmt = _lt_store_prepare (plan->store, "SELECT id, title, date FROM events", error)))
     return FALSE;
@@ -871,6 +874,53 @@ merge_into (LtImporter  *self,
   return changed;
 }
 
+static gint64 find_slug (LtStore      *store,
+                         LtRecordKind  kind,
+                         const char   *slug);
+
+/* Spreadsheets repeat titles ("Detention", "Search") on many dates; the
+ * store's own slugs would then count up through every earlier one. The
+ * title and the day make a key that is nearly always free already. */
+static char *
+event_slug (Plan       *plan,
+            const char *title,
+            const char *date)
+{
+  g_autofree char *folded = _lt_fold (title);
+  g_autoptr(GString) base = g_string_new (NULL);
+  char *candidate;
+
+  for (const char *p = folded; *p != '\0' && base->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (base, g_ascii_tolower (*p));
+      else if (base->len > 0 && base->str[base->len - 1] != '-')
+        g_string_append_c (base, '-');
+    }
+  while (base->len > 0 && base->str[base->len - 1] == '-')
+    g_string_truncate (base, base->len - 1);
+  if (base->len == 0)
+    g_string_append (base, "event");
+
+  g_string_append_c (base, '-');
+  for (const char *p = date; *p != '\0' && *p != '/'; p++)
+    if (g_ascii_isdigit (*p) || *p == '-')
+      g_string_append_c (base, *p);
+
+  candidate = g_strdup (base->str);
+  for (guint n = 2;
+       g_hash_table_contains (plan->slugs, candidate) ||
+       find_slug (plan->store, LT_RECORD_EVENT, candidate) != 0;
+       n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", base->str, n);
+    }
+
+  g_hash_table_add (plan->slugs, g_strdup (candidate));
+  return candidate;
+}
+
 static gboolean
 plan_csv (LtImporter    *self,
           Plan          *plan,
@@ -953,6 +1003,11 @@ plan_csv (LtImporter    *self,
                   lt_event_add_participant (event, g_array_index (actor_ids, gint64, i), "participant");
               if (source_id > 0)
                 lt_event_add_citation (event, source_id, x.locator, x.note);
+              {
+                g_autofree char *slug = event_slug (plan, lt_event_get_title (event), date);
+
+                lt_event_set_slug (event, slug);
+              }
               ok = _lt_store_group_write (plan->store, plan->group, G_OBJECT (event), error);
             }
         }
@@ -1318,7 +1373,7 @@ run (LtImporter    *self,
      GCancellable  *cancellable,
      GError       **error)
 {
-  Plan plan = { store, NULL, NULL, NULL, NULL, NULL };
+  Plan plan = { store, NULL, NULL, NULL, NULL, NULL, NULL };
   gboolean bulk;
   gboolean ok;
 

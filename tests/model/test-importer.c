@@ -119,7 +119,7 @@ test_timelinejs (void)
   g_assert_cmpuint (count_all_events (store), ==, 28);
   g_assert_cmpuint (n_items (lt_store_list_sources (store)), ==, 5);
 
-  event = lt_store_lookup_event (store, lt_store_find_event (store, "event-05-in-homiel"));
+  event = lt_store_lookup_event (store, lt_store_find_event (store, "event-05-in-homiel-2023-04-04"));
   g_assert_nonnull (event);
   g_assert_cmpstr (lt_event_get_summary (event), ==, "Two lines:\nfirst \"quoted\" and second");
   g_assert_cmpstr (lt_event_get_category (event), ==, "statement");
@@ -132,7 +132,7 @@ test_timelinejs (void)
   g_clear_object (&event);
 
   /* Year alone: a year-precision date */
-  event = lt_store_lookup_event (store, lt_store_find_event (store, "event-07-in-mahiliou"));
+  event = lt_store_lookup_event (store, lt_store_find_event (store, "event-07-in-mahiliou-2021"));
   g_assert_nonnull (event);
   g_assert_cmpint (lt_event_get_date_range (event)->start.precision, ==, LT_PRECISION_YEAR);
 
@@ -242,6 +242,31 @@ test_missing_columns (void)
     g_assert_cmpstr (lt_event_get_summary (event), ==, "New text");
     g_assert_cmpstr (lt_event_get_category (event), ==, "detention");
   }
+
+  rm_rf (dir);
+}
+
+static void
+test_repeated_titles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "arrests.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LtImporter) importer = NULL;
+
+  /* The same title on two days is two events; the same title on the same
+   * day twice in the file is one. */
+  g_assert_true (g_file_set_contents (path, "Date,Title\n2021-01-01,Detention\n2021-01-01,Detention\n"
+                                      "2021-01-02,Detention\n", -1, NULL));
+  importer = load (file);
+  g_assert_true (lt_importer_apply (importer, store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lt_importer_get_count (importer, LT_RECORD_EVENT, LT_IMPORT_ADDED), ==, 2);
+  g_assert_cmpuint (lt_importer_get_count (importer, LT_RECORD_EVENT, LT_IMPORT_SKIPPED), ==, 1);
+  g_assert_cmpint (lt_store_find_event (store, "detention-2021-01-01"), !=, 0);
+  g_assert_cmpint (lt_store_find_event (store, "detention-2021-01-02"), !=, 0);
 
   rm_rf (dir);
 }
@@ -416,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Importer/timelinejs", test_timelinejs);
   g_test_add_func ("/Letapis/Importer/windows-1251", test_windows_1251);
   g_test_add_func ("/Letapis/Importer/missing-columns", test_missing_columns);
+  g_test_add_func ("/Letapis/Importer/repeated-titles", test_repeated_titles);
   g_test_add_func ("/Letapis/Importer/not-a-chronicle", test_not_a_chronicle);
   g_test_add_func ("/Letapis/Importer/chronicle-round-trip", test_chronicle_round_trip);
   g_test_add_func ("/Letapis/Importer/failure-writes-nothing", test_failure_writes_nothing);
