@@ -27,7 +27,8 @@
 
 static const GOptionEntry export_entries[] = {
   { "export-timeline", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export the timeline to FILE (.png, .svg or .pdf) and exit"), N_("FILE") },
+    N_("Export the timeline to FILE (.png, .svg, .pdf, or .json for TimelineJS) and exit"),
+    N_("FILE") },
   { "export-graph", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the organization graph to FILE (.png, .svg, .pdf, .graphml or .gexf) and exit"),
     N_("FILE") },
@@ -499,6 +500,19 @@ run_export (GVariantDict *options)
       if ((store = open_store (options, &status)) == NULL)
         return status;
       return export_data (store, data_path, include_restricted);
+    }
+
+  /* TimelineJS 3 JSON, for groups that publish with TimelineJS */
+  if (timeline_path != NULL && g_str_has_suffix (timeline_path, ".json"))
+    {
+      g_autoptr(GFile) out = g_file_new_for_commandline_arg (timeline_path);
+
+      if (!check_writable (timeline_path, &status) || !(store = open_store (options, &status)))
+        return status;
+      if (!lt_timelinejs_write (store, out,
+                                include_restricted ? LT_EXPORT_NONE : LT_EXPORT_PUBLIC_ONLY, &error))
+        return fail (error->message);
+      return 0;
     }
 
   page = graph_path != NULL ? LT_EXPORT_PAGE_GRAPH : LT_EXPORT_PAGE_TIMELINE;

@@ -222,6 +222,18 @@ gint64        _lt_store_intern_place        (LtStore          *self,
                                              const char       *place,
                                              GError          **error);
 void          _lt_store_invalidate_places   (LtStore          *self);
+typedef struct _LtUndoGroup LtUndoGroup;
+LtUndoGroup  *_lt_undo_group_new           (void);
+void          _lt_undo_group_free          (LtUndoGroup      *group);
+gboolean      _lt_store_group_write         (LtStore          *self,
+                                             LtUndoGroup      *group,
+                                             GObject          *record,
+                                             GError          **error);
+void          _lt_store_push_group          (LtStore          *self,
+                                             LtUndoGroup      *group,
+                                             const char       *label);
+void          _lt_store_adopt_history       (LtStore          *self,
+                                             LtStore          *other);
 /* For tests: create or open a file, migrating it only up to @version. */
 LtStore      *_lt_store_open_at_version     (const char       *path,
                                              int               version,
@@ -269,6 +281,17 @@ void          _lt_filter_sql_clear          (LtFilterSql         *sql);
 gboolean      _lt_filter_sql_bind           (LtFilterSql         *sql,
                                              sqlite3_stmt        *stmt,
                                              int                  first_index);
+
+/* lt-store-json.c */
+typedef gboolean (*LtJsonMergeFunc) (GObject  *record,
+                                     gpointer  data,
+                                     GError  **error);
+gboolean      _lt_store_merge_json          (LtStore          *self,
+                                             JsonNode         *root,
+                                             const char       *name,
+                                             LtJsonMergeFunc   merge,
+                                             gpointer          data,
+                                             GError          **error);
 
 /* lt-store-schema.c */
 gboolean      _lt_schema_migrate            (sqlite3          *db,

@@ -29,7 +29,20 @@ typedef struct
   guint       index;     /* its position in the array, from 1 */
   GHashTable *actors;    /* slug -> id */
   GHashTable *sources;   /* slug -> id */
+  /* Set by _lt_store_merge_json(): decides, and writes, each record. */
+  LtJsonMergeFunc merge;
+  gpointer        merge_data;
 } Ctx;
+
+static gboolean
+write_parsed (Ctx      *ctx,
+              GObject  *record,
+              GError  **error)
+{
+  if (ctx->merge != NULL)
+    return ctx->merge (record, ctx->merge_data, error);
+  return _lt_store_write_record (ctx->store, record, error);
+}
 
 static gboolean
 fail (Ctx         *ctx,
@@ -393,7 +406,7 @@ import_source (Ctx         *ctx,
   if (!read_i18n (ctx, o, fields, source, set_source_translation, error))
     return FALSE;
 
-  if (!_lt_store_write_record (ctx->store, G_OBJECT (source), error))
+  if (!write_parsed (ctx, G_OBJECT (source), error))
     {
       g_prefix_error (error, "%s: %s “%s”: ", ctx->file, ctx->what, ctx->record);
       return FALSE;
@@ -448,7 +461,7 @@ import_actor (Ctx         *ctx,
   if (!read_i18n (ctx, o, fields, actor, set_actor_translation, error))
     return FALSE;
 
-  if (!_lt_store_write_record (ctx->store, G_OBJECT (actor), error))
+  if (!write_parsed (ctx, G_OBJECT (actor), error))
     {
       g_prefix_error (error, "%s: %s “%s”: ", ctx->file, ctx->what, ctx->record);
       return FALSE;
@@ -555,7 +568,7 @@ import_event (Ctx         *ctx,
       !read_i18n (ctx, o, fields, event, set_event_translation, error))
     return FALSE;
 
-  if (!_lt_store_write_record (ctx->store, G_OBJECT (event), error))
+  if (!write_parsed (ctx, G_OBJECT (event), error))
     {
       g_prefix_error (error, "%s: %s “%s”: ", ctx->file, ctx->what, ctx->record);
       return FALSE;
@@ -610,7 +623,7 @@ import_relation (Ctx         *ctx,
       !read_i18n (ctx, o, fields, relation, set_relation_translation, error))
     return FALSE;
 
-  if (!_lt_store_write_record (ctx->store, G_OBJECT (relation), error))
+  if (!write_parsed (ctx, G_OBJECT (relation), error))
     {
       g_prefix_error (error, "%s: %s “%s”: ", ctx->file, ctx->what, ctx->record);
       return FALSE;
@@ -690,7 +703,7 @@ import_documents (LtStore     *self,
 {
   g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Ctx ctx = { self, NULL, NULL, NULL, 0, actors, sources };
+  Ctx ctx = { self, NULL, NULL, NULL, 0, actors, sources, NULL, NULL };
 
   if (!_lt_store_begin (self, error))
     return FALSE;
@@ -768,6 +781,45 @@ nesting_is_shallow (const char *text,
     }
 
   return TRUE;
+}
+
+/**
+ * _lt_store_merge_json:
+ * @self: a store, in a transaction
+ * @root: a document as [method@Store.export_json] writes
+ * @name: the file's name, for messages
+ * @merge: called with each record read, in order (sources, actors, events,
+ *   relations); it writes the record or not, and leaves in its id the row
+ *   that later references to it should point at
+ * @data: for @merge
+ * @error: return location for an error
+ *
+ * Reads @root with the checks of [method@Store.import_json], but leaves
+ * writing, and the transaction, to the caller.
+ */
+gboolean
+_lt_store_merge_json (LtStore          *self,
+                      JsonNode         *root,
+                      const char       *name,
+                      LtJsonMergeFunc   merge,
+                      gpointer          data,
+                      GError          **error)
+{
+  g_autoptr(GHashTable) actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Ctx ctx = { self, name, NULL, NULL, 0, actors, sources, merge, data };
+
+  ctx.what = C_("record kind", "source");
+  if (!import_array (&ctx, root, "sources", import_source, error))
+    return FALSE;
+  ctx.what = C_("record kind", "actor");
+  if (!import_array (&ctx, root, "actors", import_actor, error))
+    return FALSE;
+  ctx.what = C_("record kind", "event");
+  if (!import_array (&ctx, root, "events", import_event, error))
+    return FALSE;
+  ctx.what = C_("record kind", "relation");
+  return import_array (&ctx, root, "relations", import_relation, error);
 }
 
 static JsonNode *

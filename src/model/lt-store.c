@@ -52,6 +52,7 @@ typedef struct
   GObject      *after;        /* state after it (NULL when removed) */
   GPtrArray    *relations;    /* actor deletion: the relations that went with it */
   GArray       *participations; /* actor deletion: its event_actors rows */
+  GPtrArray    *children;     /* an import: its entries, in the order applied */
   char         *label;
 } UndoEntry;
 
@@ -327,6 +328,7 @@ undo_entry_free (gpointer data)
   g_clear_object (&entry->after);
   g_clear_pointer (&entry->relations, g_ptr_array_unref);
   g_clear_pointer (&entry->participations, g_array_unref);
+  g_clear_pointer (&entry->children, g_ptr_array_unref);
   g_free (entry->label);
   g_free (entry);
 }
@@ -3209,11 +3211,12 @@ write_event (LtStore   *self,
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
-  /* Participants and figures */
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM event_actors WHERE event_id = ?1", error)))
+  /* Participants and figures; a new row has none yet (imports write many). */
+  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM event_actors WHERE event_id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  if (!step_done (self, stmt, error))
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (update && !step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
@@ -3233,10 +3236,11 @@ write_event (LtStore   *self,
         return FALSE;
     }
 
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM figures WHERE event_id = ?1", error)))
+  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM figures WHERE event_id = ?1", error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event->id);
-  if (!step_done (self, stmt, error))
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (update && !step_done (self, stmt, error))
     return FALSE;
 
   for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
@@ -3667,6 +3671,10 @@ remove_record (LtStore       *self,
       return FALSE;
     }
 
+  /* In bulk (undoing an import) the index is rebuilt once at the end. */
+  if (self->bulk)
+    return TRUE;
+
   if (!(stmt = _lt_store_prepare (self, delete_search_sql (kind), error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id * 4 + kind);
@@ -3711,6 +3719,10 @@ _lt_store_write_record (LtStore   *self,
 }
 
 /* Undo */
+
+/* Above this many records, undoing an import rebuilds the search index
+ * once instead of updating it record by record. */
+#define LT_UNDO_BULK_THRESHOLD 200
 
 static const char *
 record_label (GObject *record)
@@ -4054,6 +4066,163 @@ delete_record (LtStore       *self,
   return TRUE;
 }
 
+/* Imports: one undo step for many records, written in the caller's
+ * transaction. The records are kept as written (store-less, with their row
+ * ids), so redo writes them back with the same ids. */
+
+struct _LtUndoGroup
+{
+  GPtrArray *entries;
+};
+
+LtUndoGroup *
+_lt_undo_group_new (void)
+{
+  LtUndoGroup *group = g_new0 (LtUndoGroup, 1);
+
+  group->entries = g_ptr_array_new_with_free_func (undo_entry_free);
+  return group;
+}
+
+void
+_lt_undo_group_free (LtUndoGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_ptr_array_unref (group->entries);
+  g_free (group);
+}
+
+static LtRecordKind
+record_kind (GObject *record)
+{
+  if (LT_IS_EVENT (record))
+    return LT_RECORD_EVENT;
+  if (LT_IS_ACTOR (record))
+    return LT_RECORD_ACTOR;
+  if (LT_IS_SOURCE (record))
+    return LT_RECORD_SOURCE;
+  return LT_RECORD_RELATION;
+}
+
+static gint64
+record_id (GObject *record)
+{
+  if (LT_IS_EVENT (record))
+    return LT_EVENT (record)->id;
+  if (LT_IS_ACTOR (record))
+    return LT_ACTOR (record)->id;
+  if (LT_IS_SOURCE (record))
+    return LT_SOURCE (record)->id;
+  return LT_RELATION (record)->id;
+}
+
+/**
+ * _lt_store_group_write:
+ * @self: a store, in a transaction
+ * @group: the import's undo group
+ * @record: a store-less record; with a row id it replaces that record
+ * @error: return location for an error
+ *
+ * Writes @record and remembers how to take it back. The group keeps a
+ * reference to @record.
+ */
+gboolean
+_lt_store_group_write (LtStore      *self,
+                       LtUndoGroup  *group,
+                       GObject      *record,
+                       GError      **error)
+{
+  LtRecordKind kind = record_kind (record);
+  gint64 id = record_id (record);
+  g_autoptr(GObject) before = NULL;
+  UndoEntry *entry;
+
+  g_assert (self->in_transaction);
+
+  if (id != 0 && !(before = snapshot (self, kind, id)))
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
+                   _("The record no longer exists"));
+      return FALSE;
+    }
+
+  if (!write_record (self, record, id != 0, error))
+    return FALSE;
+
+  entry = g_new0 (UndoEntry, 1);
+  entry->kind = kind;
+  entry->change = id != 0 ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED;
+  entry->id = record_id (record);
+  entry->before = g_steal_pointer (&before);
+  entry->after = g_object_ref (record);
+  g_ptr_array_add (group->entries, entry);
+  return TRUE;
+}
+
+/**
+ * _lt_store_push_group:
+ * @self: a store, after the import's transaction committed
+ * @group: (transfer full): the import's undo group
+ * @label: what undo would revert, e.g. "Import “events.csv”"
+ *
+ * Makes the whole import one undo step (nothing when it wrote nothing).
+ */
+void
+_lt_store_push_group (LtStore     *self,
+                      LtUndoGroup *group,
+                      const char  *label)
+{
+  gboolean could_undo = lt_store_get_can_undo (self);
+  gboolean could_redo = lt_store_get_can_redo (self);
+  UndoEntry *entry;
+
+  if (group->entries->len == 0)
+    {
+      _lt_undo_group_free (group);
+      return;
+    }
+
+  entry = g_new0 (UndoEntry, 1);
+  entry->change = LT_CHANGE_RELOADED;
+  entry->children = g_steal_pointer (&group->entries);
+  entry->label = g_strdup (label);
+  g_free (group);
+
+  g_ptr_array_add (self->undo_stack, entry);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_history (self, could_undo, could_redo);
+}
+
+/**
+ * _lt_store_adopt_history:
+ * @self: the window's store
+ * @other: a worker's store on the same file, which just committed a change
+ *
+ * Moves @other's last undo step to @self and tells @self's models that
+ * the file changed under them.
+ */
+void
+_lt_store_adopt_history (LtStore *self,
+                         LtStore *other)
+{
+  gboolean could_undo = lt_store_get_can_undo (self);
+  gboolean could_redo = lt_store_get_can_redo (self);
+
+  g_assert (!self->in_transaction);
+
+  if (other->undo_stack->len > 0)
+    {
+      g_ptr_array_add (self->undo_stack,
+                       g_ptr_array_steal_index (other->undo_stack, other->undo_stack->len - 1));
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+
+  _lt_store_invalidate_places (self);
+  g_signal_emit (self, signals[CHANGED], 0, "*", (gint64) 0, (int) LT_CHANGE_RELOADED);
+  notify_history (self, could_undo, could_redo);
+}
+
 /**
  * lt_store_add_event:
  * @self: a store
@@ -4230,6 +4399,20 @@ apply_entry (LtStore    *self,
 {
   LtChange change = entry->change;
 
+  /* An import goes back in reverse: its updates before the records they
+   * may point at are removed. */
+  if (entry->children != NULL)
+    {
+      for (guint i = 0; i < entry->children->len; i++)
+        {
+          guint k = forward ? i : entry->children->len - 1 - i;
+
+          if (!apply_entry (self, g_ptr_array_index (entry->children, k), forward, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
   switch (change)
     {
     case LT_CHANGE_ADDED:
@@ -4276,11 +4459,19 @@ step_history (LtStore   *self,
   if (!_lt_store_begin (self, error))
     return FALSE;
 
-  if (!apply_entry (self, entry, forward, error))
+  /* A big import is taken back like it came in: no per-record signals,
+   * one search rebuild and one RELOADED. */
+  if (entry->children != NULL && entry->children->len > LT_UNDO_BULK_THRESHOLD)
+    _lt_store_set_bulk (self, TRUE);
+
+  if (!apply_entry (self, entry, forward, error) ||
+      (self->bulk && !_lt_store_rebuild_search (self, error)))
     {
       _lt_store_rollback (self);
       return FALSE;
     }
+  if (self->bulk)
+    _lt_store_queue_change (self, LT_RECORD_EVENT, 0, LT_CHANGE_RELOADED);
 
   if (!_lt_store_commit (self, error))
     return FALSE;

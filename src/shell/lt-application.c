@@ -13,6 +13,7 @@
 
 #include "lt-application.h"
 #include "lt-export-cli.h"
+#include "lt-import-cli.h"
 #include "lt-preferences-window.h"
 #include "lt-window.h"
 
@@ -118,6 +119,8 @@ lt_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (lt_import_cli_wants_import (options))
+    return lt_import_cli_run (options);
   if (lt_export_cli_wants_export (options))
     return lt_export_cli_run (options);
 
@@ -298,6 +301,7 @@ lt_application_init (LtApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_add_main_option_entries (G_APPLICATION (self), lt_export_cli_get_entries ());
+  g_application_add_main_option_entries (G_APPLICATION (self), lt_import_cli_get_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Explore a sourced chronicle of political "

@@ -15,6 +15,7 @@
 #include "lt-export-dialog.h"
 #include "lt-graph-page.h"
 #include "lt-print-operation.h"
+#include "lt-import-dialog.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-painter.h"
 #include "lt-timeline-view.h"
@@ -382,6 +383,19 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LtWindow *self = LT_WINDOW (widget);
+
+  /* The import works on a second connection to the file; an in-memory
+   * chronicle (tests) has none to share. */
+  if (self->store != NULL && g_strcmp0 (lt_store_get_path (self->store), ":memory:") != 0)
+    lt_import_dialog_choose (GTK_WINDOW (self), self->store);
+}
+
+static void
 show_event_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -501,6 +515,7 @@ lt_window_class_init (LtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL,
                                    open_database_action);
