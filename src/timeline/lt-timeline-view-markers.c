@@ -182,6 +182,27 @@ _lt_timeline_view_activate_focused_action (GtkWidget  *widget,
     _lt_timeline_view_activate_event (self, lt_timeline_marker_get_event (marker));
 }
 
+/* Return on an event already selected opens it for editing, as a double click does in a file
+ * manager; the first Return (and Space, always) selects it and shows its details. The editor
+ * is the window's business: the action bubbles up to it. */
+void
+_lt_timeline_view_open_focused_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  LtTimelineView *self = LT_TIMELINE_VIEW (widget);
+  LtTimelineMarker *marker = _lt_timeline_view_focused_marker (self);
+
+  if (marker != NULL && !lt_timeline_marker_is_cluster (marker) &&
+      lt_timeline_marker_get_event (marker) == lt_timeline_view_get_selected_event (self))
+    {
+      gtk_widget_activate_action (widget, "win.edit-event", NULL);
+      return;
+    }
+
+  _lt_timeline_view_activate_focused_action (widget, action_name, parameter);
+}
+
 static char *
 cluster_label (const LtFrameItem *item)
 {

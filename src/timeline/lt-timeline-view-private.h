@@ -99,6 +99,9 @@ void              _lt_timeline_view_focus_action            (GtkWidget      *wid
 void              _lt_timeline_view_activate_focused_action (GtkWidget      *widget,
                                                              const char     *action_name,
                                                              GVariant       *parameter);
+void              _lt_timeline_view_open_focused_action     (GtkWidget      *widget,
+                                                             const char     *action_name,
+                                                             GVariant       *parameter);
 void              _lt_timeline_view_place_markers           (LtTimelineView *self,
                                                              int             width,
                                                              int             height);

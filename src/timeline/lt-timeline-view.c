@@ -457,6 +457,8 @@ lt_timeline_view_class_init (LtTimelineViewClass *klass)
                                    _lt_timeline_view_focus_action);
   gtk_widget_class_install_action (widget_class, "timeline.activate-focused", NULL,
                                    _lt_timeline_view_activate_focused_action);
+  gtk_widget_class_install_action (widget_class, "timeline.open-focused", NULL,
+                                   _lt_timeline_view_open_focused_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.focus-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "timeline.focus-next",
@@ -471,11 +473,11 @@ lt_timeline_view_class_init (LtTimelineViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, 0, "timeline.focus-down",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
-                                       "timeline.activate-focused", NULL);
+                                       "timeline.open-focused", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
-                                       "timeline.activate-focused", NULL);
+                                       "timeline.open-focused", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0,
-                                       "timeline.activate-focused", NULL);
+                                       "timeline.open-focused", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate-focused",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);

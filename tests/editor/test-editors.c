@@ -20,6 +20,7 @@
 #include "lt-relation-editor.h"
 #include "lt-source-editor.h"
 #include "lt-timeline-page.h"
+#include "lt-timeline-marker.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
 
@@ -551,6 +552,44 @@ test_edit_delete_undo (void)
   close_window (&f);
 }
 
+/* Return on a selected event opens it for editing; the first Return selects it */
+static void
+test_return_opens_editor (void)
+{
+  Fixture f = { 0 };
+  gint64 day = lt_days_from_ymd (2021, 7, 14);
+  GtkWidget *marker = NULL;
+  gint64 id;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  id = create_event (&f);
+  lt_timeline_view_set_selected_event (f.view, 0);
+  lt_timeline_view_set_window (f.view, day, day + 1, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.view));
+  WAIT_UNTIL (shown_on_timeline (&f, id), 3000);
+  for (gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+       marker == NULL && g_get_monotonic_time () < end;
+       g_main_context_iteration (NULL, FALSE))
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f.view)); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (LT_IS_TIMELINE_MARKER (child) && gtk_widget_get_visible (child) &&
+          lt_timeline_marker_get_event (LT_TIMELINE_MARKER (child)) == id)
+        marker = child;
+  g_assert_nonnull (marker);
+  g_assert_true (gtk_widget_grab_focus (marker));
+
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.open-focused", NULL);
+  g_assert_cmpint (lt_timeline_view_get_selected_event (f.view), ==, id);
+  g_assert_null (find_toplevel (LT_TYPE_EVENT_EDITOR));
+
+  gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.open-focused", NULL);
+  WAIT_UNTIL (find_toplevel (LT_TYPE_EVENT_EDITOR) != NULL, 3000);
+
+  close_window (&f);
+}
+
 static void
 test_restricted_marked (void)
 {
@@ -1012,6 +1051,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Editor/event/invalid-date", test_invalid_date);
   g_test_add_func ("/Letapis/Editor/event/edit-delete-undo", test_edit_delete_undo);
   g_test_add_func ("/Letapis/Editor/event/restricted-marked", test_restricted_marked);
+  g_test_add_func ("/Letapis/Editor/event/return-opens-editor", test_return_opens_editor);
   g_test_add_func ("/Letapis/Editor/actor/new-and-edit", test_actor_editor);
   g_test_add_func ("/Letapis/Editor/relation/add", test_relation_editor);
   g_test_add_func ("/Letapis/Editor/relation/hidden-graph-catches-up", test_hidden_graph_catches_up);
