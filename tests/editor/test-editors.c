@@ -23,35 +23,9 @@
 #include "lt-timeline-marker.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
+#include "widget-test-util.h"
 
 static LtApplication *app;
-
-#define WAIT_UNTIL(cond, ms) G_STMT_START {                                      \
-    gint64 end_ = g_get_monotonic_time () + (ms) * 1000;                         \
-    while (!(cond) && g_get_monotonic_time () < end_)                            \
-      if (!g_main_context_iteration (NULL, FALSE))                               \
-        g_usleep (1000);                                                         \
-    g_assert_true (cond);                                                        \
-  } G_STMT_END
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_label (child, text);
-
-      if (hit != NULL)
-        return hit;
-    }
-
-  return NULL;
-}
 
 /* a row as the user sees it: by its title, visible */
 static GtkWidget *
@@ -95,25 +69,6 @@ find_row_by_subtitle (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_action_button (child, action);
-
-      if (hit != NULL)
-        return hit;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
 find_button_by_tooltip (GtkWidget  *widget,
                         const char *tooltip)
 {
@@ -130,70 +85,6 @@ find_button_by_tooltip (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_type (child, type);
-
-      if (hit != NULL)
-        return hit;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-  const char *extra = g_getenv ("LETAPIS_SCREENSHOT_DIR");
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-
-  /* LETAPIS_SCREENSHOT_DIR=data/screenshots refreshes the committed ones */
-  if (extra != NULL)
-    {
-      g_autofree char *copy = g_build_filename (extra, name, NULL);
-
-      g_assert_true (gdk_texture_save_to_png (texture, copy));
-    }
 }
 
 typedef struct

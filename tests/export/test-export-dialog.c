@@ -14,53 +14,7 @@
 
 #include "lt-export-dialog.h"
 #include "export-test-util.h"
-
-#define WAIT_UNTIL(cond, ms) G_STMT_START {                                   \
-    gint64 end_ = g_get_monotonic_time () + (ms) * 1000;                     \
-    while (!(cond) && g_get_monotonic_time () < end_)                        \
-      if (!g_main_context_iteration (NULL, FALSE))                           \
-        g_usleep (1000);                                                     \
-    g_assert_true (cond);                                                    \
-  } G_STMT_END
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_by_type (child, type);
-
-      if (hit != NULL)
-        return hit;
-    }
-
-  return NULL;
-}
+#include "widget-test-util.h"
 
 static void
 test_dialog (void)
@@ -95,7 +49,7 @@ test_dialog (void)
   g_assert_cmpint (options->to_day, ==, lt_days_from_ymd (2021, 7, 31));
 
   /* The preview draws the document's first page */
-  preview = find_by_type (GTK_WIDGET (dialog), g_type_from_name ("LtExportPreview"));
+  preview = find_type (GTK_WIDGET (dialog), g_type_from_name ("LtExportPreview"));
   g_assert_nonnull (preview);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_ROLE_IMG);
   WAIT_UNTIL (gtk_widget_get_width (preview) > 100, 5000);

@@ -21,63 +21,10 @@
 #include "lt-model.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
+#include "widget-test-util.h"
 
 static AdwApplication *app;
 static gint64 shown_event;
-
-static GtkWidget *
-find_by_role (GtkWidget         *w,
-              GtkAccessibleRole  role,
-              const char        *label)
-{
-  g_autofree char *err = NULL;
-
-  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) != role)
-    err = g_strdup ("role");
-  else if (label != NULL)
-    err = gtk_test_accessible_check_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-  if (err == NULL)
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w), *hit; c; c = gtk_widget_get_next_sibling (c))
-    if ((hit = find_by_role (c, role, label)))
-      return hit;
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *w,
-            const char *text)
-{
-  if (GTK_IS_LABEL (w) && g_str_equal (gtk_label_get_label (GTK_LABEL (w)), text))
-    return w;
-  for (GtkWidget *c = gtk_widget_get_first_child (w), *hit; c; c = gtk_widget_get_next_sibling (c))
-    if ((hit = find_label (c, text)))
-      return hit;
-  return NULL;
-}
-
-#define WAIT_UNTIL(cond, ms) G_STMT_START { gint64 end_ = g_get_monotonic_time () + (ms) * 1000; \
-    while (!(cond) && g_get_monotonic_time () < end_)                                         \
-      if (!g_main_context_iteration (NULL, FALSE)) g_usleep (1000);                           \
-    g_assert_true (cond); } G_STMT_END
-
-static void
-save_png (GtkWidget  *w,
-          const char *path)
-{
-  int width = gtk_widget_get_width (w);
-  int height = gtk_widget_get_height (w);
-  g_autoptr(GdkPaintable) p = gtk_widget_paintable_new (w);
-  GtkSnapshot *s = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) t = NULL;
-
-  gdk_paintable_snapshot (p, s, width, height);
-  node = gtk_snapshot_free_to_node (s);
-  t = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (w)),
-                                   node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (t, path));
-}
 
 static void
 show_event_cb (GSimpleAction *action,
@@ -636,53 +583,6 @@ test_screenshots (void)
   shoot (chronicle, out_dir, "be", "be_BY.UTF-8");
 }
 
-/* Four Latin-script words in a row are an English sentence; names that stay in Latin
- * letters (ZMINA, Kyiv Post) are shorter */
-static gboolean
-has_english_run (const char *text)
-{
-  guint run = 0;
-  gboolean in_word = FALSE;
-  gboolean latin_word = TRUE;
-
-  for (const char *p = text; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalpha (c) || c == '\'' || c == 0x2019))
-        {
-          if (!in_word)
-            latin_word = TRUE;
-          in_word = TRUE;
-          if (g_unichar_isalpha (c) && !(c < 0x250 && c > 0x40))
-            latin_word = FALSE;
-          continue;
-        }
-      if (in_word)
-        {
-          run = latin_word ? run + 1 : 0;
-          if (run >= 4)
-            return TRUE;
-        }
-      else if (c != ' ' && c != 0)
-        run = 0;
-      in_word = FALSE;
-      if (c == 0)
-        return FALSE;
-    }
-}
-
-/* "2020-11~", "2021-07-14": a date as the chronicle stores it */
-static gboolean
-has_raw_date (const char *text)
-{
-  for (const char *p = text; p[0] != '\0'; p++)
-    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-        g_ascii_isdigit (p[3]) && p[4] == '-' && g_ascii_isdigit (p[5]))
-      return TRUE;
-  return FALSE;
-}
-
 /* the title of the details pane */
 static GtkWidget *
 find_heading (GtkWidget  *w,
@@ -695,16 +595,6 @@ find_heading (GtkWidget  *w,
     if ((hit = find_heading (c, text)))
       return hit;
   return NULL;
-}
-
-static void
-collect_label_texts (GtkWidget *widget,
-                     GPtrArray *texts)
-{
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
 }
 
 /* Every actor's pane in Ukrainian or Belarusian, on the bundled chronicle: relations as

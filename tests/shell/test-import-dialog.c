@@ -15,95 +15,12 @@
 #include "lt-import-dialog.h"
 #include "lt-model.h"
 #include "lt-window.h"
-
-#define WAIT_UNTIL(cond, ms) G_STMT_START { gint64 end_ = g_get_monotonic_time () + (ms) * 1000; \
-    while (!(cond) && g_get_monotonic_time () < end_)                                         \
-      if (!g_main_context_iteration (NULL, FALSE)) g_usleep (1000);                           \
-    g_assert_true (cond); } G_STMT_END
+#include "widget-test-util.h"
 
 static LtApplication *app;
 /* Removed at exit: the views' worker threads may still be reading a
  * chronicle right after its window is destroyed. */
 static GPtrArray *dirs;
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_label (child, text);
-
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_type (child, type);
-
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hit = find_button (child, label);
-
-      if (hit != NULL)
-        return hit;
-    }
-  return NULL;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), name, NULL);
-
-  gtk_test_widget_wait_for_draw (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 rm_dir (const char *dir)
