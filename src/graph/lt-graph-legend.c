@@ -92,6 +92,25 @@ legend_layout (PangoContext *context)
 #define LEGEND_SWATCH 30
 #define LEGEND_PAD    8
 
+static int
+widest_label (PangoLayout     *layout,
+              const LegendRow *rows,
+              guint            n_rows)
+{
+  int max_w = 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      int w;
+
+      pango_layout_set_text (layout, rows[r].label, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      max_w = MAX (max_w, w);
+    }
+
+  return max_w;
+}
+
 void
 _lt_graph_painter_legend_size (LtGraphPainter *self,
                                int            *width,
@@ -101,7 +120,7 @@ _lt_graph_painter_legend_size (LtGraphPainter *self,
   guint n_rows = legend_rows (self, rows);
   PangoContext *context;
   g_autoptr(PangoLayout) layout = NULL;
-  int max_w = 0;
+  int max_w;
 
   *width = *height = 0;
   if (n_rows == 0)
@@ -110,14 +129,7 @@ _lt_graph_painter_legend_size (LtGraphPainter *self,
   /* A measuring context: the real one only changes the font a little */
   context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   layout = legend_layout (context);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      int w;
-
-      pango_layout_set_text (layout, rows[r].label, -1);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      max_w = MAX (max_w, w);
-    }
+  max_w = widest_label (layout, rows, n_rows);
   g_object_unref (context);
 
   *width = LEGEND_PAD * 3 + LEGEND_SWATCH + max_w + 12;
@@ -138,7 +150,7 @@ _lt_graph_painter_paint_legend (LtGraphPainter       *self,
   graphene_rect_t box;
   GskRoundedRect rounded;
   cairo_t *cr;
-  int max_w = 0;
+  int max_w;
   int box_w;
   int box_h;
 
@@ -146,14 +158,7 @@ _lt_graph_painter_paint_legend (LtGraphPainter       *self,
     return;
 
   layout = legend_layout (context);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      int w;
-
-      pango_layout_set_text (layout, rows[r].label, -1);
-      pango_layout_get_pixel_size (layout, &w, NULL);
-      max_w = MAX (max_w, w);
-    }
+  max_w = widest_label (layout, rows, n_rows);
   box_w = LEGEND_PAD * 3 + LEGEND_SWATCH + max_w;
   box_h = LEGEND_PAD * 2 + n_rows * LEGEND_ROW;
   graphene_rect_init (&box, 12, height - 12 - box_h, box_w, box_h);
