@@ -1,4 +1,5 @@
-/* lt-force-layout.c
+/* lt-force-layout.c: the multilevel force-directed layout of the graph and the removal of
+ * overlaps between boxes, in plain C on the calling thread
  *
  * Copyright 2026 The Letapis authors
  *
@@ -94,16 +95,6 @@ struct _LtForceLayout
   Cell      *cells;
   guint      n_cells;
   guint      cells_alloc;
-};
-
-struct _LtLayoutBuffer
-{
-  GMutex   mutex;
-  guint    n;
-  float   *front;
-  float   *back;
-  guint64  generation;
-  gboolean converged;
 };
 
 static inline guint64
@@ -1308,111 +1299,4 @@ lt_layout_remove_overlaps (float          *xy,
     }
 
   return overlaps;
-}
-
-/**
- * lt_layout_buffer_new:
- * @n_nodes: number of nodes
- *
- * Creates a double buffer through which a worker thread hands positions to the UI thread: the
- * worker writes the back buffer and swaps under a short lock; the UI copies the front buffer
- * from its frame clock when the generation changed.
- *
- * Returns: (transfer full): a new buffer
- */
-LtLayoutBuffer *
-lt_layout_buffer_new (guint n_nodes)
-{
-  LtLayoutBuffer *self = g_new0 (LtLayoutBuffer, 1);
-
-  g_mutex_init (&self->mutex);
-  self->n = n_nodes;
-  self->front = g_new0 (float, 2 * MAX (n_nodes, 1));
-  self->back = g_new0 (float, 2 * MAX (n_nodes, 1));
-
-  return self;
-}
-
-void
-lt_layout_buffer_free (LtLayoutBuffer *self)
-{
-  if (self == NULL)
-    return;
-
-  g_mutex_clear (&self->mutex);
-  g_free (self->front);
-  g_free (self->back);
-  g_free (self);
-}
-
-guint
-lt_layout_buffer_get_n_nodes (LtLayoutBuffer *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n;
-}
-
-/**
- * lt_layout_buffer_publish:
- * @self: a buffer
- * @xy: 2 × n floats
- * @converged: whether the layout has converged
- *
- * Called by the worker. The copy happens outside the lock.
- */
-void
-lt_layout_buffer_publish (LtLayoutBuffer *self,
-                          const float    *xy,
-                          gboolean        converged)
-{
-  float *tmp;
-
-  g_return_if_fail (self != NULL);
-
-  memcpy (self->back, xy, sizeof (float) * 2 * self->n);
-
-  g_mutex_lock (&self->mutex);
-  tmp = self->front;
-  self->front = self->back;
-  self->back = tmp;
-  self->generation++;
-  self->converged = converged;
-  g_mutex_unlock (&self->mutex);
-}
-
-/**
- * lt_layout_buffer_read:
- * @self: a buffer
- * @xy: 2 × n floats to fill
- * @generation: (inout): the generation last read; updated
- * @converged: (out) (optional): whether the published layout had converged
- *
- * Called by the UI thread.
- *
- * Returns: %TRUE if new positions were copied into @xy
- */
-gboolean
-lt_layout_buffer_read (LtLayoutBuffer *self,
-                       float          *xy,
-                       guint64        *generation,
-                       gboolean       *converged)
-{
-  gboolean fresh;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (generation != NULL, FALSE);
-
-  g_mutex_lock (&self->mutex);
-  fresh = self->generation != *generation;
-  if (fresh)
-    {
-      memcpy (xy, self->front, sizeof (float) * 2 * self->n);
-      *generation = self->generation;
-    }
-  if (converged != NULL)
-    *converged = self->converged;
-  g_mutex_unlock (&self->mutex);
-
-  return fresh;
 }

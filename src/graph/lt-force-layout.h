@@ -1,4 +1,5 @@
-/* lt-force-layout.h
+/* lt-force-layout.h: the multilevel force-directed layout of the graph and the removal of
+ * overlaps between boxes, in plain C on the calling thread
  *
  * Copyright 2026 The Letapis authors
  *
@@ -19,8 +20,7 @@ typedef struct
   float   weight;
 } LtForceEdge;
 
-typedef struct _LtForceLayout  LtForceLayout;
-typedef struct _LtLayoutBuffer LtLayoutBuffer;
+typedef struct _LtForceLayout LtForceLayout;
 
 LtForceLayout  *lt_force_layout_new                (guint              n_nodes,
                                                     const LtForceEdge *edges,
@@ -65,18 +65,6 @@ guint           lt_layout_remove_overlaps          (float             *xy,
                                                     const gboolean    *pinned,
                                                     guint              max_iterations);
 
-LtLayoutBuffer *lt_layout_buffer_new               (guint              n_nodes);
-void            lt_layout_buffer_free              (LtLayoutBuffer    *self);
-guint           lt_layout_buffer_get_n_nodes       (LtLayoutBuffer    *self);
-void            lt_layout_buffer_publish           (LtLayoutBuffer    *self,
-                                                    const float       *xy,
-                                                    gboolean           converged);
-gboolean        lt_layout_buffer_read              (LtLayoutBuffer    *self,
-                                                    float             *xy,
-                                                    guint64           *generation,
-                                                    gboolean          *converged);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtForceLayout, lt_force_layout_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LtLayoutBuffer, lt_layout_buffer_free)
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* lt-graph-export.c
+/* lt-graph-export.c: the graph written as GraphML and GEXF, for Gephi, Cytoscape,
+ * yEd and igraph
  *
  * Copyright 2026 The Letapis authors
  *

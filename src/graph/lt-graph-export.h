@@ -1,4 +1,5 @@
-/* lt-graph-export.h
+/* lt-graph-export.h: the graph written as GraphML and GEXF, for Gephi, Cytoscape,
+ * yEd and igraph
  *
  * Copyright 2026 The Letapis authors
  *

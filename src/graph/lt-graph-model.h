@@ -1,4 +1,5 @@
-/* lt-graph-model.h
+/* lt-graph-model.h: LtGraph, the organization graph as plain data, its metrics,
+ * and the vocabulary of node kinds and edge types
  *
  * Copyright 2026 The Letapis authors
  *

@@ -1,4 +1,5 @@
-/* lt-graph-painter.h
+/* lt-graph-painter.h: LtGraphPainter, the one drawing path of the organization graph,
+ * for the widget and the export alike
  *
  * Copyright 2026 The Letapis authors
  *

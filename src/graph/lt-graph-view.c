@@ -1,14 +1,15 @@
-/* lt-graph-view.c
+/* lt-graph-view.c: LtGraphView, the graph canvas: pan, zoom, hover, drag and select, with
+ * the important nodes as focusable child widgets for the keyboard and screen readers
  *
  * Copyright 2026 The Letapis authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The graph canvas. Drawing goes through LtGraphPainter; the layout runs in a GTask thread
- * that steps LtForceLayout and publishes positions into an LtLayoutBuffer, which a tick callback
- * reads on the frame clock. Dragging a node pins it (the worker gets the move as a command);
- * double-clicking a pinned node lets it go.
+/* The graph canvas. Drawing goes through LtGraphPainter; the layout runs in a thread
+ * (LtGraphLayoutWorker, lt-graph-layout-worker.c) that steps LtForceLayout and publishes
+ * positions, which a tick callback reads on the frame clock. Dragging a node pins it (the worker
+ * gets the move as a command); double-clicking a pinned node lets it go.
  *
  * GTK 4.8 has no virtual accessible children, so the most important nodes (all of them in the
  * bundled chronicle) are small focusable child widgets with the BUTTON role and a label "name,
@@ -25,6 +26,7 @@
 #include <string.h>
 
 #include "lt-force-layout.h"
+#include "lt-graph-layout-worker.h"
 #include "lt-graph-view.h"
 
 #define MAX_NODE_WIDGETS 400
@@ -72,120 +74,6 @@ lt_graph_node_button_init (LtGraphNodeButton *self)
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
-/* The layout worker */
-
-typedef enum
-{
-  COMMAND_MOVE,    /* the user drags a node: it is pinned there */
-  COMMAND_UNPIN,
-  COMMAND_PLACE,   /* the view has moved a node itself (to make room for labels) */
-} CommandKind;
-
-typedef struct
-{
-  CommandKind kind;
-  guint       node;
-  float       x;
-  float       y;
-} Command;
-
-typedef struct
-{
-  LtForceLayout  *layout;
-  LtLayoutBuffer *buffer;
-  GMutex          lock;
-  GCond           cond;
-  GArray         *commands;
-  gboolean        stop;
-} Worker;
-
-static void
-worker_clear (gpointer data)
-{
-  Worker *worker = data;
-
-  g_clear_pointer (&worker->layout, lt_force_layout_free);
-  g_clear_pointer (&worker->buffer, lt_layout_buffer_free);
-  g_clear_pointer (&worker->commands, g_array_unref);
-  g_mutex_clear (&worker->lock);
-  g_cond_clear (&worker->cond);
-}
-
-static void
-worker_unref (gpointer data)
-{
-  g_atomic_rc_box_release_full (data, worker_clear);
-}
-
-static void
-worker_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Worker *worker = task_data;
-
-  for (;;)
-    {
-      gboolean stop;
-
-      g_mutex_lock (&worker->lock);
-      while (!worker->stop && worker->commands->len == 0
-             && lt_force_layout_is_converged (worker->layout))
-        g_cond_wait (&worker->cond, &worker->lock);
-      stop = worker->stop;
-      if (!stop && worker->commands->len > 0)
-        {
-          gboolean reheat = FALSE;
-
-          for (guint i = 0; i < worker->commands->len; i++)
-            {
-              const Command *c = &g_array_index (worker->commands, Command, i);
-
-              switch (c->kind)
-                {
-                case COMMAND_MOVE:
-                  lt_force_layout_set_position (worker->layout, c->node, c->x, c->y);
-                  lt_force_layout_set_pinned (worker->layout, c->node, TRUE);
-                  reheat = TRUE;
-                  break;
-                case COMMAND_UNPIN:
-                  lt_force_layout_set_pinned (worker->layout, c->node, FALSE);
-                  reheat = TRUE;
-                  break;
-                case COMMAND_PLACE:
-                default:
-                  lt_force_layout_set_position (worker->layout, c->node, c->x, c->y);
-                  break;
-                }
-            }
-          g_array_set_size (worker->commands, 0);
-          if (reheat)
-            lt_force_layout_reheat (worker->layout, 0.3);
-        }
-      g_mutex_unlock (&worker->lock);
-
-      if (stop)
-        break;
-      if (lt_force_layout_is_converged (worker->layout))
-        continue;   /* placed only: the view has these positions already */
-
-      /* a few iterations per published frame, so that small graphs settle quickly */
-      {
-        gint64 start = g_get_monotonic_time ();
-
-        do
-          lt_force_layout_step (worker->layout, 1);
-        while (!lt_force_layout_is_converged (worker->layout)
-               && g_get_monotonic_time () - start < 8000);
-      }
-      lt_layout_buffer_publish (worker->buffer, lt_force_layout_get_positions (worker->layout),
-                                lt_force_layout_is_converged (worker->layout));
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 /* The view */
 
 struct _LtGraphView
@@ -195,8 +83,7 @@ struct _LtGraphView
   LtGraph         *graph;
   LtGraphPainter  *painter;
   float           *xy;
-  Worker          *worker;
-  guint64          generation;
+  LtGraphLayoutWorker *worker;
   guint            tick_id;
   gboolean         settled;
   gboolean         auto_fit;
@@ -233,22 +120,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 stop_worker (LtGraphView *self)
 {
-  if (self->worker == NULL)
-    return;
-
-  g_mutex_lock (&self->worker->lock);
-  self->worker->stop = TRUE;
-  g_cond_signal (&self->worker->cond);
-  g_mutex_unlock (&self->worker->lock);
-  g_clear_pointer (&self->worker, worker_unref);
-}
-
-static void
-worker_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_task_propagate_boolean (G_TASK (result), NULL);
+  g_clear_pointer (&self->worker, lt_graph_layout_worker_stop);
 }
 
 static void
@@ -301,17 +173,7 @@ spread_labels (LtGraphView *self)
 
   memcpy (self->xy, xy, 2 * n * sizeof (float));
   if (self->worker != NULL)
-    {
-      g_mutex_lock (&self->worker->lock);
-      for (guint i = 0; i < n; i++)
-        {
-          Command command = { COMMAND_PLACE, i, xy[2 * i], xy[2 * i + 1] };
-
-          g_array_append_val (self->worker->commands, command);
-        }
-      g_cond_signal (&self->worker->cond);
-      g_mutex_unlock (&self->worker->lock);
-    }
+    lt_graph_layout_worker_place (self->worker, xy, n);
 
   lt_graph_painter_invalidate (self->painter);
   if (self->auto_fit)
@@ -333,7 +195,7 @@ tick_cb (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  if (lt_layout_buffer_read (self->worker->buffer, self->xy, &self->generation, &converged))
+  if (lt_graph_layout_worker_read (self->worker, self->xy, &converged))
     {
       /* the node being dragged follows the pointer, not the worker's last frame */
       if (self->drag_node >= 0)
@@ -375,46 +237,27 @@ ensure_tick (LtGraphView *self)
 static void
 start_worker (LtGraphView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  Worker *worker;
-
   stop_worker (self);
-
-  worker = g_atomic_rc_box_new0 (Worker);
-  g_mutex_init (&worker->lock);
-  g_cond_init (&worker->cond);
-  worker->commands = g_array_new (FALSE, FALSE, sizeof (Command));
-  worker->layout = lt_graph_new_force_layout (self->graph);
-  worker->buffer = lt_layout_buffer_new (lt_graph_get_n_nodes (self->graph));
-  self->worker = worker;
-  self->generation = 0;
-
-  task = g_task_new (NULL, NULL, worker_done_cb, NULL);
-  g_task_set_source_tag (task, start_worker);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (worker), worker_unref);
-  g_task_run_in_thread (task, worker_thread);
+  self->worker = lt_graph_layout_worker_new (self->graph);
 
   set_settled (self, FALSE);
   ensure_tick (self);
 }
 
-static void
-send_command (LtGraphView *self,
-              CommandKind  kind,
-              guint        node,
-              float        x,
-              float        y)
+static LtGraphLayoutWorker *
+ensure_worker (LtGraphView *self)
 {
-  Command command = { kind, node, x, y };
-
   if (self->worker == NULL)
     start_worker (self);
 
-  g_mutex_lock (&self->worker->lock);
-  g_array_append_val (self->worker->commands, command);
-  g_cond_signal (&self->worker->cond);
-  g_mutex_unlock (&self->worker->lock);
+  return self->worker;
+}
 
+/* The user has moved or let go a node: the layout runs again, and the frames show it moving
+ * until it settles */
+static void
+layout_restarted (LtGraphView *self)
+{
   set_settled (self, FALSE);
   ensure_tick (self);
 }
@@ -664,7 +507,8 @@ drag_update_cb (GtkGestureDrag *gesture,
       lt_graph_get_node (self->graph, self->drag_node)->pinned = TRUE;
       lt_graph_painter_invalidate (self->painter);
       stop_auto_fit (self);
-      send_command (self, COMMAND_MOVE, self->drag_node, wx, wy);
+      lt_graph_layout_worker_move (ensure_worker (self), self->drag_node, wx, wy);
+      layout_restarted (self);
     }
   else
     {
@@ -698,7 +542,8 @@ click_pressed_cb (GtkGestureClick *gesture,
     {
       /* double-click lets a pinned node go */
       lt_graph_get_node (self->graph, hit)->pinned = FALSE;
-      send_command (self, COMMAND_UNPIN, hit, 0, 0);
+      lt_graph_layout_worker_unpin (ensure_worker (self), hit);
+      layout_restarted (self);
       return;
     }
   select_node (self, hit);

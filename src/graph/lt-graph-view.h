@@ -1,4 +1,5 @@
-/* lt-graph-view.h
+/* lt-graph-view.h: LtGraphView, the graph canvas: pan, zoom, hover, drag and select,
+ * with the important nodes as focusable child widgets
  *
  * Copyright 2026 The Letapis authors
  *

@@ -14,6 +14,7 @@
 
 #include "lt-force-layout.h"
 #include "lt-graph-export.h"
+#include "lt-graph-layout-worker.h"
 #include "lt-graph-model.h"
 #include "lt-igraph.h"
 #include "lt-model.h"

@@ -1,0 +1,442 @@
+/* lt-graph-labels.c: the nodes' names: measured and shaped once, placed greedily by
+ * importance where they hide nothing, and spread apart in a small graph
+ *
+ * Copyright 2026 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-graph-painter"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lt-force-layout.h"
+#include "lt-graph-painter-private.h"
+
+#define CELL             48
+#define MAX_LABELS       600
+#define LABEL_WIDTH      170
+#define SPREAD_MAX_NODES 200   /* beyond this, labels are chosen by importance, not made room for */
+
+void
+_lt_graph_occupancy_clear (LtGraphOccupancy *occ)
+{
+  for (int k = 0; k < occ->cols * occ->rows; k++)
+    g_clear_pointer (&occ->cells[k], g_array_unref);
+  g_clear_pointer (&occ->cells, g_free);
+  occ->cols = occ->rows = 0;
+}
+
+static void
+occupancy_reset (LtGraphOccupancy *occ,
+                 int               width,
+                 int               height)
+{
+  int cols = width / CELL + 3;
+  int rows = height / CELL + 3;
+
+  if (cols != occ->cols || rows != occ->rows)
+    {
+      _lt_graph_occupancy_clear (occ);
+      occ->cols = cols;
+      occ->rows = rows;
+      occ->cells = g_new0 (GArray *, cols * rows);
+    }
+  for (int k = 0; k < cols * rows; k++)
+    if (occ->cells[k] != NULL)
+      g_array_set_size (occ->cells[k], 0);
+}
+
+/* the cells a rectangle touches, clamped to the grid */
+static gboolean
+occupancy_span (LtGraphOccupancy      *occ,
+                const graphene_rect_t *rect,
+                int                   *x0,
+                int                   *y0,
+                int                   *x1,
+                int                   *y1)
+{
+  *x0 = MAX ((int) floor (rect->origin.x / CELL) + 1, 0);
+  *y0 = MAX ((int) floor (rect->origin.y / CELL) + 1, 0);
+  *x1 = MIN ((int) floor ((rect->origin.x + rect->size.width) / CELL) + 1, occ->cols - 1);
+  *y1 = MIN ((int) floor ((rect->origin.y + rect->size.height) / CELL) + 1, occ->rows - 1);
+
+  return *x0 <= *x1 && *y0 <= *y1;
+}
+
+static gboolean
+occupancy_test (LtGraphOccupancy      *occ,
+                const graphene_rect_t *rect)
+{
+  int x0;
+  int y0;
+  int x1;
+  int y1;
+
+  if (!occupancy_span (occ, rect, &x0, &y0, &x1, &y1))
+    return TRUE;
+  for (int cy = y0; cy <= y1; cy++)
+    for (int cx = x0; cx <= x1; cx++)
+      {
+        GArray *rects = occ->cells[cy * occ->cols + cx];
+
+        if (rects == NULL)
+          continue;
+        for (guint k = 0; k < rects->len; k++)
+          if (graphene_rect_intersection (rect, &g_array_index (rects, graphene_rect_t, k), NULL))
+            return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+occupancy_add (LtGraphOccupancy      *occ,
+               const graphene_rect_t *rect)
+{
+  int x0;
+  int y0;
+  int x1;
+  int y1;
+
+  if (!occupancy_span (occ, rect, &x0, &y0, &x1, &y1))
+    return;
+  for (int cy = y0; cy <= y1; cy++)
+    for (int cx = x0; cx <= x1; cx++)
+      {
+        GArray **rects = &occ->cells[cy * occ->cols + cx];
+
+        if (*rects == NULL)
+          *rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+        g_array_append_val (*rects, *rect);
+      }
+}
+
+void
+_lt_graph_painter_clear_label_nodes (LtGraphPainter *self)
+{
+  for (guint i = 0; i < self->n_label_nodes; i++)
+    g_clear_pointer (&self->label_nodes[i], gsk_render_node_unref);
+  g_clear_pointer (&self->label_nodes, g_free);
+  self->n_label_nodes = 0;
+}
+
+/* The labels' layout, and the per-node caches that depend on its font: sizes and text nodes */
+static PangoLayout *
+label_layout_new (LtGraphPainter *self,
+                  PangoContext   *context)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  int size = pango_font_description_get_size (font);
+  guint n = lt_graph_get_n_nodes (self->graph);
+
+  if (size <= 0)
+    size = 10 * PANGO_SCALE;
+  pango_font_description_set_size (font, MAX (size * 0.85, 7 * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, LABEL_WIDTH * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  /* measuring a label costs more than placing it: keep the sizes */
+  if (self->label_w == NULL || self->label_font_hash != pango_font_description_hash (font))
+    {
+      g_free (self->label_w);
+      g_free (self->label_h);
+      self->label_w = g_new (float, MAX (n, 1));
+      self->label_h = g_new (float, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        self->label_w[i] = -1;
+      _lt_graph_painter_clear_label_nodes (self);
+      self->label_nodes = g_new0 (GskRenderNode *, MAX (n, 1));
+      self->n_label_nodes = n;
+      self->label_font_hash = pango_font_description_hash (font);
+    }
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+static void
+measure_label (LtGraphPainter *self,
+               PangoLayout    *layout,
+               guint           i)
+{
+  const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+  PangoRectangle logical;
+
+  if (self->label_w[i] >= 0)
+    return;
+  pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  self->label_w[i] = logical.width;
+  self->label_h[i] = logical.height;
+}
+
+void
+_lt_graph_painter_paint_labels (LtGraphPainter       *self,
+                                GtkSnapshot          *snapshot,
+                                PangoContext         *context,
+                                const LtGraphPalette *palette,
+                                int                   width,
+                                int                   height)
+{
+  g_autoptr(PangoLayout) layout = label_layout_new (self, context);
+  LtGraphOccupancy *occ = &self->occ;                /* nodes, labels and the legend */
+  LtGraphOccupancy *labels_occ = &self->labels_occ;  /* labels and the legend only */
+  guint n = lt_graph_get_n_nodes (self->graph);
+  g_autofree guint *candidates = g_new (guint, n + 3);
+  g_autofree guint8 *seen = g_new0 (guint8, n);
+  guint n_candidates = 0;
+  guint placed = 0;
+  guint tried = 0;
+  /* about one label per 3,000 px² at most: more is unreadable anyway */
+  guint max_labels = CLAMP ((guint) ((double) width * height / 3000), 20, MAX_LABELS);
+
+  occupancy_reset (occ, width, height);
+  occupancy_reset (labels_occ, width, height);
+
+  /* Nodes are obstacles for labels: the important ones at least */
+  for (guint k = 0; k < MIN (n, 2000); k++)
+    {
+      guint i = self->order[k];
+      graphene_rect_t r = GRAPHENE_RECT_INIT (self->sx[i] - self->sr[i], self->sy[i] - self->sr[i],
+                                              2 * self->sr[i], 2 * self->sr[i]);
+
+      occupancy_add (occ, &r);
+    }
+
+  /* labels stay off the legend */
+  if (self->show_legend)
+    {
+      int legend_w;
+      int legend_h;
+      graphene_rect_t box;
+
+      _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
+      graphene_rect_init (&box, 12, height - 12 - legend_h, legend_w, legend_h);
+      occupancy_add (occ, &box);
+      occupancy_add (labels_occ, &box);
+    }
+
+  if (self->selected >= 0)
+    candidates[n_candidates++] = self->selected;
+  if (self->hover >= 0)
+    candidates[n_candidates++] = self->hover;
+  if (self->focus >= 0)
+    candidates[n_candidates++] = self->focus;
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = self->order[k];
+
+      if (self->neighbour != NULL && self->neighbour[i])
+        candidates[n_candidates++] = i;
+    }
+  for (guint k = 0; k < n && n_candidates < n + 3; k++)
+    {
+      guint i = self->order[k];
+
+      if (self->neighbour == NULL || !self->neighbour[i])
+        candidates[n_candidates++] = i;
+    }
+
+  for (guint k = 0; k < n_candidates && placed < max_labels && tried < 4 * max_labels; k++)
+    {
+      guint i = candidates[k];
+      const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+      /* the few busiest actors keep their names even in a crowd: the halo keeps them legible */
+      gboolean forced = (int) i == self->selected || (int) i == self->hover || (int) i == self->focus
+                        || (self->neighbour == NULL && n <= 2000 && k < 6);
+      graphene_rect_t rect;
+      gboolean ok = FALSE;
+      double lw;
+      double lh;
+
+      if (seen[i])
+        continue;   /* the selected, hovered and focused nodes come first and again in order */
+      seen[i] = TRUE;
+      if (self->sx[i] < -LABEL_WIDTH || self->sy[i] < -20 || self->sx[i] > width + 10 || self->sy[i] > height + 20)
+        continue;
+      if (self->neighbour != NULL && !self->neighbour[i] && !forced)
+        continue;
+
+      tried++;
+      measure_label (self, layout, i);
+      lw = self->label_w[i];
+      lh = self->label_h[i];
+
+      /* right of the node, then left, then below, then above */
+      for (int side = 0; side < 4 && !ok; side++)
+        {
+          double x;
+          double y;
+
+          switch (side)
+            {
+            case 0:
+              x = self->sx[i] + self->sr[i] + 3;
+              y = self->sy[i] - lh / 2;
+              break;
+            case 1:
+              x = self->sx[i] - self->sr[i] - 3 - lw;
+              y = self->sy[i] - lh / 2;
+              break;
+            case 2:
+              x = self->sx[i] - lw / 2;
+              y = self->sy[i] + self->sr[i] + 2;
+              break;
+            case 3:
+            default:
+              x = self->sx[i] - lw / 2;
+              y = self->sy[i] - self->sr[i] - 2 - lh;
+              break;
+            }
+          graphene_rect_init (&rect, x - 2, y, lw + 4, lh);
+          if (rect.origin.x < 2 || rect.origin.y < 2 || rect.origin.x + rect.size.width > width - 2
+              || rect.origin.y + rect.size.height > height - 2)
+            continue;
+          /* the node's own shape is in the way of every side: test without it */
+          {
+            graphene_rect_t own = GRAPHENE_RECT_INIT (self->sx[i] - self->sr[i], self->sy[i] - self->sr[i],
+                                                      2 * self->sr[i], 2 * self->sr[i]);
+            graphene_rect_t shrunk;
+
+            if (graphene_rect_intersection (&rect, &own, &shrunk)
+                && shrunk.size.width * shrunk.size.height > 4)
+              continue;
+          }
+          /* a forced label may cover nodes, never another label */
+          ok = occupancy_test (occ, &rect) || (forced && occupancy_test (labels_occ, &rect));
+        }
+      if (!ok)
+        continue;
+
+      occupancy_add (occ, &rect);
+      occupancy_add (labels_occ, &rect);
+      placed++;
+
+      gtk_snapshot_append_color (snapshot, &palette->halo, &rect);
+      if (self->label_nodes[i] == NULL)
+        {
+          GtkSnapshot *text = gtk_snapshot_new ();
+
+          pango_layout_set_text (layout, node->name != NULL ? node->name : "", -1);
+          gtk_snapshot_append_layout (text, layout, &palette->text);
+          self->label_nodes[i] = gtk_snapshot_free_to_node (text);
+        }
+      if (self->label_nodes[i] != NULL)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rect.origin.x + 2, rect.origin.y));
+          gtk_snapshot_append_node (snapshot, self->label_nodes[i]);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+}
+
+/**
+ * lt_graph_painter_spread_labels:
+ * @self: a painter
+ * @context: the Pango context the labels will be drawn with
+ * @width: width of the drawing
+ * @height: height of the drawing
+ *
+ * The force layout places nodes as points, so a group that is tied tightly together (everyone
+ * searched on one day, say) comes out as a knot whose labels cover each other at any zoom. For
+ * a graph small enough to show all its labels, this moves the nodes apart until each node with
+ * its label, as [method@GraphPainter.fit] would show them in a drawing of this size, is clear
+ * of the others; pinned nodes stay put. It takes a few rounds, since spreading changes the fit.
+ *
+ * Returns: (transfer full) (nullable): the new positions, 2 × n floats, or %NULL when the
+ *   graph is too big for all its labels or nothing had to move
+ */
+float *
+lt_graph_painter_spread_labels (LtGraphPainter *self,
+                                PangoContext   *context,
+                                int             width,
+                                int             height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree float *xy = NULL;
+  g_autofree float *start = NULL;
+  g_autofree float *boxes = NULL;
+  g_autofree gboolean *pinned = NULL;
+  const float *saved_xy;
+  double saved_scale;
+  double saved_x;
+  double saved_y;
+  double saved_fit;
+  gboolean moved;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
+  if (n < 2 || n > SPREAD_MAX_NODES || width <= 0 || height <= 0)
+    return NULL;
+
+  layout = label_layout_new (self, context);
+  xy = g_new (float, 2 * n);
+  boxes = g_new (float, 4 * n);
+  pinned = g_new (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      _lt_graph_painter_get_xy (self, i, &xy[2 * i], &xy[2 * i + 1]);
+      pinned[i] = lt_graph_get_node (self->graph, i)->pinned;
+      measure_label (self, layout, i);
+    }
+
+  start = g_memdup2 (xy, 2 * n * sizeof (float));
+
+  /* the painter's own view and positions serve for fitting, and are put back after */
+  saved_xy = self->xy;
+  saved_scale = self->scale;
+  saved_x = self->offset_x;
+  saved_y = self->offset_y;
+  saved_fit = self->fit_scale;
+  self->xy = xy;
+
+  /* A few rounds, since spreading shrinks the fit a little; and only while the labels would take
+   * at most 40 % of the drawing: a crowd is better served by showing the important
+   * labels (the painter does) than by stretching the graph until they all fit. */
+  for (int round = 0; round < 8; round++)
+    {
+      graphene_rect_t bounds;
+      double scale;
+      double area = 0;
+
+      lt_graph_painter_fit (self, width, height);
+      scale = self->scale;
+      for (guint i = 0; i < n; i++)
+        {
+          /* the node, with its label at its right as the painter prefers, and a gap around */
+          double r = _lt_graph_painter_node_radius (self, i);
+          double half_h = MAX (r, self->label_h[i] / 2) + 3;
+
+          boxes[4 * i] = -(r + 4) / scale;
+          boxes[4 * i + 1] = -half_h / scale;
+          boxes[4 * i + 2] = (r + 3 + self->label_w[i] + 8) / scale;
+          boxes[4 * i + 3] = half_h / scale;
+          area += (boxes[4 * i + 2] - boxes[4 * i]) * (boxes[4 * i + 3] - boxes[4 * i + 1]) * scale * scale;
+        }
+      lt_graph_painter_get_bounds (self, &bounds);
+      if (area > 0.4 * width * height)
+        break;
+      if (!lt_layout_has_overlap (xy, n, boxes))
+        break;
+      lt_layout_remove_overlaps (xy, n, boxes, pinned, 500);
+    }
+  moved = memcmp (start, xy, 2 * n * sizeof (float)) != 0;
+
+  self->xy = saved_xy;
+  self->scale = saved_scale;
+  self->offset_x = saved_x;
+  self->offset_y = saved_y;
+  self->fit_scale = saved_fit;
+
+  return moved ? g_steal_pointer (&xy) : NULL;
+}
