@@ -261,7 +261,11 @@ make_node_rows (LtGraph *graph)
       row->cells[2] = g_strdup_printf ("%u", node->weight);
       row->cells[3] = g_strdup_printf ("%u", node->degree);
       if (lt_graph_get_betweenness_estimated (graph))
-        g_snprintf (buf, sizeof buf, "≈ %.0f", node->betweenness);
+        {
+          g_autofree char *about = lt_format_number (node->betweenness);
+
+          g_snprintf (buf, sizeof buf, "≈ %s", about);
+        }
       else
         g_snprintf (buf, sizeof buf, "%.1f", node->betweenness);
       row->cells[4] = g_strdup (buf);
@@ -701,8 +705,14 @@ update_details (LtGraphPage *self)
 
       /* a big graph's betweenness is estimated from a sample of paths: say so */
       if (lt_graph_get_betweenness_estimated (self->shown))
-        text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: about %.0f"),
-                                n->weight, n->degree, n->betweenness);
+        {
+          /* a number in the tens of thousands, grouped as every other figure is */
+          g_autofree char *about = lt_format_number (n->betweenness);
+
+          /* Translators: the last %s is an estimated number, grouped: "86 530" */
+          text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: about %s"),
+                                  n->weight, n->degree, about);
+        }
       else
         text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: %.1f"),
                                 n->weight, n->degree, n->betweenness);
