@@ -783,6 +783,30 @@ source_saved_cb (LtSourceEditor *editor,
     }
 }
 
+/* The source went with all its citations: this event's too, so its rows go */
+static void
+source_deleted_cb (LtSourceEditor *editor,
+                   gint64          id,
+                   Citation       *c)
+{
+  LtEventEditor *self = c->self;
+
+  for (guint i = self->citations->len; i > 0; i--)
+    {
+      Citation *other = g_ptr_array_index (self->citations, i - 1);
+
+      if (other->source_id == id)
+        {
+          gtk_box_remove (self->citations_box, GTK_WIDGET (other->list));
+          g_ptr_array_remove_index (self->citations, i - 1);
+        }
+    }
+
+  g_clear_pointer (&self->source_index, lt_record_index_free);
+  self->source_index = lt_record_index_new_sources (self->store);
+  validate (self);
+}
+
 static void
 edit_source_cb (GtkButton *button,
                 Citation  *c)
@@ -797,6 +821,7 @@ edit_source_cb (GtkButton *button,
   /* the source is its own record: its editor saves it by itself, with its own undo */
   editor = lt_source_editor_new (GTK_WINDOW (self), self->store, source);
   g_signal_connect (editor, "saved", G_CALLBACK (source_saved_cb), c);
+  g_signal_connect (editor, "deleted", G_CALLBACK (source_deleted_cb), c);
   gtk_window_present (GTK_WINDOW (editor));
 }
 

@@ -33,10 +33,12 @@ struct _LtSourceEditor
   AdwActionRow  *date_message_row;
   AdwEntryRow   *url_row;
   GtkSwitch     *restricted_switch;
+  GtkWidget     *delete_group;
 };
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -203,6 +205,64 @@ cancel (LtSourceEditor *self)
 }
 
 static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LtSourceEditor   *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->original == NULL)
+    return;
+
+  id = lt_source_get_id (self->original);
+  if (!lt_store_delete_source_and_citations (self->store, id, &error))
+    {
+      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Delete the Source"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (failed));
+      return;
+    }
+
+  self->closing = TRUE;
+  g_signal_emit (self, signals[DELETED], 0, id);
+  g_idle_add (destroy_idle_cb, g_object_ref (self));
+}
+
+/* A source goes with every citation of it, after a question: it may be cited by events the
+ * user is not looking at. One undo brings it all back. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LtSourceEditor *self = LT_SOURCE_EDITOR (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->original == NULL)
+    return;
+
+  /* Translators: %s is the source's title */
+  heading = g_strdup_printf (_("Delete “%s”?"), lt_source_get_title (self->original));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Every citation of this source, in every event and relation, "
+                                     "goes with it. Undo in the main window brings them back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -258,7 +318,21 @@ lt_source_editor_class_init (LtSourceEditorClass *klass)
                                  0, NULL, NULL, NULL,
                                  G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /**
+   * LtSourceEditor::deleted:
+   * @self: the editor
+   * @id: the source's row id
+   *
+   * Emitted when the source and its citations have been deleted, just before the editor closes.
+   */
+  signals[DELETED] = g_signal_new ("deleted",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
@@ -348,6 +422,15 @@ lt_source_editor_init (LtSourceEditor *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
 
+  self->delete_group = adw_preferences_group_new ();
+  row = gtk_button_new_with_mnemonic (_("_Delete Source…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.delete");
+  gtk_widget_add_css_class (row, "destructive-action");
+  gtk_widget_set_halign (row, GTK_ALIGN_START);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->delete_group), row);
+  gtk_widget_set_visible (self->delete_group, FALSE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (self->delete_group));
+
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
   adw_window_set_content (ADW_WINDOW (self), box);
@@ -396,6 +479,7 @@ lt_source_editor_new (GtkWindow *parent,
       set_text (self->url_row, lt_source_get_url (source));
       gtk_switch_set_active (self->restricted_switch, lt_source_is_restricted (source));
       adw_window_title_set_title (self->window_title, _("Edit Source"));
+      gtk_widget_set_visible (self->delete_group, TRUE);
     }
   else
     adw_window_title_set_title (self->window_title, _("New Source"));

@@ -4390,6 +4390,115 @@ lt_store_delete_source (LtStore  *self,
   return delete_record (self, LT_RECORD_SOURCE, id, error);
 }
 
+/* Drops @source_id's citations from a store-less copy of an event or relation. */
+static void
+drop_citations_of (GPtrArray *citations,
+                   gint64     source_id)
+{
+  for (guint i = citations->len; i > 0; i--)
+    if (((LtCitation *) g_ptr_array_index (citations, i - 1))->source_id == source_id)
+      g_ptr_array_remove_index (citations, i - 1);
+}
+
+/**
+ * lt_store_delete_source_and_citations:
+ * @self: a store
+ * @id: a source
+ * @error: return location for an error
+ *
+ * Deletes a source with every citation of it: the events and relations that cite it stay,
+ * without that citation. One undo step brings the source and all its citations back.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+lt_store_delete_source_and_citations (LtStore  *self,
+                                      gint64    id,
+                                      GError  **error)
+{
+  g_autoptr(GArray) event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relation_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GObject) source = NULL;
+  gboolean could_undo = lt_store_get_can_undo (self);
+  gboolean could_redo = lt_store_get_can_redo (self);
+  UndoEntry *group;
+  UndoEntry *removal;
+
+  g_return_val_if_fail (LT_IS_STORE (self), FALSE);
+
+  if (!(source = snapshot (self, LT_RECORD_SOURCE, id)))
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
+                   _("The record no longer exists"));
+      return FALSE;
+    }
+  if (!collect_ids (self, "SELECT DISTINCT event_id FROM citations WHERE source_id = ?1 AND event_id IS NOT NULL",
+                    id, event_ids, error) ||
+      !collect_ids (self, "SELECT DISTINCT relation_id FROM citations WHERE source_id = ?1 AND relation_id IS NOT NULL",
+                    id, relation_ids, error))
+    return FALSE;
+
+  group = g_new0 (UndoEntry, 1);
+  group->change = LT_CHANGE_RELOADED;
+  group->children = g_ptr_array_new_with_free_func (undo_entry_free);
+  group->label = g_strdup_printf (_("Delete “%s”"), record_label (source));
+
+  if (!_lt_store_begin (self, error))
+    {
+      undo_entry_free (group);
+      return FALSE;
+    }
+
+  /* the citing records first, so that undo puts the source back before them */
+  for (guint k = 0; k < 2; k++)
+    {
+      GArray *ids = k == 0 ? event_ids : relation_ids;
+      LtRecordKind kind = k == 0 ? LT_RECORD_EVENT : LT_RECORD_RELATION;
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 citing = g_array_index (ids, gint64, i);
+          UndoEntry *entry = g_new0 (UndoEntry, 1);
+
+          entry->kind = kind;
+          entry->change = LT_CHANGE_UPDATED;
+          entry->id = citing;
+          entry->before = snapshot (self, kind, citing);
+          entry->after = snapshot (self, kind, citing);
+          g_ptr_array_add (group->children, entry);
+          if (entry->before == NULL)
+            goto fail;
+          drop_citations_of (kind == LT_RECORD_EVENT ? lt_event_get_citations (LT_EVENT (entry->after))
+                                                     : lt_relation_get_citations (LT_RELATION (entry->after)),
+                             id);
+          if (!write_record (self, entry->after, TRUE, error))
+            goto fail;
+        }
+    }
+
+  removal = g_new0 (UndoEntry, 1);
+  removal->kind = LT_RECORD_SOURCE;
+  removal->change = LT_CHANGE_REMOVED;
+  removal->id = id;
+  removal->before = g_steal_pointer (&source);
+  g_ptr_array_add (group->children, removal);
+  if (!remove_record (self, LT_RECORD_SOURCE, id, error) || !_lt_store_commit (self, error))
+    goto fail;
+
+  g_ptr_array_add (self->undo_stack, group);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_history (self, could_undo, could_redo);
+  return TRUE;
+
+fail:
+  if (error != NULL && *error == NULL)
+    g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND, _("The record no longer exists"));
+  if (self->in_transaction)
+    _lt_store_rollback (self);
+  undo_entry_free (group);
+  return FALSE;
+}
+
 /* Applies one side of an entry: forward = redo, !forward = undo. */
 static gboolean
 apply_entry (LtStore    *self,

@@ -319,6 +319,9 @@ gboolean     lt_store_update_source          (LtStore                 *self,
 gboolean     lt_store_delete_source          (LtStore                 *self,
                                               gint64                   id,
                                               GError                 **error);
+gboolean     lt_store_delete_source_and_citations (LtStore   *self,
+                                                   gint64     id,
+                                                   GError   **error);
 gboolean     lt_store_undo                   (LtStore                 *self,
                                               GError                 **error);
 gboolean     lt_store_redo                   (LtStore                 *self,

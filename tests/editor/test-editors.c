@@ -594,6 +594,87 @@ show_actor (Fixture    *f,
   return page;
 }
 
+/* How many citations of @source_id the chronicle's events hold */
+static guint
+count_citations (LtStore *store,
+                 gint64   source_id)
+{
+  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
+  g_autoptr(GListModel) events = NULL;
+  guint n = 0;
+
+  filter->include_restricted = TRUE;
+  events = lt_store_list_events (store, filter);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+      GPtrArray *citations = lt_event_get_citations (event);
+
+      for (guint k = 0; k < citations->len; k++)
+        n += ((LtCitation *) g_ptr_array_index (citations, k))->source_id == source_id;
+    }
+
+  return n;
+}
+
+/* A source is deleted from its editor, after a question, with every citation of it; the open
+ * event editor drops its citation, and undo brings the source and its citations back */
+static void
+test_source_delete (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *editor;
+  GtkWidget *source_editor;
+  GtkWidget *row;
+  AdwMessageDialog *question;
+  gint64 id;
+  guint cited;
+
+  if (!open_window (&f, "en_US.UTF-8", "en"))
+    return;
+
+  id = lt_store_find_source (f.store, "src-censor-2025-hajun");
+  cited = count_citations (f.store, id);
+  g_assert_cmpuint (cited, >, 0);
+
+  editor = open_new_event_editor (&f);
+  click (find_action_button (editor, "editor.add-citation"));
+  type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Source")), "hajun");
+  row = find_row (editor, ADW_TYPE_ACTION_ROW,
+                  "Ukraine’s Foreign Ministry: Lukashenko creating prisoner exchange pool in Belarusian Hajun case");
+  gtk_widget_activate (row);
+  click (find_button_by_tooltip (editor, _("Edit Source")));
+  WAIT_UNTIL ((source_editor = GTK_WIDGET (find_toplevel (LT_TYPE_SOURCE_EDITOR))) != NULL, 3000);
+
+  /* a question first: Cancel keeps everything */
+  click (find_action_button (source_editor, "editor.delete"));
+  WAIT_UNTIL ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL, 3000);
+  /* a response given by the program leaves closing the dialog to it */
+  adw_message_dialog_response (question, "cancel");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_nonnull (lt_store_lookup_source (f.store, id));
+
+  click (find_action_button (source_editor, "editor.delete"));
+  WAIT_UNTIL ((question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) != NULL, 3000);
+  adw_message_dialog_response (question, "delete");
+  gtk_window_destroy (GTK_WINDOW (question));
+  WAIT_UNTIL (find_toplevel (LT_TYPE_SOURCE_EDITOR) == NULL, 3000);
+  g_assert_null (lt_store_lookup_source (f.store, id));
+  g_assert_cmpuint (count_citations (f.store, id), ==, 0);
+  /* the event being written no longer cites it */
+  g_assert_null (find_button_by_tooltip (editor, _("Edit Source")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  WAIT_UNTIL (g_strcmp0 (menu_label (&f, 0),
+                         "_Undo Delete “Ukraine’s Foreign Ministry: Lukashenko creating…”") == 0 ||
+              g_str_has_prefix (menu_label (&f, 0), "_Undo Delete “Ukraine’s Foreign"), 3000);
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.undo", NULL);
+  g_assert_nonnull (lt_store_lookup_source (f.store, id));
+  g_assert_cmpuint (count_citations (f.store, id), ==, cited);
+
+  close_window (&f);
+}
+
 static void
 test_actor_editor (void)
 {
@@ -948,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Editor/relation/hidden-graph-catches-up", test_hidden_graph_catches_up);
   g_test_add_func ("/Letapis/Editor/delete-actor-and-relation", test_delete_actor_and_relation);
   g_test_add_func ("/Letapis/Editor/source/edit-from-citation", test_source_editor);
+  g_test_add_func ("/Letapis/Editor/source/delete", test_source_delete);
   g_test_add_func ("/Letapis/Editor/event/screenshot-en", test_screenshot_en);
   g_test_add_func ("/Letapis/Editor/event/screenshot-uk", test_screenshot_uk);
 

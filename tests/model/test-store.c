@@ -338,6 +338,59 @@ test_actor_delete_cascade_undo (void)
   g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND);
 }
 
+/* A cited source goes with its citations in one step; the events and relations that cited it
+ * stay, and one undo puts every citation back */
+static void
+test_source_delete_with_citations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = open_mini_store ();
+  gint64 news = lt_store_find_source (store, "src-mini-news");
+  gint64 searches = lt_store_find_event (store, "mini-viasna-searches");
+  gint64 leads = lt_store_find_relation (store, "bialiatski-leads-viasna");
+  g_autoptr(LtEvent) event = NULL;
+  g_autoptr(LtRelation) relation = NULL;
+  guint event_citations, relation_citations;
+
+  g_assert_cmpint (news * searches * leads, !=, 0);
+  event = lt_store_lookup_event (store, searches);
+  relation = lt_store_lookup_relation (store, leads);
+  event_citations = lt_event_get_citations (event)->len;
+  relation_citations = lt_relation_get_citations (relation)->len;
+  g_assert_cmpuint (relation_citations, ==, 1);   /* the news report's ¶5 */
+  g_clear_object (&event);
+  g_clear_object (&relation);
+
+  g_assert_true (lt_store_delete_source_and_citations (store, news, &error));
+  g_assert_no_error (error);
+  g_assert_null (lt_store_lookup_source (store, news));
+  event = lt_store_lookup_event (store, searches);
+  g_assert_nonnull (event);
+  for (guint i = 0; i < lt_event_get_citations (event)->len; i++)
+    g_assert_cmpint (((LtCitation *) lt_event_get_citations (event)->pdata[i])->source_id, !=, news);
+  g_assert_cmpuint (lt_event_get_citations (event)->len, ==, event_citations);   /* cites another */
+  relation = lt_store_lookup_relation (store, leads);
+  g_assert_nonnull (relation);
+  g_assert_cmpuint (lt_relation_get_citations (relation)->len, ==, relation_citations - 1);
+  g_assert_cmpstr (lt_store_get_undo_label (store), ==, "Delete “Mini news digest”");
+  g_clear_object (&event);
+  g_clear_object (&relation);
+
+  g_assert_true (lt_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (lt_store_lookup_source (store, news));
+  event = lt_store_lookup_event (store, searches);
+  relation = lt_store_lookup_relation (store, leads);
+  g_assert_cmpuint (lt_event_get_citations (event)->len, ==, event_citations);
+  g_assert_cmpuint (lt_relation_get_citations (relation)->len, ==, relation_citations);
+  g_clear_object (&event);
+
+  /* and redo takes it all away again */
+  g_assert_true (lt_store_redo (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (lt_store_lookup_source (store, news));
+}
+
 static void
 test_language (void)
 {
@@ -696,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Store/event-crud-undo", test_event_crud_undo);
   g_test_add_func ("/Letapis/Store/invalid-drafts", test_invalid_drafts);
   g_test_add_func ("/Letapis/Store/actor-delete-cascade-undo", test_actor_delete_cascade_undo);
+  g_test_add_func ("/Letapis/Store/source-delete-with-citations", test_source_delete_with_citations);
   g_test_add_func ("/Letapis/Store/language", test_language);
   g_test_add_func ("/Letapis/Store/compact-indexes", test_compact_indexes);
   g_test_add_func ("/Letapis/Store/visibility", test_visibility);
