@@ -502,14 +502,13 @@ test_follow_timeline (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "");
   g_assert_true (graph_has (view, gubopik));
   before = lt_graph_view_get_graph (view);
+  n_window_changes = 0;
   lt_timeline_view_set_window (tview, lt_days_from_ymd (2022, 1, 1), lt_days_from_ymd (2022, 2, 1), FALSE);
-  {
-    gint64 end = g_get_monotonic_time () + 600 * 1000;
-
-    while (g_get_monotonic_time () < end)
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-  }
+  /* the page has been told the new window (on the timeline's next frame), and while not
+   * following it schedules nothing */
+  WAIT_UNTIL (n_window_changes == 1, 3000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_assert_true (lt_graph_view_get_graph (view) == before);
   g_assert_true (graph_has (view, gubopik));
 
@@ -524,15 +523,12 @@ test_follow_timeline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Lets the buttons' style transitions end, so that a pressed toggle looks pressed */
+/* Animations are off while shooting (see shoot()), so a pressed toggle looks pressed as soon
+ * as the next frame is drawn: no style transition to wait out */
 static void
 wait_for_styles (GtkWidget *window)
 {
-  gint64 end = g_get_monotonic_time () + 400 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+  gtk_widget_queue_draw (window);
   gtk_test_widget_wait_for_draw (window);
 }
 
@@ -555,6 +551,7 @@ shoot (const char *chronicle,
   setlocale (LC_ALL, locale);
   store = open_chronicle (chronicle, lang);
   window = make_window (&page);
+  g_object_set (gtk_widget_get_settings (window), "gtk-enable-animations", FALSE, NULL);
   view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
   gtk_window_present (GTK_WINDOW (window));
   lt_graph_page_set_store (LT_GRAPH_PAGE (page), store);
@@ -584,6 +581,7 @@ shoot (const char *chronicle,
   save_png (window, viasna);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   setlocale (LC_ALL, "en_US.UTF-8");
 }
 

@@ -44,6 +44,26 @@ focus_in (LtTimelineView *view)
   return focus != NULL && gtk_widget_get_parent (focus) == GTK_WIDGET (view) ? focus : NULL;
 }
 
+/* Whether the details pane has ended its slide, in or out */
+static gboolean
+flap_at_rest (LtTimelinePage *page)
+{
+  AdwFlap *flap = ADW_FLAP (find_type (GTK_WIDGET (page), ADW_TYPE_FLAP));
+
+  return adw_flap_get_reveal_progress (flap) == (adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0);
+}
+
+/* Whether @id is drawn in the middle half of the view */
+static gboolean
+event_centred (LtTimelineView *view,
+               gint64          id)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (view));
+  double x, y;
+
+  return lt_timeline_view_get_event_point (view, id, &x, &y) && x > width * 0.25 && x < width * 0.75;
+}
+
 static void
 settle (LtTimelineView *view)
 {
@@ -422,9 +442,7 @@ test_select_before_shown (void)
   lt_timeline_page_select_event (page, id);
   gtk_window_present (GTK_WINDOW (window));
   settle (view);
-  g_usleep (400 * 1000);
-  for (guint k = 0; k < 40; k++)
-    g_main_context_iteration (NULL, FALSE);
+  WAIT_UNTIL (flap_at_rest (page) && event_centred (view, id), 5000);
   settle (view);
 
   g_assert_cmpint (lt_timeline_view_get_selected_event (view), ==, id);
@@ -475,9 +493,9 @@ shoot_zooms (const char *locale,
           g_assert_true (lt_timeline_view_get_event_point (f.view, id, &x, &y));
           lt_timeline_view_click (f.view, x, y, 1);
           settle (f.view);
-          g_usleep (400 * 1000);   /* the sidebar slides in */
-          for (guint k = 0; k < 40; k++)
-            g_main_context_iteration (NULL, FALSE);
+          /* the sidebar slides in */
+          WAIT_UNTIL (adw_flap_get_reveal_flap (ADW_FLAP (find_type (GTK_WIDGET (f.page), ADW_TYPE_FLAP))) &&
+                      flap_at_rest (f.page), 5000);
           settle (f.view);
         }
 
