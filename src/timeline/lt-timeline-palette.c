@@ -170,7 +170,10 @@ lt_timeline_draw_shape (cairo_t     *cr,
         double t = r * 0.38;
 
         cairo_move_to (cr, cx - t, cy - r);
-        cairo_line_to (cr, cx + t, cy - r);
+        /* A straight edge written as a curve: cairo 1.16 cannot replay a closed path of
+         * only horizontal and vertical lines into a script (the SVG export's path) and
+         * fails with "input path data not valid". */
+        cairo_curve_to (cr, cx - t / 3, cy - r, cx + t / 3, cy - r, cx + t, cy - r);
         cairo_line_to (cr, cx + t, cy - t);
         cairo_line_to (cr, cx + r, cy - t);
         cairo_line_to (cr, cx + r, cy + t);
