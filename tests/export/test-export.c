@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "lt-export-document.h"
+#include "lt-timeline-palette.h"
 #include "export-test-util.h"
 
 /* Never gtk_init(): the export must work where there is no display. */
@@ -345,6 +346,135 @@ test_svg_matches_pdf (void)
       if (strstr (text, label) == NULL)
         g_error ("the lane “%s” has no <text>", lt_category_get_label (keys[i]));
     }
+}
+
+static cairo_status_t
+read_bytes_cb (void          *closure,
+               unsigned char *data,
+               unsigned int   length)
+{
+  GInputStream *in = closure;
+
+  return g_input_stream_read_all (in, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
+                                                                     : CAIRO_STATUS_READ_ERROR;
+}
+
+/* A category's mark, and a bar of it, drawn as the grayscale timeline draws them: which
+ * pixels are inked. */
+static GBytes *
+draw_category (const LtTimelinePalette *palette,
+               guint                    category)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 80, 16);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *mask = g_byte_array_new ();
+  const GdkRGBA *color = &palette->categories[category];
+  GdkRGBA soft = *color;
+
+  lt_timeline_draw_shape (cr, lt_timeline_category_get_shape (category), 8, 8, 12);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+
+  soft.alpha = 0.22;
+  cairo_rectangle (cr, 20, 2, 58, 12);
+  gdk_cairo_set_source_rgba (cr, &soft);
+  cairo_fill_preserve (cr);
+  lt_timeline_palette_add_pattern (palette, cr, category, color);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 16; y++)
+    {
+      const guint8 *row = cairo_image_surface_get_data (surface) +
+                          y * cairo_image_surface_get_stride (surface);
+
+      for (int x = 0; x < 80; x++)
+        {
+          guint8 inked = row[x] > 100;
+
+          g_byte_array_append (mask, &inked, 1);
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (mask);
+}
+
+/* --grayscale: no colour anywhere on the page, and the categories still apart by the shape of
+ * their marks and the pattern of their bars. */
+static void
+test_grayscale (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PNG, "2020", "2024");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  LtTimelinePalette palette;
+  GBytes *drawn[LT_TIMELINE_N_CATEGORY_STYLES];
+  cairo_surface_t *surface;
+  const guint8 *data;
+  guint n_coloured = 0, n_dark = 0;
+  int width, height, stride;
+
+  options->size = LT_EXPORT_SIZE_HD;
+  options->grayscale = TRUE;
+  bytes = export_bytes (store, options);
+  in = g_memory_input_stream_new_from_bytes (bytes);
+  surface = cairo_image_surface_create_from_png_stream (read_bytes_cb, in);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *px = data + y * stride + x * 4;
+        guint8 hi = MAX (px[0], MAX (px[1], px[2]));
+        guint8 lo = MIN (px[0], MIN (px[1], px[2]));
+
+        /* chroma, not HSV saturation, which is high for a near-black tinted ink */
+        if (hi - lo > 24)
+          {
+            if (n_coloured < 5)
+              g_test_message ("coloured pixel at %d, %d: %02x%02x%02x", x, y, px[2], px[1], px[0]);
+            n_coloured++;
+          }
+        n_dark += hi < 128;
+      }
+  cairo_surface_destroy (surface);
+  g_test_message ("%u coloured pixels, %u dark ones", n_coloured, n_dark);
+  g_assert_cmpuint (n_coloured, ==, 0);
+  g_assert_cmpuint (n_dark, >, 1000);
+
+  lt_timeline_palette_init (&palette, FALSE);
+  lt_timeline_palette_make_grayscale (&palette);
+  for (guint i = 0; i < LT_TIMELINE_N_CATEGORY_STYLES; i++)
+    {
+      drawn[i] = draw_category (&palette, i);
+      for (guint j = 0; j < i; j++)
+        {
+          const guint8 *a = g_bytes_get_data (drawn[i], NULL);
+          const guint8 *b = g_bytes_get_data (drawn[j], NULL);
+          guint mark = 0, bar = 0;
+
+          for (guint k = 0; k < g_bytes_get_size (drawn[i]); k++)
+            if (a[k] != b[k])
+              {
+                if (k % 80 < 16)
+                  mark++;
+                else
+                  bar++;
+              }
+          if (mark < 5 || bar < 20)
+            g_error ("categories %u and %u look alike in black and white: %u mark and %u bar "
+                     "pixels differ", j, i, mark, bar);
+        }
+    }
+  for (guint i = 0; i < LT_TIMELINE_N_CATEGORY_STYLES; i++)
+    g_bytes_unref (drawn[i]);
 }
 
 static void
@@ -820,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Export/png", test_png);
   g_test_add_func ("/Letapis/Export/svg", test_svg);
   g_test_add_func ("/Letapis/Export/svg-matches-pdf", test_svg_matches_pdf);
+  g_test_add_func ("/Letapis/Export/grayscale", test_grayscale);
   g_test_add_func ("/Letapis/Export/pdf", test_pdf);
   g_test_add_func ("/Letapis/Export/pdf-pages", test_pdf_pages);
   g_test_add_func ("/Letapis/Export/ukrainian", test_ukrainian);
