@@ -219,7 +219,7 @@ flatten_recording (cairo_surface_t *recording)
 /* The resolution of the rare cairo drawing that stays a picture, in image pixels per unit
  * (3 is 288 dpi at the page's size), within a bound on the image's memory. */
 #define RASTER_SCALE 3.0
-#define RASTER_MAX_PIXELS 16e6
+#define RASTER_MAX_PIXELS 2e6
 
 static cairo_surface_t *
 rasterize (cairo_surface_t       *recording,
