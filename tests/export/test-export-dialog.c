@@ -136,6 +136,38 @@ test_dialog (void)
   g_rmdir (dir);
 }
 
+/* Pixels of saturated colour in the left half of @widget, where the dialog shows its preview */
+static guint
+count_coloured_preview (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *data = NULL;
+  guint n = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return G_MAXUINT;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width / 2; x++)
+      {
+        const guint8 *px = data + ((gsize) y * width + x) * 4;
+
+        n += MAX (px[0], MAX (px[1], px[2])) - MIN (px[0], MIN (px[1], px[2])) > 40;
+      }
+
+  return n;
+}
+
 /* The row whose title is @title, mnemonic and all */
 static AdwActionRow *
 find_row (GtkWidget  *widget,
@@ -182,6 +214,9 @@ test_dialog_grayscale (void)
   before = lt_export_dialog_dup_options (dialog, &error);
   g_assert_no_error (error);
   g_assert_false (before->grayscale);
+  /* the preview in colour first */
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (row)), 5000);
+  WAIT_UNTIL (count_coloured_preview (GTK_WIDGET (dialog)) > 100, 5000);
 
   gtk_widget_activate (GTK_WIDGET (row));   /* what a click or Enter on the row does */
   /* the switch moves, then turns on */
@@ -191,8 +226,8 @@ test_dialog_grayscale (void)
   g_assert_no_error (error);
   g_assert_true (after->grayscale);
 
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (row)), 5000);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  /* then in grays */
+  WAIT_UNTIL (count_coloured_preview (GTK_WIDGET (dialog)) == 0, 5000);
   save_png (GTK_WIDGET (dialog), shot);
   g_test_message ("screenshot: %s", shot);
   gtk_window_destroy (GTK_WINDOW (dialog));
