@@ -256,6 +256,15 @@ draw_cairo_node (GskRenderNode *node,
   if (surface == NULL)
     return;
 
+#if !HAVE_CAIRO_SCRIPT_INTERPRETER
+  /* without the detour, a cairo that writes recordings right can have them as they are */
+  if (cairo_version () >= CAIRO_VERSION_ENCODE (1, 17, 6))
+    {
+      gsk_render_node_draw (node, cr);
+      return;
+    }
+#endif
+
   gsk_render_node_get_bounds (node, &bounds);
   cairo_save (cr);
   cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
