@@ -66,6 +66,8 @@ static const GOptionEntry export_entries[] = {
     N_("Split the time window over N pages of a PDF"), N_("N") },
   { "include-restricted", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Include restricted records in the export"), NULL },
+  { "grayscale", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Timeline: shades of gray, shapes and patterns only, for printing in black and white"), NULL },
   { "no-legend", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Leave out the legend"), NULL },
   { "no-filter", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -626,6 +628,7 @@ run_export (GVariantDict *options)
       export->categories = g_steal_pointer (&categories);
     }
   export->legend = !g_variant_dict_contains (options, "no-legend");
+  export->grayscale = g_variant_dict_contains (options, "grayscale");
   export->show_filter = !g_variant_dict_contains (options, "no-filter");
   export->show_date = !g_variant_dict_contains (options, "no-date");
   export->sources = !g_variant_dict_contains (options, "no-sources");

@@ -674,7 +674,7 @@ build_page (LtExportDocument *self,
   draw_layout (snapshot, meta, m, y, &ink_dim);
   y += layout_height (meta) + 8 * s;
 
-  draw_rule (snapshot, m, y, cw, MAX (1.5 * s, 1), &accent);
+  draw_rule (snapshot, m, y, cw, MAX (1.5 * s, 1), options->grayscale ? &ink : &accent);
   y += 14 * s;
 
   /* Footer, from the bottom up */

@@ -86,6 +86,7 @@ typedef enum
  * @show_date: print the date of export
  * @sources: print the numbered list of sources cited by what is shown
  * @include_restricted: include restricted records (default %FALSE)
+ * @grayscale: timeline: grays, shapes and patterns only, for printing in black and white
  * @n_pages: split the time window over this many PDF pages (1 = no split)
  * @categories: (nullable): timeline: event category keys to keep
  * @search: (nullable): timeline: search text
@@ -118,6 +119,7 @@ typedef struct
   gboolean       show_date;
   gboolean       sources;
   gboolean       include_restricted;
+  gboolean       grayscale;
   guint          n_pages;
 
   char         **categories;

@@ -16,6 +16,7 @@
 
 #include "lt-atomic-file.h"
 #include "lt-export-render.h"
+#include "lt-export-svg.h"
 #include "lt-xml.h"
 
 void
@@ -415,10 +416,11 @@ render_png (GPtrArray              *nodes,
   return add_png_metadata (png, dpi, meta);
 }
 
-/* cairo's SVG turns text into glyph outlines; <title> and <desc> carry the
- * words for search, screen readers and the test. */
+/* <title> and <desc> carry the words for search and screen readers; @text, the drawing's
+ * text elements, goes at the end, over the drawing. */
 static GBytes *
 add_svg_metadata (GByteArray             *svg,
+                  const char             *text,
                   const LtExportMetadata *meta)
 {
   g_autoptr(GString) out = g_string_sized_new (svg->len + 4096);
@@ -426,6 +428,7 @@ add_svg_metadata (GByteArray             *svg,
   const char *end = start + svg->len;
   const char *root;
   const char *root_end;
+  const char *closing;
 
   root = g_strstr_len (start, svg->len, "<svg");
   root_end = root != NULL ? memchr (root, '>', end - root) : NULL;
@@ -459,7 +462,12 @@ add_svg_metadata (GByteArray             *svg,
       g_string_append_printf (out, "<metadata><generator xmlns=\"https://github.com/letapis/letapis\">%s</generator></metadata>\n",
                               creator);
     }
-  g_string_append_len (out, root_end + 1, end - (root_end + 1));
+  closing = g_strrstr_len (root_end, end - root_end, "</svg>");
+  if (closing == NULL)
+    closing = end;
+  g_string_append_len (out, root_end + 1, closing - (root_end + 1));
+  g_string_append (out, text);
+  g_string_append_len (out, closing, end - closing);
 
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
@@ -472,6 +480,7 @@ render_svg (GPtrArray              *nodes,
             GError                **error)
 {
   g_autoptr(GByteArray) svg = g_byte_array_new ();
+  g_autofree char *text = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
@@ -482,7 +491,7 @@ render_svg (GPtrArray              *nodes,
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
 
   cr = cairo_create (surface);
-  gsk_render_node_draw (g_ptr_array_index (nodes, 0), cr);
+  text = lt_export_svg_draw (g_ptr_array_index (nodes, 0), cr);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   ok = check_surface (surface, error);
@@ -491,7 +500,7 @@ render_svg (GPtrArray              *nodes,
   if (!ok)
     return NULL;
 
-  return add_svg_metadata (svg, meta);
+  return add_svg_metadata (svg, text, meta);
 }
 
 static GBytes *

@@ -387,6 +387,8 @@ lt_export_timeline_painter_new (LtStore                *store,
   td->filter = lt_export_options_dup_event_filter (options);
 
   lt_timeline_palette_init (&td->palette, FALSE);
+  if (options->grayscale)
+    lt_timeline_palette_make_grayscale (&td->palette);
 
   td->painter = lt_timeline_painter_new ();
   lt_timeline_painter_set_include_restricted (td->painter, options->include_restricted);

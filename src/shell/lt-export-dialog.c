@@ -176,6 +176,8 @@ struct _LtExportDialog
   AdwEntryRow          *title_row;
   AdwEntryRow          *subtitle_row;
   GtkSwitch            *legend_switch;
+  AdwActionRow         *grayscale_row;
+  GtkSwitch            *grayscale_switch;
   GtkSwitch            *filter_switch;
   GtkSwitch            *date_switch;
   GtkSwitch            *sources_switch;
@@ -310,6 +312,7 @@ lt_export_dialog_dup_options (LtExportDialog  *self,
     options->subtitle = g_strdup (text);
 
   options->legend = gtk_switch_get_active (self->legend_switch);
+  options->grayscale = gtk_switch_get_active (self->grayscale_switch);
   options->show_filter = gtk_switch_get_active (self->filter_switch);
   options->show_date = gtk_switch_get_active (self->date_switch);
   options->sources = gtk_switch_get_active (self->sources_switch);
@@ -788,6 +791,8 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, subtitle_row);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, LtExportDialog, grayscale_row);
+  gtk_widget_class_bind_template_child (widget_class, LtExportDialog, grayscale_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, filter_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, date_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, sources_switch);
@@ -808,7 +813,7 @@ lt_export_dialog_init (LtExportDialog *self)
   GObject *notifiers[4];
   GObject *spins[4];
   GObject *entries[4];
-  GObject *switches[5];
+  GObject *switches[6];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -825,6 +830,7 @@ lt_export_dialog_init (LtExportDialog *self)
   switches[2] = G_OBJECT (self->date_switch);
   switches[3] = G_OBJECT (self->sources_switch);
   switches[4] = G_OBJECT (self->restricted_switch);
+  switches[5] = G_OBJECT (self->grayscale_switch);
 
   self->last_size = LT_EXPORT_SIZE_A4_LANDSCAPE;
   adw_combo_row_set_selected (self->format_row, 2);
@@ -876,6 +882,8 @@ lt_export_dialog_new (GtkWindow    *parent,
   self->page = page;
 
   gtk_widget_set_visible (GTK_WIDGET (self->lanes_row), page == LT_EXPORT_PAGE_TIMELINE);
+  /* the graph's painter has no gray palette yet */
+  gtk_widget_set_visible (GTK_WIDGET (self->grayscale_row), page == LT_EXPORT_PAGE_TIMELINE);
   if (page == LT_EXPORT_PAGE_GRAPH)
     gtk_window_set_title (GTK_WINDOW (self), _("Export Graph"));
   else

@@ -261,6 +261,10 @@ draw_items (LtTimelinePainter *self,
 
               gdk_cairo_set_source_rgba (cr, &fill);
               cairo_fill_preserve (cr);
+              /* printed in black and white, the pattern tells the category; light, for
+               * the label over it */
+              fill = _lt_timeline_with_alpha (&color, 0.35);
+              lt_timeline_palette_add_pattern (&self->palette, cr, span->category, &fill);
               fill = _lt_timeline_with_alpha (&color, 0.55);
               gdk_cairo_set_source_rgba (cr, &fill);
               cairo_set_line_width (cr, 1.0);
@@ -277,6 +281,8 @@ draw_items (LtTimelinePainter *self,
 
               gdk_cairo_set_source_rgba (cr, &fill);
               cairo_fill_preserve (cr);
+              lt_timeline_palette_add_pattern (&self->palette, cr, span->category,
+                                               &self->palette.background);
               gdk_cairo_set_source_rgba (cr, &color);
               cairo_set_line_width (cr, 1.0);
               if (span->flags & LT_SPAN_APPROXIMATE)

@@ -80,6 +80,146 @@ lt_timeline_palette_init (LtTimelinePalette *palette,
     }
 }
 
+static void
+to_gray (GdkRGBA *rgba)
+{
+  /* Rec. 709 luma, what a black-and-white printer or copier keeps */
+  float y = 0.2126f * rgba->red + 0.7152f * rgba->green + 0.0722f * rgba->blue;
+
+  rgba->red = rgba->green = rgba->blue = y;
+}
+
+/**
+ * lt_timeline_palette_make_grayscale:
+ * @palette: a light palette
+ *
+ * Turns @palette into shades of gray for printing in black and white. Neighbouring
+ * categories get grays far apart, and bars get a pattern each
+ * (lt_timeline_palette_add_pattern()); marks keep their shapes.
+ */
+void
+lt_timeline_palette_make_grayscale (LtTimelinePalette *palette)
+{
+  /* dark enough for the white numbers of badges, and never two alike side by side */
+  static const char *grays[] = {
+    "#1a1a1a", "#6e6e6e", "#3a3a3a", "#7d7d7d", "#2a2a2a", "#5a5a5a", "#747474", "#4a4a4a",
+  };
+
+  g_return_if_fail (palette != NULL);
+
+  palette->grayscale = TRUE;
+  to_gray (&palette->background);
+  to_gray (&palette->lane_alt);
+  to_gray (&palette->separator);
+  to_gray (&palette->grid);
+  to_gray (&palette->grid_major);
+  to_gray (&palette->axis_background);
+  to_gray (&palette->text);
+  to_gray (&palette->dim_text);
+  rgba_from_hex (&palette->accent, "#303030");
+  to_gray (&palette->badge_text);
+  to_gray (&palette->neutral);
+  for (guint i = 0; i < LT_TIMELINE_N_CATEGORY_STYLES; i++)
+    rgba_from_hex (&palette->categories[i], grays[i]);
+}
+
+typedef enum
+{
+  PATTERN_SOLID,
+  PATTERN_RISING,     /* diagonal lines rising to the right */
+  PATTERN_FALLING,    /* diagonal lines falling to the right */
+  PATTERN_CROSS,      /* both */
+  PATTERN_DOTS,
+} Pattern;
+
+/**
+ * lt_timeline_palette_add_pattern:
+ * @palette: the palette
+ * @cr: a context whose current path is a filled shape, such as a bar
+ * @category: an index into lt_category_list_keys()
+ * @color: the shape's colour
+ *
+ * In a grayscale palette, draws the category's pattern over the current path, which it
+ * leaves in place (to be stroked); in a colour palette, does nothing.
+ */
+void
+lt_timeline_palette_add_pattern (const LtTimelinePalette *palette,
+                                 cairo_t                 *cr,
+                                 guint                    category,
+                                 const GdkRGBA           *color)
+{
+  static const struct { Pattern pattern; double spacing; } patterns[] = {
+    { PATTERN_SOLID, 0 },     /* protest */
+    { PATTERN_RISING, 4 },    /* violence */
+    { PATTERN_DOTS, 4 },      /* detention */
+    { PATTERN_FALLING, 4 },   /* prosecution */
+    { PATTERN_CROSS, 5 },     /* statement */
+    { PATTERN_RISING, 8 },    /* diplomacy */
+    { PATTERN_CROSS, 9 },     /* sanctions */
+    { PATTERN_FALLING, 8 },   /* war */
+  };
+  Pattern pattern;
+  double spacing;
+  double x1, y1, x2, y2;
+  cairo_path_t *path;
+
+  g_return_if_fail (palette != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (!palette->grayscale)
+    return;
+
+  pattern = patterns[category % G_N_ELEMENTS (patterns)].pattern;
+  spacing = patterns[category % G_N_ELEMENTS (patterns)].spacing;
+  if (pattern == PATTERN_SOLID)
+    return;
+
+  /* the clip and the lines replace the path, which the caller still needs */
+  path = cairo_copy_path (cr);
+  cairo_fill_extents (cr, &x1, &y1, &x2, &y2);
+  cairo_save (cr);
+  cairo_clip (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_line_width (cr, 1.0);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (pattern == PATTERN_DOTS)
+    {
+      for (double y = floor (y1 / spacing) * spacing; y < y2 + spacing; y += spacing)
+        for (double x = floor (x1 / spacing) * spacing; x < x2 + spacing; x += spacing)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, x + spacing / 2, y + spacing / 2, 0.9, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+    }
+  else
+    {
+      double h = y2 - y1;
+
+      /* lines at 45°, anchored to the page so that neighbouring bars line up */
+      for (double x = floor ((x1 - h) / spacing) * spacing; x < x2 + h; x += spacing)
+        {
+          if (pattern == PATTERN_RISING || pattern == PATTERN_CROSS)
+            {
+              cairo_move_to (cr, x, y2);
+              cairo_line_to (cr, x + h, y1);
+            }
+          if (pattern == PATTERN_FALLING || pattern == PATTERN_CROSS)
+            {
+              cairo_move_to (cr, x, y1);
+              cairo_line_to (cr, x + h, y2);
+            }
+        }
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+  cairo_new_path (cr);
+  cairo_append_path (cr, path);
+  cairo_path_destroy (path);
+}
+
 /**
  * lt_timeline_category_get_shape:
  * @category: an index into lt_category_list_keys()
@@ -170,7 +310,10 @@ lt_timeline_draw_shape (cairo_t     *cr,
         double t = r * 0.38;
 
         cairo_move_to (cr, cx - t, cy - r);
-        cairo_line_to (cr, cx + t, cy - r);
+        /* A straight edge written as a curve: cairo 1.16 cannot replay a closed path of
+         * only horizontal and vertical lines into a script (the SVG export's path) and
+         * fails with "input path data not valid". */
+        cairo_curve_to (cr, cx - t / 3, cy - r, cx + t / 3, cy - r, cx + t, cy - r);
         cairo_line_to (cr, cx + t, cy - t);
         cairo_line_to (cr, cx + r, cy - t);
         cairo_line_to (cr, cx + r, cy + t);

@@ -34,6 +34,7 @@ typedef enum
 typedef struct
 {
   gboolean dark;
+  gboolean grayscale;      /* categories told apart by gray, shape and pattern */
   GdkRGBA  background;
   GdkRGBA  lane_alt;       /* every other lane */
   GdkRGBA  separator;
@@ -50,6 +51,11 @@ typedef struct
 
 void        lt_timeline_palette_init          (LtTimelinePalette *palette,
                                                gboolean           dark);
+void        lt_timeline_palette_make_grayscale (LtTimelinePalette *palette);
+void        lt_timeline_palette_add_pattern   (const LtTimelinePalette *palette,
+                                               cairo_t           *cr,
+                                               guint              category,
+                                               const GdkRGBA     *color);
 LtMarkShape lt_timeline_category_get_shape    (guint              category);
 const char *lt_timeline_category_get_label    (guint              category);
 void        lt_timeline_draw_shape            (cairo_t           *cr,

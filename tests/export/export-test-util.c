@@ -309,3 +309,55 @@ export_test_have_program (const char *name)
 
   return path != NULL;
 }
+
+/* @bytes (an SVG through librsvg's rsvg-convert, or a PDF's first page through poppler's
+ * pdftoppm) drawn at @width × @height pixels, or NULL if the program is missing. */
+cairo_surface_t *
+export_test_render_page (GBytes     *bytes,
+                         const char *format,
+                         int         width,
+                         int         height)
+{
+  g_autofree char *in = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *w = g_strdup_printf ("%d", width);
+  g_autofree char *h = g_strdup_printf ("%d", height);
+  g_autoptr(GError) error = NULL;
+  gboolean svg = g_str_equal (format, "svg");
+  cairo_surface_t *surface;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  int status = 0;
+  int fd;
+
+  if (!export_test_have_program (svg ? "rsvg-convert" : "pdftoppm"))
+    return NULL;
+
+  fd = g_file_open_tmp (svg ? "letapis-test-XXXXXX.svg" : "letapis-test-XXXXXX.pdf", &in, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (in, data, len, &error);
+  g_assert_no_error (error);
+  out = g_strconcat (in, "-render", NULL);
+
+  {
+    g_autofree char *png = g_strconcat (out, ".png", NULL);
+    const char *rsvg[] = { "rsvg-convert", "-w", w, "-h", h, "-b", "white", "-o", png, in, NULL };
+    const char *poppler[] = { "pdftoppm", "-png", "-singlefile", "-scale-to-x", w,
+                              "-scale-to-y", h, in, out, NULL };
+
+    g_spawn_sync (NULL, (char **) (svg ? rsvg : poppler), NULL,
+                  G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                  &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    surface = cairo_image_surface_create_from_png (png);
+    g_unlink (png);
+  }
+  g_unlink (in);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
+
+  return surface;
+}

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "lt-model.h"
@@ -37,5 +38,9 @@ gboolean  export_test_svg_is_well_formed (GBytes   *bytes,
 char     *export_test_svg_desc        (GBytes      *bytes);
 char     *export_test_squash          (const char  *text);
 gboolean  export_test_have_program    (const char  *name);
+cairo_surface_t *export_test_render_page (GBytes     *bytes,
+                                          const char *format,
+                                          int         width,
+                                          int         height);
 
 G_END_DECLS

@@ -90,6 +90,109 @@ test_dialog (void)
   g_rmdir (dir);
 }
 
+/* Pixels of saturated colour in the left half of @widget, where the dialog shows its preview */
+static guint
+count_coloured_preview (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *data = NULL;
+  guint n = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return G_MAXUINT;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width / 2; x++)
+      {
+        const guint8 *px = data + ((gsize) y * width + x) * 4;
+
+        n += MAX (px[0], MAX (px[1], px[2])) - MIN (px[0], MIN (px[1], px[2])) > 40;
+      }
+
+  return n;
+}
+
+/* The row whose title is @title, mnemonic and all */
+static AdwActionRow *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *hit = find_row (child, title);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
+/* "Black and White" asks for the grayscale palette; the graph, which has none, hides it */
+static void
+test_dialog_grayscale (void)
+{
+  g_autofree char *chronicle = export_test_source_path ("data", "chronicle", NULL);
+  g_autoptr(LtStore) store = export_test_open_chronicle (chronicle, NULL);
+  g_autoptr(LtExportOptions) before = NULL;
+  g_autoptr(LtExportOptions) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *artifacts = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *shot = g_build_filename (artifacts != NULL ? artifacts : ".",
+                                            "export-dialog-grayscale.png", NULL);
+  LtExportDialog *dialog;
+  AdwActionRow *row;
+
+  dialog = lt_export_dialog_present (NULL, store, "timeline");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 820);
+  row = find_row (GTK_WIDGET (dialog), _("_Black and White"));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+
+  before = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_false (before->grayscale);
+  /* the preview in colour first */
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (row)), 5000);
+  WAIT_UNTIL (count_coloured_preview (GTK_WIDGET (dialog)) > 100, 5000);
+
+  gtk_widget_activate (GTK_WIDGET (row));   /* what a click or Enter on the row does */
+  /* the switch moves, then turns on */
+  WAIT_UNTIL (gtk_switch_get_active (GTK_SWITCH (adw_action_row_get_activatable_widget (row))),
+              5000);
+  after = lt_export_dialog_dup_options (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_true (after->grayscale);
+
+  /* then in grays */
+  WAIT_UNTIL (count_coloured_preview (GTK_WIDGET (dialog)) == 0, 5000);
+  save_png (GTK_WIDGET (dialog), shot);
+  g_test_message ("screenshot: %s", shot);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = lt_export_dialog_present (NULL, store, "graph");
+  row = find_row (GTK_WIDGET (dialog), _("_Black and White"));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Ctrl+E on a timeline filtered to one actor exports that actor's events, not all of them */
 /* The dialog exports with the timeline's painter: by actor, a public export names no
  * restricted actor (issue 16). */
@@ -157,6 +260,7 @@ main (int   argc,
 
   g_test_add_func ("/Letapis/ExportDialog/preview-and-export", test_dialog);
   g_test_add_func ("/Letapis/ExportDialog/restricted-lanes", test_dialog_restricted_lanes);
+  g_test_add_func ("/Letapis/ExportDialog/grayscale", test_dialog_grayscale);
 
   return g_test_run ();
 }

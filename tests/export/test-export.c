@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "lt-export-document.h"
+#include "lt-timeline-palette.h"
 #include "export-test-util.h"
 
 /* Never gtk_init(): the export must work where there is no display. */
@@ -190,7 +191,7 @@ test_svg (void)
   g_assert_true (export_test_svg_is_well_formed (bytes, &error));
   g_assert_no_error (error);
 
-  /* cairo draws SVG text as glyph outlines; the words are in <title> and <desc> */
+  /* <title> and <desc> hold the words for screen readers and search */
   desc = export_test_svg_desc (bytes);
   g_assert_nonnull (desc);
   g_assert_true (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
@@ -210,6 +211,270 @@ test_svg (void)
       if (strstr (desc, lt_event_get_title (event)) == NULL)
         g_error ("“%s” is missing from the SVG's description:\n%s", lt_event_get_title (event), desc);
     }
+}
+
+/* A pixel of a saturated colour: a category's mark, bar or icon, not text, grid or paper. */
+static gboolean
+is_coloured (const guint8 *px)
+{
+  guint8 hi = MAX (px[0], MAX (px[1], px[2]));
+  guint8 lo = MIN (px[0], MIN (px[1], px[2]));
+
+  return hi - lo > 50;
+}
+
+#define CELL 16
+
+/* Which CELL×CELL cells of @surface hold some coloured pixels. */
+static GArray *
+coloured_cells (cairo_surface_t *surface,
+                guint           *n_coloured)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int cols = width / CELL, rows = height / CELL;
+  GArray *cells = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), cols * rows);
+
+  *n_coloured = 0;
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < cols; c++)
+      {
+        guint n = 0;
+        gboolean on;
+
+        for (int y = r * CELL; y < (r + 1) * CELL; y++)
+          for (int x = c * CELL; x < (c + 1) * CELL; x++)
+            n += is_coloured (data + y * stride + x * 4);
+        on = n >= 4;
+        *n_coloured += on;
+        g_array_append_val (cells, on);
+      }
+
+  return cells;
+}
+
+/* The coloured cells of @a with no coloured cell of @b at or next to them: a renderer's
+ * half-pixel rounding moves an edge into the next cell, a misplaced mark moves by a lane. */
+static guint
+count_unmatched (GArray *a,
+                 GArray *b,
+                 int     cols)
+{
+  int rows = a->len / cols;
+  guint n = 0;
+
+  for (int r = 0; r < rows; r++)
+    for (int c = 0; c < cols; c++)
+      {
+        gboolean found = FALSE;
+
+        if (!g_array_index (a, gboolean, r * cols + c))
+          continue;
+        for (int dr = -1; dr <= 1 && !found; dr++)
+          for (int dc = -1; dc <= 1 && !found; dc++)
+            {
+              int rr = r + dr, cc = c + dc;
+
+              found = rr >= 0 && rr < rows && cc >= 0 && cc < cols &&
+                      g_array_index (b, gboolean, rr * cols + cc);
+            }
+        if (!found && n < 40)
+          g_test_message ("unmatched cell at x %d, y %d", c * CELL, r * CELL);
+        n += !found;
+      }
+
+  return n;
+}
+
+/* The SVG is the PDF's picture: every mark, bar and icon in the same place (cairo 1.16 lost or
+ * moved every cairo-drawn shape in SVG), with its words as <text>. */
+static void
+test_svg_matches_pdf (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) svg_options = timeline_options (LT_EXPORT_FORMAT_SVG, "2020", "2024");
+  g_autoptr(LtExportOptions) pdf_options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GArray) svg_cells = NULL;
+  g_autoptr(GArray) pdf_cells = NULL;
+  g_autofree char *text = NULL;
+  cairo_surface_t *svg_page, *pdf_page;
+  const char * const *keys = lt_category_list_keys ();
+  guint n_svg, n_pdf, n_differ, n_text = 0;
+
+  if (!export_test_have_program ("rsvg-convert") || !export_test_have_program ("pdftoppm"))
+    {
+      g_test_skip ("rsvg-convert (librsvg2-bin) or pdftoppm (poppler-utils) is missing");
+      return;
+    }
+
+  svg_options->size = pdf_options->size = LT_EXPORT_SIZE_A4_LANDSCAPE;
+  svg = export_bytes (store, svg_options);
+  pdf = export_bytes (store, pdf_options);
+
+  svg_page = export_test_render_page (svg, "svg", 1123, 794);
+  pdf_page = export_test_render_page (pdf, "pdf", 1123, 794);
+  svg_cells = coloured_cells (svg_page, &n_svg);
+  pdf_cells = coloured_cells (pdf_page, &n_pdf);
+  n_differ = count_unmatched (svg_cells, pdf_cells, 1123 / CELL) +
+             count_unmatched (pdf_cells, svg_cells, 1123 / CELL);
+  g_test_message ("coloured cells: SVG %u, PDF %u, with no match in the other %u",
+                  n_svg, n_pdf, n_differ);
+  g_assert_cmpuint (n_pdf, >, 100);
+  g_assert_cmpuint (n_differ * 20, <, n_pdf);
+  cairo_surface_destroy (svg_page);
+  cairo_surface_destroy (pdf_page);
+
+  /* No icon or lane drawing was written as an empty group */
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  g_assert_false (g_regex_match_simple ("<g id=\"surface[0-9]+\"[^>]*>\\s*</g>", text, 0, 0));
+
+  /* Text stays text: the title and every lane's name, searchable in the file */
+  for (const char *p = text; (p = strstr (p, "<text ")) != NULL; p++)
+    n_text++;
+  g_test_message ("%u <text> elements", n_text);
+  g_assert_cmpuint (n_text, >, 40);
+  g_assert_nonnull (strstr (text, ">Chronicle of Events</text>"));
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *label = g_markup_printf_escaped (">%s</text>",
+                                                        lt_category_get_label (keys[i]));
+
+      if (strstr (text, label) == NULL)
+        g_error ("the lane “%s” has no <text>", lt_category_get_label (keys[i]));
+    }
+}
+
+static cairo_status_t
+read_bytes_cb (void          *closure,
+               unsigned char *data,
+               unsigned int   length)
+{
+  GInputStream *in = closure;
+
+  return g_input_stream_read_all (in, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
+                                                                     : CAIRO_STATUS_READ_ERROR;
+}
+
+/* A category's mark, and a bar of it, drawn as the grayscale timeline draws them: which
+ * pixels are inked. */
+static GBytes *
+draw_category (const LtTimelinePalette *palette,
+               guint                    category)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 80, 16);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *mask = g_byte_array_new ();
+  const GdkRGBA *color = &palette->categories[category];
+  GdkRGBA soft = *color;
+
+  lt_timeline_draw_shape (cr, lt_timeline_category_get_shape (category), 8, 8, 12);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+
+  soft.alpha = 0.22;
+  cairo_rectangle (cr, 20, 2, 58, 12);
+  gdk_cairo_set_source_rgba (cr, &soft);
+  cairo_fill_preserve (cr);
+  lt_timeline_palette_add_pattern (palette, cr, category, color);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < 16; y++)
+    {
+      const guint8 *row = cairo_image_surface_get_data (surface) +
+                          y * cairo_image_surface_get_stride (surface);
+
+      for (int x = 0; x < 80; x++)
+        {
+          guint8 inked = row[x] > 100;
+
+          g_byte_array_append (mask, &inked, 1);
+        }
+    }
+  cairo_surface_destroy (surface);
+
+  return g_byte_array_free_to_bytes (mask);
+}
+
+/* --grayscale: no colour anywhere on the page, and the categories still apart by the shape of
+ * their marks and the pattern of their bars. */
+static void
+test_grayscale (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PNG, "2020", "2024");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  LtTimelinePalette palette;
+  GBytes *drawn[LT_TIMELINE_N_CATEGORY_STYLES];
+  cairo_surface_t *surface;
+  const guint8 *data;
+  guint n_coloured = 0, n_dark = 0;
+  int width, height, stride;
+
+  options->size = LT_EXPORT_SIZE_HD;
+  options->grayscale = TRUE;
+  bytes = export_bytes (store, options);
+  in = g_memory_input_stream_new_from_bytes (bytes);
+  surface = cairo_image_surface_create_from_png_stream (read_bytes_cb, in);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *px = data + y * stride + x * 4;
+        guint8 hi = MAX (px[0], MAX (px[1], px[2]));
+        guint8 lo = MIN (px[0], MIN (px[1], px[2]));
+
+        /* chroma, not HSV saturation, which is high for a near-black tinted ink */
+        if (hi - lo > 24)
+          {
+            if (n_coloured < 5)
+              g_test_message ("coloured pixel at %d, %d: %02x%02x%02x", x, y, px[2], px[1], px[0]);
+            n_coloured++;
+          }
+        n_dark += hi < 128;
+      }
+  cairo_surface_destroy (surface);
+  g_test_message ("%u coloured pixels, %u dark ones", n_coloured, n_dark);
+  g_assert_cmpuint (n_coloured, ==, 0);
+  g_assert_cmpuint (n_dark, >, 1000);
+
+  lt_timeline_palette_init (&palette, FALSE);
+  lt_timeline_palette_make_grayscale (&palette);
+  for (guint i = 0; i < LT_TIMELINE_N_CATEGORY_STYLES; i++)
+    {
+      drawn[i] = draw_category (&palette, i);
+      for (guint j = 0; j < i; j++)
+        {
+          const guint8 *a = g_bytes_get_data (drawn[i], NULL);
+          const guint8 *b = g_bytes_get_data (drawn[j], NULL);
+          guint mark = 0, bar = 0;
+
+          for (guint k = 0; k < g_bytes_get_size (drawn[i]); k++)
+            if (a[k] != b[k])
+              {
+                if (k % 80 < 16)
+                  mark++;
+                else
+                  bar++;
+              }
+          if (mark < 5 || bar < 20)
+            g_error ("categories %u and %u look alike in black and white: %u mark and %u bar "
+                     "pixels differ", j, i, mark, bar);
+        }
+    }
+  for (guint i = 0; i < LT_TIMELINE_N_CATEGORY_STYLES; i++)
+    g_bytes_unref (drawn[i]);
 }
 
 static void
@@ -684,6 +949,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Export/sizes", test_sizes);
   g_test_add_func ("/Letapis/Export/png", test_png);
   g_test_add_func ("/Letapis/Export/svg", test_svg);
+  g_test_add_func ("/Letapis/Export/svg-matches-pdf", test_svg_matches_pdf);
+  g_test_add_func ("/Letapis/Export/grayscale", test_grayscale);
   g_test_add_func ("/Letapis/Export/pdf", test_pdf);
   g_test_add_func ("/Letapis/Export/pdf-pages", test_pdf_pages);
   g_test_add_func ("/Letapis/Export/ukrainian", test_ukrainian);
