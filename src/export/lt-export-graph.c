@@ -64,7 +64,8 @@ graph_paint (gpointer               data,
       memcpy (gd->xy, spread, 2 * lt_graph_get_n_nodes (gd->graph) * sizeof (float));
       lt_graph_painter_set_positions (gd->painter, gd->xy);
     }
-  lt_graph_painter_fit (gd->painter, w, h);
+  /* every name whole, or numbered in the key: paper has no hover to reveal a cut one */
+  lt_graph_painter_fit_labels (gd->painter, context, w, h);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &area->origin);
@@ -353,6 +354,7 @@ lt_export_graph_painter_new (LtStore                *store,
   lt_graph_painter_set_dark (gd->painter, FALSE);
   lt_graph_painter_set_show_legend (gd->painter, options->legend);
   lt_graph_painter_set_show_background (gd->painter, FALSE);
+  lt_graph_painter_set_whole_labels (gd->painter, TRUE);
   if (options->focus_actor != 0)
     lt_graph_painter_set_selected (gd->painter, lt_graph_find_node (gd->graph, options->focus_actor));
 

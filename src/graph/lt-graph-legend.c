@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "lt-graph-painter-private.h"
 
@@ -229,5 +230,239 @@ _lt_graph_painter_paint_legend (LtGraphPainter       *self,
                                                     + (LEGEND_ROW - h) / 2.0));
       gtk_snapshot_append_layout (snapshot, layout, &palette->text);
       gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* The key of numbered names, at the legend's right: a heading, then "number  name (kind)" in
+ * as few columns as keep it low */
+
+#define KEY_COLUMN_WIDTH 240
+#define KEY_GAP          14
+
+typedef struct
+{
+  int n_columns;
+  int per_column;
+  int column_width;
+  int number_width;
+  int heading_height;
+} KeyGeometry;
+
+static char *
+key_entry_text (LtGraphPainter *self,
+                guint           number)
+{
+  const LtGraphNode *node = lt_graph_get_node (self->graph, lt_graph_painter_get_key_entry (self, number));
+  const char *kind = node->kind != NULL ? lt_graph_node_kind_get_label (node->kind) : NULL;
+  const char *name = node->name != NULL ? node->name : "";
+
+  if (kind == NULL)
+    return g_strdup (name);
+  /* TRANSLATORS: an entry in the graph's key of numbered actors: the actor's name and its kind */
+  return g_strdup_printf (C_("graph key", "%1$s (%2$s)"), name, kind);
+}
+
+static int
+key_x (LtGraphPainter *self)
+{
+  int legend_w = 0;
+  int legend_h = 0;
+
+  if (self->show_legend)
+    _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
+
+  return legend_w > 0 ? 12 + legend_w + 12 : 12;
+}
+
+static PangoLayout *
+key_heading_layout (PangoContext *context)
+{
+  PangoLayout *layout = _lt_graph_label_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, _("Numbered actors"), -1);
+
+  return layout;
+}
+
+/* The height of the column of entries @first … @last - 1 */
+static int
+key_column_height (LtGraphPainter *self,
+                   PangoLayout    *layout,
+                   guint           first,
+                   guint           last)
+{
+  int total = 0;
+
+  for (guint k = first; k < last; k++)
+    {
+      g_autofree char *text = key_entry_text (self, k + 1);
+      int h;
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      total += h + 2;
+    }
+
+  return total;
+}
+
+/* Lays the key out for a drawing of @width × @height; returns its size */
+static void
+key_geometry (LtGraphPainter *self,
+              PangoContext   *context,
+              int             width,
+              int             height,
+              KeyGeometry    *geometry,
+              int            *key_width,
+              int            *key_height)
+{
+  guint n = lt_graph_painter_get_n_key_entries (self);
+  g_autoptr(PangoLayout) layout = _lt_graph_label_layout_new (context);
+  g_autoptr(PangoLayout) heading = key_heading_layout (context);
+  g_autofree char *widest_number = NULL;
+  int avail = width - key_x (self) - 12;
+  int natural = 0;
+  int max_columns;
+  guint digits = 1;
+
+  *key_width = *key_height = 0;
+  memset (geometry, 0, sizeof *geometry);
+  if (n == 0)
+    return;
+
+  for (guint k = n; k >= 10; k /= 10)
+    digits++;
+  widest_number = g_strnfill (digits, '8');
+  pango_layout_set_text (layout, widest_number, -1);
+  pango_layout_get_pixel_size (layout, &geometry->number_width, NULL);
+  pango_layout_get_pixel_size (heading, &natural, &geometry->heading_height);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *text = key_entry_text (self, k + 1);
+      int w;
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      natural = MAX (natural, geometry->number_width + 6 + w);
+    }
+  geometry->column_width = MIN (MIN (natural, KEY_COLUMN_WIDTH), MAX (avail - 2 * LEGEND_PAD, 60));
+  pango_layout_set_width (layout, (geometry->column_width - geometry->number_width - 6) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  /* as few columns as keep the key within a third of the drawing's height, or as many as fit */
+  max_columns = MAX (1, (avail - 2 * LEGEND_PAD + KEY_GAP) / (geometry->column_width + KEY_GAP));
+  for (int c = 1; c <= max_columns; c++)
+    {
+      guint per_column = (n + c - 1) / c;
+      int tallest = 0;
+
+      for (guint first = 0; first < n; first += per_column)
+        tallest = MAX (tallest, key_column_height (self, layout, first, MIN (first + per_column, n)));
+      geometry->n_columns = c;
+      geometry->per_column = per_column;
+      *key_height = 2 * LEGEND_PAD + geometry->heading_height + 4 + tallest;
+      if (*key_height <= height / 3 || per_column == 1)
+        break;
+    }
+  geometry->n_columns = (n + geometry->per_column - 1) / geometry->per_column;
+  *key_width = 2 * LEGEND_PAD + geometry->n_columns * geometry->column_width
+               + (geometry->n_columns - 1) * KEY_GAP;
+}
+
+void
+_lt_graph_painter_key_size (LtGraphPainter *self,
+                            PangoContext   *context,
+                            int             width,
+                            int             height,
+                            int            *key_width,
+                            int            *key_height)
+{
+  KeyGeometry geometry;
+
+  key_geometry (self, context, width, height, &geometry, key_width, key_height);
+}
+
+/* where the fit keeps room for the key: at the legend's right, on the bottom line */
+void
+_lt_graph_painter_key_rect (LtGraphPainter  *self,
+                            int              width,
+                            int              height,
+                            graphene_rect_t *rect)
+{
+  graphene_rect_init (rect, key_x (self), height - 12 - self->key_height,
+                      self->key_width, self->key_height);
+}
+
+void
+_lt_graph_painter_paint_key (LtGraphPainter       *self,
+                             GtkSnapshot          *snapshot,
+                             PangoContext         *context,
+                             const LtGraphPalette *palette,
+                             int                   width,
+                             int                   height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+  g_autoptr(PangoLayout) heading = NULL;
+  guint n = lt_graph_painter_get_n_key_entries (self);
+  KeyGeometry geometry;
+  graphene_rect_t box;
+  GskRoundedRect rounded;
+  int key_w;
+  int key_h;
+
+  if (n == 0)
+    return;
+
+  key_geometry (self, context, width, height, &geometry, &key_w, &key_h);
+  /* bottom-aligned where the fit kept room, or growing upwards if the last round numbered more */
+  graphene_rect_init (&box, key_x (self), height - 12 - key_h, key_w, key_h);
+
+  gsk_rounded_rect_init_from_rect (&rounded, &box, 6);
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, &palette->legend_background, &box);
+  gtk_snapshot_pop (snapshot);
+
+  heading = key_heading_layout (context);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.origin.x + LEGEND_PAD, box.origin.y + LEGEND_PAD));
+  gtk_snapshot_append_layout (snapshot, heading, &palette->text);
+  gtk_snapshot_restore (snapshot);
+
+  layout = _lt_graph_label_layout_new (context);
+  pango_layout_set_width (layout, (geometry.column_width - geometry.number_width - 6) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  number = _lt_graph_label_layout_new (context);
+  pango_layout_set_width (number, geometry.number_width * PANGO_SCALE);
+  pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
+
+  for (int c = 0; c < geometry.n_columns; c++)
+    {
+      double x = box.origin.x + LEGEND_PAD + c * (geometry.column_width + KEY_GAP);
+      double y = box.origin.y + LEGEND_PAD + geometry.heading_height + 4;
+
+      for (guint k = c * geometry.per_column; k < MIN ((c + 1) * geometry.per_column, n); k++)
+        {
+          g_autofree char *text = key_entry_text (self, k + 1);
+          g_autofree char *digits = g_strdup_printf ("%u", k + 1);
+          int h;
+
+          pango_layout_set_text (number, digits, -1);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, NULL, &h);
+
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+          gtk_snapshot_append_layout (snapshot, number, &palette->text);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (geometry.number_width + 6, 0));
+          gtk_snapshot_append_layout (snapshot, layout, &palette->text);
+          gtk_snapshot_restore (snapshot);
+          y += h + 2;
+        }
     }
 }
