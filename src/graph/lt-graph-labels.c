@@ -20,6 +20,7 @@
 #define MAX_LABELS       600
 #define LABEL_WIDTH      170
 #define SPREAD_MAX_NODES 200   /* beyond this, labels are chosen by importance, not made room for */
+#define NUMBER_WIDTH     16    /* about two digits, the number a node gets on paper */
 #define KEY_MAX_NODES    400   /* beyond this, a key of numbers would be a book: names that do
                                 * not fit are left out, never cut */
 
@@ -233,13 +234,14 @@ find_free_place (LtGraphPainter   *self,
                  double            w,
                  double            h,
                  int               n_sides,
+                 double            gap,
                  int               width,
                  int               height,
                  graphene_rect_t  *box)
 {
   double x0 = self->sx[i];
   double y0 = self->sy[i];
-  double r = self->sr[i];
+  double r = self->sr[i] + gap;
 
   for (int side = 0; side < n_sides; side++)
     {
@@ -263,7 +265,8 @@ find_free_place (LtGraphPainter   *self,
           || box->origin.y + box->size.height > height - 2)
         continue;
       {
-        graphene_rect_t own = GRAPHENE_RECT_INIT (x0 - r, y0 - r, 2 * r, 2 * r);
+        graphene_rect_t own = GRAPHENE_RECT_INIT (x0 - self->sr[i], y0 - self->sr[i],
+                                                  2 * self->sr[i], 2 * self->sr[i]);
         graphene_rect_t shrunk;
 
         if (graphene_rect_intersection (box, &own, &shrunk)
@@ -312,11 +315,33 @@ place_name (LtGraphPainter   *self,
       if (pango_layout_get_line_count (layout) > 2 || !breaks_between_words (layout))
         continue;
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      if (find_free_place (self, &self->occ, i, logical.width, logical.height, 4, width, height, box))
+      if (find_free_place (self, &self->occ, i, logical.width, logical.height, 4, 0, width, height, box))
         return wraps[k];
     }
 
   return 0;
+}
+
+/* A number's place: beside its node where it hides nothing, else where it covers only nodes,
+ * a little further out each time */
+static gboolean
+place_number (LtGraphPainter  *self,
+              guint            i,
+              double           w,
+              double           h,
+              int              width,
+              int              height,
+              graphene_rect_t *box)
+{
+  static const double gaps[] = { 0, 3, 7, 12 };
+
+  if (find_free_place (self, &self->occ, i, w, h, 8, 0, width, height, box))
+    return TRUE;
+  for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
+    if (find_free_place (self, &self->labels_occ, i, w, h, 8, gaps[g], width, height, box))
+      return TRUE;
+
+  return FALSE;
 }
 
 static int
@@ -437,10 +462,7 @@ _lt_graph_painter_place_whole_labels (LtGraphPainter *self,
           if (!keyed)
             continue;
           label.number = G_MAXUINT;   /* numbered below, once all are known */
-          if (!find_free_place (self, &self->occ, i, number_size.width, number_size.height, 8,
-                                width, height, &label.box) &&
-              !find_free_place (self, &self->labels_occ, i, number_size.width, number_size.height, 8,
-                                width, height, &label.box))
+          if (!place_number (self, i, number_size.width, number_size.height, width, height, &label.box))
             {
               /* nowhere clear: at the node's right, on the drawing */
               graphene_rect_init (&label.box,
@@ -708,6 +730,7 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
   double saved_y;
   double saved_fit;
   gboolean moved;
+  gboolean numbers_only = FALSE;
   guint n;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -751,17 +774,25 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
       scale = self->scale;
       for (guint i = 0; i < n; i++)
         {
-          /* the node, with its label at its right as the painter prefers, and a gap around */
+          /* the node, with its label at its right as the painter prefers, and a gap around; on
+           * paper, once names are too many, with room for its number in the key */
           double r = _lt_graph_painter_node_radius (self, i);
+          double label_w = numbers_only ? NUMBER_WIDTH : self->label_w[i];
           double half_h = MAX (r, self->label_h[i] / 2) + 3;
 
           boxes[4 * i] = -(r + 4) / scale;
           boxes[4 * i + 1] = -half_h / scale;
-          boxes[4 * i + 2] = (r + 3 + self->label_w[i] + 8) / scale;
+          boxes[4 * i + 2] = (r + 3 + label_w + 8) / scale;
           boxes[4 * i + 3] = half_h / scale;
           area += (boxes[4 * i + 2] - boxes[4 * i]) * (boxes[4 * i + 3] - boxes[4 * i + 1]) * scale * scale;
         }
       lt_graph_painter_get_bounds (self, &bounds);
+      if (area > 0.4 * width * height && self->whole_labels && !numbers_only)
+        {
+          numbers_only = TRUE;
+          round--;
+          continue;
+        }
       if (area > 0.4 * width * height)
         break;
       if (!lt_layout_has_overlap (xy, n, boxes))

@@ -466,3 +466,101 @@ _lt_graph_painter_paint_key (LtGraphPainter       *self,
         }
     }
 }
+
+/**
+ * lt_graph_painter_paint_key_page:
+ * @self: a painter
+ * @snapshot: (nullable): where to draw, or %NULL to measure only
+ * @context: the Pango context of the labels
+ * @width: width of the page's area
+ * @height: height of the page's area
+ * @first: the first entry to draw, from 0
+ *
+ * Draws the key's entries from @first on, under its heading, in as many columns as the
+ * width holds, as far as the height goes: a page of a key too long for the drawing (see
+ * [method@GraphPainter.set_key_elsewhere]).
+ *
+ * Returns: how many entries it drew, 0 when none are left
+ */
+guint
+lt_graph_painter_paint_key_page (LtGraphPainter *self,
+                                 GtkSnapshot    *snapshot,
+                                 PangoContext   *context,
+                                 int             width,
+                                 int             height,
+                                 guint           first)
+{
+  const LtGraphPalette *palette;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+  g_autoptr(PangoLayout) heading = NULL;
+  g_autofree char *widest_number = NULL;
+  guint n;
+  guint k;
+  guint digits = 1;
+  int number_w;
+  int heading_h;
+  int n_columns;
+  int column_w;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+
+  n = lt_graph_painter_get_n_key_entries (self);
+  if (first >= n || width <= 0 || height <= 0)
+    return 0;
+
+  palette = lt_graph_palette_get (self->dark);
+  heading = key_heading_layout (context);
+  pango_layout_get_pixel_size (heading, NULL, &heading_h);
+  if (snapshot != NULL)
+    gtk_snapshot_append_layout (snapshot, heading, &palette->text);
+
+  for (guint d = n; d >= 10; d /= 10)
+    digits++;
+  widest_number = g_strnfill (digits, '8');
+  number = _lt_graph_label_layout_new (context);
+  pango_layout_set_text (number, widest_number, -1);
+  pango_layout_get_pixel_size (number, &number_w, NULL);
+  pango_layout_set_width (number, number_w * PANGO_SCALE);
+  pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
+
+  n_columns = MAX (1, (width + KEY_GAP) / (KEY_COLUMN_WIDTH + KEY_GAP));
+  column_w = (width - (n_columns - 1) * KEY_GAP) / n_columns;
+  layout = _lt_graph_label_layout_new (context);
+  pango_layout_set_width (layout, MAX (column_w - number_w - 6, 40) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  k = first;
+  for (int c = 0; c < n_columns && k < n; c++)
+    {
+      double x = c * (column_w + KEY_GAP);
+      double top = heading_h + 6;
+      double y = top;
+
+      for (; k < n; k++)
+        {
+          g_autofree char *text = key_entry_text (self, k + 1);
+          g_autofree char *digits_text = g_strdup_printf ("%u", k + 1);
+          int h;
+
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_size (layout, NULL, &h);
+          if (y + h > height && y > top)
+            break;   /* the next column, or the next page */
+          if (snapshot != NULL)
+            {
+              pango_layout_set_text (number, digits_text, -1);
+              gtk_snapshot_save (snapshot);
+              gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+              gtk_snapshot_append_layout (snapshot, number, &palette->text);
+              gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (number_w + 6, 0));
+              gtk_snapshot_append_layout (snapshot, layout, &palette->text);
+              gtk_snapshot_restore (snapshot);
+            }
+          y += h + 2;
+        }
+    }
+
+  return k - first;
+}

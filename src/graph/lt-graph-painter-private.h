@@ -116,6 +116,7 @@ struct _LtGraphPainter
   GArray          *key;          /* node indices, the key's entries by number - 1 */
   int              key_width;    /* the room the fit keeps for the key, beside the legend */
   int              key_height;
+  gboolean         key_elsewhere;  /* on pages of its own: the drawing keeps no room for it */
 };
 
 /* Inline: these run once per node in every pass of every frame. */

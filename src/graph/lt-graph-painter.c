@@ -406,6 +406,42 @@ lt_graph_painter_set_whole_labels (LtGraphPainter *self,
 }
 
 /**
+ * lt_graph_painter_set_key_elsewhere:
+ * @self: a painter
+ * @elsewhere: whether the key goes on pages of its own
+ *
+ * A key too long for the drawing goes on pages of its own
+ * ([method@GraphPainter.paint_key_page]); the drawing then keeps no room for it.
+ */
+void
+lt_graph_painter_set_key_elsewhere (LtGraphPainter *self,
+                                    gboolean        elsewhere)
+{
+  g_return_if_fail (self != NULL);
+
+  self->key_elsewhere = !!elsewhere;
+}
+
+/**
+ * lt_graph_painter_get_key_size:
+ * @self: a painter
+ * @width: (out): the key's width in the drawing, 0 when there is none
+ * @height: (out): its height
+ *
+ * The room the last [method@GraphPainter.fit_labels] kept for the key in the drawing.
+ */
+void
+lt_graph_painter_get_key_size (LtGraphPainter *self,
+                               int            *width,
+                               int            *height)
+{
+  g_return_if_fail (self != NULL);
+
+  *width = self->key_width;
+  *height = self->key_height;
+}
+
+/**
  * lt_graph_painter_get_n_key_entries:
  * @self: a painter
  *
@@ -660,7 +696,7 @@ lt_graph_painter_fit_labels (LtGraphPainter *self,
       _lt_graph_painter_place_whole_labels (self, context, width, height);
       _lt_graph_painter_key_size (self, context, width, height, &key_w, &key_h);
       /* the last placement always matches the view; a key still larger grows upwards */
-      if ((key_w <= self->key_width && key_h <= self->key_height) || round == 5)
+      if (self->key_elsewhere || (key_w <= self->key_width && key_h <= self->key_height) || round == 5)
         break;
       /* only ever more room, so that the rounds settle */
       self->key_width = MAX (self->key_width, key_w);
@@ -856,6 +892,6 @@ lt_graph_painter_paint (LtGraphPainter *self,
 
   if (self->show_legend)
     _lt_graph_painter_paint_legend (self, snapshot, context, palette, width, height);
-  if (self->whole_labels)
+  if (self->whole_labels && !self->key_elsewhere)
     _lt_graph_painter_paint_key (self, snapshot, context, palette, width, height);
 }

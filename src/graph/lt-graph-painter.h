@@ -72,6 +72,17 @@ void                  lt_graph_painter_set_show_background (LtGraphPainter     *
                                                           gboolean              show_background);
 void                  lt_graph_painter_set_whole_labels  (LtGraphPainter       *self,
                                                           gboolean              whole_labels);
+void                  lt_graph_painter_set_key_elsewhere (LtGraphPainter       *self,
+                                                          gboolean              elsewhere);
+void                  lt_graph_painter_get_key_size      (LtGraphPainter       *self,
+                                                          int                  *width,
+                                                          int                  *height);
+guint                 lt_graph_painter_paint_key_page    (LtGraphPainter       *self,
+                                                          GtkSnapshot          *snapshot,
+                                                          PangoContext         *context,
+                                                          int                   width,
+                                                          int                   height,
+                                                          guint                 first);
 guint                 lt_graph_painter_get_n_key_entries (LtGraphPainter       *self);
 guint                 lt_graph_painter_get_key_entry     (LtGraphPainter       *self,
                                                           guint                 number);
