@@ -61,9 +61,6 @@ graph_paint (gpointer               data,
   int h = MAX ((int) floor (area->size.height), 1);
   g_autofree float *spread = NULL;
 
-  int key_w;
-  int key_h;
-
   /* make room for every label at this page's size, as the view does for its window; once,
    * so that drawing the page again draws the same */
   if (w != gd->spread_width || h != gd->spread_height)
@@ -79,15 +76,9 @@ graph_paint (gpointer               data,
     }
 
   /* every name whole, or numbered in the key: paper has no hover to reveal a cut one. A key
-   * that would take more than a third of the drawing goes on pages of its own in a PDF. */
-  lt_graph_painter_set_key_elsewhere (gd->painter, FALSE);
+   * that finds no free corner goes on pages of its own in a PDF. */
+  lt_graph_painter_set_key_elsewhere (gd->painter, gd->options->format == LT_EXPORT_FORMAT_PDF);
   lt_graph_painter_fit_labels (gd->painter, context, w, h);
-  lt_graph_painter_get_key_size (gd->painter, &key_w, &key_h);
-  if (gd->options->format == LT_EXPORT_FORMAT_PDF && key_h > h / 3)
-    {
-      lt_graph_painter_set_key_elsewhere (gd->painter, TRUE);
-      lt_graph_painter_fit_labels (gd->painter, context, w, h);
-    }
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &area->origin);
@@ -276,8 +267,8 @@ graph_describe (gpointer             data,
     }
   if (n > MAX_DESCRIBED_NODES)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               "… and %u more actor\n",
-                                               "… and %u more actors\n",
+                                               "And %u more actor\n",
+                                               "And %u more actors\n",
                                                n - MAX_DESCRIBED_NODES),
                             n - MAX_DESCRIBED_NODES);
 }

@@ -422,7 +422,7 @@ _lt_graph_painter_place_whole_labels (LtGraphPainter *self,
       occupancy_add (&self->occ, &box);
       occupancy_add (&self->labels_occ, &box);
     }
-  if (self->key_width > 0)
+  if (self->key_reserved)
     {
       graphene_rect_t box;
 
@@ -490,6 +490,48 @@ _lt_graph_painter_place_whole_labels (LtGraphPainter *self,
         if (g_array_index (numbered, guint, k) == label->node)
           label->number = k + 1;
     }
+}
+
+/* A place for the key where it hides no node and no label: beside the legend, above it, or in
+ * another corner */
+gboolean
+_lt_graph_painter_find_key_place (LtGraphPainter *self,
+                                  int             width,
+                                  int             height,
+                                  int             key_width,
+                                  int             key_height)
+{
+  int legend_w = 0;
+  int legend_h = 0;
+  double beside;
+
+  if (self->show_legend)
+    _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
+  beside = legend_w > 0 ? 12 + legend_w + 12 : 12;
+
+  {
+    const graphene_point_t corners[] = {
+      GRAPHENE_POINT_INIT (beside, height - 12 - key_height),
+      GRAPHENE_POINT_INIT (12, height - 12 - legend_h - 12 - key_height),
+      GRAPHENE_POINT_INIT (width - 12 - key_width, height - 12 - key_height),
+      GRAPHENE_POINT_INIT (12, 12),
+      GRAPHENE_POINT_INIT (width - 12 - key_width, 12),
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+      {
+        graphene_rect_t box = GRAPHENE_RECT_INIT (corners[c].x, corners[c].y, key_width, key_height);
+
+        if (box.origin.x < 2 || box.origin.y < 2 || box.origin.x + key_width > width - 2
+            || box.origin.y + key_height > height - 2 || !occupancy_test (&self->occ, &box))
+          continue;
+        self->key_x = box.origin.x;
+        self->key_y = box.origin.y;
+        return TRUE;
+      }
+  }
+
+  return FALSE;
 }
 
 static void
@@ -763,7 +805,8 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
 
   /* A few rounds, since spreading shrinks the fit a little; and only while the labels would take
    * at most 40 % of the drawing: a crowd is better served by showing the important
-   * labels (the painter does) than by stretching the graph until they all fit. */
+   * labels (the painter does) than by stretching the graph until they all fit. On paper, where
+   * the names that do not fit get numbers, a crowd is spread for the numbers instead. */
   for (int round = 0; round < 8; round++)
     {
       graphene_rect_t bounds;

@@ -236,7 +236,7 @@ _lt_graph_painter_paint_legend (LtGraphPainter       *self,
 /* The key of numbered names, at the legend's right: a heading, then "number  name (kind)" in
  * as few columns as keep it low */
 
-#define KEY_COLUMN_WIDTH 240
+#define KEY_COLUMN_WIDTH 300
 #define KEY_GAP          14
 
 typedef struct
@@ -324,7 +324,9 @@ key_geometry (LtGraphPainter *self,
   g_autoptr(PangoLayout) layout = _lt_graph_label_layout_new (context);
   g_autoptr(PangoLayout) heading = key_heading_layout (context);
   g_autofree char *widest_number = NULL;
-  int avail = width - key_x (self) - 12;
+  /* beside the legend, or as tall columns at the right in room of its own */
+  int avail = self->key_reserved ? width / 2 : width - key_x (self) - 12;
+  int max_height = self->key_reserved ? height - 24 : height / 3;
   int natural = 0;
   int max_columns;
   guint digits = 1;
@@ -366,7 +368,7 @@ key_geometry (LtGraphPainter *self,
       geometry->n_columns = c;
       geometry->per_column = per_column;
       *key_height = 2 * LEGEND_PAD + geometry->heading_height + 4 + tallest;
-      if (*key_height <= height / 3 || per_column == 1)
+      if (*key_height <= max_height || per_column == 1)
         break;
     }
   geometry->n_columns = (n + geometry->per_column - 1) / geometry->per_column;
@@ -387,15 +389,18 @@ _lt_graph_painter_key_size (LtGraphPainter *self,
   key_geometry (self, context, width, height, &geometry, key_width, key_height);
 }
 
-/* where the fit keeps room for the key: at the legend's right, on the bottom line */
+/* where the key is: where the fit keeps room for it, at the right, or in the free corner
+ * found for it */
 void
 _lt_graph_painter_key_rect (LtGraphPainter  *self,
                             int              width,
                             int              height,
                             graphene_rect_t *rect)
 {
-  graphene_rect_init (rect, key_x (self), height - 12 - self->key_height,
-                      self->key_width, self->key_height);
+  if (self->key_reserved)
+    graphene_rect_init (rect, width - 12 - self->key_width, 12, self->key_width, self->key_height);
+  else
+    graphene_rect_init (rect, self->key_x, self->key_y, self->key_width, self->key_height);
 }
 
 void
@@ -420,8 +425,11 @@ _lt_graph_painter_paint_key (LtGraphPainter       *self,
     return;
 
   key_geometry (self, context, width, height, &geometry, &key_w, &key_h);
-  /* bottom-aligned where the fit kept room, or growing upwards if the last round numbered more */
-  graphene_rect_init (&box, key_x (self), height - 12 - key_h, key_w, key_h);
+  /* at the right where the fit kept room, or in the free corner found for it */
+  if (self->key_reserved)
+    graphene_rect_init (&box, width - 12 - key_w, 12, key_w, key_h);
+  else
+    graphene_rect_init (&box, self->key_x, self->key_y, key_w, key_h);
 
   gsk_rounded_rect_init_from_rect (&rounded, &box, 6);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);

@@ -114,9 +114,13 @@ struct _LtGraphPainter
   gboolean         whole_labels;
   GArray          *whole;        /* of LtGraphWholeLabel, placed at the last fit */
   GArray          *key;          /* node indices, the key's entries by number - 1 */
-  int              key_width;    /* the room the fit keeps for the key, beside the legend */
+  int              key_width;      /* the key's box in the drawing */
   int              key_height;
-  gboolean         key_elsewhere;  /* on pages of its own: the drawing keeps no room for it */
+  double           key_x;
+  double           key_y;
+  gboolean         key_in_drawing; /* else on pages of its own, or none */
+  gboolean         key_reserved;   /* the fit keeps room for it, beside the legend */
+  gboolean         key_elsewhere;  /* it may go on pages of its own */
 };
 
 /* Inline: these run once per node in every pass of every frame. */
@@ -228,6 +232,11 @@ void   _lt_graph_painter_place_whole_labels (LtGraphPainter       *self,
                                              PangoContext         *context,
                                              int                   width,
                                              int                   height);
+gboolean _lt_graph_painter_find_key_place   (LtGraphPainter       *self,
+                                             int                   width,
+                                             int                   height,
+                                             int                   key_width,
+                                             int                   key_height);
 PangoLayout *_lt_graph_label_layout_new     (PangoContext         *context);
 
 /* lt-graph-legend.c */

@@ -410,8 +410,8 @@ lt_graph_painter_set_whole_labels (LtGraphPainter *self,
  * @self: a painter
  * @elsewhere: whether the key goes on pages of its own
  *
- * A key too long for the drawing goes on pages of its own
- * ([method@GraphPainter.paint_key_page]); the drawing then keeps no room for it.
+ * With @elsewhere, a key that finds no free corner of the drawing goes on pages of its own
+ * ([method@GraphPainter.paint_key_page]) rather than taking room from the graph.
  */
 void
 lt_graph_painter_set_key_elsewhere (LtGraphPainter *self,
@@ -428,7 +428,8 @@ lt_graph_painter_set_key_elsewhere (LtGraphPainter *self,
  * @width: (out): the key's width in the drawing, 0 when there is none
  * @height: (out): its height
  *
- * The room the last [method@GraphPainter.fit_labels] kept for the key in the drawing.
+ * The key's size in the drawing, as the last [method@GraphPainter.fit_labels] placed it:
+ * 0 × 0 when there is no key or it goes on pages of its own.
  */
 void
 lt_graph_painter_get_key_size (LtGraphPainter *self,
@@ -437,8 +438,8 @@ lt_graph_painter_get_key_size (LtGraphPainter *self,
 {
   g_return_if_fail (self != NULL);
 
-  *width = self->key_width;
-  *height = self->key_height;
+  *width = self->key_in_drawing ? self->key_width : 0;
+  *height = self->key_in_drawing ? self->key_height : 0;
 }
 
 /**
@@ -628,16 +629,11 @@ lt_graph_painter_fit (LtGraphPainter *self,
 
   if (self->show_legend)
     _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
-  /* the key of numbered names sits at the legend's right, bottom-aligned with it */
-  if (self->whole_labels && self->key_width > 0)
-    {
-      legend_w = legend_w > 0 ? legend_w + 12 + self->key_width : self->key_width;
-      legend_h = MAX (legend_h, self->key_height);
-    }
-
   /* keep the legend, in the lower left corner, out of the graph's way: take the side that
-   * costs less area */
+   * costs less area; a key given room of its own takes the right side, as tall columns */
   avail_w = width - 2 * margin;
+  if (self->whole_labels && self->key_reserved)
+    avail_w -= self->key_width + 12;
   avail_h = height - 2 * margin;
   if (legend_w > 0)
     {
@@ -659,6 +655,8 @@ lt_graph_painter_fit (LtGraphPainter *self,
   self->radius_cap = MAX (1.5, 0.45 * sqrt (bounds.size.width * bounds.size.height * scale * scale
                                            / lt_graph_get_n_nodes (self->graph)));
   self->offset_x = width - margin - avail_w / 2 - (bounds.origin.x + bounds.size.width / 2) * scale;
+  if (self->whole_labels && self->key_reserved)
+    self->offset_x -= self->key_width + 12;
   self->offset_y = margin + avail_h / 2 - (bounds.origin.y + bounds.size.height / 2) * scale;
 }
 
@@ -683,6 +681,7 @@ lt_graph_painter_fit_labels (LtGraphPainter *self,
   g_return_if_fail (PANGO_IS_CONTEXT (context));
 
   self->key_width = self->key_height = 0;
+  self->key_in_drawing = self->key_reserved = FALSE;
   lt_graph_painter_fit (self, width, height);
   if (!self->whole_labels || self->graph == NULL || lt_graph_get_n_nodes (self->graph) == 0)
     return;
@@ -695,9 +694,29 @@ lt_graph_painter_fit_labels (LtGraphPainter *self,
       _lt_graph_painter_update_screen (self);
       _lt_graph_painter_place_whole_labels (self, context, width, height);
       _lt_graph_painter_key_size (self, context, width, height, &key_w, &key_h);
-      /* the last placement always matches the view; a key still larger grows upwards */
-      if (self->key_elsewhere || (key_w <= self->key_width && key_h <= self->key_height) || round == 5)
+      if (key_w == 0)
         break;
+      /* A corner the graph leaves free keeps the graph its size; room made for the key
+       * shrinks the graph, and more names need numbers: a PDF takes a page instead. */
+      if (round == 0 && _lt_graph_painter_find_key_place (self, width, height, key_w, key_h))
+        {
+          self->key_width = key_w;
+          self->key_height = key_h;
+          self->key_in_drawing = TRUE;
+          break;
+        }
+      if (round == 0 && self->key_elsewhere)
+        break;
+      self->key_in_drawing = TRUE;
+      /* the last placement always matches the view; a key still larger runs longer */
+      if (round > 0 && ((key_w <= self->key_width && key_h <= self->key_height) || round == 3))
+        break;
+      if (!self->key_reserved)
+        {
+          /* room of its own at the right, where the key's columns take the drawing's height */
+          self->key_reserved = TRUE;
+          _lt_graph_painter_key_size (self, context, width, height, &key_w, &key_h);
+        }
       /* only ever more room, so that the rounds settle */
       self->key_width = MAX (self->key_width, key_w);
       self->key_height = MAX (self->key_height, key_h);
@@ -892,6 +911,6 @@ lt_graph_painter_paint (LtGraphPainter *self,
 
   if (self->show_legend)
     _lt_graph_painter_paint_legend (self, snapshot, context, palette, width, height);
-  if (self->whole_labels && !self->key_elsewhere)
+  if (self->whole_labels && self->key_in_drawing)
     _lt_graph_painter_paint_key (self, snapshot, context, palette, width, height);
 }
