@@ -394,6 +394,7 @@ _lt_graph_painter_place_whole_labels (LtGraphPainter *self,
   guint n = lt_graph_get_n_nodes (self->graph);
   gboolean keyed = n <= KEY_MAX_NODES;
   guint n_candidates = 0;
+  guint tried = 0;
   PangoRectangle number_size;
   guint digits = 1;
 
@@ -455,6 +456,9 @@ _lt_graph_painter_place_whole_labels (LtGraphPainter *self,
       seen[i] = TRUE;
       if (self->sx[i] < 0 || self->sy[i] < 0 || self->sx[i] > width || self->sy[i] > height)
         continue;   /* not on the drawing: nothing to name */
+      /* a crowd too big for a key shows its most important names, as on screen */
+      if (!keyed && (self->whole->len >= MAX_LABELS || ++tried > 4 * MAX_LABELS))
+        break;
 
       label.wrap = place_name (self, layout, i, width, height, &label.box);
       if (label.wrap == 0)
