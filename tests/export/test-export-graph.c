@@ -21,15 +21,16 @@
 
 typedef struct
 {
-  const char *focus;   /* NULL: the whole graph */
-  int         depth;
+  const char  *focus;        /* NULL: the whole graph */
+  int          depth;
   LtExportSize size;
+  guint        min_pages;    /* a key too long for the drawing's corners has pages of its own */
 } GraphCase;
 
 static const GraphCase cases[] = {
-  { "viasna", 2, LT_EXPORT_SIZE_A4_LANDSCAPE },
-  { NULL, 0, LT_EXPORT_SIZE_A4_LANDSCAPE },
-  { NULL, 0, LT_EXPORT_SIZE_A4_PORTRAIT },
+  { "viasna", 2, LT_EXPORT_SIZE_A4_LANDSCAPE, 1 },
+  { NULL, 0, LT_EXPORT_SIZE_A4_LANDSCAPE, 2 },
+  { NULL, 0, LT_EXPORT_SIZE_A4_PORTRAIT, 2 },
 };
 
 static LtStore *
@@ -166,6 +167,7 @@ test_graph_names (gconstpointer data)
   g_autofree char *html = NULL;
   double page_w;
   double page_h;
+  guint n_pages;
   guint n;
 
   if (!export_test_have_program ("pdftotext"))
@@ -204,6 +206,16 @@ test_graph_names (gconstpointer data)
 
       if (strstr (text, name) == NULL)
         g_error ("“%s” is not in the graph export", lt_graph_get_node (graph, i)->name);
+    }
+
+  /* the key's pages are counted with the drawing's */
+  n_pages = lt_export_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >=, c->min_pages);
+  for (guint p = 1; n_pages > 1 && p <= n_pages; p++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u / %u", p, n_pages);
+
+      g_assert_nonnull (strstr (raw, number));
     }
 
   /* every glyph on the page, and no word over another */
