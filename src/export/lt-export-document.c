@@ -52,6 +52,8 @@ struct _LtExportDocument
   double            from_day;
   double            to_day;
   guint             n_pages;
+  guint             n_extra_pages;   /* after the drawing's: what it could not hold */
+  graphene_rect_t   body;            /* of the first page, under the title block */
 
   char             *title;
   char             *kind_label;
@@ -623,7 +625,10 @@ build_page (LtExportDocument *self,
   g_autoptr(PangoLayout) footer_left = NULL;
   g_autoptr(PangoLayout) footer_right = NULL;
   g_autoptr(GString) meta_text = g_string_new (NULL);
-  GArray *on_page = g_ptr_array_index (self->page_sources, page);
+  /* an extra page holds what the drawing could not (the graph's key), under the title block */
+  gboolean extra = page >= self->n_pages;
+  guint n_total = self->n_pages + self->n_extra_pages;
+  GArray *on_page = extra ? NULL : g_ptr_array_index (self->page_sources, page);
   GtkSnapshot *snapshot;
   LtExportSlice slice;
   double s = self->scale;
@@ -638,7 +643,7 @@ build_page (LtExportDocument *self,
   g_array_set_clear_func (legend, clear_legend_cell);
   g_array_set_clear_func (notes, clear_note_cell);
 
-  get_slice (self, page, &slice);
+  get_slice (self, MIN (page, self->n_pages - 1), &slice);
 
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
@@ -664,11 +669,11 @@ build_page (LtExportDocument *self,
       g_string_append (meta_text, C_("meta separator", " · "));
       g_string_append (meta_text, window);
     }
-  if (self->n_pages > 1)
+  if (n_total > 1)
     {
       g_string_append (meta_text, C_("meta separator", " · "));
       /* Translators: %1$u is this page's number, %2$u the number of pages */
-      g_string_append_printf (meta_text, _("part %1$u of %2$u"), page + 1, self->n_pages);
+      g_string_append_printf (meta_text, _("part %1$u of %2$u"), page + 1, n_total);
     }
   meta = make_layout (self, meta_text->str, 11.5, PANGO_WEIGHT_NORMAL, cw);
   draw_layout (snapshot, meta, m, y, &ink_dim);
@@ -680,10 +685,10 @@ build_page (LtExportDocument *self,
   /* Footer, from the bottom up */
   if (options->show_date)
     footer_left = make_layout (self, self->export_date_text, 10, PANGO_WEIGHT_NORMAL, -1);
-  if (self->n_pages > 1)
+  if (n_total > 1)
     {
       /* Translators: the page number in the footer of an exported PDF, "2 / 5" */
-      g_autofree char *text = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
+      g_autofree char *text = g_strdup_printf (_("%1$u / %2$u"), page + 1, n_total);
 
       footer_right = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, -1);
     }
@@ -692,9 +697,9 @@ build_page (LtExportDocument *self,
       /* The outline names each page by what it shows: "2 / 5 · July 2021 – December 2021" */
       g_autofree char *entry = NULL;
 
-      if (self->n_pages > 1)
+      if (n_total > 1)
         {
-          g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
+          g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, n_total);
 
           if (self->has_window)
             {
@@ -722,17 +727,20 @@ build_page (LtExportDocument *self,
       bottom -= 10 * s;
     }
 
+  if (page == 0)
+    graphene_rect_init (&self->body, m, y, cw, bottom - y - (footer_h > 0 ? 0 : 30 * s));
+
   /* Legend and filter sit under the drawing; their heights come first. */
-  if (options->legend)
+  if (options->legend && !extra)
     legend_h = layout_legend (self, cw, legend);
-  if (options->show_filter)
+  if (options->show_filter && !extra)
     {
       filter = make_layout (self, self->filter_text, 11, PANGO_WEIGHT_NORMAL, cw);
       filter_h = layout_height (filter);
     }
 
   min_drawing = 0.42 * (self->height - 2 * m);
-  if (options->sources && on_page->len > 0)
+  if (options->sources && !extra && on_page->len > 0)
     {
       double room;
 
@@ -813,7 +821,11 @@ build_page (LtExportDocument *self,
     GtkSnapshot *drawing_snapshot = gtk_snapshot_new ();
     g_autoptr(GskRenderNode) drawing = NULL;
 
-    lt_export_painter_paint (self->painter, drawing_snapshot, self->context, &inner, &slice);
+    if (extra)
+      lt_export_painter_paint_extra_page (self->painter, page - self->n_pages, drawing_snapshot,
+                                          self->context, &inner);
+    else
+      lt_export_painter_paint (self->painter, drawing_snapshot, self->context, &inner, &slice);
     drawing = gtk_snapshot_free_to_node (drawing_snapshot);
 
     if (drawing != NULL)
@@ -1009,6 +1021,17 @@ lt_export_document_new_with_painter (LtStore                *store,
 
   collect_sources (self);
 
+  /* What the drawing cannot hold (the graph's key) follows on pages of its own; the painter
+   * knows how much once it has drawn the first page. */
+  if (options->format == LT_EXPORT_FORMAT_PDF && options->page == LT_EXPORT_PAGE_GRAPH)
+    {
+      g_autoptr(GskRenderNode) first = build_page (self, 0, NULL);
+      graphene_rect_t inner = GRAPHENE_RECT_INIT (0, 0, self->body.size.width / self->scale,
+                                                  self->body.size.height / self->scale);
+
+      self->n_extra_pages = lt_export_painter_get_n_extra_pages (self->painter, self->context, &inner);
+    }
+
   return g_steal_pointer (&self);
 }
 
@@ -1059,7 +1082,7 @@ lt_export_document_get_n_pages (LtExportDocument *self)
 {
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), 0);
 
-  return self->n_pages;
+  return self->n_pages + self->n_extra_pages;
 }
 
 /**
@@ -1108,7 +1131,7 @@ lt_export_document_dup_page (LtExportDocument *self,
                              guint             page)
 {
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
-  g_return_val_if_fail (page < self->n_pages, NULL);
+  g_return_val_if_fail (page < self->n_pages + self->n_extra_pages, NULL);
 
   return build_page (self, page, NULL);
 }
@@ -1248,7 +1271,7 @@ dup_pages (LtExportDocument *self,
 
   g_clear_pointer (&meta->pages, g_ptr_array_unref);
   meta->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_export_page_info_free);
-  for (guint page = 0; page < self->n_pages; page++)
+  for (guint page = 0; page < self->n_pages + self->n_extra_pages; page++)
     {
       LtExportPageInfo *info = lt_export_page_info_new ();
 

@@ -30,6 +30,9 @@ typedef struct
   LtGraph        *graph;
   float          *xy;
   LtGraphPainter *painter;
+  int             spread_width;   /* the size the labels were made room for */
+  int             spread_height;
+  GArray         *key_pages;      /* guint: the first key entry of each page of its own */
 } GraphData;
 
 static void
@@ -38,6 +41,7 @@ graph_data_free (gpointer data)
   GraphData *gd = data;
 
   g_clear_pointer (&gd->painter, lt_graph_painter_free);
+  g_clear_pointer (&gd->key_pages, g_array_unref);
   g_clear_pointer (&gd->graph, lt_graph_unref);
   g_clear_pointer (&gd->options, lt_export_options_free);
   g_clear_object (&gd->store);
@@ -57,18 +61,81 @@ graph_paint (gpointer               data,
   int h = MAX ((int) floor (area->size.height), 1);
   g_autofree float *spread = NULL;
 
-  /* make room for every label at this page's size, as the view does for its window */
-  spread = lt_graph_painter_spread_labels (gd->painter, context, w, h);
-  if (spread != NULL)
+  /* make room for every label at this page's size, as the view does for its window; once,
+   * so that drawing the page again draws the same */
+  if (w != gd->spread_width || h != gd->spread_height)
     {
-      memcpy (gd->xy, spread, 2 * lt_graph_get_n_nodes (gd->graph) * sizeof (float));
-      lt_graph_painter_set_positions (gd->painter, gd->xy);
+      spread = lt_graph_painter_spread_labels (gd->painter, context, w, h);
+      if (spread != NULL)
+        {
+          memcpy (gd->xy, spread, 2 * lt_graph_get_n_nodes (gd->graph) * sizeof (float));
+          lt_graph_painter_set_positions (gd->painter, gd->xy);
+        }
+      gd->spread_width = w;
+      gd->spread_height = h;
     }
-  lt_graph_painter_fit (gd->painter, w, h);
+
+  /* every name whole, or numbered in the key: paper has no hover to reveal a cut one. A key
+   * that finds no free corner goes on pages of its own in a PDF. */
+  lt_graph_painter_set_key_elsewhere (gd->painter, gd->options->format == LT_EXPORT_FORMAT_PDF);
+  lt_graph_painter_fit_labels (gd->painter, context, w, h);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &area->origin);
   lt_graph_painter_paint (gd->painter, snapshot, context, w, h);
+  gtk_snapshot_restore (snapshot);
+}
+
+static guint
+graph_get_n_extra_pages (gpointer               data,
+                         PangoContext          *context,
+                         const graphene_rect_t *area)
+{
+  GraphData *gd = data;
+  guint n = lt_graph_painter_get_n_key_entries (gd->painter);
+  int w = MAX ((int) floor (area->size.width), 1);
+  int h = MAX ((int) floor (area->size.height), 1);
+  int key_w;
+  int key_h;
+  guint first = 0;
+
+  g_clear_pointer (&gd->key_pages, g_array_unref);
+  gd->key_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  lt_graph_painter_get_key_size (gd->painter, &key_w, &key_h);
+  if (key_h > 0)
+    return 0;   /* in the drawing */
+
+  while (first < n)
+    {
+      guint drawn = lt_graph_painter_paint_key_page (gd->painter, NULL, context, w, h, first);
+
+      if (drawn == 0)
+        break;
+      g_array_append_val (gd->key_pages, first);
+      first += drawn;
+    }
+
+  return gd->key_pages->len;
+}
+
+static void
+graph_paint_extra_page (gpointer               data,
+                        guint                  index,
+                        GtkSnapshot           *snapshot,
+                        PangoContext          *context,
+                        const graphene_rect_t *area)
+{
+  GraphData *gd = data;
+
+  if (gd->key_pages == NULL || index >= gd->key_pages->len)
+    return;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &area->origin);
+  lt_graph_painter_paint_key_page (gd->painter, snapshot, context,
+                                   MAX ((int) floor (area->size.width), 1),
+                                   MAX ((int) floor (area->size.height), 1),
+                                   g_array_index (gd->key_pages, guint, index));
   gtk_snapshot_restore (snapshot);
 }
 
@@ -200,8 +267,8 @@ graph_describe (gpointer             data,
     }
   if (n > MAX_DESCRIBED_NODES)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                               "… and %u more actor\n",
-                                               "… and %u more actors\n",
+                                               "And %u more actor\n",
+                                               "And %u more actors\n",
                                                n - MAX_DESCRIBED_NODES),
                             n - MAX_DESCRIBED_NODES);
 }
@@ -311,6 +378,8 @@ static const LtExportPainterVTable graph_vtable = {
   .paint = graph_paint,
   .dup_cited_sources = graph_dup_cited_sources,
   .describe = graph_describe,
+  .get_n_extra_pages = graph_get_n_extra_pages,
+  .paint_extra_page = graph_paint_extra_page,
   .free = graph_data_free,
 };
 
@@ -353,6 +422,7 @@ lt_export_graph_painter_new (LtStore                *store,
   lt_graph_painter_set_dark (gd->painter, FALSE);
   lt_graph_painter_set_show_legend (gd->painter, options->legend);
   lt_graph_painter_set_show_background (gd->painter, FALSE);
+  lt_graph_painter_set_whole_labels (gd->painter, TRUE);
   if (options->focus_actor != 0)
     lt_graph_painter_set_selected (gd->painter, lt_graph_find_node (gd->graph, options->focus_actor));
 

@@ -141,3 +141,29 @@ lt_export_painter_get_extent (LtExportPainter *self,
 
   return self->vtable->get_extent (self->data, from_day, to_day);
 }
+
+guint
+lt_export_painter_get_n_extra_pages (LtExportPainter       *self,
+                                     PangoContext          *context,
+                                     const graphene_rect_t *area)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->vtable->get_n_extra_pages == NULL)
+    return 0;
+
+  return self->vtable->get_n_extra_pages (self->data, context, area);
+}
+
+void
+lt_export_painter_paint_extra_page (LtExportPainter       *self,
+                                    guint                  index,
+                                    GtkSnapshot           *snapshot,
+                                    PangoContext          *context,
+                                    const graphene_rect_t *area)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->vtable->paint_extra_page != NULL)
+    self->vtable->paint_extra_page (self->data, index, snapshot, context, area);
+}

@@ -41,6 +41,10 @@ typedef struct
  *   becomes the SVG's <desc> and must not mention anything the drawing leaves out
  * @get_extent: the days the drawing would show when no time window is asked
  *   (the first day, and the end, exclusive); %FALSE if it has nothing dated
+ * @get_n_extra_pages: how many pages of their own, after the drawing's, what the drawing
+ *   could not hold takes (the graph's key of numbered actors) in areas of @area's size;
+ *   asked once the first page is drawn
+ * @paint_extra_page: draws such a page's content into @area
  * @free: frees the painter's data
  *
  * A view painter seen from the export document. The document owns the page:
@@ -69,6 +73,14 @@ typedef struct
   gboolean     (*get_extent)          (gpointer               data,
                                        double                *from_day,
                                        double                *to_day);
+  guint        (*get_n_extra_pages)   (gpointer               data,
+                                       PangoContext          *context,
+                                       const graphene_rect_t *area);
+  void         (*paint_extra_page)    (gpointer               data,
+                                       guint                  index,
+                                       GtkSnapshot           *snapshot,
+                                       PangoContext          *context,
+                                       const graphene_rect_t *area);
   void         (*free)                (gpointer               data);
 } LtExportPainterVTable;
 
@@ -94,6 +106,14 @@ GArray          *lt_export_painter_dup_cited_sources   (LtExportPainter         
 gboolean         lt_export_painter_get_extent          (LtExportPainter             *self,
                                                         double                      *from_day,
                                                         double                      *to_day);
+guint            lt_export_painter_get_n_extra_pages   (LtExportPainter             *self,
+                                                        PangoContext                *context,
+                                                        const graphene_rect_t       *area);
+void             lt_export_painter_paint_extra_page    (LtExportPainter             *self,
+                                                        guint                        index,
+                                                        GtkSnapshot                 *snapshot,
+                                                        PangoContext                *context,
+                                                        const graphene_rect_t       *area);
 void             lt_export_painter_describe            (LtExportPainter             *self,
                                                         const LtExportSlice         *slice,
                                                         GString                     *text);

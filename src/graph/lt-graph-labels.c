@@ -20,6 +20,9 @@
 #define MAX_LABELS       600
 #define LABEL_WIDTH      170
 #define SPREAD_MAX_NODES 200   /* beyond this, labels are chosen by importance, not made room for */
+#define NUMBER_WIDTH     16    /* about two digits, the number a node gets on paper */
+#define KEY_MAX_NODES    400   /* beyond this, a key of numbers would be a book: names that do
+                                * not fit are left out, never cut */
 
 void
 _lt_graph_occupancy_clear (LtGraphOccupancy *occ)
@@ -123,20 +126,32 @@ _lt_graph_painter_clear_label_nodes (LtGraphPainter *self)
   self->n_label_nodes = 0;
 }
 
-/* The labels' layout, and the per-node caches that depend on its font: sizes and text nodes */
-static PangoLayout *
-label_layout_new (LtGraphPainter *self,
-                  PangoContext   *context)
+/* A layout in the labels' font, a little smaller than the context's */
+PangoLayout *
+_lt_graph_label_layout_new (PangoContext *context)
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
   int size = pango_font_description_get_size (font);
-  guint n = lt_graph_get_n_nodes (self->graph);
 
   if (size <= 0)
     size = 10 * PANGO_SCALE;
   pango_font_description_set_size (font, MAX (size * 0.85, 7 * PANGO_SCALE));
   pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+/* The labels' layout, and the per-node caches that depend on its font: sizes and text nodes */
+static PangoLayout *
+label_layout_new (LtGraphPainter *self,
+                  PangoContext   *context)
+{
+  PangoLayout *layout = _lt_graph_label_layout_new (context);
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  guint n = lt_graph_get_n_nodes (self->graph);
+
   pango_layout_set_width (layout, LABEL_WIDTH * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
@@ -155,7 +170,6 @@ label_layout_new (LtGraphPainter *self,
       self->n_label_nodes = n;
       self->label_font_hash = pango_font_description_hash (font);
     }
-  pango_font_description_free (font);
 
   return layout;
 }
@@ -174,6 +188,392 @@ measure_label (LtGraphPainter *self,
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   self->label_w[i] = logical.width;
   self->label_h[i] = logical.height;
+}
+
+/* Whole labels, for paper */
+
+/* Whether the layout's lines break only between words: Pango breaks a word too long for the
+ * width inside it, and half a surname is no better than a cut one */
+static gboolean
+breaks_between_words (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean ok = TRUE;
+
+  while (ok && pango_layout_iter_next_line (iter))
+    {
+      int start = pango_layout_iter_get_line_readonly (iter)->start_index;
+      const char *before = g_utf8_find_prev_char (text, text + start);
+      gunichar c = before != NULL ? g_utf8_get_char (before) : ' ';
+
+      ok = g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x2013 || c == '/';
+    }
+  pango_layout_iter_free (iter);
+
+  return ok;
+}
+
+/* The layout set for a name on one line (@wrap -1) or wrapped at @wrap pixels */
+static void
+set_whole_text (PangoLayout *layout,
+                const char  *text,
+                int          wrap)
+{
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, wrap > 0 ? wrap * PANGO_SCALE : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+}
+
+/* Tries the box of @w × @h around node @i: beside, below, above and, for the small boxes of
+ * numbers, at the corners. Returns whether a free place was found, in @box. */
+static gboolean
+find_free_place (LtGraphPainter   *self,
+                 LtGraphOccupancy *occ,
+                 guint             i,
+                 double            w,
+                 double            h,
+                 int               n_sides,
+                 double            gap,
+                 int               width,
+                 int               height,
+                 graphene_rect_t  *box)
+{
+  double x0 = self->sx[i];
+  double y0 = self->sy[i];
+  double r = self->sr[i] + gap;
+
+  for (int side = 0; side < n_sides; side++)
+    {
+      double x;
+      double y;
+
+      switch (side)
+        {
+        case 0: x = x0 + r + 3;         y = y0 - h / 2;         break;
+        case 1: x = x0 - r - 3 - w;     y = y0 - h / 2;         break;
+        case 2: x = x0 - w / 2;         y = y0 + r + 2;         break;
+        case 3: x = x0 - w / 2;         y = y0 - r - 2 - h;     break;
+        case 4: x = x0 + r * 0.7 + 1;   y = y0 - r * 0.7 - h;   break;
+        case 5: x = x0 - r * 0.7 - 1 - w; y = y0 - r * 0.7 - h; break;
+        case 6: x = x0 + r * 0.7 + 1;   y = y0 + r * 0.7;       break;
+        case 7:
+        default: x = x0 - r * 0.7 - 1 - w; y = y0 + r * 0.7;    break;
+        }
+      graphene_rect_init (box, x - 2, y, w + 4, h);
+      if (box->origin.x < 2 || box->origin.y < 2 || box->origin.x + box->size.width > width - 2
+          || box->origin.y + box->size.height > height - 2)
+        continue;
+      {
+        graphene_rect_t own = GRAPHENE_RECT_INIT (x0 - self->sr[i], y0 - self->sr[i],
+                                                  2 * self->sr[i], 2 * self->sr[i]);
+        graphene_rect_t shrunk;
+
+        if (graphene_rect_intersection (box, &own, &shrunk)
+            && shrunk.size.width * shrunk.size.height > 4)
+          continue;
+      }
+      if (occupancy_test (occ, box))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Tries the name of node @i on one line and wrapped to two, the shorter form first for a long
+ * name. Returns the wrap width (-1: one line, 0: no place) and the box. */
+static int
+place_name (LtGraphPainter   *self,
+            PangoLayout      *layout,
+            guint             i,
+            int               width,
+            int               height,
+            graphene_rect_t  *box)
+{
+  const LtGraphNode *node = lt_graph_get_node (self->graph, i);
+  const char *name = node->name != NULL ? node->name : "";
+  int wraps[4];
+  int n_wraps = 0;
+  PangoRectangle logical;
+  int one_w;
+
+  set_whole_text (layout, name, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  one_w = logical.width;
+
+  if (one_w <= LABEL_WIDTH)
+    wraps[n_wraps++] = -1;
+  /* two lines about as wide as each other, or as wide as a label may be */
+  wraps[n_wraps++] = (int) ceil (one_w * 0.55);
+  wraps[n_wraps++] = MAX ((int) ceil (one_w * 0.7), LABEL_WIDTH);
+  if (one_w > LABEL_WIDTH)
+    wraps[n_wraps++] = -1;
+
+  for (int k = 0; k < n_wraps; k++)
+    {
+      set_whole_text (layout, name, wraps[k]);
+      if (pango_layout_get_line_count (layout) > 2 || !breaks_between_words (layout))
+        continue;
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      if (find_free_place (self, &self->occ, i, logical.width, logical.height, 4, 0, width, height, box))
+        return wraps[k];
+    }
+
+  return 0;
+}
+
+/* A number's place: beside its node where it hides nothing, else where it covers only nodes,
+ * a little further out each time */
+static gboolean
+place_number (LtGraphPainter  *self,
+              guint            i,
+              double           w,
+              double           h,
+              int              width,
+              int              height,
+              graphene_rect_t *box)
+{
+  static const double gaps[] = { 0, 3, 7, 12 };
+
+  if (find_free_place (self, &self->occ, i, w, h, 8, 0, width, height, box))
+    return TRUE;
+  for (guint g = 0; g < G_N_ELEMENTS (gaps); g++)
+    if (find_free_place (self, &self->labels_occ, i, w, h, 8, gaps[g], width, height, box))
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  LtGraph *graph = user_data;
+  const LtGraphNode *na = lt_graph_get_node (graph, *(const guint *) a);
+  const LtGraphNode *nb = lt_graph_get_node (graph, *(const guint *) b);
+  int cmp = g_utf8_collate (na->name != NULL ? na->name : "", nb->name != NULL ? nb->name : "");
+
+  return cmp != 0 ? cmp : (int) *(const guint *) a - (int) *(const guint *) b;
+}
+
+/* The layout of a number on a node: the labels' font, bold */
+static PangoLayout *
+number_layout_new (PangoContext *context)
+{
+  PangoLayout *layout = _lt_graph_label_layout_new (context);
+  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  return layout;
+}
+
+/**
+ * _lt_graph_painter_place_whole_labels:
+ *
+ * Places every node's name whole, by importance, where it hides no node and no other label;
+ * a node whose name has no such place gets a number, which may cover an edge but no label, and
+ * the numbers go to the key in the order of the names. The view must be set and the nodes'
+ * screen places up to date.
+ */
+void
+_lt_graph_painter_place_whole_labels (LtGraphPainter *self,
+                                      PangoContext   *context,
+                                      int             width,
+                                      int             height)
+{
+  g_autoptr(PangoLayout) layout = _lt_graph_label_layout_new (context);
+  g_autoptr(PangoLayout) number = number_layout_new (context);
+  g_autoptr(GArray) numbered = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *widest_number = NULL;
+  g_autofree guint *candidates = NULL;
+  g_autofree guint8 *seen = NULL;
+  guint n = lt_graph_get_n_nodes (self->graph);
+  gboolean keyed = n <= KEY_MAX_NODES;
+  guint n_candidates = 0;
+  guint tried = 0;
+  PangoRectangle number_size;
+  guint digits = 1;
+
+  g_clear_pointer (&self->whole, g_array_unref);
+  g_clear_pointer (&self->key, g_array_unref);
+  self->whole = g_array_new (FALSE, FALSE, sizeof (LtGraphWholeLabel));
+  self->key = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  occupancy_reset (&self->occ, width, height);
+  occupancy_reset (&self->labels_occ, width, height);
+  for (guint i = 0; i < n; i++)
+    {
+      graphene_rect_t r = GRAPHENE_RECT_INIT (self->sx[i] - self->sr[i], self->sy[i] - self->sr[i],
+                                              2 * self->sr[i], 2 * self->sr[i]);
+
+      occupancy_add (&self->occ, &r);
+    }
+  if (self->show_legend)
+    {
+      int legend_w;
+      int legend_h;
+      graphene_rect_t box;
+
+      _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
+      graphene_rect_init (&box, 12, height - 12 - legend_h, legend_w, legend_h);
+      occupancy_add (&self->occ, &box);
+      occupancy_add (&self->labels_occ, &box);
+    }
+  if (self->key_reserved)
+    {
+      graphene_rect_t box;
+
+      _lt_graph_painter_key_rect (self, width, height, &box);
+      occupancy_add (&self->occ, &box);
+      occupancy_add (&self->labels_occ, &box);
+    }
+
+  /* room for the widest number there could be */
+  for (guint k = n; k >= 10; k /= 10)
+    digits++;
+  widest_number = g_strnfill (digits, '8');
+  pango_layout_set_text (number, widest_number, -1);
+  pango_layout_get_pixel_extents (number, NULL, &number_size);
+
+  candidates = g_new (guint, n + 1);
+  seen = g_new0 (guint8, n);
+  if (self->selected >= 0)
+    candidates[n_candidates++] = self->selected;
+  for (guint k = 0; k < n; k++)
+    candidates[n_candidates++] = self->order[k];
+
+  for (guint k = 0; k < n_candidates; k++)
+    {
+      guint i = candidates[k];
+      LtGraphWholeLabel label = { .node = i, .wrap = -1, .number = 0 };
+
+      if (seen[i])
+        continue;
+      seen[i] = TRUE;
+      if (self->sx[i] < 0 || self->sy[i] < 0 || self->sx[i] > width || self->sy[i] > height)
+        continue;   /* not on the drawing: nothing to name */
+      /* a crowd too big for a key shows its most important names, as on screen */
+      if (!keyed && (self->whole->len >= MAX_LABELS || ++tried > 4 * MAX_LABELS))
+        break;
+
+      label.wrap = place_name (self, layout, i, width, height, &label.box);
+      if (label.wrap == 0)
+        {
+          if (!keyed)
+            continue;
+          label.number = G_MAXUINT;   /* numbered below, once all are known */
+          if (!place_number (self, i, number_size.width, number_size.height, width, height, &label.box))
+            {
+              /* nowhere clear: at the node's right, on the drawing */
+              graphene_rect_init (&label.box,
+                                  CLAMP (self->sx[i] + self->sr[i] + 1, 2, width - 6 - number_size.width),
+                                  CLAMP (self->sy[i] - number_size.height / 2.0, 2, height - 2 - number_size.height),
+                                  number_size.width + 4, number_size.height);
+            }
+          g_array_append_val (numbered, i);
+        }
+      occupancy_add (&self->occ, &label.box);
+      occupancy_add (&self->labels_occ, &label.box);
+      g_array_append_val (self->whole, label);
+    }
+
+  /* numbers in the order of the names: the key reads as an index */
+  g_array_sort_with_data (numbered, compare_names, self->graph);
+  g_array_append_vals (self->key, numbered->data, numbered->len);
+  for (guint l = 0; l < self->whole->len; l++)
+    {
+      LtGraphWholeLabel *label = &g_array_index (self->whole, LtGraphWholeLabel, l);
+
+      if (label->number == 0)
+        continue;
+      for (guint k = 0; k < numbered->len; k++)
+        if (g_array_index (numbered, guint, k) == label->node)
+          label->number = k + 1;
+    }
+}
+
+/* A place for the key where it hides no node and no label: beside the legend, above it, or in
+ * another corner */
+gboolean
+_lt_graph_painter_find_key_place (LtGraphPainter *self,
+                                  int             width,
+                                  int             height,
+                                  int             key_width,
+                                  int             key_height)
+{
+  int legend_w = 0;
+  int legend_h = 0;
+  double beside;
+
+  if (self->show_legend)
+    _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
+  beside = legend_w > 0 ? 12 + legend_w + 12 : 12;
+
+  {
+    const graphene_point_t corners[] = {
+      GRAPHENE_POINT_INIT (beside, height - 12 - key_height),
+      GRAPHENE_POINT_INIT (12, height - 12 - legend_h - 12 - key_height),
+      GRAPHENE_POINT_INIT (width - 12 - key_width, height - 12 - key_height),
+      GRAPHENE_POINT_INIT (12, 12),
+      GRAPHENE_POINT_INIT (width - 12 - key_width, 12),
+    };
+
+    for (guint c = 0; c < G_N_ELEMENTS (corners); c++)
+      {
+        graphene_rect_t box = GRAPHENE_RECT_INIT (corners[c].x, corners[c].y, key_width, key_height);
+
+        if (box.origin.x < 2 || box.origin.y < 2 || box.origin.x + key_width > width - 2
+            || box.origin.y + key_height > height - 2 || !occupancy_test (&self->occ, &box))
+          continue;
+        self->key_x = box.origin.x;
+        self->key_y = box.origin.y;
+        return TRUE;
+      }
+  }
+
+  return FALSE;
+}
+
+static void
+paint_whole_labels (LtGraphPainter       *self,
+                    GtkSnapshot          *snapshot,
+                    PangoContext         *context,
+                    const LtGraphPalette *palette,
+                    int                   width,
+                    int                   height)
+{
+  g_autoptr(PangoLayout) layout = _lt_graph_label_layout_new (context);
+  g_autoptr(PangoLayout) number = number_layout_new (context);
+
+  if (self->whole == NULL)
+    _lt_graph_painter_place_whole_labels (self, context, width, height);
+
+  for (guint l = 0; l < self->whole->len; l++)
+    {
+      const LtGraphWholeLabel *label = &g_array_index (self->whole, LtGraphWholeLabel, l);
+      const LtGraphNode *node = lt_graph_get_node (self->graph, label->node);
+      PangoLayout *text = layout;
+
+      if (label->number > 0)
+        {
+          g_autofree char *digits = g_strdup_printf ("%u", label->number);
+
+          pango_layout_set_text (number, digits, -1);
+          text = number;
+        }
+      else
+        set_whole_text (layout, node->name != NULL ? node->name : "", label->wrap);
+
+      gtk_snapshot_append_color (snapshot, &palette->halo, &label->box);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label->box.origin.x + 2, label->box.origin.y));
+      gtk_snapshot_append_layout (snapshot, text, &palette->text);
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 void
@@ -195,6 +595,12 @@ _lt_graph_painter_paint_labels (LtGraphPainter       *self,
   guint tried = 0;
   /* about one label per 3,000 px² at most: more is unreadable anyway */
   guint max_labels = CLAMP ((guint) ((double) width * height / 3000), 20, MAX_LABELS);
+
+  if (self->whole_labels)
+    {
+      paint_whole_labels (self, snapshot, context, palette, width, height);
+      return;
+    }
 
   occupancy_reset (occ, width, height);
   occupancy_reset (labels_occ, width, height);
@@ -370,6 +776,7 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
   double saved_y;
   double saved_fit;
   gboolean moved;
+  gboolean numbers_only = FALSE;
   guint n;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -402,7 +809,8 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
 
   /* A few rounds, since spreading shrinks the fit a little; and only while the labels would take
    * at most 40 % of the drawing: a crowd is better served by showing the important
-   * labels (the painter does) than by stretching the graph until they all fit. */
+   * labels (the painter does) than by stretching the graph until they all fit. On paper, where
+   * the names that do not fit get numbers, a crowd is spread for the numbers instead. */
   for (int round = 0; round < 8; round++)
     {
       graphene_rect_t bounds;
@@ -413,17 +821,25 @@ lt_graph_painter_spread_labels (LtGraphPainter *self,
       scale = self->scale;
       for (guint i = 0; i < n; i++)
         {
-          /* the node, with its label at its right as the painter prefers, and a gap around */
+          /* the node, with its label at its right as the painter prefers, and a gap around; on
+           * paper, once names are too many, with room for its number in the key */
           double r = _lt_graph_painter_node_radius (self, i);
+          double label_w = numbers_only ? NUMBER_WIDTH : self->label_w[i];
           double half_h = MAX (r, self->label_h[i] / 2) + 3;
 
           boxes[4 * i] = -(r + 4) / scale;
           boxes[4 * i + 1] = -half_h / scale;
-          boxes[4 * i + 2] = (r + 3 + self->label_w[i] + 8) / scale;
+          boxes[4 * i + 2] = (r + 3 + label_w + 8) / scale;
           boxes[4 * i + 3] = half_h / scale;
           area += (boxes[4 * i + 2] - boxes[4 * i]) * (boxes[4 * i + 3] - boxes[4 * i + 1]) * scale * scale;
         }
       lt_graph_painter_get_bounds (self, &bounds);
+      if (area > 0.4 * width * height && self->whole_labels && !numbers_only)
+        {
+          numbers_only = TRUE;
+          round--;
+          continue;
+        }
       if (area > 0.4 * width * height)
         break;
       if (!lt_layout_has_overlap (xy, n, boxes))

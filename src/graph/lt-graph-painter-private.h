@@ -36,6 +36,17 @@ typedef struct
   GArray **cells;
 } LtGraphOccupancy;
 
+/* A label placed whole, on paper (see lt_graph_painter_set_whole_labels()): the box it takes
+ * with its halo, and whether it holds the name (wrapped at @wrap, or on one line when -1) or
+ * the node's number in the key */
+typedef struct
+{
+  guint           node;
+  graphene_rect_t box;
+  int             wrap;
+  guint           number;   /* 0: the name is shown */
+} LtGraphWholeLabel;
+
 /* A big graph's edges and small node shapes, drawn into pixels for one view (lt-graph-layer.c) */
 typedef struct _LtGraphLayer LtGraphLayer;
 
@@ -98,6 +109,18 @@ struct _LtGraphPainter
   LtGraphOccupancy occ;
   LtGraphOccupancy labels_occ;
   guint            label_font_hash;
+
+  /* On paper nothing reveals a name that is cut: each is shown whole, or numbered in a key */
+  gboolean         whole_labels;
+  GArray          *whole;        /* of LtGraphWholeLabel, placed at the last fit */
+  GArray          *key;          /* node indices, the key's entries by number - 1 */
+  int              key_width;      /* the key's box in the drawing */
+  int              key_height;
+  double           key_x;
+  double           key_y;
+  gboolean         key_in_drawing; /* else on pages of its own, or none */
+  gboolean         key_reserved;   /* the fit keeps room for it, beside the legend */
+  gboolean         key_elsewhere;  /* it may go on pages of its own */
 };
 
 /* Inline: these run once per node in every pass of every frame. */
@@ -156,6 +179,7 @@ _lt_graph_painter_node_color (LtGraphPainter       *self,
 /* lt-graph-painter.c */
 double _lt_graph_painter_node_radius        (LtGraphPainter       *self,
                                              guint                 i);
+void   _lt_graph_painter_update_screen      (LtGraphPainter       *self);
 
 /* lt-graph-palette.c */
 void   _lt_graph_shape_path                 (cairo_t              *cr,
@@ -204,12 +228,38 @@ void   _lt_graph_painter_paint_labels       (LtGraphPainter       *self,
                                              const LtGraphPalette *palette,
                                              int                   width,
                                              int                   height);
+void   _lt_graph_painter_place_whole_labels (LtGraphPainter       *self,
+                                             PangoContext         *context,
+                                             int                   width,
+                                             int                   height);
+gboolean _lt_graph_painter_find_key_place   (LtGraphPainter       *self,
+                                             int                   width,
+                                             int                   height,
+                                             int                   key_width,
+                                             int                   key_height);
+PangoLayout *_lt_graph_label_layout_new     (PangoContext         *context);
 
 /* lt-graph-legend.c */
 void   _lt_graph_painter_legend_size        (LtGraphPainter       *self,
                                              int                  *width,
                                              int                  *height);
 void   _lt_graph_painter_paint_legend       (LtGraphPainter       *self,
+                                             GtkSnapshot          *snapshot,
+                                             PangoContext         *context,
+                                             const LtGraphPalette *palette,
+                                             int                   width,
+                                             int                   height);
+void   _lt_graph_painter_key_rect           (LtGraphPainter       *self,
+                                             int                   width,
+                                             int                   height,
+                                             graphene_rect_t      *rect);
+void   _lt_graph_painter_key_size           (LtGraphPainter       *self,
+                                             PangoContext         *context,
+                                             int                   width,
+                                             int                   height,
+                                             int                  *key_width,
+                                             int                  *key_height);
+void   _lt_graph_painter_paint_key          (LtGraphPainter       *self,
                                              GtkSnapshot          *snapshot,
                                              PangoContext         *context,
                                              const LtGraphPalette *palette,

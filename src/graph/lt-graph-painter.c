@@ -196,6 +196,8 @@ lt_graph_painter_free (LtGraphPainter *self)
   g_free (self->colors);
   g_free (self->label_w);
   g_free (self->label_h);
+  g_clear_pointer (&self->whole, g_array_unref);
+  g_clear_pointer (&self->key, g_array_unref);
   _lt_graph_painter_clear_label_nodes (self);
   _lt_graph_occupancy_clear (&self->occ);
   _lt_graph_occupancy_clear (&self->labels_occ);
@@ -226,6 +228,9 @@ lt_graph_painter_set_graph (LtGraphPainter *self,
   _lt_graph_painter_drop_layer (self);
   g_clear_pointer (&self->label_w, g_free);
   g_clear_pointer (&self->label_h, g_free);
+  g_clear_pointer (&self->whole, g_array_unref);
+  g_clear_pointer (&self->key, g_array_unref);
+  self->key_width = self->key_height = 0;
   _lt_graph_painter_clear_label_nodes (self);
   rebuild_importance (self);
   rebuild_bends (self);
@@ -376,6 +381,96 @@ lt_graph_painter_set_show_legend (LtGraphPainter *self,
   g_return_if_fail (self != NULL);
 
   self->show_legend = !!show_legend;
+}
+
+/**
+ * lt_graph_painter_set_whole_labels:
+ * @self: a painter
+ * @whole_labels: whether every name is shown whole
+ *
+ * On screen a name cut with "…" is revealed by hovering or zooming; on paper nothing reveals
+ * it. With @whole_labels, every node gets its name on one or two lines or, where that cannot
+ * be placed without hiding another, a small number and an entry in a key of the numbered
+ * actors beside the legend. [method@GraphPainter.fit_labels] places them; exports use it.
+ */
+void
+lt_graph_painter_set_whole_labels (LtGraphPainter *self,
+                                   gboolean        whole_labels)
+{
+  g_return_if_fail (self != NULL);
+
+  self->whole_labels = !!whole_labels;
+  g_clear_pointer (&self->whole, g_array_unref);
+  g_clear_pointer (&self->key, g_array_unref);
+  self->key_width = self->key_height = 0;
+}
+
+/**
+ * lt_graph_painter_set_key_elsewhere:
+ * @self: a painter
+ * @elsewhere: whether the key goes on pages of its own
+ *
+ * With @elsewhere, a key that finds no free corner of the drawing goes on pages of its own
+ * ([method@GraphPainter.paint_key_page]) rather than taking room from the graph.
+ */
+void
+lt_graph_painter_set_key_elsewhere (LtGraphPainter *self,
+                                    gboolean        elsewhere)
+{
+  g_return_if_fail (self != NULL);
+
+  self->key_elsewhere = !!elsewhere;
+}
+
+/**
+ * lt_graph_painter_get_key_size:
+ * @self: a painter
+ * @width: (out): the key's width in the drawing, 0 when there is none
+ * @height: (out): its height
+ *
+ * The key's size in the drawing, as the last [method@GraphPainter.fit_labels] placed it:
+ * 0 × 0 when there is no key or it goes on pages of its own.
+ */
+void
+lt_graph_painter_get_key_size (LtGraphPainter *self,
+                               int            *width,
+                               int            *height)
+{
+  g_return_if_fail (self != NULL);
+
+  *width = self->key_in_drawing ? self->key_width : 0;
+  *height = self->key_in_drawing ? self->key_height : 0;
+}
+
+/**
+ * lt_graph_painter_get_n_key_entries:
+ * @self: a painter
+ *
+ * Returns: how many nodes the last [method@GraphPainter.fit_labels] numbered in the key
+ */
+guint
+lt_graph_painter_get_n_key_entries (LtGraphPainter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->key != NULL ? self->key->len : 0;
+}
+
+/**
+ * lt_graph_painter_get_key_entry:
+ * @self: a painter
+ * @number: a number in the key, from 1
+ *
+ * Returns: the node numbered @number in the key
+ */
+guint
+lt_graph_painter_get_key_entry (LtGraphPainter *self,
+                                guint           number)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (number >= 1 && number <= lt_graph_painter_get_n_key_entries (self), 0);
+
+  return g_array_index (self->key, guint, number - 1);
 }
 
 void
@@ -534,10 +629,11 @@ lt_graph_painter_fit (LtGraphPainter *self,
 
   if (self->show_legend)
     _lt_graph_painter_legend_size (self, &legend_w, &legend_h);
-
   /* keep the legend, in the lower left corner, out of the graph's way: take the side that
-   * costs less area */
+   * costs less area; a key given room of its own takes the right side, as tall columns */
   avail_w = width - 2 * margin;
+  if (self->whole_labels && self->key_reserved)
+    avail_w -= self->key_width + 12;
   avail_h = height - 2 * margin;
   if (legend_w > 0)
     {
@@ -559,7 +655,73 @@ lt_graph_painter_fit (LtGraphPainter *self,
   self->radius_cap = MAX (1.5, 0.45 * sqrt (bounds.size.width * bounds.size.height * scale * scale
                                            / lt_graph_get_n_nodes (self->graph)));
   self->offset_x = width - margin - avail_w / 2 - (bounds.origin.x + bounds.size.width / 2) * scale;
+  if (self->whole_labels && self->key_reserved)
+    self->offset_x -= self->key_width + 12;
   self->offset_y = margin + avail_h / 2 - (bounds.origin.y + bounds.size.height / 2) * scale;
+}
+
+/**
+ * lt_graph_painter_fit_labels:
+ * @self: a painter
+ * @context: the Pango context the labels will be drawn with
+ * @width: width of the drawing
+ * @height: height of the drawing
+ *
+ * Like [method@GraphPainter.fit], and with whole labels (see
+ * [method@GraphPainter.set_whole_labels]) places them and makes room for the key, which the
+ * placement decides: a few rounds, since the room the key takes changes the fit.
+ */
+void
+lt_graph_painter_fit_labels (LtGraphPainter *self,
+                             PangoContext   *context,
+                             int             width,
+                             int             height)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  self->key_width = self->key_height = 0;
+  self->key_in_drawing = self->key_reserved = FALSE;
+  lt_graph_painter_fit (self, width, height);
+  if (!self->whole_labels || self->graph == NULL || lt_graph_get_n_nodes (self->graph) == 0)
+    return;
+
+  for (int round = 0; ; round++)
+    {
+      int key_w;
+      int key_h;
+
+      _lt_graph_painter_update_screen (self);
+      _lt_graph_painter_place_whole_labels (self, context, width, height);
+      _lt_graph_painter_key_size (self, context, width, height, &key_w, &key_h);
+      if (key_w == 0)
+        break;
+      /* A corner the graph leaves free keeps the graph its size; room made for the key
+       * shrinks the graph, and more names need numbers: a PDF takes a page instead. */
+      if (round == 0 && _lt_graph_painter_find_key_place (self, width, height, key_w, key_h))
+        {
+          self->key_width = key_w;
+          self->key_height = key_h;
+          self->key_in_drawing = TRUE;
+          break;
+        }
+      if (round == 0 && self->key_elsewhere)
+        break;
+      self->key_in_drawing = TRUE;
+      /* the last placement always matches the view; a key still larger runs longer */
+      if (round > 0 && ((key_w <= self->key_width && key_h <= self->key_height) || round == 3))
+        break;
+      if (!self->key_reserved)
+        {
+          /* room of its own at the right, where the key's columns take the drawing's height */
+          self->key_reserved = TRUE;
+          _lt_graph_painter_key_size (self, context, width, height, &key_w, &key_h);
+        }
+      /* only ever more room, so that the rounds settle */
+      self->key_width = MAX (self->key_width, key_w);
+      self->key_height = MAX (self->key_height, key_h);
+      lt_graph_painter_fit (self, width, height);
+    }
 }
 
 double
@@ -581,6 +743,31 @@ _lt_graph_painter_node_radius (LtGraphPainter *self,
   if (self->radius_cap > 0 && self->fit_scale > 0)
     r = MIN (r, self->radius_cap * self->scale / self->fit_scale);
   return r;
+}
+
+/* the nodes' places and sizes on the drawing, for the current view */
+void
+_lt_graph_painter_update_screen (LtGraphPainter *self)
+{
+  guint n = lt_graph_get_n_nodes (self->graph);
+
+  if (self->scratch_len < n)
+    {
+      self->sx = g_renew (float, self->sx, n);
+      self->sy = g_renew (float, self->sy, n);
+      self->sr = g_renew (float, self->sr, n);
+      self->scratch_len = n;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      float x;
+      float y;
+
+      _lt_graph_painter_get_xy (self, i, &x, &y);
+      self->sx[i] = x * self->scale + self->offset_x;
+      self->sy[i] = y * self->scale + self->offset_y;
+      self->sr[i] = _lt_graph_painter_node_radius (self, i);
+    }
 }
 
 void
@@ -697,23 +884,7 @@ lt_graph_painter_paint (LtGraphPainter *self,
   if (n == 0)
     return;
 
-  if (self->scratch_len < n)
-    {
-      self->sx = g_renew (float, self->sx, n);
-      self->sy = g_renew (float, self->sy, n);
-      self->sr = g_renew (float, self->sr, n);
-      self->scratch_len = n;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      float x;
-      float y;
-
-      _lt_graph_painter_get_xy (self, i, &x, &y);
-      self->sx[i] = x * self->scale + self->offset_x;
-      self->sy[i] = y * self->scale + self->offset_y;
-      self->sr[i] = _lt_graph_painter_node_radius (self, i);
-    }
+  _lt_graph_painter_update_screen (self);
 
   self->raster = lt_graph_get_n_edges (self->graph) >= RASTER_EDGES;
   if (self->raster)
@@ -740,4 +911,6 @@ lt_graph_painter_paint (LtGraphPainter *self,
 
   if (self->show_legend)
     _lt_graph_painter_paint_legend (self, snapshot, context, palette, width, height);
+  if (self->whole_labels && self->key_in_drawing)
+    _lt_graph_painter_paint_key (self, snapshot, context, palette, width, height);
 }

@@ -70,6 +70,22 @@ void                  lt_graph_painter_set_show_legend   (LtGraphPainter       *
                                                           gboolean              show_legend);
 void                  lt_graph_painter_set_show_background (LtGraphPainter     *self,
                                                           gboolean              show_background);
+void                  lt_graph_painter_set_whole_labels  (LtGraphPainter       *self,
+                                                          gboolean              whole_labels);
+void                  lt_graph_painter_set_key_elsewhere (LtGraphPainter       *self,
+                                                          gboolean              elsewhere);
+void                  lt_graph_painter_get_key_size      (LtGraphPainter       *self,
+                                                          int                  *width,
+                                                          int                  *height);
+guint                 lt_graph_painter_paint_key_page    (LtGraphPainter       *self,
+                                                          GtkSnapshot          *snapshot,
+                                                          PangoContext         *context,
+                                                          int                   width,
+                                                          int                   height,
+                                                          guint                 first);
+guint                 lt_graph_painter_get_n_key_entries (LtGraphPainter       *self);
+guint                 lt_graph_painter_get_key_entry     (LtGraphPainter       *self,
+                                                          guint                 number);
 void                  lt_graph_painter_set_hover         (LtGraphPainter       *self,
                                                           int                   node);
 void                  lt_graph_painter_set_selected      (LtGraphPainter       *self,
@@ -87,6 +103,10 @@ void                  lt_graph_painter_get_view          (LtGraphPainter       *
 gboolean              lt_graph_painter_get_bounds        (LtGraphPainter       *self,
                                                           graphene_rect_t      *bounds);
 void                  lt_graph_painter_fit               (LtGraphPainter       *self,
+                                                          int                   width,
+                                                          int                   height);
+void                  lt_graph_painter_fit_labels        (LtGraphPainter       *self,
+                                                          PangoContext         *context,
                                                           int                   width,
                                                           int                   height);
 double                lt_graph_painter_get_fit_scale     (LtGraphPainter       *self);
