@@ -183,7 +183,8 @@ void          _lt_record_set_store         (GObject          *record,
 char         *_lt_fold                      (const char       *text);
 char         *_lt_fold_query                (const char       *query);
 
-/* lt-store.c */
+/* The store (lt-store.c and lt-store-*.c), for the other files of lt-model;
+ * what only the store's own files share is in lt-store-private.h. */
 sqlite3      *_lt_store_get_db              (LtStore          *self);
 sqlite3_stmt *_lt_store_prepare             (LtStore          *self,
                                              const char       *sql,
