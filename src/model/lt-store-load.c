@@ -604,3 +604,9 @@ lt_store_find_relation (LtStore    *self,
   return _lt_store_find_by_slug (self, "SELECT id FROM relations WHERE slug = ?1", slug);
 }
 
+/* How the records built here fill in their lazy parts. */
+const LtRecordLoader _lt_store_record_loader = {
+  _lt_store_load_i18n,
+  _lt_store_load_event_details,
+  _lt_store_load_relation_details,
+};

@@ -79,6 +79,7 @@ gboolean      _lt_store_query_int           (sqlite3          *db,
                                              gint64           *out);
 
 /* lt-store-load.c */
+extern const LtRecordLoader _lt_store_record_loader;
 gint64        _lt_store_find_by_slug        (LtStore          *self,
                                              const char       *sql,
                                              const char       *slug);

@@ -335,6 +335,9 @@ lt_store_class_init (LtStoreClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+
+  /* Records this store builds load their details through it. */
+  _lt_record_set_loader (&_lt_store_record_loader);
 }
 
 static void
