@@ -9,6 +9,7 @@
 
 #include "lt-actor.h"
 #include "lt-atomic-file.h"
+#include "lt-chronicle-file.h"
 #include "lt-date.h"
 #include "lt-event.h"
 #include "lt-event-filter.h"
