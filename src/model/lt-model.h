@@ -16,6 +16,7 @@
 #include "lt-event-list.h"
 #include "lt-language.h"
 #include "lt-importer.h"
+#include "lt-model-enums.h"
 #include "lt-relation.h"
 #include "lt-source.h"
 #include "lt-store.h"

@@ -323,7 +323,7 @@ lt_store_class_init (LtStoreClass *klass)
    * @self: the store
    * @table: "events", "actors", "sources", "relations", or "*" with %LT_CHANGE_RELOADED
    * @id: the record's row id (0 with %LT_CHANGE_RELOADED)
-   * @change: an #LtChange
+   * @change: the #LtChange
    *
    * Emitted after a write is committed, once per record it touched.
    */
@@ -334,7 +334,7 @@ lt_store_class_init (LtStoreClass *klass)
                   0,
                   NULL, NULL,
                   NULL,
-                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT);
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, LT_TYPE_CHANGE);
 
   /* Records this store builds load their details through it. */
   _lt_record_set_loader (&_lt_store_record_loader);
