@@ -14,7 +14,7 @@
 #include <locale.h>
 #include <unistd.h>
 
-#include "lt-chronicle.h"
+#include "lt-chronicle-file.h"
 #include "lt-export-cli.h"
 #include "lt-export-document.h"
 #include "lt-export-views.h"

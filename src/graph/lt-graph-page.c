@@ -76,6 +76,7 @@ struct _LtGraphPage
   GtkWidget       parent_instance;
 
   LtStore        *store;
+  GSignalGroup   *store_signals; /* "changed" of whichever store is shown */
   LtGraph        *full;        /* the period's graph */
   LtGraph        *shown;       /* after filters */
   guint32         hidden_kinds;
@@ -1182,8 +1183,7 @@ lt_graph_page_dispose (GObject *object)
   g_clear_pointer (&self->saved_to, g_free);
   g_clear_pointer (&self->applied_from, g_free);
   g_clear_pointer (&self->applied_to, g_free);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_clear_object (&self->store_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), LT_TYPE_GRAPH_PAGE);
   g_clear_object (&self->store);
@@ -1326,6 +1326,10 @@ lt_graph_page_init (LtGraphPage *self)
   /* lone actors say little and push the picture apart */
   self->hide_isolated = TRUE;
 
+  self->store_signals = g_signal_group_new (LT_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed",
+                                  G_CALLBACK (store_changed_cb), self);
+
   add_column (self->node_list, _("Actor"), 0, TRUE);
   add_column (self->node_list, _("Kind"), 1, FALSE);
   add_column (self->node_list, _("Events"), 2, FALSE);
@@ -1366,11 +1370,8 @@ lt_graph_page_set_store (LtGraphPage *self,
 
   if (self->store == store)
     return;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    g_signal_connect_swapped (store, "changed", G_CALLBACK (store_changed_cb), self);
+  g_signal_group_set_target (self->store_signals, store);
 
   self->focus_actor = 0;
   self->rebuild_on_map = FALSE;

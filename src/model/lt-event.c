@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "lt-event.h"
-#include "lt-model-private.h"
+#include "lt-record-private.h"
 
 enum {
   PROP_0,
@@ -37,7 +37,7 @@ ensure_details (LtEvent *self)
 
   self->details_loaded = TRUE;
   if (self->store != NULL && self->id != 0)
-    _lt_store_load_event_details (self->store, self);
+    _lt_record_get_loader ()->load_event_details (self->store, self);
 }
 
 static void
@@ -48,7 +48,7 @@ ensure_i18n (LtEvent *self)
 
   self->i18n_complete = TRUE;
   if (self->store != NULL && self->id != 0)
-    _lt_store_load_i18n (self->store, LT_RECORD_EVENT, self->id, &self->i18n);
+    _lt_record_get_loader ()->load_i18n (self->store, LT_RECORD_EVENT, self->id, &self->i18n);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "lt-model.h"
+#include "lt-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -19,16 +20,6 @@ G_BEGIN_DECLS
 /* 'LTAP': marks a file as a Letapis chronicle (PRAGMA application_id). */
 #define LT_APPLICATION_ID 0x4c544150
 
-/* Figures count people: a value above this is a typo or an attack, and
- * infinity (1e400 in JSON) cannot be written back as JSON. Every whole
- * number up to it is exact in a double and fits a gint64. */
-#define LT_FIGURE_MAX 1e10
-
-static inline gboolean
-_lt_figure_value_is_valid (double value)
-{
-  return isfinite (value) && value >= 0 && value <= LT_FIGURE_MAX;
-}
 /* Events spanning more days than this are "long": they are found through
  * a partial index so that window queries only scan a short stretch. */
 #define LT_LONG_SPAN 62
@@ -43,147 +34,12 @@ typedef struct
   gint32 start_day;
 } LtDayKey;
 
-/* Translations of a record's text fields: "lang\x1ffield" -> text. */
-typedef struct
-{
-  GHashTable *table;
-} LtI18n;
-
-void        _lt_i18n_init           (LtI18n     *self);
-void        _lt_i18n_clear          (LtI18n     *self);
-void        _lt_i18n_copy           (LtI18n     *dest,
-                                     LtI18n     *src);
-const char *_lt_i18n_get            (LtI18n     *self,
-                                     const char *lang,
-                                     const char *field);
-gboolean    _lt_i18n_set            (LtI18n     *self,
-                                     const char *lang,
-                                     const char *field,
-                                     const char *text);
-/* Calls func (lang, field, text, data) sorted by lang, then field. */
-void        _lt_i18n_foreach        (LtI18n     *self,
-                                     void      (*func) (const char *lang,
-                                                        const char *field,
-                                                        const char *text,
-                                                        gpointer    data),
-                                     gpointer    data);
-const char *_lt_i18n_pick           (LtI18n     *self,
-                                     const char *lang,
-                                     const char *field,
-                                     const char *fallback);
-
-gboolean    _lt_set_str             (char      **ptr,
-                                     const char *str);
-
-struct _LtEvent
-{
-  GObject      parent_instance;
-
-  /* Where lazily loaded details come from; weak pointer. */
-  LtStore     *store;
-  const char   *lang;  /* interned */
-
-  gint64       id;
-  char        *slug;
-  char        *title;
-  char        *summary;
-  char        *place;
-  char        *category;
-  LtDateRange  range;
-  gint32       start_day;
-  gint32       end_day;
-  gboolean     restricted;
-  LtI18n       i18n;
-
-  GPtrArray   *participants;
-  GPtrArray   *figures;
-  GPtrArray   *citations;
-
-  guint        i18n_complete : 1;
-  guint        details_loaded : 1;
-};
-
-struct _LtActor
-{
-  GObject   parent_instance;
-
-  LtStore  *store;
-  const char  *lang;  /* interned */
-
-  gint64    id;
-  char     *slug;
-  char     *name;
-  char     *kind;
-  char     *country;
-  char     *description;
-  char    **aliases;
-  gboolean  restricted;
-  LtI18n    i18n;
-
-  guint     i18n_complete : 1;
-};
-
-struct _LtSource
-{
-  GObject   parent_instance;
-
-  LtStore  *store;
-  const char  *lang;  /* interned */
-
-  gint64    id;
-  char     *slug;
-  char     *title;
-  char     *publisher;
-  char     *author;
-  char     *date;
-  char     *url;
-  char     *language;
-  char     *file;
-  char     *note;
-  char     *full_text;
-  gboolean  restricted;
-  LtI18n    i18n;
-
-  guint     i18n_complete : 1;
-};
-
-struct _LtRelation
-{
-  GObject      parent_instance;
-
-  LtStore     *store;
-  const char   *lang;  /* interned */
-
-  gint64       id;
-  char        *slug;
-  gint64       from_id;
-  gint64       to_id;
-  char        *from_name;
-  char        *to_name;
-  char        *relation_type;
-  LtDateRange  range;
-  gboolean     has_range;
-  char        *note;
-  gboolean     restricted;
-  LtI18n       i18n;
-  GPtrArray   *citations;
-
-  guint        i18n_complete : 1;
-  guint        details_loaded : 1;
-};
-
-GPtrArray    *_lt_ptr_array_copy            (GPtrArray        *array,
-                                             GBoxedCopyFunc    copy,
-                                             GDestroyNotify    free_func);
-void          _lt_record_set_store         (GObject          *record,
-                                            LtStore         **store_field,
-                                            LtStore          *store);
-
 /* lt-fold.c */
 char         *_lt_fold                      (const char       *text);
 char         *_lt_fold_query                (const char       *query);
 
-/* lt-store.c */
+/* The store (lt-store.c and lt-store-*.c), for the other files of lt-model;
+ * what only the store's own files share is in lt-store-private.h. */
 sqlite3      *_lt_store_get_db              (LtStore          *self);
 sqlite3_stmt *_lt_store_prepare             (LtStore          *self,
                                              const char       *sql,

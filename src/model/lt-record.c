@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "lt-model-private.h"
+#include "lt-record-private.h"
 
 G_DEFINE_BOXED_TYPE (LtParticipant, lt_participant, lt_participant_copy, lt_participant_free)
 G_DEFINE_BOXED_TYPE (LtFigure, lt_figure, lt_figure_copy, lt_figure_free)
@@ -54,6 +54,24 @@ _lt_record_set_store (GObject  *record,
                       LtStore  *store)
 {
   g_set_object (store_field, store);
+}
+
+/* The store's loader, installed before any store (and so any record
+ * with a store) exists. */
+static const LtRecordLoader *record_loader;
+
+void
+_lt_record_set_loader (const LtRecordLoader *loader)
+{
+  record_loader = loader;
+}
+
+const LtRecordLoader *
+_lt_record_get_loader (void)
+{
+  g_assert (record_loader != NULL);
+
+  return record_loader;
 }
 
 /* Translations */

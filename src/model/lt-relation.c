@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "lt-relation.h"
-#include "lt-model-private.h"
+#include "lt-record-private.h"
 
 enum {
   PROP_0,
@@ -39,7 +39,7 @@ ensure_i18n (LtRelation *self)
 
   self->i18n_complete = TRUE;
   if (self->store != NULL && self->id != 0)
-    _lt_store_load_i18n (self->store, LT_RECORD_RELATION, self->id, &self->i18n);
+    _lt_record_get_loader ()->load_i18n (self->store, LT_RECORD_RELATION, self->id, &self->i18n);
 }
 
 static void
@@ -50,7 +50,7 @@ ensure_details (LtRelation *self)
 
   self->details_loaded = TRUE;
   if (self->store != NULL && self->id != 0)
-    _lt_store_load_relation_details (self->store, self);
+    _lt_record_get_loader ()->load_relation_details (self->store, self);
 }
 
 static void

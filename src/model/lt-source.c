@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "lt-source.h"
-#include "lt-model-private.h"
+#include "lt-record-private.h"
 
 enum {
   PROP_0,
@@ -41,7 +41,7 @@ ensure_i18n (LtSource *self)
 
   self->i18n_complete = TRUE;
   if (self->store != NULL && self->id != 0)
-    _lt_store_load_i18n (self->store, LT_RECORD_SOURCE, self->id, &self->i18n);
+    _lt_record_get_loader ()->load_i18n (self->store, LT_RECORD_SOURCE, self->id, &self->i18n);
 }
 
 static void

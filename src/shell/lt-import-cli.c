@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lt-chronicle.h"
+#include "lt-chronicle-file.h"
 #include "lt-export-cli.h"
 #include "lt-import-cli.h"
 #include "lt-model.h"

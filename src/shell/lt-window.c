@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lt-chronicle.h"
+#include "lt-chronicle-file.h"
 #include "lt-export-dialog.h"
 #include "lt-graph-page.h"
 #include "lt-print-operation.h"

@@ -351,6 +351,52 @@ graph_has (LtGraphView *view,
   return lt_graph_find_node (lt_graph_view_get_graph (view), actor_id) >= 0;
 }
 
+static gint64
+add_member_of_viasna (LtStore    *store,
+                      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtActor) actor = lt_actor_new ();
+  g_autoptr(LtRelation) relation = lt_relation_new ();
+  gint64 id;
+
+  lt_actor_set_name (actor, name);
+  lt_actor_set_kind (actor, "person");
+  id = lt_store_add_actor (store, actor, &error);
+  g_assert_no_error (error);
+  lt_relation_set_from_id (relation, id);
+  lt_relation_set_to_id (relation, lt_store_find_actor (store, "viasna"));
+  lt_relation_set_relation_type (relation, "member-of");
+  lt_store_add_relation (store, relation, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* After a database switch the page follows the new store's edits; once the page is gone, edits
+ * in the store it showed do not reach it */
+static void
+test_switch_store (void)
+{
+  g_autoptr(LtStore) first = open_chronicle (GRAPH_FIXTURE_DIR, "en");
+  g_autoptr(LtStore) second = open_chronicle (GRAPH_FIXTURE_DIR, "en");
+  GtkWidget *page;
+  GtkWidget *window = make_window (&page);
+  LtGraphView *view = lt_graph_page_get_view (LT_GRAPH_PAGE (page));
+  gint64 id;
+
+  gtk_window_present (GTK_WINDOW (window));
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), first);
+  lt_graph_page_set_store (LT_GRAPH_PAGE (page), second);
+  gtk_test_widget_wait_for_draw (window);
+
+  id = add_member_of_viasna (second, "Ales Bialiatski Jr.");
+  WAIT_UNTIL (graph_has (view, id), 3000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  add_member_of_viasna (second, "Marfa Rabkova Jr.");
+  add_member_of_viasna (first, "Valiantsin Stefanovich Jr.");
+}
+
 /* A big chronicle's graph comes at once; its betweenness and communities follow from a thread,
  * and the page sizes and colours by them when they come */
 static void
@@ -715,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Graph/page/follow-timeline", test_follow_timeline);
   g_test_add_func ("/Letapis/Graph/page/big-graph-metrics", test_big_graph_metrics);
   g_test_add_func ("/Letapis/Graph/page/details-language", test_details_language);
+  g_test_add_func ("/Letapis/Graph/page/switch-store", test_switch_store);
   g_test_add_func ("/Letapis/Graph/page/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -739,6 +739,50 @@ test_generate (void)
   g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_CONFLICT);
 }
 
+static gboolean
+change_hook_cb (GSignalInvocationHint *hint,
+                guint                  n_params,
+                const GValue          *params,
+                gpointer               data)
+{
+  GPtrArray *nicks = data;
+
+  g_assert_cmpuint (n_params, ==, 4);
+  g_assert_true (G_VALUE_HOLDS (&params[3], LT_TYPE_CHANGE));
+  g_ptr_array_add (nicks, g_strdup (g_enum_get_value (g_type_class_peek (LT_TYPE_CHANGE),
+                                                      g_value_get_enum (&params[3]))->value_nick));
+  return TRUE;
+}
+
+/* What a change is reaches bindings and generic handlers as an LtChange
+ * enum with names, not as a bare number. */
+static void
+test_change_is_an_enum (void)
+{
+  Recorder r = { 0 };
+  g_autoptr(LtStore) store = new_store (&r);
+  g_autoptr(GPtrArray) nicks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (LT_TYPE_CHANGE);
+  g_autoptr(GError) error = NULL;
+  guint signal_id = g_signal_lookup ("changed", LT_TYPE_STORE);
+  gulong hook;
+  GSignalQuery query;
+
+  g_signal_query (signal_id, &query);
+  g_assert_cmpuint (query.n_params, ==, 3);
+  g_assert_true (query.param_types[2] == LT_TYPE_CHANGE);
+
+  hook = g_signal_add_emission_hook (signal_id, 0, change_hook_cb, nicks, NULL);
+  add_actor (store, "Viasna", "organization");
+  g_assert_true (lt_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_signal_remove_emission_hook (signal_id, hook);
+
+  g_assert_cmpuint (nicks->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (nicks, 0), ==, "added");
+  g_assert_cmpstr (g_ptr_array_index (nicks, 1), ==, "removed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Store/text-without-words", test_text_without_words);
   g_test_add_func ("/Letapis/Store/positions", test_positions);
   g_test_add_func ("/Letapis/Store/generate", test_generate);
+  g_test_add_func ("/Letapis/Store/change-is-an-enum", test_change_is_an_enum);
 
   return g_test_run ();
 }

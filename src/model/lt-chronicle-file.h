@@ -1,4 +1,4 @@
-/* lt-chronicle.h
+/* lt-chronicle-file.h: opening the user's chronicle and making new ones
  *
  * Copyright 2026 The Letapis developers
  *
@@ -9,7 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "lt-model.h"
+#include "lt-store.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include <glib/gstdio.h>
 
-#include "lt-chronicle.h"
+#include "lt-chronicle-file.h"
 #include "../fs-test-util.h"
 
 static char *data_home;

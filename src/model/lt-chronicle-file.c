@@ -1,4 +1,4 @@
-/* lt-chronicle.c: where the user's chronicle lives and how a new one is made
+/* lt-chronicle-file.c: where the user's chronicle lives and how a new one is made
  *
  * Copyright 2026 The Letapis developers
  *
@@ -9,15 +9,16 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
-#include "lt-chronicle.h"
+#include "lt-chronicle-file.h"
 
-/* Plain functions over GIO and the store: the command line calls them before
- * GTK starts, so nothing here may need a display. */
+/* Plain functions over GIO and the store, below the shell and the export:
+ * the window, the import and the export command lines all open chronicles
+ * through them, and nothing here may need a display. */
 
 /**
  * lt_chronicle_dup_default_file:

@@ -1,0 +1,903 @@
+/* lt-store-write.c: writing records
+ *
+ * Validates and writes events, actors, sources and relations with their
+ * translations and citations, makes slugs, and deletes records with
+ * what depends on them. The undo stack (lt-store-undo.c) calls these.
+ *
+ * Copyright 2024 The Letapis authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "lt-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lt-model-private.h"
+#include "lt-store-private.h"
+
+/* Writing */
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid (GError     **error,
+         const char  *format,
+         ...)
+{
+  va_list args;
+  char *message;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error_literal (error, LT_STORE_ERROR, LT_STORE_ERROR_INVALID, message);
+  g_free (message);
+
+  return FALSE;
+}
+
+static gboolean
+record_exists (LtStore    *self,
+               const char *sql,
+               gint64      id)
+{
+  sqlite3_stmt *stmt = _lt_store_prepare (self, sql, NULL);
+  gboolean ret;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  ret = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return ret;
+}
+
+/* A unique slug from a name: folded to ASCII, words joined by "-". */
+static char *
+make_slug (LtStore    *self,
+           const char *table,
+           const char *name)
+{
+  g_autofree char *folded = _lt_fold (name);
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE slug = ?1", table);
+  GString *base = g_string_new (NULL);
+  g_autofree char *candidate = NULL;
+
+  for (const char *p = folded; *p != '\0' && base->len < 48; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (base, *p);
+      else if (base->len > 0 && base->str[base->len - 1] != '-')
+        g_string_append_c (base, '-');
+    }
+  while (base->len > 0 && base->str[base->len - 1] == '-')
+    g_string_truncate (base, base->len - 1);
+  if (base->len == 0)
+    g_string_append (base, table);
+
+  candidate = g_strdup (base->str);
+  for (guint n = 2; _lt_store_find_by_slug (self, sql, candidate) != 0; n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u", base->str, n);
+    }
+
+  g_string_free (base, TRUE);
+  return g_steal_pointer (&candidate);
+}
+
+static gboolean
+valid_slug (const char *slug)
+{
+  if (slug == NULL || *slug == '\0')
+    return FALSE;
+  for (const char *p = slug; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_slug (const char  *slug,
+            GError     **error)
+{
+  if (slug != NULL && !valid_slug (slug))
+    return invalid (error, _("“%s” is not a valid id: use lowercase letters, digits and “-”"),
+                    slug);
+  return TRUE;
+}
+
+typedef struct
+{
+  LtStore       *self;
+  LtRecordKind   kind;
+  gint64         id;
+  GError       **error;
+  gboolean       failed;
+} I18nWrite;
+
+static void
+write_translation_cb (const char *lang,
+                      const char *field,
+                      const char *text,
+                      gpointer    data)
+{
+  I18nWrite *w = data;
+  sqlite3_stmt *stmt;
+
+  if (w->failed)
+    return;
+
+  stmt = _lt_store_prepare (w->self,
+                            "INSERT INTO translations (kind, record_id, lang, field, text)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5)",
+                            w->error);
+  if (stmt == NULL)
+    {
+      w->failed = TRUE;
+      return;
+    }
+
+  sqlite3_bind_int (stmt, 1, w->kind);
+  sqlite3_bind_int64 (stmt, 2, w->id);
+  sqlite3_bind_text (stmt, 3, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, text, -1, SQLITE_TRANSIENT);
+  if (!_lt_store_step_done (w->self, stmt, w->error))
+    w->failed = TRUE;
+}
+
+static gboolean
+write_translations (LtStore       *self,
+                    LtRecordKind   kind,
+                    gint64         id,
+                    LtI18n        *i18n,
+                    GError       **error)
+{
+  I18nWrite w = { self, kind, id, error, FALSE };
+  sqlite3_stmt *stmt;
+
+  stmt = _lt_store_prepare (self, "DELETE FROM translations WHERE kind = ?1 AND record_id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, kind);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _lt_i18n_foreach (i18n, write_translation_cb, &w);
+  return !w.failed;
+}
+
+static gboolean
+write_citations (LtStore    *self,
+                 const char *owner_column,
+                 gint64      owner_id,
+                 GPtrArray  *citations,
+                 GError    **error)
+{
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM citations WHERE %s = ?1", owner_column);
+  g_autofree char *insert_sql =
+    g_strdup_printf ("INSERT INTO citations (%s, position, source_id, locator, note, i18n)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", owner_column);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = _lt_store_prepare (self, delete_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  if (!_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; citations != NULL && i < citations->len; i++)
+    {
+      const LtCitation *c = g_ptr_array_index (citations, i);
+
+      if (!record_exists (self, "SELECT 1 FROM sources WHERE id = ?1", c->source_id))
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, c->source_id);
+
+          return invalid (error, _("The citation refers to a source that does not exist (id %s)"), id);
+        }
+
+      if (!(stmt = _lt_store_prepare (self, insert_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_int64 (stmt, 3, c->source_id);
+      _lt_store_bind_text0 (stmt, 4, c->locator);
+      _lt_store_bind_text0 (stmt, 5, c->note);
+      _lt_store_bind_text0 (stmt, 6, c->i18n);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_constraint_error (LtStore     *self,
+                      const char  *slug,
+                      GError     **error)
+{
+  if (sqlite3_errcode (self->db) == SQLITE_CONSTRAINT &&
+      strstr (sqlite3_errmsg (self->db), ".slug") != NULL)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_CONFLICT,
+                   _("A record with the id “%s” already exists"), slug);
+      return FALSE;
+    }
+
+  return _lt_store_set_sql_error (self, error);
+}
+
+static gboolean
+validate_event (LtStore  *self,
+                LtEvent  *event,
+                GError  **error)
+{
+  GPtrArray *figures;
+
+  if (event->title == NULL || *event->title == '\0')
+    return invalid (error, _("The event has no title"));
+  if (lt_category_get_index (event->category) < 0)
+    return invalid (error, _("“%s” is not an event category"),
+                    event->category != NULL ? event->category : "");
+  if (!lt_date_is_valid (&event->range.start) ||
+      (event->range.has_end && !lt_date_is_valid (&event->range.end)))
+    return invalid (error, _("The event’s date is not valid"));
+  if (event->range.has_end &&
+      lt_date_last_day (&event->range.end) < lt_date_first_day (&event->range.start))
+    return invalid (error, _("The event ends before it starts"));
+  if (!check_slug (event->slug, error))
+    return FALSE;
+
+  for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
+    {
+      const LtParticipant *p = g_ptr_array_index (event->participants, i);
+
+      if (lt_role_get_index (p->role) < 0)
+        return invalid (error, _("“%s” is not a role"), p->role != NULL ? p->role : "");
+      if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", p->actor_id))
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->actor_id);
+
+          return invalid (error, _("The event refers to an actor that does not exist (id %s)"), id);
+        }
+    }
+
+  figures = event->figures;
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      const LtFigure *f = g_ptr_array_index (figures, i);
+
+      if (lt_figure_kind_get_index (f->counts) < 0)
+        return invalid (error, _("“%s” is not a kind of figure"), f->counts != NULL ? f->counts : "");
+      if (lt_qualifier_get_index (f->qualifier) < 0)
+        return invalid (error, _("“%s” is not a figure qualifier"),
+                        f->qualifier != NULL ? f->qualifier : "");
+      if (!_lt_figure_value_is_valid (f->value))
+        return invalid (error, _("A figure must be a number from 0 to 10 000 000 000"));
+    }
+
+  return TRUE;
+}
+
+/* Inserts (update = FALSE; keeps event->id if set, as undo needs) or
+ * updates an event with all its rows. Runs inside a transaction. */
+static gboolean
+write_event (LtStore   *self,
+             LtEvent   *event,
+             gboolean   update,
+             GError   **error)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *slug = NULL;
+  sqlite3_stmt *stmt;
+  gint64 place_id;
+  int flags;
+
+  /* Details of a stored event must be loaded before they are rewritten. */
+  if (!event->details_loaded && event->store != NULL && event->id != 0)
+    _lt_store_load_event_details (event->store, event);
+  if (!event->i18n_complete && event->store != NULL && event->id != 0)
+    {
+      _lt_store_load_i18n (event->store, LT_RECORD_EVENT, event->id, &event->i18n);
+      event->i18n_complete = TRUE;
+    }
+
+  if (!validate_event (self, event, error))
+    return FALSE;
+
+  if ((place_id = _lt_store_intern_place (self, event->place, error)) < 0)
+    return FALSE;
+
+  date = lt_date_range_to_iso (&event->range);
+  slug = event->slug != NULL ? g_strdup (event->slug) : make_slug (self, "events", event->title);
+  flags = (lt_date_range_is_approximate (&event->range) ? LT_SPAN_APPROXIMATE : 0) |
+          (event->range.has_end ? LT_SPAN_RANGE : 0);
+
+  stmt = _lt_store_prepare (self,
+                            update
+                              ? "UPDATE events SET slug = ?2, title = ?3, summary = ?4, date = ?5,"
+                                " start_day = ?6, end_day = ?7, precision = ?8, flags = ?9,"
+                                " place = ?10, place_id = ?11, category = ?12, cat = ?13,"
+                                " restricted = ?14 WHERE id = ?1"
+                              : "INSERT INTO events (id, slug, title, summary, date, start_day,"
+                                " end_day, precision, flags, place, place_id, category, cat, restricted)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (event->id != 0)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, event->title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, event->summary != NULL ? event->summary : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, lt_date_range_first_day (&event->range));
+  sqlite3_bind_int64 (stmt, 7, lt_date_range_last_day (&event->range));
+  sqlite3_bind_int (stmt, 8, event->range.start.precision);
+  sqlite3_bind_int (stmt, 9, flags);
+  _lt_store_bind_text0 (stmt, 10, event->place);
+  if (place_id > 0)
+    sqlite3_bind_int64 (stmt, 11, place_id);
+  sqlite3_bind_text (stmt, 12, event->category, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 13, lt_category_get_index (event->category));
+  sqlite3_bind_int (stmt, 14, event->restricted ? 1 : 0);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_constraint_error (self, slug, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (update && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
+                   _("The event no longer exists"));
+      return FALSE;
+    }
+
+  if (!update)
+    event->id = sqlite3_last_insert_rowid (self->db);
+  _lt_set_str (&event->slug, slug);
+  event->start_day = (gint32) lt_date_range_first_day (&event->range);
+  event->end_day = (gint32) lt_date_range_last_day (&event->range);
+
+  /* Participants and figures; a new row has none yet (imports write many). */
+  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM event_actors WHERE event_id = ?1", error)))
+    return FALSE;
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (update && !_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
+    {
+      const LtParticipant *p = g_ptr_array_index (event->participants, i);
+
+      if (!(stmt = _lt_store_prepare (self,
+                                      "INSERT INTO event_actors (event_id, position, actor_id, role)"
+                                      " VALUES (?1, ?2, ?3, ?4)",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_int64 (stmt, 3, p->actor_id);
+      sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM figures WHERE event_id = ?1", error)))
+    return FALSE;
+  if (update)
+    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (update && !_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
+    {
+      const LtFigure *f = g_ptr_array_index (event->figures, i);
+
+      if (!(stmt = _lt_store_prepare (self,
+                                      "INSERT INTO figures (event_id, position, value, counts, qualifier)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5)",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_double (stmt, 3, f->value);
+      sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (!write_citations (self, "event_id", event->id, event->citations, error) ||
+      !write_translations (self, LT_RECORD_EVENT, event->id, &event->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_EVENT, event->id, error))
+    return FALSE;
+
+  _lt_store_queue_change (self, LT_RECORD_EVENT, event->id,
+                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  return TRUE;
+}
+
+static gboolean
+write_actor (LtStore   *self,
+             LtActor   *actor,
+             gboolean   update,
+             GError   **error)
+{
+  g_autofree char *slug = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!actor->i18n_complete && actor->store != NULL && actor->id != 0)
+    {
+      _lt_store_load_i18n (actor->store, LT_RECORD_ACTOR, actor->id, &actor->i18n);
+      actor->i18n_complete = TRUE;
+    }
+
+  if (actor->name == NULL || *actor->name == '\0')
+    return invalid (error, _("The actor has no name"));
+  if (lt_actor_kind_get_index (actor->kind) < 0)
+    return invalid (error, _("“%s” is not a kind of actor"), actor->kind != NULL ? actor->kind : "");
+  if (!check_slug (actor->slug, error))
+    return FALSE;
+
+  slug = actor->slug != NULL ? g_strdup (actor->slug) : make_slug (self, "actors", actor->name);
+
+  stmt = _lt_store_prepare (self,
+                            update
+                              ? "UPDATE actors SET slug = ?2, name = ?3, kind = ?4, country = ?5,"
+                                " description = ?6, restricted = ?7 WHERE id = ?1"
+                              : "INSERT INTO actors (id, slug, name, kind, country, description, restricted)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (actor->id != 0)
+    sqlite3_bind_int64 (stmt, 1, actor->id);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, actor->name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, actor->kind, -1, SQLITE_TRANSIENT);
+  _lt_store_bind_text0 (stmt, 5, actor->country);
+  _lt_store_bind_text0 (stmt, 6, actor->description);
+  sqlite3_bind_int (stmt, 7, actor->restricted ? 1 : 0);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_constraint_error (self, slug, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (update && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND, _("The actor no longer exists"));
+      return FALSE;
+    }
+
+  if (!update)
+    actor->id = sqlite3_last_insert_rowid (self->db);
+  _lt_set_str (&actor->slug, slug);
+
+  if (!(stmt = _lt_store_prepare (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, actor->id);
+  if (!_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; actor->aliases != NULL && actor->aliases[i] != NULL; i++)
+    {
+      if (!(stmt = _lt_store_prepare (self,
+                                      "INSERT INTO actor_aliases (actor_id, position, alias)"
+                                      " VALUES (?1, ?2, ?3)",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, actor->id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      sqlite3_bind_text (stmt, 3, actor->aliases[i], -1, SQLITE_TRANSIENT);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (!write_translations (self, LT_RECORD_ACTOR, actor->id, &actor->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_ACTOR, actor->id, error))
+    return FALSE;
+
+  _lt_store_queue_change (self, LT_RECORD_ACTOR, actor->id,
+                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+
+  /* Events and relations show the actor's name. */
+  if (update)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (!(stmt = _lt_store_prepare (self,
+                                      "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, actor->id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < ids->len; i++)
+        _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (ids, gint64, i),
+                                LT_CHANGE_UPDATED);
+
+      g_array_set_size (ids, 0);
+      if (!(stmt = _lt_store_prepare (self,
+                                      "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
+                                      error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, actor->id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < ids->len; i++)
+        _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (ids, gint64, i),
+                                LT_CHANGE_UPDATED);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_source (LtStore   *self,
+              LtSource  *source,
+              gboolean   update,
+              GError   **error)
+{
+  g_autofree char *slug = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!source->i18n_complete && source->store != NULL && source->id != 0)
+    {
+      _lt_store_load_i18n (source->store, LT_RECORD_SOURCE, source->id, &source->i18n);
+      source->i18n_complete = TRUE;
+    }
+
+  if (source->title == NULL || *source->title == '\0')
+    return invalid (error, _("The source has no title"));
+  if (!check_slug (source->slug, error))
+    return FALSE;
+  if (source->date != NULL)
+    {
+      LtDate d;
+      g_autoptr(GError) date_error = NULL;
+
+      if (!lt_date_parse (source->date, &d, &date_error))
+        return invalid (error, "%s", date_error->message);
+    }
+
+  slug = source->slug != NULL ? g_strdup (source->slug) : make_slug (self, "sources", source->title);
+
+  stmt = _lt_store_prepare (self,
+                            update
+                              ? "UPDATE sources SET slug = ?2, title = ?3, publisher = ?4, author = ?5,"
+                                " date = ?6, url = ?7, language = ?8, file = ?9, note = ?10,"
+                                " full_text = ?11, restricted = ?12 WHERE id = ?1"
+                              : "INSERT INTO sources (id, slug, title, publisher, author, date, url,"
+                                " language, file, note, full_text, restricted)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (source->id != 0)
+    sqlite3_bind_int64 (stmt, 1, source->id);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, source->title, -1, SQLITE_TRANSIENT);
+  _lt_store_bind_text0 (stmt, 4, source->publisher);
+  _lt_store_bind_text0 (stmt, 5, source->author);
+  _lt_store_bind_text0 (stmt, 6, source->date);
+  _lt_store_bind_text0 (stmt, 7, source->url);
+  _lt_store_bind_text0 (stmt, 8, source->language);
+  _lt_store_bind_text0 (stmt, 9, source->file);
+  _lt_store_bind_text0 (stmt, 10, source->note);
+  _lt_store_bind_text0 (stmt, 11, source->full_text);
+  sqlite3_bind_int (stmt, 12, source->restricted ? 1 : 0);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_constraint_error (self, slug, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (update && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND, _("The source no longer exists"));
+      return FALSE;
+    }
+
+  if (!update)
+    source->id = sqlite3_last_insert_rowid (self->db);
+  _lt_set_str (&source->slug, slug);
+
+  if (!write_translations (self, LT_RECORD_SOURCE, source->id, &source->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_SOURCE, source->id, error))
+    return FALSE;
+
+  _lt_store_queue_change (self, LT_RECORD_SOURCE, source->id,
+                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  return TRUE;
+}
+
+gboolean
+_lt_store_write_relation (LtStore     *self,
+                          LtRelation  *relation,
+                          gboolean     update,
+                          GError     **error)
+{
+  g_autofree char *slug = NULL;
+  g_autofree char *date = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!relation->details_loaded && relation->store != NULL && relation->id != 0)
+    _lt_store_load_relation_details (relation->store, relation);
+  if (!relation->i18n_complete && relation->store != NULL && relation->id != 0)
+    {
+      _lt_store_load_i18n (relation->store, LT_RECORD_RELATION, relation->id, &relation->i18n);
+      relation->i18n_complete = TRUE;
+    }
+
+  if (lt_relation_type_get_index (relation->relation_type) < 0)
+    return invalid (error, _("“%s” is not a type of relation"),
+                    relation->relation_type != NULL ? relation->relation_type : "");
+  if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", relation->from_id) ||
+      !record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", relation->to_id))
+    return invalid (error, _("The relation refers to an actor that does not exist"));
+  if (!check_slug (relation->slug, error))
+    return FALSE;
+
+  if (relation->slug != NULL)
+    slug = g_strdup (relation->slug);
+  else
+    {
+      g_autofree char *base = g_strdup_printf ("%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT,
+                                               relation->from_id, relation->relation_type,
+                                               relation->to_id);
+
+      slug = make_slug (self, "relations", base);
+    }
+  if (relation->has_range)
+    date = lt_date_range_to_iso (&relation->range);
+
+  stmt = _lt_store_prepare (self,
+                            update
+                              ? "UPDATE relations SET slug = ?2, from_id = ?3, to_id = ?4, type = ?5,"
+                                " date = ?6, start_day = ?7, end_day = ?8, note = ?9, restricted = ?10"
+                                " WHERE id = ?1"
+                              : "INSERT INTO relations (id, slug, from_id, to_id, type, date,"
+                                " start_day, end_day, note, restricted)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (relation->id != 0)
+    sqlite3_bind_int64 (stmt, 1, relation->id);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, relation->from_id);
+  sqlite3_bind_int64 (stmt, 4, relation->to_id);
+  sqlite3_bind_text (stmt, 5, relation->relation_type, -1, SQLITE_TRANSIENT);
+  _lt_store_bind_text0 (stmt, 6, date);
+  if (relation->has_range)
+    {
+      sqlite3_bind_int64 (stmt, 7, lt_date_range_first_day (&relation->range));
+      sqlite3_bind_int64 (stmt, 8, lt_date_range_last_day (&relation->range));
+    }
+  _lt_store_bind_text0 (stmt, 9, relation->note);
+  sqlite3_bind_int (stmt, 10, relation->restricted ? 1 : 0);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_constraint_error (self, slug, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (update && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
+                   _("The relation no longer exists"));
+      return FALSE;
+    }
+
+  if (!update)
+    relation->id = sqlite3_last_insert_rowid (self->db);
+  _lt_set_str (&relation->slug, slug);
+
+  if (!write_citations (self, "relation_id", relation->id, relation->citations, error) ||
+      !write_translations (self, LT_RECORD_RELATION, relation->id, &relation->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_RELATION, relation->id, error))
+    return FALSE;
+
+  _lt_store_queue_change (self, LT_RECORD_RELATION, relation->id,
+                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  return TRUE;
+}
+
+gboolean
+_lt_store_collect_ids (LtStore     *self,
+                       const char  *sql,
+                       gint64       id,
+                       GArray      *out,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _lt_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 v = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (out, v);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return _lt_store_set_sql_error (self, error);
+
+  return TRUE;
+}
+
+/* Deletes a record inside a transaction and queues the changes it causes. */
+gboolean
+_lt_store_remove_record (LtStore       *self,
+                         LtRecordKind   kind,
+                         gint64         id,
+                         GError       **error)
+{
+  static const char * const delete_sql[] = {
+    "DELETE FROM events WHERE id = ?1",
+    "DELETE FROM actors WHERE id = ?1",
+    "DELETE FROM sources WHERE id = ?1",
+    "DELETE FROM relations WHERE id = ?1",
+  };
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  if (kind == LT_RECORD_SOURCE)
+    {
+      gint64 n = 0;
+
+      stmt = _lt_store_prepare (self, "SELECT count(*) FROM citations WHERE source_id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        n = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      if (n > 0)
+        {
+          g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_CONFLICT,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The source is cited %d time; remove the citation first",
+                                    "The source is cited %d times; remove the citations first",
+                                    (gulong) n),
+                       (int) n);
+          return FALSE;
+        }
+    }
+
+  if (kind == LT_RECORD_ACTOR)
+    {
+      if (!_lt_store_collect_ids (self, "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
+                                  id, events, error) ||
+          !_lt_store_collect_ids (self, "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
+                                  id, relations, error))
+        return FALSE;
+    }
+
+  if (!(stmt = _lt_store_prepare (self, delete_sql[kind], error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
+                   _("The record no longer exists"));
+      return FALSE;
+    }
+
+  /* In bulk (undoing an import) the index is rebuilt once at the end. */
+  if (self->bulk)
+    return TRUE;
+
+  if (!(stmt = _lt_store_prepare (self, _lt_store_delete_search_sql (kind), error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id * 4 + kind);
+  if (!_lt_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      gint64 rid = g_array_index (relations, gint64, i);
+
+      if (!(stmt = _lt_store_prepare (self, _lt_store_delete_search_sql (LT_RECORD_RELATION), error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rid * 4 + LT_RECORD_RELATION);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+      _lt_store_queue_change (self, LT_RECORD_RELATION, rid, LT_CHANGE_REMOVED);
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (events, gint64, i),
+                            LT_CHANGE_UPDATED);
+
+  _lt_store_queue_change (self, kind, id, LT_CHANGE_REMOVED);
+  return TRUE;
+}
+
+gboolean
+_lt_store_put_record (LtStore   *self,
+                      GObject   *record,
+                      gboolean   update,
+                      GError   **error)
+{
+  if (LT_IS_EVENT (record))
+    return write_event (self, LT_EVENT (record), update, error);
+  if (LT_IS_ACTOR (record))
+    return write_actor (self, LT_ACTOR (record), update, error);
+  if (LT_IS_SOURCE (record))
+    return write_source (self, LT_SOURCE (record), update, error);
+  if (LT_IS_RELATION (record))
+    return _lt_store_write_relation (self, LT_RELATION (record), update, error);
+  g_return_val_if_reached (FALSE);
+}
+
+void
+_lt_store_set_bulk (LtStore  *self,
+                    gboolean  bulk)
+{
+  g_assert (self->in_transaction);
+
+  self->bulk = !!bulk;
+}
+
+gboolean
+_lt_store_write_record (LtStore   *self,
+                        GObject   *record,
+                        GError   **error)
+{
+  return _lt_store_put_record (self, record, FALSE, error);
+}
+
