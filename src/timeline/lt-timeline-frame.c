@@ -124,11 +124,15 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
     {
       LtLabelBox *box = &boxes[order[i]];
 
+      /* A label left of its mark reaches back from the mark's left edge */
+      double label_l = box->label_left ? box->x - (box->w_label - box->w_min) : box->x;
+      double label_r = box->label_left ? box->x + box->w_min : box->x + box->w_label;
+
       if (box->w_label > box->w_min)
         {
           for (guint r = 0; r < n_rows && box->row < 0; r++)
             {
-              if (row_try_insert (g_ptr_array_index (rows, r), box->x, box->x + box->w_label, gap))
+              if (row_try_insert (g_ptr_array_index (rows, r), label_l, label_r, gap))
                 {
                   box->row = r;
                   box->labelled = TRUE;
@@ -148,8 +152,9 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       if (box->row >= 0 && !box->may_overlap)
         row_try_insert (g_ptr_array_index (labels, box->row), box->x, box->x + box->w_min, 0.0);
       if (box->row >= 0 && box->labelled && box->w_label > box->w_min)
-        row_try_insert (g_ptr_array_index (labels, box->row), box->x + box->w_min,
-                        box->x + box->w_label, 0.0);
+        row_try_insert (g_ptr_array_index (labels, box->row),
+                        box->label_left ? label_l : box->x + box->w_min,
+                        box->label_left ? box->x : box->x + box->w_label, 0.0);
     }
 
   /* What found no room may still show over other marks, but never over a label */
@@ -163,6 +168,18 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
         if (row_try_insert_full (g_ptr_array_index (labels, r), box->x, box->x + box->w_min, 0.0,
                                  FALSE))
           box->row = r;
+    }
+
+  /* An export leaves no event out: what found no room at all shows over its neighbours,
+   * spread over the rows, without its label */
+  for (guint i = 0; i < n_boxes && n_rows > 0; i++)
+    {
+      LtLabelBox *box = &boxes[order[i]];
+
+      if (box->row >= 0 || !box->keep)
+        continue;
+      box->row = (int) (i % n_rows);
+      box->labelled = box->w_label <= box->w_min;
     }
 }
 
@@ -194,6 +211,23 @@ badge_width (guint  count,
   return MAX (row_height + 2.0, 10.0 + 6.5 * digits);
 }
 
+/* What of a bar is on screen */
+static double
+bar_visible_width (const LtFrameItem *item,
+                   const LtTimeScale *scale)
+{
+  return MIN (item->x + item->w, scale->width) - MAX (item->x, 0.0);
+}
+
+/* A bar holds its key number at its left end, unless it is too short for it */
+static gboolean
+bar_number_outside (const LtFrameItem   *item,
+                    const LtFrameParams *params)
+{
+  return params->number_width > 0.0 &&
+         bar_visible_width (item, &params->scale) < params->number_width + 8.0;
+}
+
 static void
 add_event_candidate (LtTimelineIndex     *self,
                      const LtFrameParams *params,
@@ -209,6 +243,8 @@ add_event_candidate (LtTimelineIndex     *self,
   gboolean matched = !self->has_filter || (item->flags & LT_ITEM_MATCHED);
   Candidate c = { { 0 } };
   double label_w = -1.0;
+  double nw = params->number_width;
+  double inside;
   double anchor = lt_timeline_index_item_anchor (self, lane, item_index);
 
   c.item.lane = lane;
@@ -228,7 +264,12 @@ add_event_candidate (LtTimelineIndex     *self,
     label_w = params->measure_span (item->span, params->user_data);
   if (label_w < 0.0)
     frame->incomplete = frame->incomplete || params->measure_span != NULL;
+  /* On screen a long title is cut with "…"; an export leaves it out and its number in the
+   * event key stands in for it */
+  if (params->keep_all && label_w > params->max_label_width)
+    label_w = 0.0;
   label_w = MIN (label_w, params->max_label_width);
+  c.box.keep = params->keep_all;
 
   if (long_range)
     {
@@ -249,13 +290,26 @@ add_event_candidate (LtTimelineIndex     *self,
       c.item.x = x0;
       c.item.w = MAX (x1 - x0, params->mark_size);
       c.box.x = x0;
-      c.box.w_min = c.item.w;
+      c.box.w_min = c.item.w + (bar_number_outside (&c.item, params) ? 3.0 + nw : 0.0);
+      inside = bar_visible_width (&c.item, scale) - (nw > 0.0 && !bar_number_outside (&c.item, params)
+                                                     ? nw + 4.0 : 0.0);
       if (label_w <= 0.0)
         c.box.w_label = 0.0;
-      else if (label_w + 16.0 <= c.item.w - MAX (0.0, -x0))
-        c.box.w_label = c.item.w + 0.5;   /* the label fits inside the bar */
+      else if (label_w + 16.0 <= inside)
+        c.box.w_label = c.box.w_min + 0.5;   /* the label fits inside the bar */
       else
-        c.box.w_label = c.item.w + 6.0 + label_w;
+        c.box.w_label = c.box.w_min + 6.0 + label_w;
+      /* a label never runs off the right edge: it goes before the bar, or is left out */
+      if (c.box.w_label > c.box.w_min + 1.0 && x0 + c.box.w_label > scale->width)
+        {
+          if (x0 - 6.0 - label_w >= 0.0)
+            c.box.label_left = TRUE;
+          else
+            {
+              c.box.w_label = 0.0;
+              label_w = 0.0;
+            }
+        }
       c.box.priority = 100 + (guint) (31 - _lt_timeline_index_class_of_length ((gint64) item->end_day -
                                                                                item->start_day + 1));
       c.item.label_w = MAX (label_w, 0.0);
@@ -266,8 +320,18 @@ add_event_candidate (LtTimelineIndex     *self,
       c.item.x = c.item.anchor_x - params->mark_size / 2.0;
       c.item.w = params->mark_size;
       c.box.x = c.item.x;
-      c.box.w_min = params->mark_size;
-      c.box.w_label = label_w > 0.0 ? params->mark_size + 5.0 + label_w : 0.0;
+      c.box.w_min = params->mark_size + (nw > 0.0 ? 3.0 + nw : 0.0);
+      c.box.w_label = label_w > 0.0 ? c.box.w_min + 5.0 + label_w : 0.0;
+      if (label_w > 0.0 && c.item.x + c.box.w_label > scale->width)
+        {
+          if (c.item.x - 5.0 - label_w >= 0.0)
+            c.box.label_left = TRUE;
+          else
+            {
+              c.box.w_label = 0.0;
+              label_w = 0.0;
+            }
+        }
       c.box.priority = 1000 + hash_priority (span->id);
       c.box.may_overlap = TRUE;   /* a mark with no room still shows over its neighbours */
       c.item.label_w = MAX (label_w, 0.0);
@@ -529,6 +593,16 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                     cand.box.w_label = cand.item.w + 4.0 + cand.item.label_w;
                 }
               cand.box.priority = 10;
+              cand.box.keep = params->keep_all;
+              cand.item.end_item = i1;
+              if (params->number_width > 0.0)
+                {
+                  /* the key's number stands in for the noun */
+                  cand.item.label_w = params->number_width;
+                  cand.box.w_label = cand.item.w + 4.0 + params->number_width;
+                }
+              if (cand.box.w_label > 0.0 && cand.box.x + cand.box.w_label > scale->width)
+                cand.box.label_left = TRUE;
               g_array_append_val (candidates, cand);
             }
         }
@@ -569,12 +643,21 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
 
               if (box->row >= 0 && box->labelled && item.label_w > 0.0)
                 {
+                  double gap = item.kind == LT_FRAME_ITEM_BAR ? 6.0 :
+                               item.kind == LT_FRAME_ITEM_BADGE ? 4.0 : 5.0;
+                  double number = item.kind == LT_FRAME_ITEM_BADGE ? 0.0 :
+                                  item.kind == LT_FRAME_ITEM_MARK || bar_number_outside (&item, params)
+                                  ? (params->number_width > 0.0 ? 3.0 + params->number_width : 0.0)
+                                  : 0.0;
+
                   item.frame_flags |= LT_FRAME_ITEM_LABELLED;
                   if (item.kind == LT_FRAME_ITEM_BAR && box->w_label <= box->w_min + 1.0)
-                    item.label_x = MAX (item.x, 0.0) + 8.0;
+                    item.label_x = MAX (item.x, 0.0) + 8.0 +
+                                   (params->number_width > 0.0 ? params->number_width + 4.0 : 0.0);
+                  else if (box->label_left)
+                    item.label_x = item.x - gap - item.label_w;
                   else
-                    item.label_x = item.x + item.w + (item.kind == LT_FRAME_ITEM_BAR ? 6.0 :
-                                                      item.kind == LT_FRAME_ITEM_BADGE ? 4.0 : 5.0);
+                    item.label_x = item.x + item.w + number + gap;
                 }
               else
                 item.label_w = 0.0;
@@ -629,6 +712,7 @@ lt_timeline_frame_hit_test (LtTimelineFrame *frame,
       double top = item->y - slop;
       double bottom = item->y + item->h + slop;
       double right = item->x + item->w + slop;
+      double left = item->x - slop;
 
       if (item->frame_flags & LT_FRAME_ITEM_LABELLED)
         {
@@ -637,9 +721,10 @@ lt_timeline_frame_hit_test (LtTimelineFrame *frame,
           top = MIN (top, row_top);
           bottom = MAX (bottom, row_top + frame->params.row_height);
           right = MAX (right, item->label_x + item->label_w);
+          left = MIN (left, item->label_x);
         }
 
-      if (x >= item->x - slop && x <= right && y >= top && y <= bottom)
+      if (x >= left && x <= right && y >= top && y <= bottom)
         return item;
     }
 

@@ -23,6 +23,8 @@ typedef struct
   double  w_label;     /* with its label */
   guint   priority;    /* lower is placed first */
   gboolean may_overlap; /* if no row has room, it may cover other marks (not labels) */
+  gboolean label_left; /* the label goes left of the mark, ending at x */
+  gboolean keep;       /* if no row has room, it still shows in the first row, unlabelled */
   int     row;         /* out: -1 if not placed */
   gboolean labelled;   /* out */
 } LtLabelBox;
@@ -45,6 +47,7 @@ typedef enum
 #define LT_FRAME_ITEM_DIMMED   (1 << 1)
 #define LT_FRAME_ITEM_LABELLED (1 << 2)
 #define LT_FRAME_ITEM_CLIPPED  (1 << 3)
+#define LT_FRAME_ITEM_NUMBERED (1 << 4)
 
 typedef struct
 {
@@ -55,6 +58,8 @@ typedef struct
   guint32 count;      /* BADGE: items in the cluster */
   guint32 n_matched;  /* BADGE: matched items in the cluster */
   guint32 item;       /* index in the lane */
+  guint32 end_item;   /* BADGE: after the last item in the lane */
+  guint32 number;     /* the number in the event key, or 0 */
   float   x, y, w, h; /* the mark, bar or badge */
   float   label_x;
   float   label_w;
@@ -83,6 +88,11 @@ typedef struct
   double      max_label_width;
   gint64      selected_id;
   gboolean    hide_unmatched;
+  /* an export: every event shows (as a mark, a bar or in a badge), and titles show whole or
+   * not at all, never cut with "…" */
+  gboolean    keep_all;
+  /* > 0: room for the event key's number after each mark and badge, inside each bar */
+  double      number_width;
   /* width of the span's label in pixels, or < 0 if it is not measured yet */
   double    (*measure_span) (guint32  span,
                              gpointer user_data);

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define CELL_WIDTH        28.0
 #define MARK_SIZE         12.0
 #define MAX_LABEL_WIDTH   220.0
+#define EXPORT_MAX_LABEL_WIDTH 300.0
 #define DENSITY_COLUMN    4.0
 #define LABEL_BUDGET      40
 #define LABEL_TIME_BUDGET_USEC 2000
@@ -94,6 +95,8 @@ struct _LtTimelinePainter
   gint64             hover_id;
   gboolean           show_overview;
   gboolean           progressive;
+  gboolean           export;          /* every event shows, no title is cut */
+  guint              first_number;    /* the event key's number of the first item, or 0 */
 
   /* layout */
   int                width;

@@ -172,8 +172,12 @@ _lt_timeline_painter_lookup_label (LtTimelinePainter *self,
   pango_layout_set_font_description (label->layout, self->label_font);
   pango_layout_set_text (label->layout, label->title, -1);
   pango_layout_set_single_paragraph_mode (label->layout, TRUE);
-  pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (label->layout, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+  /* an export shows a title whole or not at all (the frame decides by its width) */
+  if (!self->export)
+    {
+      pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (label->layout, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+    }
   label->width = _lt_timeline_text_width (label->layout);
 
   g_hash_table_insert (self->labels, GUINT_TO_POINTER (span_index + 1), label);
