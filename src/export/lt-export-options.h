@@ -117,6 +117,7 @@ typedef struct
   gboolean       show_filter;
   gboolean       show_date;
   gboolean       sources;
+  gboolean       key;          /* timeline: numbered events and a list of them */
   gboolean       include_restricted;
   guint          n_pages;
 

@@ -141,3 +141,37 @@ lt_export_painter_get_extent (LtExportPainter *self,
 
   return self->vtable->get_extent (self->data, from_day, to_day);
 }
+
+void
+lt_export_key_entry_free (gpointer entry)
+{
+  LtExportKeyEntry *self = entry;
+
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->event_ids, g_array_unref);
+  g_free (self);
+}
+
+/**
+ * lt_export_painter_dup_key:
+ * @self: a painter
+ * @slice: the slice painted last, with its first number
+ *
+ * The event key of the slice painted last: what each number stands for.
+ *
+ * Returns: (transfer full) (element-type LtExportKeyEntry): the entries in number order,
+ *   empty for a view with no key
+ */
+GPtrArray *
+lt_export_painter_dup_key (LtExportPainter     *self,
+                           const LtExportSlice *slice)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (slice != NULL, NULL);
+
+  if (self->vtable->dup_key != NULL && slice->first_number > 0)
+    return self->vtable->dup_key (self->data, slice);
+
+  return g_ptr_array_new_with_free_func (lt_export_key_entry_free);
+}

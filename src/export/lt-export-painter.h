@@ -26,7 +26,19 @@ typedef struct
   double to_day;
   guint  index;
   guint  n_slices;
+  guint  first_number;  /* of the event key on this slice, or 0 for no key */
 } LtExportSlice;
+
+/* One numbered mark, bar or badge of an event key: the events it stands for, in date
+ * order, at most a few of a large cluster */
+typedef struct
+{
+  guint   number;
+  guint   n_events;
+  GArray *event_ids;   /* gint64 */
+} LtExportKeyEntry;
+
+void lt_export_key_entry_free (gpointer entry);
 
 /**
  * LtExportPainterVTable:
@@ -66,6 +78,8 @@ typedef struct
   void         (*describe)            (gpointer               data,
                                        const LtExportSlice   *slice,
                                        GString               *text);
+  GPtrArray   *(*dup_key)             (gpointer               data,
+                                       const LtExportSlice   *slice);
   gboolean     (*get_extent)          (gpointer               data,
                                        double                *from_day,
                                        double                *to_day);
@@ -94,6 +108,8 @@ GArray          *lt_export_painter_dup_cited_sources   (LtExportPainter         
 gboolean         lt_export_painter_get_extent          (LtExportPainter             *self,
                                                         double                      *from_day,
                                                         double                      *to_day);
+GPtrArray       *lt_export_painter_dup_key             (LtExportPainter             *self,
+                                                        const LtExportSlice         *slice);
 void             lt_export_painter_describe            (LtExportPainter             *self,
                                                         const LtExportSlice         *slice,
                                                         GString                     *text);

@@ -98,9 +98,37 @@ layout_slice (TimelineData        *td,
   int w = MAX ((int) floor (width), 1);
   int h = MAX ((int) floor (height), 1);
 
+  lt_timeline_painter_set_first_number (td->painter, slice->first_number);
   lt_timeline_painter_layout (td->painter, context, w, h);
   lt_timeline_painter_set_window (td->painter, slice->from_day, slice->to_day);
   lt_timeline_painter_layout (td->painter, context, w, h);
+}
+
+/* A large cluster is one line of the key: its count and dates, not its events */
+#define MAX_KEY_CLUSTER_EVENTS 6
+
+static GPtrArray *
+timeline_dup_key (gpointer             data,
+                  const LtExportSlice *slice)
+{
+  TimelineData *td = data;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (lt_export_key_entry_free);
+  guint n = lt_timeline_painter_get_n_numbered (td->painter);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LtExportKeyEntry *entry = g_new0 (LtExportKeyEntry, 1);
+
+      entry->number = slice->first_number + i;
+      entry->event_ids = lt_timeline_painter_dup_numbered_events (td->painter, entry->number,
+                                                                  MAX_KEY_CLUSTER_EVENTS,
+                                                                  &entry->n_events);
+      if (entry->event_ids == NULL)
+        entry->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
 }
 
 static void
@@ -346,6 +374,7 @@ static const LtExportPainterVTable timeline_vtable = {
   .paint = timeline_paint,
   .dup_cited_sources = timeline_dup_cited_sources,
   .describe = timeline_describe,
+  .dup_key = timeline_dup_key,
   .get_extent = timeline_get_extent,
   .free = timeline_data_free,
 };
@@ -393,6 +422,9 @@ lt_export_timeline_painter_new (LtStore                *store,
   lt_timeline_painter_set_palette (td->painter, &td->palette);
   lt_timeline_painter_set_show_overview (td->painter, FALSE);
   lt_timeline_painter_set_progressive (td->painter, FALSE);
+  lt_timeline_painter_set_export (td->painter, TRUE);
+  /* the figures band, as on screen: a report reads the numbers beside the events */
+  lt_timeline_painter_set_figures (td->painter, "political-prisoners");
   lt_timeline_painter_set_lane_mode (td->painter,
                                      options->lanes == LT_EXPORT_LANES_PLACE ? LT_LANE_MODE_PLACE :
                                      options->lanes == LT_EXPORT_LANES_ACTOR ? LT_LANE_MODE_ACTOR :

@@ -179,6 +179,7 @@ struct _LtExportDialog
   GtkSwitch            *filter_switch;
   GtkSwitch            *date_switch;
   GtkSwitch            *sources_switch;
+  GtkSwitch            *key_switch;
   GtkSwitch            *restricted_switch;
 };
 
@@ -313,6 +314,7 @@ lt_export_dialog_dup_options (LtExportDialog  *self,
   options->show_filter = gtk_switch_get_active (self->filter_switch);
   options->show_date = gtk_switch_get_active (self->date_switch);
   options->sources = gtk_switch_get_active (self->sources_switch);
+  options->key = gtk_switch_get_active (self->key_switch);
   options->include_restricted = gtk_switch_get_active (self->restricted_switch);
 
   options->lanes = MIN (adw_combo_row_get_selected (self->lanes_row), LT_EXPORT_LANES_ACTOR);
@@ -791,6 +793,7 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, filter_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, date_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, sources_switch);
+  gtk_widget_class_bind_template_child (widget_class, LtExportDialog, key_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, restricted_switch);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
@@ -808,7 +811,7 @@ lt_export_dialog_init (LtExportDialog *self)
   GObject *notifiers[4];
   GObject *spins[4];
   GObject *entries[4];
-  GObject *switches[5];
+  GObject *switches[6];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -825,6 +828,7 @@ lt_export_dialog_init (LtExportDialog *self)
   switches[2] = G_OBJECT (self->date_switch);
   switches[3] = G_OBJECT (self->sources_switch);
   switches[4] = G_OBJECT (self->restricted_switch);
+  switches[5] = G_OBJECT (self->key_switch);
 
   self->last_size = LT_EXPORT_SIZE_A4_LANDSCAPE;
   adw_combo_row_set_selected (self->format_row, 2);

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
+#include <unistd.h>
 
 #include "lt-export-document.h"
 #include "export-test-util.h"
@@ -315,6 +317,7 @@ test_pdf_pages (void)
     }
 
   options->n_pages = 3;
+  options->key = FALSE;   /* the drawing's pages alone; test_pdf_key has the key's */
   document = lt_export_document_new (store, options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lt_export_document_get_n_pages (document), ==, 3);
@@ -385,6 +388,214 @@ test_pdf_pages (void)
     }
   g_assert_cmpuint (n_links, >=, 3);
   g_assert_true (first_linked);
+}
+
+/* Dark pixels (text) in columns [x0, x1) of a PNG */
+static guint
+count_ink (GBytes *bytes,
+           int     x0,
+           int     x1)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  const guint8 *data;
+  int stride, height;
+  guint n = 0;
+  int fd;
+
+  fd = g_file_open_tmp ("letapis-test-XXXXXX.png", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  height = cairo_image_surface_get_height (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + 4 * x);
+        double lum = (0.3 * ((px >> 16) & 0xff) + 0.59 * ((px >> 8) & 0xff) + 0.11 * (px & 0xff)) / 255;
+
+        if (lum < 0.35)
+          n++;
+      }
+  cairo_surface_destroy (surface);
+
+  return n;
+}
+
+/* No title runs off the page: a label that would cross the right edge goes left of its
+ * mark, or is left out, and no glyph of the PDF lies outside its page */
+static void
+test_labels_inside (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportOptions) png = timeline_options (LT_EXPORT_FORMAT_PNG, "2020", "2024");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *plain_outside = NULL;
+  g_autofree char *raw = NULL;
+  int margin;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  options->title = g_strdup ("Political repression in Belarus, 2020–2024");
+  bytes = export_bytes (store, options);
+  outside = export_test_pdf_words_outside (bytes);
+  g_assert_cmpstr (outside, ==, "");
+
+  /* and no title on the drawing is cut with "…" (the key's summaries are one line each) */
+  raw = export_test_pdf_text (bytes);
+  {
+    g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+    g_autoptr(GRegex) cut = g_regex_new ("\\w…", 0, 0, NULL);
+
+    g_assert_false (g_regex_match (cut, pages[0], 0, NULL));
+  }
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  options->key = FALSE;
+  bytes = export_bytes (store, options);
+  plain_outside = export_test_pdf_words_outside (bytes);
+  g_assert_cmpstr (plain_outside, ==, "");
+
+  /* The last two columns of a slide's drawing hold no text */
+  png->size = LT_EXPORT_SIZE_HD;
+  png->key = FALSE;
+  image = export_bytes (store, png);
+  margin = (int) round (1080 * 0.06);
+  g_assert_cmpuint (count_ink (image, 1920 - margin - 2, 1920 - margin), ==, 0);
+}
+
+static char *
+without_hyphens (char *text)
+{
+  char *out = text;
+
+  for (const char *in = text; *in != '\0'; in++)
+    if (*in != '-')
+      *out++ = *in;
+  *out = '\0';
+
+  return text;
+}
+
+/* Every event of the window is in the key, whole, with its date as the chronicle knows it
+ * and the numbers of its sources in the footnote */
+static void
+test_pdf_key (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportDocument) document = NULL;
+  g_autoptr(LtEventFilter) filter = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GArray) sources = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *outline = NULL;
+  guint n_pages;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  g_assert_true (options->key);   /* the default for PDF */
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+  raw = export_test_pdf_text (bytes);
+  /* pdftotext joins a word broken after a hyphen at the end of a line ("post-election"
+   * gives "postelection"): compare without hyphens */
+  {
+    /* and NFKC folds the ligatures ("ﬂ") it reports */
+    g_autofree char *folded = g_utf8_normalize (raw, -1, G_NORMALIZE_NFKC);
+
+    text = without_hyphens (export_test_squash (folded));
+  }
+  g_assert_nonnull (strstr (text, "Key to the events"));
+
+  sources = lt_export_document_dup_sources (document);
+  filter = lt_export_options_dup_event_filter (options);
+  lt_event_filter_set_window (filter, options->from_day, options->to_day);
+  events = lt_store_list_events (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >=, 29);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
+      g_autofree char *line = g_strdup_printf ("%s — %s", date, lt_event_get_title (event));
+      g_autofree char *squashed = without_hyphens (export_test_squash (line));
+      GPtrArray *citations = lt_event_get_citations (event);
+      const char *found = strstr (text, squashed);
+      int number = -1;
+
+      if (found == NULL)
+        g_error ("“%s” is not in the key", squashed);
+
+      for (guint c = 0; citations != NULL && c < citations->len && number < 0; c++)
+        {
+          const LtCitation *citation = g_ptr_array_index (citations, c);
+
+          for (guint k = 0; k < sources->len; k++)
+            if (g_array_index (sources, gint64, k) == citation->source_id)
+              number = (int) k + 1;
+        }
+      if (number > 0)
+        {
+          g_autofree char *with_source = g_strdup_printf ("%s [%d]", squashed, number);
+
+          g_assert_nonnull (strstr (text, with_source));
+        }
+    }
+
+  /* Many pages: the key follows on its own pages, numbered and in the outline */
+  g_clear_object (&document);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  options->n_pages = 3;
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  n_pages = lt_export_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >, 3);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&raw, g_free);
+  raw = export_test_pdf_text (bytes);
+  outline = export_test_pdf_outline (bytes);
+  {
+    g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+
+    for (guint i = 0; i < n_pages; i++)
+      {
+        g_autofree char *page_text = export_test_squash (pages[i]);
+        g_autofree char *page = g_strdup_printf ("%u/%u", i + 1, n_pages);
+        g_autofree char *spaced = g_strdup_printf ("%u / %u", i + 1, n_pages);
+        g_autofree char *entry = g_strdup_printf ("<item page=\"%u\">%u / %u · ", i + 1, i + 1,
+                                                  n_pages);
+
+        g_assert_true (strstr (page_text, page) != NULL || strstr (page_text, spaced) != NULL);
+        g_assert_nonnull (strstr (outline, entry));
+        if (i >= 3)
+          g_assert_nonnull (strstr (page_text, "Key to the events"));
+      }
+  }
 }
 
 static void
@@ -686,6 +897,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Export/svg", test_svg);
   g_test_add_func ("/Letapis/Export/pdf", test_pdf);
   g_test_add_func ("/Letapis/Export/pdf-pages", test_pdf_pages);
+  g_test_add_func ("/Letapis/Export/labels-inside", test_labels_inside);
+  g_test_add_func ("/Letapis/Export/pdf-key", test_pdf_key);
   g_test_add_func ("/Letapis/Export/ukrainian", test_ukrainian);
   g_test_add_func ("/Letapis/Export/graph-pdf", test_graph_pdf);
   g_test_add_func ("/Letapis/Export/empty", test_empty);

@@ -440,6 +440,7 @@ test_print_to_file (void)
   options->from_day = lt_days_from_ymd (2021, 7, 1);
   options->to_day = lt_days_from_ymd (2021, 9, 30);
   options->n_pages = 3;
+  options->key = FALSE;   /* three pages of the drawing, no pages of the key */
   operation = lt_print_operation_new (store, options, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lt_print_operation_get_n_pages (operation), ==, 3);
