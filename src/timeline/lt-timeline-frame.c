@@ -85,6 +85,18 @@ row_try_insert (GArray *row,
   return row_try_insert_full (row, l, r, gap, TRUE);
 }
 
+/* Whether the label of @box (not its mark) reaches into [l, r] */
+static gboolean
+label_overlaps (const LtLabelBox *box,
+                double            l,
+                double            r)
+{
+  double label_l = box->label_left ? box->x - (box->w_label - box->w_min) : box->x + box->w_min;
+  double label_r = box->label_left ? box->x : box->x + box->w_label;
+
+  return label_l < r && l < label_r;
+}
+
 /**
  * lt_timeline_place_boxes:
  * @boxes: (array length=n_boxes): the boxes to place
@@ -117,6 +129,7 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       order[i] = i;
       boxes[i].row = -1;
       boxes[i].labelled = FALSE;
+      boxes[i].overlaid = FALSE;
     }
   g_qsort_with_data (order, n_boxes, sizeof (guint), compare_box_order, boxes);
 
@@ -171,15 +184,35 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
     }
 
   /* An export leaves no event out: what found no room at all shows over its neighbours,
-   * spread over the rows, without its label */
+   * without its label, in the row where it covers the fewest labels; those it covers are
+   * left out (their numbers in the event key stand for them), so no text is drawn over */
   for (guint i = 0; i < n_boxes && n_rows > 0; i++)
     {
       LtLabelBox *box = &boxes[order[i]];
+      guint best = G_MAXUINT;
 
       if (box->row >= 0 || !box->keep)
         continue;
-      box->row = (int) (i % n_rows);
+      for (guint r = 0; r < n_rows; r++)
+        {
+          guint covered = 0;
+
+          for (guint j = 0; j < n_boxes; j++)
+            if (boxes[j].row == (int) r && boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
+                label_overlaps (&boxes[j], box->x, box->x + box->w_min))
+              covered++;
+          if (covered < best)
+            {
+              best = covered;
+              box->row = (int) r;
+            }
+        }
       box->labelled = box->w_label <= box->w_min;
+      box->overlaid = TRUE;
+      for (guint j = 0; j < n_boxes; j++)
+        if (boxes[j].row == box->row && boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
+            label_overlaps (&boxes[j], box->x, box->x + box->w_min))
+          boxes[j].labelled = FALSE;
     }
 }
 
@@ -640,6 +673,8 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                   : row_h - 2.0;
               item.y = fl.rows_y + row * row_h + (row_h - h) / 2.0;
               item.h = h;
+              if (box->overlaid)
+                item.frame_flags |= LT_FRAME_ITEM_OVERLAID;
 
               if (box->row >= 0 && box->labelled && item.label_w > 0.0)
                 {

@@ -25,6 +25,7 @@ typedef struct
   gboolean may_overlap; /* if no row has room, it may cover other marks (not labels) */
   gboolean label_left; /* the label goes left of the mark, ending at x */
   gboolean keep;       /* if no row has room, it still shows in the first row, unlabelled */
+  gboolean overlaid;   /* out: kept over its neighbours */
   int     row;         /* out: -1 if not placed */
   gboolean labelled;   /* out */
 } LtLabelBox;
@@ -48,6 +49,7 @@ typedef enum
 #define LT_FRAME_ITEM_LABELLED (1 << 2)
 #define LT_FRAME_ITEM_CLIPPED  (1 << 3)
 #define LT_FRAME_ITEM_NUMBERED (1 << 4)
+#define LT_FRAME_ITEM_OVERLAID (1 << 5)
 
 typedef struct
 {

@@ -425,7 +425,11 @@ draw_numbers (LtTimelinePainter *self,
       g_snprintf (text, sizeof text, "%u", item->number);
       layout = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL_BOLD, text);
       w = _lt_timeline_text_width (layout);
-      if (item->kind == LT_FRAME_ITEM_BAR && visible >= frame->params.number_width + 8.0)
+      /* a bar laid over another one that starts with it numbers its other end */
+      if (item->kind == LT_FRAME_ITEM_BAR && (item->frame_flags & LT_FRAME_ITEM_OVERLAID) &&
+          visible >= 2 * frame->params.number_width + 16.0)
+        x = MIN (item->x + item->w, self->width) - 4.0 - w;
+      else if (item->kind == LT_FRAME_ITEM_BAR && visible >= frame->params.number_width + 8.0)
         x = MAX (item->x, 0.0) + 4.0;
       else if (item->kind == LT_FRAME_ITEM_BADGE && (item->frame_flags & LT_FRAME_ITEM_LABELLED))
         x = item->label_x;

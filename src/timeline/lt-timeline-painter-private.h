@@ -70,6 +70,7 @@ struct _LtTimelinePainter
   GArray            *match_ids;      /* gint64, or NULL for no filter */
   LtEventFilter     *filter;
   char              *figures_kind;
+  char              *figures_note;    /* after the band's title: an export's source numbers */
   double             figures_max;
   LtLaneMode         lane_mode;
   gboolean           include_restricted;

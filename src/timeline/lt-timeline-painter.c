@@ -108,6 +108,7 @@ lt_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->match_ids, g_array_unref);
   g_clear_pointer (&self->filter, lt_event_filter_free);
   g_clear_pointer (&self->figures_kind, g_free);
+  g_clear_pointer (&self->figures_note, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     g_clear_pointer (&self->texts[i], g_hash_table_unref);
@@ -750,6 +751,21 @@ lt_timeline_painter_set_export (LtTimelinePainter *self,
 }
 
 /**
+ * lt_timeline_painter_set_figures_note:
+ * @self: a painter
+ * @note: (nullable): text after the figures band's title, such as its sources' numbers
+ */
+void
+lt_timeline_painter_set_figures_note (LtTimelinePainter *self,
+                                      const char        *note)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  g_free (self->figures_note);
+  self->figures_note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+}
+
+/**
  * lt_timeline_painter_set_first_number:
  * @self: a painter
  * @first: the number of the first mark, bar or badge, or 0 for none
@@ -933,9 +949,16 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   params.keep_all = self->export;
   if (self->first_number > 0)
     {
-      /* room for the widest number a page can have */
-      PangoLayout *probe = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL_BOLD,
-                                                          self->first_number >= 900 ? "0000" : "000");
+      /* room for the widest number the frame can have: a page holds fewer than 1,000
+       * items, and no more than there are events */
+      guint widest = self->first_number + MIN (999, self->spans != NULL ? self->spans->len : 0);
+      char digits[16] = "0";
+      guint n = 1;
+      PangoLayout *probe;
+
+      for (guint v = widest; v >= 10; v /= 10)
+        digits[n++] = '0';
+      probe = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL_BOLD, digits);
 
       params.number_width = _lt_timeline_text_width (probe);
     }

@@ -94,6 +94,8 @@ void               lt_timeline_painter_set_figures          (LtTimelinePainter  
 const char        *lt_timeline_painter_get_figures_title   (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_export           (LtTimelinePainter       *self,
                                                              gboolean                 export);
+void               lt_timeline_painter_set_figures_note     (LtTimelinePainter       *self,
+                                                             const char              *note);
 void               lt_timeline_painter_set_first_number     (LtTimelinePainter       *self,
                                                              guint                    first);
 guint              lt_timeline_painter_get_n_numbered       (LtTimelinePainter       *self);
