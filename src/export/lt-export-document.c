@@ -745,6 +745,39 @@ make_key_row (LtExportDocument *self,
   pango_layout_set_alignment (row->number, PANGO_ALIGN_RIGHT);
   row->lines = g_ptr_array_new_with_free_func (g_object_unref);
 
+  if (entry->summary && entry->event_ids->len == 2)
+    {
+      g_autoptr(LtEvent) first = lt_store_lookup_event (self->store,
+                                                        g_array_index (entry->event_ids, gint64, 0));
+      g_autoptr(LtEvent) last = lt_store_lookup_event (self->store,
+                                                       g_array_index (entry->event_ids, gint64, 1));
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *line = NULL;
+      const LtDateRange *range;
+
+      if (first != NULL && last != NULL)
+        {
+          from = lt_date_format (&lt_event_get_date_range (first)->start);
+          range = lt_event_get_date_range (last);
+          to = lt_date_format (range->has_end ? &range->end : &range->start);
+          /* Translators: a large cluster in the event key: "240 events, from 3 March 2021 to
+           * May 2021" */
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%1$u event, from %2$s to %3$s",
+                                               "%1$u events, from %2$s to %3$s",
+                                               entry->n_events),
+                                  entry->n_events, from, to);
+          g_ptr_array_add (row->lines, make_layout (self, line, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
+                                                    text_w));
+        }
+      row->height = 3 * self->scale;
+      for (guint i = 0; i < row->lines->len; i++)
+        row->height += layout_height (g_ptr_array_index (row->lines, i));
+
+      return row;
+    }
+
   if (entry->n_events > 1)
     {
       g_autofree char *head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1451,6 +1484,14 @@ lt_export_document_new_with_painter (LtStore                *store,
 
   self->n_pages = self->n_slices;
   collect_sources (self);
+  {
+    g_autoptr(GHashTable) numbers = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < self->source_ids->len; i++)
+      g_hash_table_insert (numbers, &g_array_index (self->source_ids, gint64, i),
+                           GUINT_TO_POINTER (i + 1));
+    lt_export_painter_set_source_numbers (self->painter, numbers);
+  }
   if (self->key)
     build_key (self);
 

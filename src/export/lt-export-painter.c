@@ -175,3 +175,22 @@ lt_export_painter_dup_key (LtExportPainter     *self,
 
   return g_ptr_array_new_with_free_func (lt_export_key_entry_free);
 }
+
+/**
+ * lt_export_painter_set_source_numbers:
+ * @self: a painter
+ * @numbers: (element-type gint64 guint): each listed source's id to its number in the
+ *   footnote, from 1
+ *
+ * Tells the painter how the document numbers the sources, for what it draws with them.
+ */
+void
+lt_export_painter_set_source_numbers (LtExportPainter *self,
+                                      GHashTable      *numbers)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (numbers != NULL);
+
+  if (self->vtable->set_source_numbers != NULL)
+    self->vtable->set_source_numbers (self->data, numbers);
+}

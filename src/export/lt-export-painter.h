@@ -33,9 +33,10 @@ typedef struct
  * order, at most a few of a large cluster */
 typedef struct
 {
-  guint   number;
-  guint   n_events;
-  GArray *event_ids;   /* gint64 */
+  guint    number;
+  guint    n_events;
+  GArray  *event_ids;  /* gint64 */
+  gboolean summary;    /* a large cluster: event_ids holds its first and last event only */
 } LtExportKeyEntry;
 
 void lt_export_key_entry_free (gpointer entry);
@@ -80,6 +81,8 @@ typedef struct
                                        GString               *text);
   GPtrArray   *(*dup_key)             (gpointer               data,
                                        const LtExportSlice   *slice);
+  void         (*set_source_numbers)  (gpointer               data,
+                                       GHashTable            *numbers);
   gboolean     (*get_extent)          (gpointer               data,
                                        double                *from_day,
                                        double                *to_day);
@@ -108,6 +111,8 @@ GArray          *lt_export_painter_dup_cited_sources   (LtExportPainter         
 gboolean         lt_export_painter_get_extent          (LtExportPainter             *self,
                                                         double                      *from_day,
                                                         double                      *to_day);
+void             lt_export_painter_set_source_numbers  (LtExportPainter             *self,
+                                                        GHashTable                  *numbers);
 GPtrArray       *lt_export_painter_dup_key             (LtExportPainter             *self,
                                                         const LtExportSlice         *slice);
 void             lt_export_painter_describe            (LtExportPainter             *self,

@@ -30,6 +30,8 @@ typedef struct
   LtTimelinePalette  palette;
   PangoContext      *context;     /* of the last page drawn */
   GArray            *legend;      /* guint category indexes present */
+  GArray            *figures;     /* LtFigurePoint of the band */
+  GHashTable        *source_numbers; /* gint64 source id -> its footnote number */
   double             last_width;
   double             last_height;
 } TimelineData;
@@ -44,6 +46,8 @@ timeline_data_free (gpointer data)
   g_clear_object (&td->painter);
   g_clear_object (&td->context);
   g_clear_pointer (&td->legend, g_array_unref);
+  g_clear_pointer (&td->figures, g_array_unref);
+  g_clear_pointer (&td->source_numbers, g_hash_table_unref);
   g_free (td);
 }
 
@@ -104,7 +108,8 @@ layout_slice (TimelineData        *td,
   lt_timeline_painter_layout (td->painter, context, w, h);
 }
 
-/* A large cluster is one line of the key: its count and dates, not its events */
+/* A large cluster is one line of the key, its count and dates, not its events: a key of
+ * clusters stays a few pages long at any number of events */
 #define MAX_KEY_CLUSTER_EVENTS 6
 
 static GPtrArray *
@@ -121,14 +126,78 @@ timeline_dup_key (gpointer             data,
 
       entry->number = slice->first_number + i;
       entry->event_ids = lt_timeline_painter_dup_numbered_events (td->painter, entry->number,
-                                                                  MAX_KEY_CLUSTER_EVENTS,
-                                                                  &entry->n_events);
+                                                                  G_MAXUINT, &entry->n_events);
       if (entry->event_ids == NULL)
         entry->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (entry->event_ids->len > MAX_KEY_CLUSTER_EVENTS)
+        {
+          gint64 last = g_array_index (entry->event_ids, gint64, entry->event_ids->len - 1);
+
+          g_array_set_size (entry->event_ids, 1);
+          g_array_append_val (entry->event_ids, last);
+          entry->summary = TRUE;
+        }
       g_ptr_array_add (entries, entry);
     }
 
   return entries;
+}
+
+static void
+timeline_set_source_numbers (gpointer    data,
+                             GHashTable *numbers)
+{
+  TimelineData *td = data;
+
+  g_clear_pointer (&td->source_numbers, g_hash_table_unref);
+  td->source_numbers = g_hash_table_ref (numbers);
+}
+
+/* The figures band names the footnotes of the figures it plots: "[2], [5]" */
+static char *
+dup_figures_note (TimelineData        *td,
+                  const LtExportSlice *slice)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (td->figures == NULL || td->source_numbers == NULL)
+    return NULL;
+
+  for (guint i = 0; i < td->figures->len; i++)
+    {
+      const LtFigurePoint *p = &g_array_index (td->figures, LtFigurePoint, i);
+      g_autoptr(LtEvent) event = NULL;
+      GPtrArray *citations;
+
+      if (p->day < slice->from_day || p->day >= slice->to_day)
+        continue;
+      event = lt_store_lookup_event (td->store, p->event_id);
+      if (event == NULL || (lt_event_is_restricted (event) && !td->filter->include_restricted))
+        continue;
+      citations = lt_event_get_citations (event);
+      for (guint c = 0; citations != NULL && c < citations->len; c++)
+        {
+          const LtCitation *citation = g_ptr_array_index (citations, c);
+          guint number = GPOINTER_TO_UINT (g_hash_table_lookup (td->source_numbers,
+                                                                &citation->source_id));
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < numbers->len && !seen; k++)
+            seen = g_array_index (numbers, guint, k) == number;
+          if (number > 0 && !seen)
+            g_array_append_val (numbers, number);
+        }
+    }
+
+  for (guint k = 0; k < numbers->len; k++)
+    {
+      if (k > 0)
+        g_string_append (note, C_("list separator", ", "));
+      g_string_append_printf (note, "[%u]", g_array_index (numbers, guint, k));
+    }
+
+  return g_string_free (g_steal_pointer (&note), FALSE);
 }
 
 static void
@@ -147,6 +216,11 @@ timeline_paint (gpointer               data,
   g_set_object (&td->context, context);
 
   layout_slice (td, context, area->size.width, area->size.height, slice);
+  {
+    g_autofree char *note = dup_figures_note (td, slice);
+
+    lt_timeline_painter_set_figures_note (td->painter, note);
+  }
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &area->origin);
@@ -375,6 +449,7 @@ static const LtExportPainterVTable timeline_vtable = {
   .dup_cited_sources = timeline_dup_cited_sources,
   .describe = timeline_describe,
   .dup_key = timeline_dup_key,
+  .set_source_numbers = timeline_set_source_numbers,
   .get_extent = timeline_get_extent,
   .free = timeline_data_free,
 };
@@ -425,6 +500,7 @@ lt_export_timeline_painter_new (LtStore                *store,
   lt_timeline_painter_set_export (td->painter, TRUE);
   /* the figures band, as on screen: a report reads the numbers beside the events */
   lt_timeline_painter_set_figures (td->painter, "political-prisoners");
+  td->figures = lt_store_dup_figures (store, "political-prisoners", NULL);
   lt_timeline_painter_set_lane_mode (td->painter,
                                      options->lanes == LT_EXPORT_LANES_PLACE ? LT_LANE_MODE_PLACE :
                                      options->lanes == LT_EXPORT_LANES_ACTOR ? LT_LANE_MODE_ACTOR :
