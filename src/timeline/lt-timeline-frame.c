@@ -506,7 +506,9 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
 
       fl.y = params->top + lane * lane_h;
       fl.height = lane_h;
-      fl.rows_y = fl.y + CAPTION_HEIGHT;
+      /* a lane too low for its caption above a row lets the row rise beside the caption,
+       * rather than draw its events in the next lane */
+      fl.rows_y = fl.y + CLAMP (lane_h - row_h - 2.0, 0.0, CAPTION_HEIGHT);
       fl.n_rows = (guint) MAX (1.0, floor ((lane_h - CAPTION_HEIGHT - 2.0) / row_h));
       k = fl.n_rows;
 
@@ -628,7 +630,7 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
               cand.box.priority = 10;
               cand.box.keep = params->keep_all;
               cand.item.end_item = i1;
-              if (params->number_width > 0.0)
+              if (params->number_width > 0.0 && !params->badges_unnumbered)
                 {
                   /* the key's number stands in for the noun */
                   cand.item.label_w = params->number_width;

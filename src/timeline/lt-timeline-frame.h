@@ -95,6 +95,7 @@ typedef struct
   gboolean    keep_all;
   /* > 0: room for the event key's number after each mark and badge, inside each bar */
   double      number_width;
+  gboolean    badges_unnumbered;  /* badges keep their noun ("4 events"), not a number */
   /* width of the span's label in pixels, or < 0 if it is not measured yet */
   double    (*measure_span) (guint32  span,
                              gpointer user_data);

@@ -339,7 +339,7 @@ lt_timeline_painter_get_n_numbered (LtTimelinePainter *self)
   if (self->frame == NULL || self->first_number == 0)
     return 0;
 
-  return self->frame->items->len;
+  return self->n_numbered;
 }
 
 /**

@@ -98,6 +98,8 @@ struct _LtTimelinePainter
   gboolean           progressive;
   gboolean           export;          /* every event shows, no title is cut */
   guint              first_number;    /* the event key's number of the first item, or 0 */
+  gboolean           number_unlabelled; /* number only the marks and bars with no title */
+  guint              n_numbered;
 
   /* layout */
   int                width;

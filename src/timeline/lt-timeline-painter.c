@@ -809,6 +809,7 @@ number_items (LtTimelinePainter *self)
   GArray *items = self->frame->items;
   g_autofree guint *order = g_new (guint, MAX (items->len, 1));
 
+  self->n_numbered = 0;
   for (guint i = 0; i < items->len; i++)
     order[i] = i;
   g_qsort_with_data (order, items->len, sizeof (guint), compare_numbered, items);
@@ -816,9 +817,33 @@ number_items (LtTimelinePainter *self)
     {
       LtFrameItem *item = &g_array_index (items, LtFrameItem, order[i]);
 
-      item->number = self->first_number + i;
+      if (self->number_unlabelled &&
+          (item->kind == LT_FRAME_ITEM_BADGE ||
+           ((item->frame_flags & LT_FRAME_ITEM_LABELLED) && item->label_w > 0)))
+        continue;
+      item->number = self->first_number + self->n_numbered++;
       item->frame_flags |= LT_FRAME_ITEM_NUMBERED;
     }
+}
+
+/**
+ * lt_timeline_painter_set_number_unlabelled:
+ * @self: a painter
+ * @unlabelled: whether to number only the marks and bars whose title is not shown
+ *
+ * An export without an event key still numbers the events whose titles found no room, so
+ * that a short key can name them.
+ */
+void
+lt_timeline_painter_set_number_unlabelled (LtTimelinePainter *self,
+                                           gboolean           unlabelled)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (self->number_unlabelled == !!unlabelled)
+    return;
+  self->number_unlabelled = !!unlabelled;
+  self->frame_valid = FALSE;
 }
 
 /**
@@ -947,6 +972,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   params.mark_size = MARK_SIZE;
   params.max_label_width = self->export ? EXPORT_MAX_LABEL_WIDTH : MAX_LABEL_WIDTH;
   params.keep_all = self->export;
+  params.badges_unnumbered = self->number_unlabelled;
   if (self->first_number > 0)
     {
       /* room for the widest number the frame can have: a page holds fewer than 1,000

@@ -96,6 +96,8 @@ void               lt_timeline_painter_set_export           (LtTimelinePainter  
                                                              gboolean                 export);
 void               lt_timeline_painter_set_figures_note     (LtTimelinePainter       *self,
                                                              const char              *note);
+void               lt_timeline_painter_set_number_unlabelled (LtTimelinePainter      *self,
+                                                             gboolean                 unlabelled);
 void               lt_timeline_painter_set_first_number     (LtTimelinePainter       *self,
                                                              guint                    first);
 guint              lt_timeline_painter_get_n_numbered       (LtTimelinePainter       *self);
