@@ -800,9 +800,11 @@ make_key_row (LtExportDocument *self,
       line = format_key_event (self, event, source_numbers);
       g_ptr_array_add (row->lines, make_layout (self, line, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, text_w));
 
-      /* one line of summary for an event alone; a cluster lists its events only */
+      /* one line of summary for an event alone in the full key; a cluster lists its events
+       * only, and the short key of an image without the full key names them only */
       summary = lt_event_get_summary (event);
-      if (entry->n_events == 1 && summary != NULL && *summary != '\0')
+      if (entry->n_events == 1 && summary != NULL && *summary != '\0' &&
+          (self->options->key || self->options->format == LT_EXPORT_FORMAT_PDF))
         {
           PangoLayout *layout = make_layout (self, summary, KEY_FONT_SIZE - 1, PANGO_WEIGHT_NORMAL,
                                              text_w);
@@ -1347,16 +1349,14 @@ setup_text (LtExportDocument *self)
 /* Lays out the drawing pages once to learn their numbers and what each stands for, then
  * the key's rows and, in a PDF, its pages */
 static void
-build_key (LtExportDocument *self)
+number_pages (LtExportDocument *self)
 {
   guint next = 1;
 
+  g_clear_pointer (&self->first_numbers, g_array_unref);
+  g_clear_pointer (&self->page_keys, g_ptr_array_unref);
   self->first_numbers = g_array_new (FALSE, TRUE, sizeof (guint));
   self->page_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  if (self->options->format != LT_EXPORT_FORMAT_PDF)
-    self->key_height = round (0.34 * (self->height - 2 * self->margin));
-  else
-    self->n_pages = self->n_slices + 1;   /* the footer of a page of many, as in the end */
 
   for (guint page = 0; page < self->n_slices; page++)
     {
@@ -1371,6 +1371,53 @@ build_key (LtExportDocument *self)
     }
 
   prepare_key_rows (self);
+}
+
+/* The least room under the drawing that holds every row of the key, up to @cap */
+static double
+key_rows_height (LtExportDocument *self,
+                 double            cap)
+{
+  double hh = key_heading_height (self);
+  double total = 0, tallest = 0, h;
+
+  if (self->key_rows->len == 0)
+    return 0;
+  for (guint i = 0; i < self->key_rows->len; i++)
+    {
+      KeyRow *row = g_ptr_array_index (self->key_rows, i);
+
+      total += row->height;
+      tallest = MAX (tallest, row->height);
+    }
+  for (h = ceil (total / key_n_columns (self)); h + hh < cap; h += tallest)
+    if (draw_key_rows (self, NULL, 0, 0, 0, h) == self->key_rows->len)
+      return h + hh;
+
+  return cap;
+}
+
+static void
+build_key (LtExportDocument *self)
+{
+  /* the drawing keeps two thirds of the page, or three quarters for a short key */
+  double cap = round ((self->options->key ? 0.34 : 0.25) * (self->height - 2 * self->margin));
+
+  if (self->options->format != LT_EXPORT_FORMAT_PDF)
+    self->key_height = self->options->key ? cap : 0;
+  else
+    self->n_pages = self->n_slices + 1;   /* the footer of a page of many, as in the end */
+
+  number_pages (self);
+
+  /* An image without the full key makes room for the events it had to number; with less
+   * room for the drawing, numbering again finds what the final drawing shows */
+  if (self->options->format != LT_EXPORT_FORMAT_PDF && !self->options->key &&
+      self->key_rows->len > 0)
+    {
+      self->key_height = key_rows_height (self, cap);
+      number_pages (self);
+    }
   if (self->options->format == LT_EXPORT_FORMAT_PDF)
     {
       paginate_key (self);
@@ -1454,7 +1501,8 @@ lt_export_document_new_with_painter (LtStore                *store,
     }
 
   /* Only PDF has pages, only a time axis splits. */
-  self->key = options->key && options->page == LT_EXPORT_PAGE_TIMELINE;
+  /* With the key off, a timeline still keys the events whose titles found no room */
+  self->key = options->page == LT_EXPORT_PAGE_TIMELINE;
   self->n_slices = 1;
   if (options->format == LT_EXPORT_FORMAT_PDF && options->page == LT_EXPORT_PAGE_TIMELINE &&
       self->has_window)

@@ -498,6 +498,8 @@ lt_export_timeline_painter_new (LtStore                *store,
   lt_timeline_painter_set_show_overview (td->painter, FALSE);
   lt_timeline_painter_set_progressive (td->painter, FALSE);
   lt_timeline_painter_set_export (td->painter, TRUE);
+  /* without the key, the events whose titles found no room still get numbers */
+  lt_timeline_painter_set_number_unlabelled (td->painter, !options->key);
   /* the figures band, as on screen: a report reads the numbers beside the events */
   lt_timeline_painter_set_figures (td->painter, "political-prisoners");
   td->figures = lt_store_dup_figures (store, "political-prisoners", NULL);
