@@ -712,19 +712,35 @@ format_key_event (LtExportDocument *self,
   /* Translators: a line of the event key: a date, then a title */
   g_string_append_printf (text, _("%1$s — %2$s"), date, title);
 
+  /* Each source once, with every place in it the event is cited from: "[3] ¶1, ¶5" */
   for (guint c = 0; citations != NULL && c < citations->len; c++)
     {
       const LtCitation *citation = g_ptr_array_index (citations, c);
       gpointer number = g_hash_table_lookup (source_numbers, &citation->source_id);
+      gboolean seen = FALSE;
 
       /* only the sources the footnote lists: restricted ones stay out */
       if (number == NULL)
         continue;
+      for (guint d = 0; d < c && !seen; d++)
+        seen = ((const LtCitation *) g_ptr_array_index (citations, d))->source_id ==
+               citation->source_id;
+      if (seen)
+        continue;
+
       g_string_append (text, first ? " " : C_("list separator", ", "));
       g_string_append_printf (text, "[%u]", GPOINTER_TO_UINT (number));
-      if (citation->locator != NULL && *citation->locator != '\0')
-        g_string_append_printf (text, " %s", citation->locator);
       first = FALSE;
+      for (guint d = c, n = 0; d < citations->len; d++)
+        {
+          const LtCitation *same = g_ptr_array_index (citations, d);
+
+          if (same->source_id != citation->source_id || same->locator == NULL ||
+              *same->locator == '\0')
+            continue;
+          g_string_append (text, n++ == 0 ? " " : C_("list separator", ", "));
+          g_string_append (text, same->locator);
+        }
     }
 
   return g_string_free (text, FALSE);
