@@ -429,6 +429,15 @@ changed_cb (LtExportDialog *self)
   schedule_preview (self);
 }
 
+/* Paper cannot open a cluster: the key is on for PDF, and off for the images by default */
+static void
+format_changed_cb (LtExportDialog *self)
+{
+  g_assert (LT_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->key_switch, get_format (self) == LT_EXPORT_FORMAT_PDF);
+}
+
 static char *
 suggest_name (LtExportDialog        *self,
               const LtExportOptions *options)
@@ -834,6 +843,8 @@ lt_export_dialog_init (LtExportDialog *self)
   adw_combo_row_set_selected (self->format_row, 2);
   adw_combo_row_set_selected (self->window_row, WINDOW_ALL);
 
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   notifiers[0] = G_OBJECT (self->format_row);
   notifiers[1] = G_OBJECT (self->size_row);
   notifiers[2] = G_OBJECT (self->window_row);

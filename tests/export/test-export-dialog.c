@@ -62,6 +62,27 @@ find_by_type (GtkWidget *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_row (child, title);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
 static void
 test_dialog (void)
 {
@@ -93,6 +114,28 @@ test_dialog (void)
   g_assert_true (options->has_window);
   g_assert_cmpint (options->from_day, ==, lt_days_from_ymd (2021, 7, 1));
   g_assert_cmpint (options->to_day, ==, lt_days_from_ymd (2021, 7, 31));
+
+  /* The event key is on for paper, off for an image, and the switch says so */
+  g_assert_true (options->key);
+  {
+    GtkWidget *format = find_row (GTK_WIDGET (dialog), "_Format");
+    GtkWidget *key_row = find_row (GTK_WIDGET (dialog), "Event _Key");
+    GtkSwitch *key_switch;
+    g_autoptr(LtExportOptions) png = NULL;
+
+    g_assert_nonnull (format);
+    g_assert_nonnull (key_row);
+    key_switch = GTK_SWITCH (find_by_type (key_row, GTK_TYPE_SWITCH));
+    g_assert_true (gtk_switch_get_active (key_switch));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);   /* PNG */
+    png = lt_export_dialog_dup_options (dialog, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (png->format, ==, LT_EXPORT_FORMAT_PNG);
+    g_assert_false (png->key);
+    g_assert_false (gtk_switch_get_active (key_switch));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (format), 2);   /* back to PDF */
+    g_assert_true (gtk_switch_get_active (key_switch));
+  }
 
   /* The preview draws the document's first page */
   preview = find_by_type (GTK_WIDGET (dialog), g_type_from_name ("LtExportPreview"));
