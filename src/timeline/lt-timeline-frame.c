@@ -17,6 +17,8 @@
 
 #define MAX_LONG_RANGES 48
 #define CAPTION_HEIGHT  18.0
+/* a tall label rises into the caption band only right of the longest lane caption */
+#define TALL_BAND_FROM  230.0
 
 /* Placement */
 
@@ -117,6 +119,7 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
   g_autofree guint *order = g_new (guint, MAX (n_boxes, 1));
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) band = g_array_new (FALSE, FALSE, sizeof (Interval));
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -141,14 +144,30 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       double label_l = box->label_left ? box->x - (box->w_label - box->w_min) : box->x;
       double label_r = box->label_left ? box->x + box->w_min : box->x + box->w_label;
 
+      /* the label alone, without the mark: what a tall label's first line covers above */
+      double text_l = box->label_left ? label_l : box->x + box->w_min;
+      double text_r = box->label_left ? box->x : label_r;
+
       if (box->w_label > box->w_min)
         {
           for (guint r = 0; r < n_rows && box->row < 0; r++)
             {
+              GArray *above = r > 0 ? g_ptr_array_index (rows, r - 1) : band;
+
+              if (box->tall && (r == 0 && text_l < box->band_from))
+                continue;
+              if (box->tall && !row_try_insert_full (above, text_l, text_r, gap, FALSE))
+                continue;
               if (row_try_insert (g_ptr_array_index (rows, r), label_l, label_r, gap))
                 {
                   box->row = r;
                   box->labelled = TRUE;
+                  if (box->tall)
+                    {
+                      row_try_insert (above, text_l, text_r, gap);
+                      if (r > 0)
+                        row_try_insert (g_ptr_array_index (labels, r - 1), text_l, text_r, 0.0);
+                    }
                 }
             }
         }
@@ -198,7 +217,8 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
           guint covered = 0;
 
           for (guint j = 0; j < n_boxes; j++)
-            if (boxes[j].row == (int) r && boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
+            if ((boxes[j].row == (int) r || (boxes[j].tall && boxes[j].row == (int) r + 1)) &&
+                boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
                 label_overlaps (&boxes[j], box->x, box->x + box->w_min))
               covered++;
           if (covered < best)
@@ -210,7 +230,8 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       box->labelled = box->w_label <= box->w_min;
       box->overlaid = TRUE;
       for (guint j = 0; j < n_boxes; j++)
-        if (boxes[j].row == box->row && boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
+        if ((boxes[j].row == box->row || (boxes[j].tall && boxes[j].row == box->row + 1)) &&
+            boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
             label_overlaps (&boxes[j], box->x, box->x + box->w_min))
           boxes[j].labelled = FALSE;
     }
@@ -297,12 +318,31 @@ add_event_candidate (LtTimelineIndex     *self,
     label_w = params->measure_span (item->span, params->user_data);
   if (label_w < 0.0)
     frame->incomplete = frame->incomplete || params->measure_span != NULL;
-  /* On screen a long title is cut with "…"; an export leaves it out and its number in the
-   * event key stands in for it */
+  /* On screen a long title is cut with "…"; an export wraps it to two lines, or leaves it
+   * out and its number in the event key stands in for it */
   if (params->keep_all && label_w > params->max_label_width)
-    label_w = 0.0;
+    {
+      label_w = params->measure_span_wrapped != NULL
+                ? params->measure_span_wrapped (item->span, params->user_data) : -1.0;
+      if (label_w > 0.0)
+        {
+          c.box.tall = TRUE;
+          c.box.band_from = TALL_BAND_FROM;
+          c.item.frame_flags |= LT_FRAME_ITEM_TALL;
+        }
+      else
+        label_w = 0.0;
+    }
   label_w = MIN (label_w, params->max_label_width);
   c.box.keep = params->keep_all;
+
+  if (long_range && c.box.tall)
+    {
+      /* a bar's label sits in its row, inside or after it: two lines do not fit */
+      c.box.tall = FALSE;
+      c.item.frame_flags &= ~LT_FRAME_ITEM_TALL;
+      label_w = 0.0;
+    }
 
   if (long_range)
     {

@@ -25,6 +25,9 @@ typedef struct
   gboolean may_overlap; /* if no row has room, it may cover other marks (not labels) */
   gboolean label_left; /* the label goes left of the mark, ending at x */
   gboolean keep;       /* if no row has room, it still shows in the first row, unlabelled */
+  gboolean tall;       /* a label of two lines: the second beside the mark, the first in the
+                        * row above, or in the lane's caption band right of band_from */
+  double   band_from;
   gboolean overlaid;   /* out: kept over its neighbours */
   int     row;         /* out: -1 if not placed */
   gboolean labelled;   /* out */
@@ -50,6 +53,7 @@ typedef enum
 #define LT_FRAME_ITEM_CLIPPED  (1 << 3)
 #define LT_FRAME_ITEM_NUMBERED (1 << 4)
 #define LT_FRAME_ITEM_OVERLAID (1 << 5)
+#define LT_FRAME_ITEM_TALL     (1 << 6)
 
 typedef struct
 {
@@ -99,6 +103,10 @@ typedef struct
   /* width of the span's label in pixels, or < 0 if it is not measured yet */
   double    (*measure_span) (guint32  span,
                              gpointer user_data);
+  /* an export: the width of a title wrapped to two lines of max_label_width, or < 0 if it
+   * takes more; NULL for none */
+  double    (*measure_span_wrapped) (guint32  span,
+                                     gpointer user_data);
   /* width of a cluster's label ("12 events"), or NULL for none */
   double    (*measure_count) (guint    count,
                               gpointer user_data);

@@ -393,9 +393,18 @@ draw_items (LtTimelinePainter *self,
             fg = dimmed ? self->palette.dim_text : self->palette.text;
           if (dimmed)
             fg.alpha *= 0.7;
-          _lt_timeline_append_text (snapshot, label->layout, item->label_x,
-                                    item->y + item->h / 2
-                                    - _lt_timeline_text_height (label->layout) / 2, &fg);
+          if ((item->frame_flags & LT_FRAME_ITEM_TALL) && label->wrapped != NULL)
+            {
+              /* two lines: the second beside the mark, the first in the row above */
+              double h = _lt_timeline_text_height (label->wrapped);
+
+              _lt_timeline_append_text (snapshot, label->wrapped, item->label_x,
+                                        item->y + item->h / 2 + h / 4 - h, &fg);
+            }
+          else
+            _lt_timeline_append_text (snapshot, label->layout, item->label_x,
+                                      item->y + item->h / 2
+                                      - _lt_timeline_text_height (label->layout) / 2, &fg);
         }
     }
 

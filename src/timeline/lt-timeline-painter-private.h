@@ -31,6 +31,8 @@ typedef struct
   char        *date;
   PangoLayout *layout;
   double       width;
+  PangoLayout *wrapped;        /* an export's title in two lines, or NULL */
+  double       wrapped_width;  /* < 0 if it takes more than two */
 } LtTimelineLabel;
 
 /* A node of content that changes only with the data or the zoom, kept across frames */
@@ -167,6 +169,8 @@ const char          *_lt_timeline_count_noun                      (guint        
 double               _lt_timeline_painter_measure_tick_cb         (const char          *text,
                                                                    gpointer             user_data);
 double               _lt_timeline_painter_measure_span_cb         (guint32              span,
+                                                                   gpointer             user_data);
+double               _lt_timeline_painter_measure_wrapped_cb      (guint32              span,
                                                                    gpointer             user_data);
 double               _lt_timeline_painter_measure_count_cb        (guint                count,
                                                                    gpointer             user_data);

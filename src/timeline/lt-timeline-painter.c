@@ -992,6 +992,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   params.hide_unmatched = self->hide_unmatched;
   params.measure_span = _lt_timeline_painter_measure_span_cb;
   params.measure_count = _lt_timeline_painter_measure_count_cb;
+  params.measure_span_wrapped = _lt_timeline_painter_measure_wrapped_cb;
   params.user_data = self;
 
   self->label_budget = self->progressive ? LABEL_BUDGET : G_MAXUINT;

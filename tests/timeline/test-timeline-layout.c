@@ -733,6 +733,63 @@ test_frame_edge_and_keep_all (void)
   assert_labels_do_not_overlap (export);
 }
 
+static double
+measure_long_cb (guint32  span,
+                 gpointer user_data)
+{
+  return 400.0;   /* wider than a label may be */
+}
+
+static double
+measure_wrapped_cb (guint32  span,
+                    gpointer user_data)
+{
+  return span == 0 ? 200.0 : -1.0;   /* the first fits in two lines, the second does not */
+}
+
+/* An export wraps a long title to two lines, or leaves it to the key: never "…" */
+static void
+test_frame_two_lines (void)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (LtEventSpan));
+  g_autoptr(LtTimelineIndex) index = NULL;
+  g_autoptr(LtTimelineFrame) frame = NULL;
+  LtFrameParams params;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      LtEventSpan s = { 0 };
+
+      s.id = i + 1;
+      s.start_day = s.end_day = (gint32) ymd (2021, 4 + 4 * i, 1);
+      s.category = 1;
+      s.precision = LT_PRECISION_DAY;
+      g_array_append_val (spans, s);
+    }
+  index = lt_timeline_index_new (spans, LT_LANE_MODE_CATEGORY, NULL, 0, 12);
+  params = frame_params (ymd (2021, 1, 1), ymd (2022, 1, 1));
+  params.height = 40;
+  params.keep_all = TRUE;
+  params.measure_span = measure_long_cb;
+  params.measure_span_wrapped = measure_wrapped_cb;
+  frame = lt_timeline_frame_build (index, &params);
+
+  g_assert_cmpuint (frame->items->len, ==, 2);
+  for (guint i = 0; i < frame->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, i);
+
+      if (item->span == 0)
+        {
+          g_assert_true (item->frame_flags & LT_FRAME_ITEM_TALL);
+          g_assert_true (item->frame_flags & LT_FRAME_ITEM_LABELLED);
+          g_assert_cmpfloat (item->label_w, ==, 200.0);
+        }
+      else
+        g_assert_false (item->frame_flags & LT_FRAME_ITEM_LABELLED);
+    }
+}
+
 static void
 test_frame_clusters_split_with_zoom (void)
 {
@@ -1034,6 +1091,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/frame/ranges-and-filter", test_frame_ranges_and_filter);
   g_test_add_func ("/Letapis/Timeline/frame/bounded", test_frame_bounded_for_many_events);
   g_test_add_func ("/Letapis/Timeline/frame/edge-and-keep-all", test_frame_edge_and_keep_all);
+  g_test_add_func ("/Letapis/Timeline/frame/two-lines", test_frame_two_lines);
 
   return g_test_run ();
 }
