@@ -682,10 +682,18 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
             }
         }
 
-      /* Place everything of this lane into its rows */
+      /* Place everything of this lane into its rows; a lane whose rows rose beside its
+       * caption keeps a band above them for a label's first line only if the line stays in
+       * the lane (a line of label text is some 15 px, and it sits a quarter line lower) */
       g_array_set_size (boxes, candidates->len);
       for (guint i = 0; i < candidates->len; i++)
-        g_array_index (boxes, LtLabelBox, i) = g_array_index (candidates, Candidate, i).box;
+        {
+          LtLabelBox *box = &g_array_index (boxes, LtLabelBox, i);
+
+          *box = g_array_index (candidates, Candidate, i).box;
+          if (fl.rows_y < fl.y + CAPTION_HEIGHT - 8.0)
+            box->band_from = G_MAXDOUBLE;
+        }
       lt_timeline_place_boxes ((LtLabelBox *) (gpointer) boxes->data, boxes->len, fl.n_rows, 3.0);
 
       for (guint pass = 0; pass < 3; pass++)
