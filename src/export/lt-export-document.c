@@ -1428,11 +1428,18 @@ build_key (LtExportDocument *self)
 
   /* An image without the full key makes room for the events it had to number; with less
    * room for the drawing, numbering again finds what the final drawing shows */
-  if (self->options->format != LT_EXPORT_FORMAT_PDF && !self->options->key &&
-      self->key_rows->len > 0)
+  if (self->options->format != LT_EXPORT_FORMAT_PDF && !self->options->key)
     {
-      self->key_height = key_rows_height (self, cap);
-      number_pages (self);
+      /* a smaller drawing may leave more titles out: grow the room while it helps */
+      for (int attempt = 0; attempt < 3 && self->key_rows->len > 0; attempt++)
+        {
+          double needed = key_rows_height (self, cap);
+
+          if (needed <= self->key_height)
+            break;
+          self->key_height = needed;
+          number_pages (self);
+        }
     }
   if (self->options->format == LT_EXPORT_FORMAT_PDF)
     {
