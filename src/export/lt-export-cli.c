@@ -76,7 +76,7 @@ static const GOptionEntry export_entries[] = {
   { "key", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Timeline: number the events and list them (the default for PDF)"), NULL },
   { "no-key", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Timeline: leave out the numbered list of events"), NULL },
+    N_("Timeline: number only the events whose titles find no room"), NULL },
   { NULL }
 };
 
