@@ -96,6 +96,12 @@ label_overlaps (const LtLabelBox *box,
   double label_l = box->label_left ? box->x - (box->w_label - box->w_min) : box->x + box->w_min;
   double label_r = box->label_left ? box->x : box->x + box->w_label;
 
+  if (box->label_inside)
+    {
+      label_l = box->x + 8.0;
+      label_r = box->x + box->w_min;
+    }
+
   return label_l < r && l < label_r;
 }
 
@@ -218,7 +224,7 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
 
           for (guint j = 0; j < n_boxes; j++)
             if ((boxes[j].row == (int) r || (boxes[j].tall && boxes[j].row == (int) r + 1)) &&
-                boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
+                boxes[j].labelled && (boxes[j].w_label > boxes[j].w_min || boxes[j].label_inside) &&
                 label_overlaps (&boxes[j], box->x, box->x + box->w_min))
               covered++;
           if (covered < best)
@@ -231,7 +237,7 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       box->overlaid = TRUE;
       for (guint j = 0; j < n_boxes; j++)
         if ((boxes[j].row == box->row || (boxes[j].tall && boxes[j].row == box->row + 1)) &&
-            boxes[j].labelled && boxes[j].w_label > boxes[j].w_min &&
+            boxes[j].labelled && (boxes[j].w_label > boxes[j].w_min || boxes[j].label_inside) &&
             label_overlaps (&boxes[j], box->x, box->x + box->w_min))
           boxes[j].labelled = FALSE;
     }
@@ -369,7 +375,10 @@ add_event_candidate (LtTimelineIndex     *self,
       if (label_w <= 0.0)
         c.box.w_label = 0.0;
       else if (label_w + 16.0 <= inside)
-        c.box.w_label = c.box.w_min + 0.5;   /* the label fits inside the bar */
+        {
+          c.box.w_label = c.box.w_min + 0.5;   /* the label fits inside the bar */
+          c.box.label_inside = TRUE;
+        }
       else
         c.box.w_label = c.box.w_min + 6.0 + label_w;
       /* a label never runs off the right edge: it goes before the bar, or is left out */

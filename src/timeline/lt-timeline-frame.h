@@ -28,6 +28,7 @@ typedef struct
   gboolean tall;       /* a label of two lines: the second beside the mark, the first in the
                         * row above, or in the lane's caption band right of band_from */
   double   band_from;
+  gboolean label_inside; /* a bar's label, inside the bar from x + 8 */
   gboolean overlaid;   /* out: kept over its neighbours */
   int     row;         /* out: -1 if not placed */
   gboolean labelled;   /* out */
