@@ -76,6 +76,10 @@ static const GOptionEntry export_entries[] = {
     N_("Leave out the date of export"), NULL },
   { "no-sources", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Leave out the list of sources"), NULL },
+  { "key", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Timeline: number the events and list them (the default for PDF)"), NULL },
+  { "no-key", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Timeline: number only the events whose titles find no room"), NULL },
   { NULL }
 };
 
@@ -632,6 +636,9 @@ run_export (GVariantDict *options)
   export->show_filter = !g_variant_dict_contains (options, "no-filter");
   export->show_date = !g_variant_dict_contains (options, "no-date");
   export->sources = !g_variant_dict_contains (options, "no-sources");
+  /* Paper cannot open a cluster: a PDF keys its events unless told not to */
+  export->key = g_variant_dict_contains (options, "key") ||
+                (export->format == LT_EXPORT_FORMAT_PDF && !g_variant_dict_contains (options, "no-key"));
 
   if (!check_writable (path, &status))
     return status;

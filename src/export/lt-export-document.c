@@ -51,9 +51,18 @@ struct _LtExportDocument
   gboolean          has_window;
   double            from_day;
   double            to_day;
-  guint             n_pages;
-  guint             n_extra_pages;   /* after the drawing's: what it could not hold */
-  graphene_rect_t   body;            /* of the first page, under the title block */
+  guint             n_slices;       /* pages of the drawing, each a part of the window */
+  guint             n_pages;        /* with those of the event key or the graph's key */
+  guint             n_extra_pages;  /* the graph's: after the drawing, what it could not hold */
+  graphene_rect_t   body;           /* of the first page, under the title block */
+
+  /* The event key: the numbers of each drawing page and what they stand for */
+  gboolean          key;
+  GArray           *first_numbers;  /* guint, per slice */
+  GPtrArray        *page_keys;      /* per slice: GPtrArray of LtExportKeyEntry */
+  GPtrArray        *key_rows;       /* KeyRow, every entry of every slice in number order */
+  GArray           *key_page_starts; /* guint, the first row of each key page, then the end */
+  double            key_height;     /* image formats: the room under the drawing */
 
   char             *title;
   char             *kind_label;
@@ -189,11 +198,13 @@ get_slice (LtExportDocument *self,
   double span = self->to_day - self->from_day;
 
   slice->index = page;
-  slice->n_slices = self->n_pages;
-  slice->from_day = self->from_day + floor (span * page / self->n_pages);
-  slice->to_day = page + 1 == self->n_pages
+  slice->n_slices = self->n_slices;
+  slice->first_number = self->key && self->first_numbers != NULL && page < self->first_numbers->len
+                        ? g_array_index (self->first_numbers, guint, page) : 0;
+  slice->from_day = self->from_day + floor (span * page / self->n_slices);
+  slice->to_day = page + 1 == self->n_slices
                   ? self->to_day
-                  : self->from_day + floor (span * (page + 1) / self->n_pages);
+                  : self->from_day + floor (span * (page + 1) / self->n_slices);
 }
 
 static void
@@ -206,7 +217,7 @@ collect_sources (LtExportDocument *self)
   self->source_urls = g_ptr_array_new_with_free_func (g_free);
   self->page_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  for (guint page = 0; page < self->n_pages; page++)
+  for (guint page = 0; page < self->n_slices; page++)
     {
       g_autoptr(GArray) ids = NULL;
       GArray *on_page = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -607,6 +618,436 @@ layout_notes (LtExportDocument *self,
   return used;
 }
 
+/* The footer of every page, the date of export and "2 / 5"; returns the bottom of what is
+ * above it */
+static double
+draw_footer (LtExportDocument *self,
+             GtkSnapshot      *snapshot,
+             guint             page)
+{
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  double s = self->scale;
+  double m = self->margin;
+  double cw = self->width - 2 * m;
+  double bottom = self->height - m;
+  double h;
+
+  if (self->options->show_date)
+    left = make_layout (self, self->export_date_text, 10, PANGO_WEIGHT_NORMAL, -1);
+  if (self->n_pages > 1)
+    {
+      /* Translators: the page number in the footer of an exported PDF, "2 / 5" */
+      g_autofree char *text = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
+
+      right = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, -1);
+    }
+  if (left == NULL && right == NULL)
+    return bottom;
+
+  h = MAX (left ? layout_height (left) : 0, right ? layout_height (right) : 0);
+  bottom -= h;
+  if (left != NULL)
+    draw_layout (snapshot, left, m, bottom, &ink_dim);
+  if (right != NULL)
+    draw_layout (snapshot, right, m + cw - layout_width (right), bottom, &ink_dim);
+  bottom -= 6 * s;
+  draw_rule (snapshot, m, bottom, cw, MAX (0.75 * s, 0.5), &rule);
+
+  return bottom - 10 * s;
+}
+
+/* The event key: under a number, the events it stands for, each with its date as the
+ * chronicle knows it, its title, a line of summary and the numbers of its sources in the
+ * footnote, with where in the source. */
+
+typedef struct
+{
+  PangoLayout *number;
+  GPtrArray   *lines;     /* PangoLayout */
+  double       height;
+} KeyRow;
+
+static void
+key_row_free (gpointer data)
+{
+  KeyRow *row = data;
+
+  g_clear_object (&row->number);
+  g_clear_pointer (&row->lines, g_ptr_array_unref);
+  g_free (row);
+}
+
+#define KEY_FONT_SIZE 9.5
+
+static double
+key_column_width (LtExportDocument *self)
+{
+  double cw = self->width - 2 * self->margin;
+  guint n_cols = CLAMP ((guint) floor (cw / (340 * self->scale)), 1, 3);
+
+  return (cw - 20 * self->scale * (n_cols - 1)) / n_cols;
+}
+
+static guint
+key_n_columns (LtExportDocument *self)
+{
+  double cw = self->width - 2 * self->margin;
+
+  return CLAMP ((guint) floor (cw / (340 * self->scale)), 1, 3);
+}
+
+/* "14 July 2021 — Title [3] ¶2, [5]" */
+static char *
+format_key_event (LtExportDocument *self,
+                  LtEvent          *event,
+                  GHashTable       *source_numbers)
+{
+  g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
+  GPtrArray *citations = lt_event_get_citations (event);
+  const char *title = lt_event_get_title (event);
+  GString *text = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled event");
+  /* a restricted event (in an export that includes them) carries its lock here too, as on
+   * the drawing: it must not pass for a public one */
+  if (lt_event_is_restricted (event))
+    g_string_append (text, "🔒 ");
+  /* Translators: a line of the event key: a date, then a title */
+  g_string_append_printf (text, _("%1$s — %2$s"), date, title);
+
+  /* Each source once, with every place in it the event is cited from: "[3] ¶1, ¶5" */
+  for (guint c = 0; citations != NULL && c < citations->len; c++)
+    {
+      const LtCitation *citation = g_ptr_array_index (citations, c);
+      gpointer number = g_hash_table_lookup (source_numbers, &citation->source_id);
+      gboolean seen = FALSE;
+
+      /* only the sources the footnote lists: restricted ones stay out */
+      if (number == NULL)
+        continue;
+      for (guint d = 0; d < c && !seen; d++)
+        seen = ((const LtCitation *) g_ptr_array_index (citations, d))->source_id ==
+               citation->source_id;
+      if (seen)
+        continue;
+
+      g_string_append (text, first ? " " : C_("list separator", ", "));
+      g_string_append_printf (text, "[%u]", GPOINTER_TO_UINT (number));
+      first = FALSE;
+      for (guint d = c, n = 0; d < citations->len; d++)
+        {
+          const LtCitation *same = g_ptr_array_index (citations, d);
+
+          if (same->source_id != citation->source_id || same->locator == NULL ||
+              *same->locator == '\0')
+            continue;
+          g_string_append (text, n++ == 0 ? " " : C_("list separator", ", "));
+          g_string_append (text, same->locator);
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static KeyRow *
+make_key_row (LtExportDocument *self,
+              LtExportKeyEntry *entry,
+              GHashTable       *source_numbers,
+              double            width)
+{
+  KeyRow *row = g_new0 (KeyRow, 1);
+  g_autofree char *number = g_strdup_printf ("%u", entry->number);
+  double gutter = 26 * self->scale;
+  double text_w = width - gutter;
+
+  row->number = make_layout (self, number, KEY_FONT_SIZE, PANGO_WEIGHT_BOLD, gutter - 4 * self->scale);
+  pango_layout_set_alignment (row->number, PANGO_ALIGN_RIGHT);
+  row->lines = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (entry->summary && entry->event_ids->len == 2)
+    {
+      g_autoptr(LtEvent) first = lt_store_lookup_event (self->store,
+                                                        g_array_index (entry->event_ids, gint64, 0));
+      g_autoptr(LtEvent) last = lt_store_lookup_event (self->store,
+                                                       g_array_index (entry->event_ids, gint64, 1));
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      g_autofree char *line = NULL;
+      const LtDateRange *range;
+
+      if (first != NULL && last != NULL)
+        {
+          from = lt_date_format (&lt_event_get_date_range (first)->start);
+          range = lt_event_get_date_range (last);
+          to = lt_date_format (range->has_end ? &range->end : &range->start);
+          /* Translators: a large cluster in the event key: "240 events, from 3 March 2021 to
+           * May 2021" */
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%1$u event, from %2$s to %3$s",
+                                               "%1$u events, from %2$s to %3$s",
+                                               entry->n_events),
+                                  entry->n_events, from, to);
+          g_ptr_array_add (row->lines, make_layout (self, line, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
+                                                    text_w));
+        }
+      row->height = 3 * self->scale;
+      for (guint i = 0; i < row->lines->len; i++)
+        row->height += layout_height (g_ptr_array_index (row->lines, i));
+
+      return row;
+    }
+
+  if (entry->n_events > 1)
+    {
+      g_autofree char *head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u event:", "%u events:",
+                                                            entry->n_events),
+                                               entry->n_events);
+
+      g_ptr_array_add (row->lines, make_layout (self, head, KEY_FONT_SIZE, PANGO_WEIGHT_BOLD, text_w));
+    }
+
+  for (guint i = 0; i < entry->event_ids->len; i++)
+    {
+      g_autoptr(LtEvent) event = lt_store_lookup_event (self->store,
+                                                        g_array_index (entry->event_ids, gint64, i));
+      g_autofree char *line = NULL;
+      const char *summary;
+
+      if (event == NULL)
+        continue;
+      line = format_key_event (self, event, source_numbers);
+      g_ptr_array_add (row->lines, make_layout (self, line, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, text_w));
+
+      /* one line of summary for an event alone in the full key; a cluster lists its events
+       * only, and the short key of an image without the full key names them only */
+      summary = lt_event_get_summary (event);
+      if (entry->n_events == 1 && summary != NULL && *summary != '\0' &&
+          (self->options->key || self->options->format == LT_EXPORT_FORMAT_PDF))
+        {
+          PangoLayout *layout = make_layout (self, summary, KEY_FONT_SIZE - 1, PANGO_WEIGHT_NORMAL,
+                                             text_w);
+
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_single_paragraph_mode (layout, TRUE);
+          g_object_set_data (G_OBJECT (layout), "lt-dim", GINT_TO_POINTER (1));
+          g_ptr_array_add (row->lines, layout);
+        }
+    }
+
+  if (entry->n_events > entry->event_ids->len)
+    {
+      guint rest = entry->n_events - entry->event_ids->len;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "… and %u more event",
+                                                            "… and %u more events", rest),
+                                               rest);
+      PangoLayout *layout = make_layout (self, more, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, text_w);
+
+      g_object_set_data (G_OBJECT (layout), "lt-dim", GINT_TO_POINTER (1));
+      g_ptr_array_add (row->lines, layout);
+    }
+
+  row->height = 3 * self->scale;
+  for (guint i = 0; i < row->lines->len; i++)
+    row->height += layout_height (g_ptr_array_index (row->lines, i));
+
+  return row;
+}
+
+/* Every entry of the key, once the drawing pages are laid out and numbered */
+static void
+prepare_key_rows (LtExportDocument *self)
+{
+  g_autoptr(GHashTable) source_numbers = g_hash_table_new (g_int64_hash, g_int64_equal);
+  double width = key_column_width (self);
+
+  for (guint i = 0; i < self->source_ids->len; i++)
+    g_hash_table_insert (source_numbers, &g_array_index (self->source_ids, gint64, i),
+                         GUINT_TO_POINTER (i + 1));
+
+  g_clear_pointer (&self->key_rows, g_ptr_array_unref);
+  self->key_rows = g_ptr_array_new_with_free_func (key_row_free);
+  for (guint page = 0; page < self->page_keys->len; page++)
+    {
+      GPtrArray *entries = g_ptr_array_index (self->page_keys, page);
+
+      for (guint i = 0; i < entries->len; i++)
+        g_ptr_array_add (self->key_rows,
+                         make_key_row (self, g_ptr_array_index (entries, i), source_numbers, width));
+    }
+
+  /* A drawing page has room for a few footnotes; the key's pages list every source its
+   * numbers point to */
+  if (self->options->format == LT_EXPORT_FORMAT_PDF && self->source_ids->len > 0)
+    {
+      KeyRow *heading = g_new0 (KeyRow, 1);
+
+      heading->lines = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (heading->lines, make_layout (self, _("Sources"), 11.5, PANGO_WEIGHT_BOLD, width));
+      heading->height = layout_height (g_ptr_array_index (heading->lines, 0)) + 6 * self->scale;
+      g_ptr_array_add (self->key_rows, heading);
+
+      for (guint i = 0; i < self->source_texts->len; i++)
+        {
+          KeyRow *row = g_new0 (KeyRow, 1);
+          g_autofree char *number = g_strdup_printf ("[%u]", i + 1);
+
+          row->number = make_layout (self, number, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
+                                     26 * self->scale - 4 * self->scale);
+          pango_layout_set_alignment (row->number, PANGO_ALIGN_RIGHT);
+          row->lines = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (row->lines, make_layout (self, g_ptr_array_index (self->source_texts, i),
+                                                    KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
+                                                    width - 26 * self->scale));
+          row->height = layout_height (g_ptr_array_index (row->lines, 0)) + 3 * self->scale;
+          g_ptr_array_add (self->key_rows, row);
+        }
+    }
+}
+
+/* Fills columns of @height from row @start; returns the row after the last one placed */
+static guint
+draw_key_rows (LtExportDocument *self,
+               GtkSnapshot      *snapshot,
+               guint             start,
+               double            x,
+               double            y,
+               double            height)
+{
+  double col_w = key_column_width (self);
+  double gap = 20 * self->scale;
+  double gutter = 26 * self->scale;
+  guint n_cols = key_n_columns (self);
+  guint col = 0;
+  double cy = 0;
+  guint i;
+
+  for (i = start; i < self->key_rows->len; i++)
+    {
+      KeyRow *row = g_ptr_array_index (self->key_rows, i);
+      double cx, ly;
+
+      if (cy + row->height > height && cy > 0)
+        {
+          col++;
+          cy = 0;
+        }
+      if (col >= n_cols || row->height > height)
+        break;
+
+      cx = x + col * (col_w + gap);
+      if (snapshot != NULL)
+        {
+          if (row->number != NULL)
+            draw_layout (snapshot, row->number, cx, y + cy, &ink);
+          ly = y + cy;
+          for (guint l = 0; l < row->lines->len; l++)
+            {
+              PangoLayout *layout = g_ptr_array_index (row->lines, l);
+              gboolean dim = g_object_get_data (G_OBJECT (layout), "lt-dim") != NULL;
+
+              draw_layout (snapshot, layout, cx + (row->number != NULL ? gutter : 0), ly,
+                           dim ? &ink_dim : &ink);
+              ly += layout_height (layout);
+            }
+        }
+      cy += row->height;
+    }
+
+  return i;
+}
+
+static double
+key_heading_height (LtExportDocument *self)
+{
+  g_autoptr(PangoLayout) heading = make_layout (self, _("Key to the events"), 11.5,
+                                                PANGO_WEIGHT_BOLD, -1);
+
+  return layout_height (heading) + 4 * self->scale;
+}
+
+/* The room the rows of a key page have, under its title and heading */
+static void
+key_page_area (LtExportDocument *self,
+               double           *top,
+               double           *height)
+{
+  g_autoptr(PangoLayout) title = make_layout (self, self->title, 15, PANGO_WEIGHT_BOLD,
+                                              self->width - 2 * self->margin);
+  g_autoptr(GtkSnapshot) probe = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  double bottom = draw_footer (self, probe, 0);
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&probe));
+  *top = self->margin + layout_height (title) + 12 * self->scale + key_heading_height (self);
+  *height = MAX (bottom - *top, 40 * self->scale);
+}
+
+static void
+paginate_key (LtExportDocument *self)
+{
+  double top, height;
+  guint start = 0;
+
+  self->key_page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  key_page_area (self, &top, &height);
+  while (start < self->key_rows->len)
+    {
+      guint end = draw_key_rows (self, NULL, start, 0, 0, height);
+
+      g_array_append_val (self->key_page_starts, start);
+      if (end == start)   /* a row taller than a page: skip it rather than loop */
+        end = start + 1;
+      start = end;
+    }
+  g_array_append_val (self->key_page_starts, start);
+}
+
+static GskRenderNode *
+build_key_page (LtExportDocument *self,
+                guint             page,
+                LtExportPageInfo *info)
+{
+  guint k = page - self->n_slices;
+  guint start = g_array_index (self->key_page_starts, guint, k);
+  g_autoptr(PangoLayout) title = make_layout (self, self->title, 15, PANGO_WEIGHT_BOLD,
+                                              self->width - 2 * self->margin);
+  g_autoptr(PangoLayout) heading = make_layout (self, _("Key to the events"), 11.5,
+                                                PANGO_WEIGHT_BOLD, -1);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  double m = self->margin;
+  double s = self->scale;
+  double y = m;
+  double top, height;
+
+  gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
+  draw_layout (snapshot, title, m, y, &ink);
+  y += layout_height (title) + 4 * s;
+  draw_rule (snapshot, m, y, self->width - 2 * m, MAX (1.5 * s, 1), &accent);
+  y += 8 * s;
+  /* the heading again on every page of the key */
+  draw_layout (snapshot, heading, m, y, &ink);
+  draw_footer (self, snapshot, page);
+
+  key_page_area (self, &top, &height);
+  draw_key_rows (self, snapshot, start, m, top, height);
+
+  if (info != NULL)
+    {
+      g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
+
+      info->outline = g_strconcat (number, C_("meta separator", " · "), _("Key to the events"),
+                                   NULL);
+      lt_export_page_info_add_section (info, _("Key to the events"), y);
+    }
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
 /* The page */
 
 static GskRenderNode *
@@ -622,13 +1063,11 @@ build_page (LtExportDocument *self,
   g_autoptr(PangoLayout) meta = NULL;
   g_autoptr(PangoLayout) filter = NULL;
   g_autoptr(PangoLayout) notes_heading = NULL;
-  g_autoptr(PangoLayout) footer_left = NULL;
-  g_autoptr(PangoLayout) footer_right = NULL;
   g_autoptr(GString) meta_text = g_string_new (NULL);
-  /* an extra page holds what the drawing could not (the graph's key), under the title block */
-  gboolean extra = page >= self->n_pages;
-  guint n_total = self->n_pages + self->n_extra_pages;
-  GArray *on_page = extra ? NULL : g_ptr_array_index (self->page_sources, page);
+  /* a page after the drawing's holds the event key (the timeline's), or what the drawing could
+   * not (the graph's key of numbered actors), under the title block */
+  gboolean extra = !self->key && page >= self->n_slices;
+  GArray *on_page = extra ? NULL : g_ptr_array_index (self->page_sources, MIN (page, self->n_slices - 1));
   GtkSnapshot *snapshot;
   LtExportSlice slice;
   double s = self->scale;
@@ -636,14 +1075,18 @@ build_page (LtExportDocument *self,
   double cw = self->width - 2 * m;
   double y = m;
   double bottom = self->height - m;
-  double legend_h = 0, filter_h = 0, notes_h = 0, heading_h = 0, footer_h = 0;
+  double legend_h = 0, filter_h = 0, notes_h = 0, heading_h = 0;
   double drawing_top, drawing_bottom, min_drawing;
   double sources_y = -1;
+  double key_y = -1;
+
+  if (self->key && page >= self->n_slices)
+    return build_key_page (self, page, info);
 
   g_array_set_clear_func (legend, clear_legend_cell);
   g_array_set_clear_func (notes, clear_note_cell);
 
-  get_slice (self, MIN (page, self->n_pages - 1), &slice);
+  get_slice (self, MIN (page, self->n_slices - 1), &slice);
 
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
@@ -669,11 +1112,11 @@ build_page (LtExportDocument *self,
       g_string_append (meta_text, C_("meta separator", " · "));
       g_string_append (meta_text, window);
     }
-  if (n_total > 1)
+  if (self->n_slices > 1)
     {
       g_string_append (meta_text, C_("meta separator", " · "));
       /* Translators: %1$u is this page's number, %2$u the number of pages */
-      g_string_append_printf (meta_text, _("part %1$u of %2$u"), page + 1, n_total);
+      g_string_append_printf (meta_text, _("part %1$u of %2$u"), page + 1, self->n_slices);
     }
   meta = make_layout (self, meta_text->str, 11.5, PANGO_WEIGHT_NORMAL, cw);
   draw_layout (snapshot, meta, m, y, &ink_dim);
@@ -682,24 +1125,15 @@ build_page (LtExportDocument *self,
   draw_rule (snapshot, m, y, cw, MAX (1.5 * s, 1), options->grayscale ? &ink : &accent);
   y += 14 * s;
 
-  /* Footer, from the bottom up */
-  if (options->show_date)
-    footer_left = make_layout (self, self->export_date_text, 10, PANGO_WEIGHT_NORMAL, -1);
-  if (n_total > 1)
-    {
-      /* Translators: the page number in the footer of an exported PDF, "2 / 5" */
-      g_autofree char *text = g_strdup_printf (_("%1$u / %2$u"), page + 1, n_total);
-
-      footer_right = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, -1);
-    }
+  bottom = draw_footer (self, snapshot, page);
   if (info != NULL)
     {
       /* The outline names each page by what it shows: "2 / 5 · July 2021 – December 2021" */
       g_autofree char *entry = NULL;
 
-      if (n_total > 1)
+      if (self->n_pages > 1)
         {
-          g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, n_total);
+          g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
 
           if (self->has_window)
             {
@@ -713,22 +1147,10 @@ build_page (LtExportDocument *self,
         }
       info->outline = entry != NULL ? g_steal_pointer (&entry) : g_strdup (self->title);
     }
-  if (footer_left != NULL || footer_right != NULL)
-    {
-      footer_h = MAX (footer_left ? layout_height (footer_left) : 0,
-                      footer_right ? layout_height (footer_right) : 0);
-      bottom -= footer_h;
-      if (footer_left != NULL)
-        draw_layout (snapshot, footer_left, m, bottom, &ink_dim);
-      if (footer_right != NULL)
-        draw_layout (snapshot, footer_right, m + cw - layout_width (footer_right), bottom, &ink_dim);
-      bottom -= 6 * s;
-      draw_rule (snapshot, m, bottom, cw, MAX (0.75 * s, 0.5), &rule);
-      bottom -= 10 * s;
-    }
 
   if (page == 0)
-    graphene_rect_init (&self->body, m, y, cw, bottom - y - (footer_h > 0 ? 0 : 30 * s));
+    graphene_rect_init (&self->body, m, y, cw,
+                        bottom - y - (self->n_pages > 1 || options->show_date ? 0 : 30 * s));
 
   /* Legend and filter sit under the drawing; their heights come first. */
   if (options->legend && !extra)
@@ -746,7 +1168,7 @@ build_page (LtExportDocument *self,
 
       notes_heading = make_layout (self, _("Sources"), 11.5, PANGO_WEIGHT_BOLD, -1);
       heading_h = layout_height (notes_heading) + 3 * s;
-      room = bottom - y - min_drawing - legend_h - filter_h - heading_h - 30 * s;
+      room = bottom - y - min_drawing - legend_h - filter_h - heading_h - self->key_height - 30 * s;
       if (room > 12 * s)
         notes_h = layout_notes (self, on_page, cw, room, notes);
       else
@@ -807,6 +1229,36 @@ build_page (LtExportDocument *self,
       bottom = ly - 10 * s;
     }
 
+  /* An image has no pages to spare: its key sits under the drawing, in a room of a fixed
+   * height, so that the drawing numbered first has the size of the one drawn last */
+  if (self->key_height > 0)
+    {
+      g_autoptr(PangoLayout) heading = make_layout (self, _("Key to the events"), 11.5,
+                                                    PANGO_WEIGHT_BOLD, -1);
+      double hh = key_heading_height (self);
+
+      bottom -= self->key_height;
+      key_y = bottom;
+      draw_layout (snapshot, heading, m, bottom, &ink);
+      if (self->key_rows != NULL)
+        {
+          guint end = draw_key_rows (self, snapshot, 0, m, bottom + hh, self->key_height - hh);
+
+          if (end < self->key_rows->len)
+            {
+              guint rest = self->key_rows->len - end;
+              g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                    "… and %u more number: export a PDF for the whole key",
+                                                                    "… and %u more numbers: export a PDF for the whole key",
+                                                                    rest), rest);
+              g_autoptr(PangoLayout) line = make_layout (self, more, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, cw);
+
+              draw_layout (snapshot, line, m + cw - layout_width (line), bottom, &ink_dim);
+            }
+        }
+      bottom -= 10 * s;
+    }
+
   /* The drawing takes what is left. */
   drawing_top = y;
   drawing_bottom = MAX (bottom, drawing_top + 40 * s);
@@ -822,11 +1274,16 @@ build_page (LtExportDocument *self,
     g_autoptr(GskRenderNode) drawing = NULL;
 
     if (extra)
-      lt_export_painter_paint_extra_page (self->painter, page - self->n_pages, drawing_snapshot,
+      lt_export_painter_paint_extra_page (self->painter, page - self->n_slices, drawing_snapshot,
                                           self->context, &inner);
     else
       lt_export_painter_paint (self->painter, drawing_snapshot, self->context, &inner, &slice);
     drawing = gtk_snapshot_free_to_node (drawing_snapshot);
+    if (self->key && page < self->page_keys->len)
+      {
+        g_ptr_array_free (self->page_keys->pdata[page], TRUE);
+        self->page_keys->pdata[page] = lt_export_painter_dup_key (self->painter, &slice);
+      }
 
     if (drawing != NULL)
       {
@@ -843,6 +1300,8 @@ build_page (LtExportDocument *self,
   if (info != NULL)
     {
       lt_export_page_info_add_section (info, self->kind_label, drawing_top);
+      if (key_y >= 0)
+        lt_export_page_info_add_section (info, _("Key to the events"), key_y);
       if (sources_y >= 0)
         lt_export_page_info_add_section (info, _("Sources"), sources_y);
     }
@@ -868,6 +1327,10 @@ lt_export_document_finalize (GObject *object)
   g_clear_pointer (&self->source_texts, g_ptr_array_unref);
   g_clear_pointer (&self->source_urls, g_ptr_array_unref);
   g_clear_pointer (&self->page_sources, g_ptr_array_unref);
+  g_clear_pointer (&self->first_numbers, g_array_unref);
+  g_clear_pointer (&self->page_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->key_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->key_page_starts, g_array_unref);
 
   G_OBJECT_CLASS (lt_export_document_parent_class)->finalize (object);
 }
@@ -914,6 +1377,92 @@ setup_text (LtExportDocument *self)
   cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (self->context, font_options);
   cairo_font_options_destroy (font_options);
+}
+
+/* Lays out the drawing pages once to learn their numbers and what each stands for, then
+ * the key's rows and, in a PDF, its pages */
+static void
+number_pages (LtExportDocument *self)
+{
+  guint next = 1;
+
+  g_clear_pointer (&self->first_numbers, g_array_unref);
+  g_clear_pointer (&self->page_keys, g_ptr_array_unref);
+  self->first_numbers = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->page_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint page = 0; page < self->n_slices; page++)
+    {
+      g_autoptr(GskRenderNode) node = NULL;
+      GPtrArray *entries;
+
+      g_array_append_val (self->first_numbers, next);
+      g_ptr_array_add (self->page_keys, g_ptr_array_new_with_free_func (lt_export_key_entry_free));
+      node = build_page (self, page, NULL);
+      entries = g_ptr_array_index (self->page_keys, page);
+      next += entries->len;
+    }
+
+  prepare_key_rows (self);
+}
+
+/* The least room under the drawing that holds every row of the key, up to @cap */
+static double
+key_rows_height (LtExportDocument *self,
+                 double            cap)
+{
+  double hh = key_heading_height (self);
+  double total = 0, tallest = 0, h;
+
+  if (self->key_rows->len == 0)
+    return 0;
+  for (guint i = 0; i < self->key_rows->len; i++)
+    {
+      KeyRow *row = g_ptr_array_index (self->key_rows, i);
+
+      total += row->height;
+      tallest = MAX (tallest, row->height);
+    }
+  for (h = ceil (total / key_n_columns (self)); h + hh < cap; h += tallest)
+    if (draw_key_rows (self, NULL, 0, 0, 0, h) == self->key_rows->len)
+      return h + hh;
+
+  return cap;
+}
+
+static void
+build_key (LtExportDocument *self)
+{
+  /* the drawing keeps two thirds of the page, or three quarters for a short key */
+  double cap = round ((self->options->key ? 0.34 : 0.25) * (self->height - 2 * self->margin));
+
+  if (self->options->format != LT_EXPORT_FORMAT_PDF)
+    self->key_height = self->options->key ? cap : 0;
+  else
+    self->n_pages = self->n_slices + 1;   /* the footer of a page of many, as in the end */
+
+  number_pages (self);
+
+  /* An image without the full key makes room for the events it had to number; with less
+   * room for the drawing, numbering again finds what the final drawing shows */
+  if (self->options->format != LT_EXPORT_FORMAT_PDF && !self->options->key)
+    {
+      /* a smaller drawing may leave more titles out: grow the room while it helps */
+      for (int attempt = 0; attempt < 3 && self->key_rows->len > 0; attempt++)
+        {
+          double needed = key_rows_height (self, cap);
+
+          if (needed <= self->key_height)
+            break;
+          self->key_height = needed;
+          number_pages (self);
+        }
+    }
+  if (self->options->format == LT_EXPORT_FORMAT_PDF)
+    {
+      paginate_key (self);
+      self->n_pages = self->n_slices + self->key_page_starts->len - 1;
+    }
 }
 
 /**
@@ -992,10 +1541,12 @@ lt_export_document_new_with_painter (LtStore                *store,
     }
 
   /* Only PDF has pages, only a time axis splits. */
-  self->n_pages = 1;
+  /* With the key off, a timeline still keys the events whose titles found no room */
+  self->key = options->page == LT_EXPORT_PAGE_TIMELINE;
+  self->n_slices = 1;
   if (options->format == LT_EXPORT_FORMAT_PDF && options->page == LT_EXPORT_PAGE_TIMELINE &&
       self->has_window)
-    self->n_pages = CLAMP (options->n_pages, 1, (guint) MAX (1, self->to_day - self->from_day));
+    self->n_slices = CLAMP (options->n_pages, 1, (guint) MAX (1, self->to_day - self->from_day));
 
   if (options->title != NULL && *options->title != '\0')
     self->title = g_strdup (options->title);
@@ -1019,7 +1570,18 @@ lt_export_document_new_with_painter (LtStore                *store,
   self->export_date_text = g_strdup_printf (_("Exported on %1$s with %2$s"),
                                             date, "Letapis " PACKAGE_VERSION);
 
+  self->n_pages = self->n_slices;
   collect_sources (self);
+  {
+    g_autoptr(GHashTable) numbers = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+    for (guint i = 0; i < self->source_ids->len; i++)
+      g_hash_table_insert (numbers, &g_array_index (self->source_ids, gint64, i),
+                           GUINT_TO_POINTER (i + 1));
+    lt_export_painter_set_source_numbers (self->painter, numbers);
+  }
+  if (self->key)
+    build_key (self);
 
   /* What the drawing cannot hold (the graph's key) follows on pages of its own; the painter
    * knows how much once it has drawn the first page. */
@@ -1030,6 +1592,7 @@ lt_export_document_new_with_painter (LtStore                *store,
                                                   self->body.size.height / self->scale);
 
       self->n_extra_pages = lt_export_painter_get_n_extra_pages (self->painter, self->context, &inner);
+      self->n_pages += self->n_extra_pages;
     }
 
   return g_steal_pointer (&self);
@@ -1082,7 +1645,7 @@ lt_export_document_get_n_pages (LtExportDocument *self)
 {
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), 0);
 
-  return self->n_pages + self->n_extra_pages;
+  return self->n_pages;
 }
 
 /**
@@ -1131,7 +1694,7 @@ lt_export_document_dup_page (LtExportDocument *self,
                              guint             page)
 {
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
-  g_return_val_if_fail (page < self->n_pages + self->n_extra_pages, NULL);
+  g_return_val_if_fail (page < self->n_pages, NULL);
 
   return build_page (self, page, NULL);
 }
@@ -1234,7 +1797,7 @@ lt_export_document_dup_metadata (LtExportDocument *self,
   if (self->options->show_filter)
     g_string_append_printf (desc, "%s\n", self->filter_text);
 
-  for (guint page = 0; page < self->n_pages; page++)
+  for (guint page = 0; page < self->n_slices; page++)
     {
       LtExportSlice slice;
 
@@ -1271,7 +1834,7 @@ dup_pages (LtExportDocument *self,
 
   g_clear_pointer (&meta->pages, g_ptr_array_unref);
   meta->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_export_page_info_free);
-  for (guint page = 0; page < self->n_pages + self->n_extra_pages; page++)
+  for (guint page = 0; page < self->n_pages; page++)
     {
       LtExportPageInfo *info = lt_export_page_info_new ();
 

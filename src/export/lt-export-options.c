@@ -24,7 +24,8 @@ G_DEFINE_QUARK (lt-export-error-quark, lt_export_error)
  * @page: what to export
  *
  * Returns: (transfer full): options with the defaults of the export dialog:
- *   PDF, A4 landscape, the whole chronicle, legend, filter, date and sources on,
+ *   PDF, A4 landscape, the whole chronicle, legend, filter, date, sources and the
+ *   timeline's event key on,
  *   restricted records left out
  */
 LtExportOptions *
@@ -41,6 +42,7 @@ lt_export_options_new (LtExportPage page)
   self->show_filter = TRUE;
   self->show_date = TRUE;
   self->sources = TRUE;
+  self->key = TRUE;
   self->include_restricted = FALSE;
   self->n_pages = 1;
   self->depth = 1;

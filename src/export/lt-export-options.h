@@ -118,6 +118,7 @@ typedef struct
   gboolean       show_filter;
   gboolean       show_date;
   gboolean       sources;
+  gboolean       key;          /* timeline: numbered events and a list of them */
   gboolean       include_restricted;
   gboolean       grayscale;
   guint          n_pages;

@@ -167,3 +167,56 @@ lt_export_painter_paint_extra_page (LtExportPainter       *self,
   if (self->vtable->paint_extra_page != NULL)
     self->vtable->paint_extra_page (self->data, index, snapshot, context, area);
 }
+
+void
+lt_export_key_entry_free (gpointer entry)
+{
+  LtExportKeyEntry *self = entry;
+
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->event_ids, g_array_unref);
+  g_free (self);
+}
+
+/**
+ * lt_export_painter_dup_key:
+ * @self: a painter
+ * @slice: the slice painted last, with its first number
+ *
+ * The event key of the slice painted last: what each number stands for.
+ *
+ * Returns: (transfer full) (element-type LtExportKeyEntry): the entries in number order,
+ *   empty for a view with no key
+ */
+GPtrArray *
+lt_export_painter_dup_key (LtExportPainter     *self,
+                           const LtExportSlice *slice)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (slice != NULL, NULL);
+
+  if (self->vtable->dup_key != NULL && slice->first_number > 0)
+    return self->vtable->dup_key (self->data, slice);
+
+  return g_ptr_array_new_with_free_func (lt_export_key_entry_free);
+}
+
+/**
+ * lt_export_painter_set_source_numbers:
+ * @self: a painter
+ * @numbers: (element-type gint64 guint): each listed source's id to its number in the
+ *   footnote, from 1
+ *
+ * Tells the painter how the document numbers the sources, for what it draws with them.
+ */
+void
+lt_export_painter_set_source_numbers (LtExportPainter *self,
+                                      GHashTable      *numbers)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (numbers != NULL);
+
+  if (self->vtable->set_source_numbers != NULL)
+    self->vtable->set_source_numbers (self->data, numbers);
+}

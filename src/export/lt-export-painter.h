@@ -26,7 +26,20 @@ typedef struct
   double to_day;
   guint  index;
   guint  n_slices;
+  guint  first_number;  /* of the event key on this slice, or 0 for no key */
 } LtExportSlice;
+
+/* One numbered mark, bar or badge of an event key: the events it stands for, in date
+ * order, at most a few of a large cluster */
+typedef struct
+{
+  guint    number;
+  guint    n_events;
+  GArray  *event_ids;  /* gint64 */
+  gboolean summary;    /* a large cluster: event_ids holds its first and last event only */
+} LtExportKeyEntry;
+
+void lt_export_key_entry_free (gpointer entry);
 
 /**
  * LtExportPainterVTable:
@@ -70,6 +83,10 @@ typedef struct
   void         (*describe)            (gpointer               data,
                                        const LtExportSlice   *slice,
                                        GString               *text);
+  GPtrArray   *(*dup_key)             (gpointer               data,
+                                       const LtExportSlice   *slice);
+  void         (*set_source_numbers)  (gpointer               data,
+                                       GHashTable            *numbers);
   gboolean     (*get_extent)          (gpointer               data,
                                        double                *from_day,
                                        double                *to_day);
@@ -114,6 +131,10 @@ void             lt_export_painter_paint_extra_page    (LtExportPainter         
                                                         GtkSnapshot                 *snapshot,
                                                         PangoContext                *context,
                                                         const graphene_rect_t       *area);
+void             lt_export_painter_set_source_numbers  (LtExportPainter             *self,
+                                                        GHashTable                  *numbers);
+GPtrArray       *lt_export_painter_dup_key             (LtExportPainter             *self,
+                                                        const LtExportSlice         *slice);
 void             lt_export_painter_describe            (LtExportPainter             *self,
                                                         const LtExportSlice         *slice,
                                                         GString                     *text);

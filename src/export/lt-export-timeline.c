@@ -30,6 +30,8 @@ typedef struct
   LtTimelinePalette  palette;
   PangoContext      *context;     /* of the last page drawn */
   GArray            *legend;      /* guint category indexes present */
+  GArray            *figures;     /* LtFigurePoint of the band */
+  GHashTable        *source_numbers; /* gint64 source id -> its footnote number */
   double             last_width;
   double             last_height;
 } TimelineData;
@@ -44,6 +46,8 @@ timeline_data_free (gpointer data)
   g_clear_object (&td->painter);
   g_clear_object (&td->context);
   g_clear_pointer (&td->legend, g_array_unref);
+  g_clear_pointer (&td->figures, g_array_unref);
+  g_clear_pointer (&td->source_numbers, g_hash_table_unref);
   g_free (td);
 }
 
@@ -98,9 +102,102 @@ layout_slice (TimelineData        *td,
   int w = MAX ((int) floor (width), 1);
   int h = MAX ((int) floor (height), 1);
 
+  lt_timeline_painter_set_first_number (td->painter, slice->first_number);
   lt_timeline_painter_layout (td->painter, context, w, h);
   lt_timeline_painter_set_window (td->painter, slice->from_day, slice->to_day);
   lt_timeline_painter_layout (td->painter, context, w, h);
+}
+
+/* A large cluster is one line of the key, its count and dates, not its events: a key of
+ * clusters stays a few pages long at any number of events */
+#define MAX_KEY_CLUSTER_EVENTS 6
+
+static GPtrArray *
+timeline_dup_key (gpointer             data,
+                  const LtExportSlice *slice)
+{
+  TimelineData *td = data;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (lt_export_key_entry_free);
+  guint n = lt_timeline_painter_get_n_numbered (td->painter);
+
+  for (guint i = 0; i < n; i++)
+    {
+      LtExportKeyEntry *entry = g_new0 (LtExportKeyEntry, 1);
+
+      entry->number = slice->first_number + i;
+      entry->event_ids = lt_timeline_painter_dup_numbered_events (td->painter, entry->number,
+                                                                  G_MAXUINT, &entry->n_events);
+      if (entry->event_ids == NULL)
+        entry->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      if (entry->event_ids->len > MAX_KEY_CLUSTER_EVENTS)
+        {
+          gint64 last = g_array_index (entry->event_ids, gint64, entry->event_ids->len - 1);
+
+          g_array_set_size (entry->event_ids, 1);
+          g_array_append_val (entry->event_ids, last);
+          entry->summary = TRUE;
+        }
+      g_ptr_array_add (entries, entry);
+    }
+
+  return entries;
+}
+
+static void
+timeline_set_source_numbers (gpointer    data,
+                             GHashTable *numbers)
+{
+  TimelineData *td = data;
+
+  g_clear_pointer (&td->source_numbers, g_hash_table_unref);
+  td->source_numbers = g_hash_table_ref (numbers);
+}
+
+/* The figures band names the footnotes of the figures it plots: "[2], [5]" */
+static char *
+dup_figures_note (TimelineData        *td,
+                  const LtExportSlice *slice)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  if (td->figures == NULL || td->source_numbers == NULL)
+    return NULL;
+
+  for (guint i = 0; i < td->figures->len; i++)
+    {
+      const LtFigurePoint *p = &g_array_index (td->figures, LtFigurePoint, i);
+      g_autoptr(LtEvent) event = NULL;
+      GPtrArray *citations;
+
+      if (p->day < slice->from_day || p->day >= slice->to_day)
+        continue;
+      event = lt_store_lookup_event (td->store, p->event_id);
+      if (event == NULL || (lt_event_is_restricted (event) && !td->filter->include_restricted))
+        continue;
+      citations = lt_event_get_citations (event);
+      for (guint c = 0; citations != NULL && c < citations->len; c++)
+        {
+          const LtCitation *citation = g_ptr_array_index (citations, c);
+          guint number = GPOINTER_TO_UINT (g_hash_table_lookup (td->source_numbers,
+                                                                &citation->source_id));
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < numbers->len && !seen; k++)
+            seen = g_array_index (numbers, guint, k) == number;
+          if (number > 0 && !seen)
+            g_array_append_val (numbers, number);
+        }
+    }
+
+  for (guint k = 0; k < numbers->len; k++)
+    {
+      if (k > 0)
+        g_string_append (note, C_("list separator", ", "));
+      g_string_append_printf (note, "[%u]", g_array_index (numbers, guint, k));
+    }
+
+  return g_string_free (g_steal_pointer (&note), FALSE);
 }
 
 static void
@@ -119,6 +216,11 @@ timeline_paint (gpointer               data,
   g_set_object (&td->context, context);
 
   layout_slice (td, context, area->size.width, area->size.height, slice);
+  {
+    g_autofree char *note = dup_figures_note (td, slice);
+
+    lt_timeline_painter_set_figures_note (td->painter, note);
+  }
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &area->origin);
@@ -346,6 +448,8 @@ static const LtExportPainterVTable timeline_vtable = {
   .paint = timeline_paint,
   .dup_cited_sources = timeline_dup_cited_sources,
   .describe = timeline_describe,
+  .dup_key = timeline_dup_key,
+  .set_source_numbers = timeline_set_source_numbers,
   .get_extent = timeline_get_extent,
   .free = timeline_data_free,
 };
@@ -395,6 +499,12 @@ lt_export_timeline_painter_new (LtStore                *store,
   lt_timeline_painter_set_palette (td->painter, &td->palette);
   lt_timeline_painter_set_show_overview (td->painter, FALSE);
   lt_timeline_painter_set_progressive (td->painter, FALSE);
+  lt_timeline_painter_set_export (td->painter, TRUE);
+  /* without the key, the events whose titles found no room still get numbers */
+  lt_timeline_painter_set_number_unlabelled (td->painter, !options->key);
+  /* the figures band, as on screen: a report reads the numbers beside the events */
+  lt_timeline_painter_set_figures (td->painter, "political-prisoners");
+  td->figures = lt_store_dup_figures (store, "political-prisoners", NULL);
   lt_timeline_painter_set_lane_mode (td->painter,
                                      options->lanes == LT_EXPORT_LANES_PLACE ? LT_LANE_MODE_PLACE :
                                      options->lanes == LT_EXPORT_LANES_ACTOR ? LT_LANE_MODE_ACTOR :

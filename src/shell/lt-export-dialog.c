@@ -181,6 +181,7 @@ struct _LtExportDialog
   GtkSwitch            *filter_switch;
   GtkSwitch            *date_switch;
   GtkSwitch            *sources_switch;
+  GtkSwitch            *key_switch;
   GtkSwitch            *restricted_switch;
 };
 
@@ -316,6 +317,7 @@ lt_export_dialog_dup_options (LtExportDialog  *self,
   options->show_filter = gtk_switch_get_active (self->filter_switch);
   options->show_date = gtk_switch_get_active (self->date_switch);
   options->sources = gtk_switch_get_active (self->sources_switch);
+  options->key = gtk_switch_get_active (self->key_switch);
   options->include_restricted = gtk_switch_get_active (self->restricted_switch);
 
   options->lanes = MIN (adw_combo_row_get_selected (self->lanes_row), LT_EXPORT_LANES_ACTOR);
@@ -428,6 +430,15 @@ changed_cb (LtExportDialog *self)
   g_assert (LT_IS_EXPORT_DIALOG (self));
 
   schedule_preview (self);
+}
+
+/* Paper cannot open a cluster: the key is on for PDF, and off for the images by default */
+static void
+format_changed_cb (LtExportDialog *self)
+{
+  g_assert (LT_IS_EXPORT_DIALOG (self));
+
+  gtk_switch_set_active (self->key_switch, get_format (self) == LT_EXPORT_FORMAT_PDF);
 }
 
 static char *
@@ -796,6 +807,7 @@ lt_export_dialog_class_init (LtExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, filter_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, date_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, sources_switch);
+  gtk_widget_class_bind_template_child (widget_class, LtExportDialog, key_switch);
   gtk_widget_class_bind_template_child (widget_class, LtExportDialog, restricted_switch);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
@@ -813,7 +825,7 @@ lt_export_dialog_init (LtExportDialog *self)
   GObject *notifiers[4];
   GObject *spins[4];
   GObject *entries[4];
-  GObject *switches[6];
+  GObject *switches[7];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -831,11 +843,14 @@ lt_export_dialog_init (LtExportDialog *self)
   switches[3] = G_OBJECT (self->sources_switch);
   switches[4] = G_OBJECT (self->restricted_switch);
   switches[5] = G_OBJECT (self->grayscale_switch);
+  switches[6] = G_OBJECT (self->key_switch);
 
   self->last_size = LT_EXPORT_SIZE_A4_LANDSCAPE;
   adw_combo_row_set_selected (self->format_row, 2);
   adw_combo_row_set_selected (self->window_row, WINDOW_ALL);
 
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (format_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   notifiers[0] = G_OBJECT (self->format_row);
   notifiers[1] = G_OBJECT (self->size_row);
   notifiers[2] = G_OBJECT (self->window_row);

@@ -17,6 +17,8 @@
 
 #define MAX_LONG_RANGES 48
 #define CAPTION_HEIGHT  18.0
+/* a tall label rises into the caption band only right of the longest lane caption */
+#define TALL_BAND_FROM  230.0
 
 /* Placement */
 
@@ -85,6 +87,24 @@ row_try_insert (GArray *row,
   return row_try_insert_full (row, l, r, gap, TRUE);
 }
 
+/* Whether the label of @box (not its mark) reaches into [l, r] */
+static gboolean
+label_overlaps (const LtLabelBox *box,
+                double            l,
+                double            r)
+{
+  double label_l = box->label_left ? box->x - (box->w_label - box->w_min) : box->x + box->w_min;
+  double label_r = box->label_left ? box->x : box->x + box->w_label;
+
+  if (box->label_inside)
+    {
+      label_l = box->x + 8.0;
+      label_r = box->x + box->w_min;
+    }
+
+  return label_l < r && l < label_r;
+}
+
 /**
  * lt_timeline_place_boxes:
  * @boxes: (array length=n_boxes): the boxes to place
@@ -105,6 +125,7 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
   g_autofree guint *order = g_new (guint, MAX (n_boxes, 1));
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) band = g_array_new (FALSE, FALSE, sizeof (Interval));
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -117,6 +138,7 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       order[i] = i;
       boxes[i].row = -1;
       boxes[i].labelled = FALSE;
+      boxes[i].overlaid = FALSE;
     }
   g_qsort_with_data (order, n_boxes, sizeof (guint), compare_box_order, boxes);
 
@@ -124,14 +146,34 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
     {
       LtLabelBox *box = &boxes[order[i]];
 
+      /* A label left of its mark reaches back from the mark's left edge */
+      double label_l = box->label_left ? box->x - (box->w_label - box->w_min) : box->x;
+      double label_r = box->label_left ? box->x + box->w_min : box->x + box->w_label;
+
+      /* the label alone, without the mark: what a tall label's first line covers above */
+      double text_l = box->label_left ? label_l : box->x + box->w_min;
+      double text_r = box->label_left ? box->x : label_r;
+
       if (box->w_label > box->w_min)
         {
           for (guint r = 0; r < n_rows && box->row < 0; r++)
             {
-              if (row_try_insert (g_ptr_array_index (rows, r), box->x, box->x + box->w_label, gap))
+              GArray *above = r > 0 ? g_ptr_array_index (rows, r - 1) : band;
+
+              if (box->tall && (r == 0 && text_l < box->band_from))
+                continue;
+              if (box->tall && !row_try_insert_full (above, text_l, text_r, gap, FALSE))
+                continue;
+              if (row_try_insert (g_ptr_array_index (rows, r), label_l, label_r, gap))
                 {
                   box->row = r;
                   box->labelled = TRUE;
+                  if (box->tall)
+                    {
+                      row_try_insert (above, text_l, text_r, gap);
+                      if (r > 0)
+                        row_try_insert (g_ptr_array_index (labels, r - 1), text_l, text_r, 0.0);
+                    }
                 }
             }
         }
@@ -148,8 +190,9 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
       if (box->row >= 0 && !box->may_overlap)
         row_try_insert (g_ptr_array_index (labels, box->row), box->x, box->x + box->w_min, 0.0);
       if (box->row >= 0 && box->labelled && box->w_label > box->w_min)
-        row_try_insert (g_ptr_array_index (labels, box->row), box->x + box->w_min,
-                        box->x + box->w_label, 0.0);
+        row_try_insert (g_ptr_array_index (labels, box->row),
+                        box->label_left ? label_l : box->x + box->w_min,
+                        box->label_left ? box->x : box->x + box->w_label, 0.0);
     }
 
   /* What found no room may still show over other marks, but never over a label */
@@ -163,6 +206,40 @@ lt_timeline_place_boxes (LtLabelBox *boxes,
         if (row_try_insert_full (g_ptr_array_index (labels, r), box->x, box->x + box->w_min, 0.0,
                                  FALSE))
           box->row = r;
+    }
+
+  /* An export leaves no event out: what found no room at all shows over its neighbours,
+   * without its label, in the row where it covers the fewest labels; those it covers are
+   * left out (their numbers in the event key stand for them), so no text is drawn over */
+  for (guint i = 0; i < n_boxes && n_rows > 0; i++)
+    {
+      LtLabelBox *box = &boxes[order[i]];
+      guint best = G_MAXUINT;
+
+      if (box->row >= 0 || !box->keep)
+        continue;
+      for (guint r = 0; r < n_rows; r++)
+        {
+          guint covered = 0;
+
+          for (guint j = 0; j < n_boxes; j++)
+            if ((boxes[j].row == (int) r || (boxes[j].tall && boxes[j].row == (int) r + 1)) &&
+                boxes[j].labelled && (boxes[j].w_label > boxes[j].w_min || boxes[j].label_inside) &&
+                label_overlaps (&boxes[j], box->x, box->x + box->w_min))
+              covered++;
+          if (covered < best)
+            {
+              best = covered;
+              box->row = (int) r;
+            }
+        }
+      box->labelled = box->w_label <= box->w_min;
+      box->overlaid = TRUE;
+      for (guint j = 0; j < n_boxes; j++)
+        if ((boxes[j].row == box->row || (boxes[j].tall && boxes[j].row == box->row + 1)) &&
+            boxes[j].labelled && (boxes[j].w_label > boxes[j].w_min || boxes[j].label_inside) &&
+            label_overlaps (&boxes[j], box->x, box->x + box->w_min))
+          boxes[j].labelled = FALSE;
     }
 }
 
@@ -194,6 +271,23 @@ badge_width (guint  count,
   return MAX (row_height + 2.0, 10.0 + 6.5 * digits);
 }
 
+/* What of a bar is on screen */
+static double
+bar_visible_width (const LtFrameItem *item,
+                   const LtTimeScale *scale)
+{
+  return MIN (item->x + item->w, scale->width) - MAX (item->x, 0.0);
+}
+
+/* A bar holds its key number at its left end, unless it is too short for it */
+static gboolean
+bar_number_outside (const LtFrameItem   *item,
+                    const LtFrameParams *params)
+{
+  return params->number_width > 0.0 &&
+         bar_visible_width (item, &params->scale) < params->number_width + 8.0;
+}
+
 static void
 add_event_candidate (LtTimelineIndex     *self,
                      const LtFrameParams *params,
@@ -209,6 +303,8 @@ add_event_candidate (LtTimelineIndex     *self,
   gboolean matched = !self->has_filter || (item->flags & LT_ITEM_MATCHED);
   Candidate c = { { 0 } };
   double label_w = -1.0;
+  double nw = params->number_width;
+  double inside;
   double anchor = lt_timeline_index_item_anchor (self, lane, item_index);
 
   c.item.lane = lane;
@@ -228,7 +324,31 @@ add_event_candidate (LtTimelineIndex     *self,
     label_w = params->measure_span (item->span, params->user_data);
   if (label_w < 0.0)
     frame->incomplete = frame->incomplete || params->measure_span != NULL;
+  /* On screen a long title is cut with "…"; an export wraps it to two lines, or leaves it
+   * out and its number in the event key stands in for it */
+  if (params->keep_all && label_w > params->max_label_width)
+    {
+      label_w = params->measure_span_wrapped != NULL
+                ? params->measure_span_wrapped (item->span, params->user_data) : -1.0;
+      if (label_w > 0.0)
+        {
+          c.box.tall = TRUE;
+          c.box.band_from = TALL_BAND_FROM;
+          c.item.frame_flags |= LT_FRAME_ITEM_TALL;
+        }
+      else
+        label_w = 0.0;
+    }
   label_w = MIN (label_w, params->max_label_width);
+  c.box.keep = params->keep_all;
+
+  if (long_range && c.box.tall)
+    {
+      /* a bar's label sits in its row, inside or after it: two lines do not fit */
+      c.box.tall = FALSE;
+      c.item.frame_flags &= ~LT_FRAME_ITEM_TALL;
+      label_w = 0.0;
+    }
 
   if (long_range)
     {
@@ -249,13 +369,29 @@ add_event_candidate (LtTimelineIndex     *self,
       c.item.x = x0;
       c.item.w = MAX (x1 - x0, params->mark_size);
       c.box.x = x0;
-      c.box.w_min = c.item.w;
+      c.box.w_min = c.item.w + (bar_number_outside (&c.item, params) ? 3.0 + nw : 0.0);
+      inside = bar_visible_width (&c.item, scale) - (nw > 0.0 && !bar_number_outside (&c.item, params)
+                                                     ? nw + 4.0 : 0.0);
       if (label_w <= 0.0)
         c.box.w_label = 0.0;
-      else if (label_w + 16.0 <= c.item.w - MAX (0.0, -x0))
-        c.box.w_label = c.item.w + 0.5;   /* the label fits inside the bar */
+      else if (label_w + 16.0 <= inside)
+        {
+          c.box.w_label = c.box.w_min + 0.5;   /* the label fits inside the bar */
+          c.box.label_inside = TRUE;
+        }
       else
-        c.box.w_label = c.item.w + 6.0 + label_w;
+        c.box.w_label = c.box.w_min + 6.0 + label_w;
+      /* a label never runs off the right edge: it goes before the bar, or is left out */
+      if (c.box.w_label > c.box.w_min + 1.0 && x0 + c.box.w_label > scale->width)
+        {
+          if (x0 - 6.0 - label_w >= 0.0)
+            c.box.label_left = TRUE;
+          else
+            {
+              c.box.w_label = 0.0;
+              label_w = 0.0;
+            }
+        }
       c.box.priority = 100 + (guint) (31 - _lt_timeline_index_class_of_length ((gint64) item->end_day -
                                                                                item->start_day + 1));
       c.item.label_w = MAX (label_w, 0.0);
@@ -266,8 +402,18 @@ add_event_candidate (LtTimelineIndex     *self,
       c.item.x = c.item.anchor_x - params->mark_size / 2.0;
       c.item.w = params->mark_size;
       c.box.x = c.item.x;
-      c.box.w_min = params->mark_size;
-      c.box.w_label = label_w > 0.0 ? params->mark_size + 5.0 + label_w : 0.0;
+      c.box.w_min = params->mark_size + (nw > 0.0 ? 3.0 + nw : 0.0);
+      c.box.w_label = label_w > 0.0 ? c.box.w_min + 5.0 + label_w : 0.0;
+      if (label_w > 0.0 && c.item.x + c.box.w_label > scale->width)
+        {
+          if (c.item.x - 5.0 - label_w >= 0.0)
+            c.box.label_left = TRUE;
+          else
+            {
+              c.box.w_label = 0.0;
+              label_w = 0.0;
+            }
+        }
       c.box.priority = 1000 + hash_priority (span->id);
       c.box.may_overlap = TRUE;   /* a mark with no room still shows over its neighbours */
       c.item.label_w = MAX (label_w, 0.0);
@@ -409,7 +555,9 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
 
       fl.y = params->top + lane * lane_h;
       fl.height = lane_h;
-      fl.rows_y = fl.y + CAPTION_HEIGHT;
+      /* a lane too low for its caption above a row lets the row rise beside the caption,
+       * rather than draw its events in the next lane */
+      fl.rows_y = fl.y + CLAMP (lane_h - row_h - 2.0, 0.0, CAPTION_HEIGHT);
       fl.n_rows = (guint) MAX (1.0, floor ((lane_h - CAPTION_HEIGHT - 2.0) / row_h));
       k = fl.n_rows;
 
@@ -529,14 +677,32 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                     cand.box.w_label = cand.item.w + 4.0 + cand.item.label_w;
                 }
               cand.box.priority = 10;
+              cand.box.keep = params->keep_all;
+              cand.item.end_item = i1;
+              if (params->number_width > 0.0 && !params->badges_unnumbered)
+                {
+                  /* the key's number stands in for the noun */
+                  cand.item.label_w = params->number_width;
+                  cand.box.w_label = cand.item.w + 4.0 + params->number_width;
+                }
+              if (cand.box.w_label > 0.0 && cand.box.x + cand.box.w_label > scale->width)
+                cand.box.label_left = TRUE;
               g_array_append_val (candidates, cand);
             }
         }
 
-      /* Place everything of this lane into its rows */
+      /* Place everything of this lane into its rows; a lane whose rows rose beside its
+       * caption keeps a band above them for a label's first line only if the line stays in
+       * the lane (a line of label text is some 15 px, and it sits a quarter line lower) */
       g_array_set_size (boxes, candidates->len);
       for (guint i = 0; i < candidates->len; i++)
-        g_array_index (boxes, LtLabelBox, i) = g_array_index (candidates, Candidate, i).box;
+        {
+          LtLabelBox *box = &g_array_index (boxes, LtLabelBox, i);
+
+          *box = g_array_index (candidates, Candidate, i).box;
+          if (fl.rows_y < fl.y + CAPTION_HEIGHT - 8.0)
+            box->band_from = G_MAXDOUBLE;
+        }
       lt_timeline_place_boxes ((LtLabelBox *) (gpointer) boxes->data, boxes->len, fl.n_rows, 3.0);
 
       for (guint pass = 0; pass < 3; pass++)
@@ -566,15 +732,26 @@ lt_timeline_frame_build (LtTimelineIndex     *index,
                   : row_h - 2.0;
               item.y = fl.rows_y + row * row_h + (row_h - h) / 2.0;
               item.h = h;
+              if (box->overlaid)
+                item.frame_flags |= LT_FRAME_ITEM_OVERLAID;
 
               if (box->row >= 0 && box->labelled && item.label_w > 0.0)
                 {
+                  double gap = item.kind == LT_FRAME_ITEM_BAR ? 6.0 :
+                               item.kind == LT_FRAME_ITEM_BADGE ? 4.0 : 5.0;
+                  double number = item.kind == LT_FRAME_ITEM_BADGE ? 0.0 :
+                                  item.kind == LT_FRAME_ITEM_MARK || bar_number_outside (&item, params)
+                                  ? (params->number_width > 0.0 ? 3.0 + params->number_width : 0.0)
+                                  : 0.0;
+
                   item.frame_flags |= LT_FRAME_ITEM_LABELLED;
                   if (item.kind == LT_FRAME_ITEM_BAR && box->w_label <= box->w_min + 1.0)
-                    item.label_x = MAX (item.x, 0.0) + 8.0;
+                    item.label_x = MAX (item.x, 0.0) + 8.0 +
+                                   (params->number_width > 0.0 ? params->number_width + 4.0 : 0.0);
+                  else if (box->label_left)
+                    item.label_x = item.x - gap - item.label_w;
                   else
-                    item.label_x = item.x + item.w + (item.kind == LT_FRAME_ITEM_BAR ? 6.0 :
-                                                      item.kind == LT_FRAME_ITEM_BADGE ? 4.0 : 5.0);
+                    item.label_x = item.x + item.w + number + gap;
                 }
               else
                 item.label_w = 0.0;
@@ -629,6 +806,7 @@ lt_timeline_frame_hit_test (LtTimelineFrame *frame,
       double top = item->y - slop;
       double bottom = item->y + item->h + slop;
       double right = item->x + item->w + slop;
+      double left = item->x - slop;
 
       if (item->frame_flags & LT_FRAME_ITEM_LABELLED)
         {
@@ -637,9 +815,10 @@ lt_timeline_frame_hit_test (LtTimelineFrame *frame,
           top = MIN (top, row_top);
           bottom = MAX (bottom, row_top + frame->params.row_height);
           right = MAX (right, item->label_x + item->label_w);
+          left = MIN (left, item->label_x);
         }
 
-      if (x >= item->x - slop && x <= right && y >= top && y <= bottom)
+      if (x >= left && x <= right && y >= top && y <= bottom)
         return item;
     }
 

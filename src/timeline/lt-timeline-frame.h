@@ -23,6 +23,13 @@ typedef struct
   double  w_label;     /* with its label */
   guint   priority;    /* lower is placed first */
   gboolean may_overlap; /* if no row has room, it may cover other marks (not labels) */
+  gboolean label_left; /* the label goes left of the mark, ending at x */
+  gboolean keep;       /* if no row has room, it still shows in the first row, unlabelled */
+  gboolean tall;       /* a label of two lines: the second beside the mark, the first in the
+                        * row above, or in the lane's caption band right of band_from */
+  double   band_from;
+  gboolean label_inside; /* a bar's label, inside the bar from x + 8 */
+  gboolean overlaid;   /* out: kept over its neighbours */
   int     row;         /* out: -1 if not placed */
   gboolean labelled;   /* out */
 } LtLabelBox;
@@ -45,6 +52,9 @@ typedef enum
 #define LT_FRAME_ITEM_DIMMED   (1 << 1)
 #define LT_FRAME_ITEM_LABELLED (1 << 2)
 #define LT_FRAME_ITEM_CLIPPED  (1 << 3)
+#define LT_FRAME_ITEM_NUMBERED (1 << 4)
+#define LT_FRAME_ITEM_OVERLAID (1 << 5)
+#define LT_FRAME_ITEM_TALL     (1 << 6)
 
 typedef struct
 {
@@ -55,6 +65,8 @@ typedef struct
   guint32 count;      /* BADGE: items in the cluster */
   guint32 n_matched;  /* BADGE: matched items in the cluster */
   guint32 item;       /* index in the lane */
+  guint32 end_item;   /* BADGE: after the last item in the lane */
+  guint32 number;     /* the number in the event key, or 0 */
   float   x, y, w, h; /* the mark, bar or badge */
   float   label_x;
   float   label_w;
@@ -83,9 +95,19 @@ typedef struct
   double      max_label_width;
   gint64      selected_id;
   gboolean    hide_unmatched;
+  /* an export: every event shows (as a mark, a bar or in a badge), and titles show whole or
+   * not at all, never cut with "…" */
+  gboolean    keep_all;
+  /* > 0: room for the event key's number after each mark and badge, inside each bar */
+  double      number_width;
+  gboolean    badges_unnumbered;  /* badges keep their noun ("4 events"), not a number */
   /* width of the span's label in pixels, or < 0 if it is not measured yet */
   double    (*measure_span) (guint32  span,
                              gpointer user_data);
+  /* an export: the width of a title wrapped to two lines of max_label_width, or < 0 if it
+   * takes more; NULL for none */
+  double    (*measure_span_wrapped) (guint32  span,
+                                     gpointer user_data);
   /* width of a cluster's label ("12 events"), or NULL for none */
   double    (*measure_count) (guint    count,
                               gpointer user_data);

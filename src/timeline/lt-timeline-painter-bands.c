@@ -376,6 +376,16 @@ _lt_timeline_painter_draw_figures (LtTimelinePainter *self,
                                                  _lt_timeline_text_width (layout) + 16,
                                                   16));
   _lt_timeline_append_text (snapshot, layout, 8, self->figures_y + 3, &self->palette.text);
+  if (self->figures_note != NULL)
+    {
+      double x = _lt_timeline_text_width (layout) + 14;
+
+      layout = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL, self->figures_note);
+      gtk_snapshot_append_color (snapshot, &veil,
+                                 &GRAPHENE_RECT_INIT (x - 4, self->figures_y + 3,
+                                                      _lt_timeline_text_width (layout) + 8, 16));
+      _lt_timeline_append_text (snapshot, layout, x, self->figures_y + 3, &self->palette.dim_text);
+    }
   /* the scale, where points are too many to carry their values */
   if (self->figures->len > 40)
     {

@@ -324,3 +324,100 @@ lt_timeline_painter_get_lanes_area (LtTimelinePainter *self,
 
   graphene_rect_init (area, 0, self->lanes_y, self->width, self->lanes_h);
 }
+
+/**
+ * lt_timeline_painter_get_n_numbered:
+ * @self: a painter
+ *
+ * Returns: how many marks, bars and badges the last frame numbered for an event key
+ */
+guint
+lt_timeline_painter_get_n_numbered (LtTimelinePainter *self)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), 0);
+
+  if (self->frame == NULL || self->first_number == 0)
+    return 0;
+
+  return self->n_numbered;
+}
+
+/**
+ * lt_timeline_painter_dup_numbered_events:
+ * @self: a painter
+ * @number: a number of the last frame's event key
+ * @max_events: list at most this many events
+ * @n_events: (out) (optional): how many events the item stands for
+ *
+ * The events that the mark, bar or badge numbered @number stands for, in date order: one,
+ * or all those a badge counts (but those drawn on their own beside it).
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): event ids, or %NULL if no
+ *   item has that number
+ */
+GArray *
+lt_timeline_painter_dup_numbered_events (LtTimelinePainter *self,
+                                         guint              number,
+                                         guint              max_events,
+                                         guint             *n_events)
+{
+  const LtFrameItem *found = NULL;
+  g_autoptr(GHashTable) alone = NULL;
+  const LtTimelineItem *lane_items;
+  gboolean hide;
+  GArray *ids;
+  guint n = 0;
+
+  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
+
+  if (self->frame == NULL || self->first_number == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->frame->items->len && found == NULL; i++)
+    {
+      const LtFrameItem *item = &g_array_index (self->frame->items, LtFrameItem, i);
+
+      if (item->number == number)
+        found = item;
+    }
+  if (found == NULL)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (found->kind != LT_FRAME_ITEM_BADGE)
+    {
+      g_array_append_val (ids, _lt_timeline_painter_get_span (self, found->span)->id);
+      if (n_events != NULL)
+        *n_events = 1;
+      return ids;
+    }
+
+  /* A badge counts its cell's items but those drawn on their own: the long ones as bars,
+   * the selected one as a mark */
+  alone = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->frame->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (self->frame->items, LtFrameItem, i);
+
+      if (item->kind != LT_FRAME_ITEM_BADGE && item->lane == found->lane)
+        g_hash_table_add (alone, GUINT_TO_POINTER (item->span + 1));
+    }
+
+  hide = self->hide_unmatched && lt_timeline_index_has_filter (self->index);
+  lane_items = lt_timeline_index_get_lane_items (self->index, found->lane);
+  for (guint i = found->item; i < found->end_item; i++)
+    {
+      const LtTimelineItem *it = &lane_items[i];
+
+      if (g_hash_table_contains (alone, GUINT_TO_POINTER (it->span + 1)))
+        continue;
+      if (hide && !(it->flags & LT_ITEM_MATCHED))
+        continue;
+      if (n++ < max_events)
+        g_array_append_val (ids, _lt_timeline_painter_get_span (self, it->span)->id);
+    }
+  if (n_events != NULL)
+    *n_events = n;
+
+  return ids;
+}

@@ -199,6 +199,46 @@ build_density_node (LtTimelinePainter *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* The event key's numbers: after a mark or a badge, at the left end of a bar, and before
+ * the item where that would run off the right edge */
+static void
+draw_numbers (LtTimelinePainter *self,
+              GtkSnapshot       *snapshot)
+{
+  LtTimelineFrame *frame = self->frame;
+
+  for (guint i = 0; i < frame->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, i);
+      char text[16];
+      PangoLayout *layout;
+      double w, x;
+      double visible = MIN (item->x + item->w, self->width) - MAX (item->x, 0.0);
+
+      if (!(item->frame_flags & LT_FRAME_ITEM_NUMBERED))
+        continue;
+
+      g_snprintf (text, sizeof text, "%u", item->number);
+      layout = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL_BOLD, text);
+      w = _lt_timeline_text_width (layout);
+      /* a bar laid over another one that starts with it numbers its other end */
+      if (item->kind == LT_FRAME_ITEM_BAR && (item->frame_flags & LT_FRAME_ITEM_OVERLAID) &&
+          visible >= 2 * frame->params.number_width + 16.0)
+        x = MIN (item->x + item->w, self->width) - 4.0 - w;
+      else if (item->kind == LT_FRAME_ITEM_BAR && visible >= frame->params.number_width + 8.0)
+        x = MAX (item->x, 0.0) + 4.0;
+      else if (item->kind == LT_FRAME_ITEM_BADGE && (item->frame_flags & LT_FRAME_ITEM_LABELLED))
+        x = item->label_x;
+      else
+        x = item->x + item->w + (item->kind == LT_FRAME_ITEM_BADGE ? 4.0 : 3.0);
+      if (x + w > self->width)
+        x = item->x - 3.0 - w;
+      _lt_timeline_append_text (snapshot, layout, x,
+                                item->y + (item->h - _lt_timeline_text_height (layout)) / 2,
+                                &self->palette.text);
+    }
+}
+
 static void
 draw_items (LtTimelinePainter *self,
             GtkSnapshot       *snapshot)
@@ -370,7 +410,8 @@ draw_items (LtTimelinePainter *self,
                                     item->x + (item->w - _lt_timeline_text_width (layout)) / 2,
                                     item->y + (item->h - _lt_timeline_text_height (layout)) / 2,
                                     &fg);
-          if (item->frame_flags & LT_FRAME_ITEM_LABELLED)
+          if ((item->frame_flags & LT_FRAME_ITEM_LABELLED) &&
+              !(item->frame_flags & LT_FRAME_ITEM_NUMBERED))
             {
               const char *noun = _lt_timeline_count_noun (item->count);
               PangoLayout *l2 = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL, noun);
@@ -395,11 +436,23 @@ draw_items (LtTimelinePainter *self,
             fg = dimmed ? self->palette.dim_text : self->palette.text;
           if (dimmed)
             fg.alpha *= 0.7;
-          _lt_timeline_append_text (snapshot, label->layout, item->label_x,
-                                    item->y + item->h / 2
-                                    - _lt_timeline_text_height (label->layout) / 2, &fg);
+          if ((item->frame_flags & LT_FRAME_ITEM_TALL) && label->wrapped != NULL)
+            {
+              /* two lines: the second beside the mark, the first in the row above */
+              double h = _lt_timeline_text_height (label->wrapped);
+
+              _lt_timeline_append_text (snapshot, label->wrapped, item->label_x,
+                                        item->y + item->h / 2 + h / 4 - h, &fg);
+            }
+          else
+            _lt_timeline_append_text (snapshot, label->layout, item->label_x,
+                                      item->y + item->h / 2
+                                      - _lt_timeline_text_height (label->layout) / 2, &fg);
         }
     }
+
+  if (self->first_number > 0)
+    draw_numbers (self, snapshot);
 }
 
 static void

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define CELL_WIDTH        28.0
 #define MARK_SIZE         12.0
 #define MAX_LABEL_WIDTH   220.0
+#define EXPORT_MAX_LABEL_WIDTH 300.0
 #define DENSITY_COLUMN    4.0
 #define LABEL_BUDGET      40
 #define LABEL_TIME_BUDGET_USEC 2000
@@ -30,6 +31,8 @@ typedef struct
   char        *date;
   PangoLayout *layout;
   double       width;
+  PangoLayout *wrapped;        /* an export's title in two lines, or NULL */
+  double       wrapped_width;  /* < 0 if it takes more than two */
 } LtTimelineLabel;
 
 /* A node of content that changes only with the data or the zoom, kept across frames */
@@ -69,6 +72,7 @@ struct _LtTimelinePainter
   GArray            *match_ids;      /* gint64, or NULL for no filter */
   LtEventFilter     *filter;
   char              *figures_kind;
+  char              *figures_note;    /* after the band's title: an export's source numbers */
   double             figures_max;
   LtLaneMode         lane_mode;
   gboolean           include_restricted;
@@ -94,6 +98,10 @@ struct _LtTimelinePainter
   gint64             hover_id;
   gboolean           show_overview;
   gboolean           progressive;
+  gboolean           export;          /* every event shows, no title is cut */
+  guint              first_number;    /* the event key's number of the first item, or 0 */
+  gboolean           number_unlabelled; /* number only the marks and bars with no title */
+  guint              n_numbered;
 
   /* layout */
   int                width;
@@ -161,6 +169,8 @@ const char          *_lt_timeline_count_noun                      (guint        
 double               _lt_timeline_painter_measure_tick_cb         (const char          *text,
                                                                    gpointer             user_data);
 double               _lt_timeline_painter_measure_span_cb         (guint32              span,
+                                                                   gpointer             user_data);
+double               _lt_timeline_painter_measure_wrapped_cb      (guint32              span,
                                                                    gpointer             user_data);
 double               _lt_timeline_painter_measure_count_cb        (guint                count,
                                                                    gpointer             user_data);

@@ -23,6 +23,7 @@ _lt_timeline_label_free (gpointer data)
   g_clear_pointer (&label->title, g_free);
   g_clear_pointer (&label->date, g_free);
   g_clear_object (&label->layout);
+  g_clear_object (&label->wrapped);
   g_free (label);
 }
 
@@ -172,8 +173,12 @@ _lt_timeline_painter_lookup_label (LtTimelinePainter *self,
   pango_layout_set_font_description (label->layout, self->label_font);
   pango_layout_set_text (label->layout, label->title, -1);
   pango_layout_set_single_paragraph_mode (label->layout, TRUE);
-  pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_width (label->layout, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+  /* an export shows a title whole or not at all (the frame decides by its width) */
+  if (!self->export)
+    {
+      pango_layout_set_ellipsize (label->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (label->layout, (int) (MAX_LABEL_WIDTH * PANGO_SCALE));
+    }
   label->width = _lt_timeline_text_width (label->layout);
 
   g_hash_table_insert (self->labels, GUINT_TO_POINTER (span_index + 1), label);
@@ -203,6 +208,30 @@ _lt_timeline_painter_measure_span_cb (guint32  span,
     }
 
   return label->width;
+}
+
+/* An export's title too long for one line: its width in two lines, or -1 if it takes more */
+double
+_lt_timeline_painter_measure_wrapped_cb (guint32  span,
+                                         gpointer user_data)
+{
+  LtTimelinePainter *self = user_data;
+  LtTimelineLabel *label = _lt_timeline_painter_lookup_label (self, span, TRUE);
+
+  if (label == NULL)
+    return -1.0;
+
+  if (label->wrapped == NULL)
+    {
+      label->wrapped = pango_layout_copy (label->layout);
+      pango_layout_set_ellipsize (label->wrapped, PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_wrap (label->wrapped, PANGO_WRAP_WORD);
+      pango_layout_set_width (label->wrapped, (int) (EXPORT_MAX_LABEL_WIDTH * PANGO_SCALE));
+      label->wrapped_width = pango_layout_get_line_count (label->wrapped) <= 2
+                             ? _lt_timeline_text_width (label->wrapped) : -1.0;
+    }
+
+  return label->wrapped_width;
 }
 
 /* The badge shows the number; its label is the noun in the plural form for that number

@@ -108,6 +108,7 @@ lt_timeline_painter_finalize (GObject *object)
   g_clear_pointer (&self->match_ids, g_array_unref);
   g_clear_pointer (&self->filter, lt_event_filter_free);
   g_clear_pointer (&self->figures_kind, g_free);
+  g_clear_pointer (&self->figures_note, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     g_clear_pointer (&self->texts[i], g_hash_table_unref);
@@ -728,6 +729,124 @@ lt_timeline_painter_set_progressive (LtTimelinePainter *self,
 }
 
 /**
+ * lt_timeline_painter_set_export:
+ * @self: a painter
+ * @export: whether the drawing is an export
+ *
+ * An export leaves out no event in the window (what finds no room shows over its
+ * neighbours) and never cuts a title with "…": a title that does not fit whole is left out,
+ * and the event key's number stands in for it.
+ */
+void
+lt_timeline_painter_set_export (LtTimelinePainter *self,
+                                gboolean           export)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (self->export == !!export)
+    return;
+  self->export = !!export;
+  g_hash_table_remove_all (self->labels);
+  self->frame_valid = FALSE;
+}
+
+/**
+ * lt_timeline_painter_set_figures_note:
+ * @self: a painter
+ * @note: (nullable): text after the figures band's title, such as its sources' numbers
+ */
+void
+lt_timeline_painter_set_figures_note (LtTimelinePainter *self,
+                                      const char        *note)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  g_free (self->figures_note);
+  self->figures_note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
+}
+
+/**
+ * lt_timeline_painter_set_first_number:
+ * @self: a painter
+ * @first: the number of the first mark, bar or badge, or 0 for none
+ *
+ * Numbers every mark, bar and badge of a frame in date order, from @first, for an event
+ * key beside the drawing (see [method@TimelinePainter.dup_numbered_events]).
+ */
+void
+lt_timeline_painter_set_first_number (LtTimelinePainter *self,
+                                      guint              first)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (self->first_number == first)
+    return;
+  self->first_number = first;
+  self->frame_valid = FALSE;
+}
+
+static int
+compare_numbered (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GArray *items = user_data;
+  const LtFrameItem *ia = &g_array_index (items, LtFrameItem, *(const guint *) a);
+  const LtFrameItem *ib = &g_array_index (items, LtFrameItem, *(const guint *) b);
+
+  if (ia->first_day != ib->first_day)
+    return ia->first_day < ib->first_day ? -1 : 1;
+  if (ia->lane != ib->lane)
+    return ia->lane < ib->lane ? -1 : 1;
+
+  return ia->x < ib->x ? -1 : ia->x > ib->x;
+}
+
+/* The key's numbers go in date order, so that the key reads as a chronology */
+static void
+number_items (LtTimelinePainter *self)
+{
+  GArray *items = self->frame->items;
+  g_autofree guint *order = g_new (guint, MAX (items->len, 1));
+
+  self->n_numbered = 0;
+  for (guint i = 0; i < items->len; i++)
+    order[i] = i;
+  g_qsort_with_data (order, items->len, sizeof (guint), compare_numbered, items);
+  for (guint i = 0; i < items->len; i++)
+    {
+      LtFrameItem *item = &g_array_index (items, LtFrameItem, order[i]);
+
+      if (self->number_unlabelled &&
+          (item->kind == LT_FRAME_ITEM_BADGE ||
+           ((item->frame_flags & LT_FRAME_ITEM_LABELLED) && item->label_w > 0)))
+        continue;
+      item->number = self->first_number + self->n_numbered++;
+      item->frame_flags |= LT_FRAME_ITEM_NUMBERED;
+    }
+}
+
+/**
+ * lt_timeline_painter_set_number_unlabelled:
+ * @self: a painter
+ * @unlabelled: whether to number only the marks and bars whose title is not shown
+ *
+ * An export without an event key still numbers the events whose titles found no room, so
+ * that a short key can name them.
+ */
+void
+lt_timeline_painter_set_number_unlabelled (LtTimelinePainter *self,
+                                           gboolean           unlabelled)
+{
+  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+
+  if (self->number_unlabelled == !!unlabelled)
+    return;
+  self->number_unlabelled = !!unlabelled;
+  self->frame_valid = FALSE;
+}
+
+/**
  * lt_timeline_painter_set_load_async:
  * @self: a painter
  * @load_async: whether to read the events of a file store in a thread
@@ -851,11 +970,29 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   params.row_height = ROW_HEIGHT;
   params.cell_width = CELL_WIDTH;
   params.mark_size = MARK_SIZE;
-  params.max_label_width = MAX_LABEL_WIDTH;
+  params.max_label_width = self->export ? EXPORT_MAX_LABEL_WIDTH : MAX_LABEL_WIDTH;
+  params.keep_all = self->export;
+  params.badges_unnumbered = self->number_unlabelled;
+  if (self->first_number > 0)
+    {
+      /* room for the widest number the frame can have: a page holds fewer than 1,000
+       * items, and no more than there are events */
+      guint widest = self->first_number + MIN (999, self->spans != NULL ? self->spans->len : 0);
+      char digits[16] = "0";
+      guint n = 1;
+      PangoLayout *probe;
+
+      for (guint v = widest; v >= 10; v /= 10)
+        digits[n++] = '0';
+      probe = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL_BOLD, digits);
+
+      params.number_width = _lt_timeline_text_width (probe);
+    }
   params.selected_id = self->selected_id;
   params.hide_unmatched = self->hide_unmatched;
   params.measure_span = _lt_timeline_painter_measure_span_cb;
   params.measure_count = _lt_timeline_painter_measure_count_cb;
+  params.measure_span_wrapped = _lt_timeline_painter_measure_wrapped_cb;
   params.user_data = self;
 
   self->label_budget = self->progressive ? LABEL_BUDGET : G_MAXUINT;
@@ -863,6 +1000,8 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   g_clear_pointer (&self->frame, lt_timeline_frame_free);
   self->frame = lt_timeline_frame_build (self->index, &params);
   self->frame_valid = TRUE;
+  if (self->first_number > 0)
+    number_items (self);
 }
 
 /**

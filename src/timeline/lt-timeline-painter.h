@@ -92,6 +92,19 @@ void               lt_timeline_painter_set_show_overview    (LtTimelinePainter  
 void               lt_timeline_painter_set_figures          (LtTimelinePainter       *self,
                                                              const char              *counts);
 const char        *lt_timeline_painter_get_figures_title   (LtTimelinePainter       *self);
+void               lt_timeline_painter_set_export           (LtTimelinePainter       *self,
+                                                             gboolean                 export);
+void               lt_timeline_painter_set_figures_note     (LtTimelinePainter       *self,
+                                                             const char              *note);
+void               lt_timeline_painter_set_number_unlabelled (LtTimelinePainter      *self,
+                                                             gboolean                 unlabelled);
+void               lt_timeline_painter_set_first_number     (LtTimelinePainter       *self,
+                                                             guint                    first);
+guint              lt_timeline_painter_get_n_numbered       (LtTimelinePainter       *self);
+GArray            *lt_timeline_painter_dup_numbered_events  (LtTimelinePainter       *self,
+                                                             guint                    number,
+                                                             guint                    max_events,
+                                                             guint                   *n_events);
 void               lt_timeline_painter_set_load_async       (LtTimelinePainter       *self,
                                                              gboolean                 load_async);
 gboolean           lt_timeline_painter_is_loading           (LtTimelinePainter       *self);

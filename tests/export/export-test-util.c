@@ -230,6 +230,50 @@ export_test_pdf_info (GBytes *bytes)
 }
 
 /* The PDF's outline as pdftohtml's XML: <item page="N">entry</item>, nested in <outline>. */
+static double
+xml_attribute (const char *tag,
+               const char *name)
+{
+  g_autofree char *key = g_strdup_printf (" %s=\"", name);
+  const char *at = strstr (tag, key);
+
+  return at != NULL ? g_ascii_strtod (at + strlen (key), NULL) : 0.0;
+}
+
+/* The words whose box, as pdftotext -bbox sees it, reaches out of their page, one a line */
+char *
+export_test_pdf_words_outside (GBytes *bytes)
+{
+  static const char * const args[] = { "pdftotext", "-bbox", "-enc", "UTF-8", "@", "-", NULL };
+  g_autofree char *html = run_on_bytes (args, bytes);
+  g_auto(GStrv) lines = g_strsplit (html != NULL ? html : "", "\n", -1);
+  GString *outside = g_string_new (NULL);
+  double width = 0, height = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (strstr (line, "<page ") != NULL)
+        {
+          width = xml_attribute (line, "width");
+          height = xml_attribute (line, "height");
+        }
+      else if (strstr (line, "<word ") != NULL)
+        {
+          double x0 = xml_attribute (line, "xMin");
+          double y0 = xml_attribute (line, "yMin");
+          double x1 = xml_attribute (line, "xMax");
+          double y1 = xml_attribute (line, "yMax");
+
+          if (x0 < 0 || y0 < 0 || x1 > width || y1 > height)
+            g_string_append_printf (outside, "%s\n", line);
+        }
+    }
+
+  return g_string_free (outside, FALSE);
+}
+
 char *
 export_test_pdf_outline (GBytes *bytes)
 {

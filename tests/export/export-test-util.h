@@ -33,6 +33,7 @@ void      export_test_clear_png       (PngInfo     *info);
 char     *export_test_pdf_text        (GBytes      *bytes);
 char     *export_test_pdf_info        (GBytes      *bytes);
 char     *export_test_pdf_outline     (GBytes      *bytes);
+char     *export_test_pdf_words_outside (GBytes    *bytes);
 gboolean  export_test_svg_is_well_formed (GBytes   *bytes,
                                           GError  **error);
 char     *export_test_svg_desc        (GBytes      *bytes);

@@ -161,6 +161,27 @@ test_timeline_pdf (void)
   info = export_test_pdf_info (bytes);
   g_assert_nonnull (strstr (info, "Author:          chronicle\n"));
 
+  /* A PDF keys every mark and cluster on a page of its own, unless told not to: then only
+   * the events whose titles found no room get numbers, and clusters keep their counts */
+  g_assert_nonnull (strstr (text, "Key to the events"));
+  g_assert_nonnull (strstr (text, "events:"));
+  g_assert_nonnull (strstr (info, "Pages:           2\n"));
+  {
+    g_autoptr(GBytes) plain = NULL;
+    g_autofree char *plain_raw = NULL;
+    g_autofree char *plain_text = NULL;
+    g_auto(Run) again;
+
+    run_letapis (&again, NULL, arg, "--from=2020", "--to=2024", "--no-key", NULL);
+    g_assert_cmpint (exit_status (&again), ==, 0);
+    plain = load (path);
+    plain_raw = export_test_pdf_text (plain);
+    plain_text = export_test_squash (plain_raw);
+    g_assert_null (strstr (plain_text, "events:"));
+    g_assert_nonnull (strstr (plain_text, " events "));   /* beside the count badges */
+    g_assert_cmpuint (strlen (plain_text), <, strlen (text));
+  }
+
   remove_dir (dir);
 }
 

@@ -16,6 +16,27 @@
 #include "export-test-util.h"
 #include "widget-test-util.h"
 
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *hit = find_row (child, title);
+
+      if (hit != NULL)
+        return hit;
+    }
+
+  return NULL;
+}
+
 static void
 test_dialog (void)
 {
@@ -47,6 +68,28 @@ test_dialog (void)
   g_assert_true (options->has_window);
   g_assert_cmpint (options->from_day, ==, lt_days_from_ymd (2021, 7, 1));
   g_assert_cmpint (options->to_day, ==, lt_days_from_ymd (2021, 7, 31));
+
+  /* The event key is on for paper, off for an image, and the switch says so */
+  g_assert_true (options->key);
+  {
+    GtkWidget *format = find_row (GTK_WIDGET (dialog), "_Format");
+    GtkWidget *key_row = find_row (GTK_WIDGET (dialog), "Event _Key");
+    GtkSwitch *key_switch;
+    g_autoptr(LtExportOptions) png = NULL;
+
+    g_assert_nonnull (format);
+    g_assert_nonnull (key_row);
+    key_switch = GTK_SWITCH (find_type (key_row, GTK_TYPE_SWITCH));
+    g_assert_true (gtk_switch_get_active (key_switch));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (format), 0);   /* PNG */
+    png = lt_export_dialog_dup_options (dialog, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (png->format, ==, LT_EXPORT_FORMAT_PNG);
+    g_assert_false (png->key);
+    g_assert_false (gtk_switch_get_active (key_switch));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (format), 2);   /* back to PDF */
+    g_assert_true (gtk_switch_get_active (key_switch));
+  }
 
   /* The preview draws the document's first page */
   preview = find_type (GTK_WIDGET (dialog), g_type_from_name ("LtExportPreview"));
@@ -122,27 +165,6 @@ count_coloured_preview (GtkWidget *widget)
   return n;
 }
 
-/* The row whose title is @title, mnemonic and all */
-static AdwActionRow *
-find_row (GtkWidget  *widget,
-          const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ACTION_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *hit = find_row (child, title);
-
-      if (hit != NULL)
-        return hit;
-    }
-
-  return NULL;
-}
 
 /* "Black and White" asks for the grayscale palette; the graph, which has none, hides it */
 static void
@@ -161,7 +183,7 @@ test_dialog_grayscale (void)
 
   dialog = lt_export_dialog_present (NULL, store, "timeline");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 820);
-  row = find_row (GTK_WIDGET (dialog), _("_Black and White"));
+  row = ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), _("_Black and White")));
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
 
@@ -187,7 +209,7 @@ test_dialog_grayscale (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   dialog = lt_export_dialog_present (NULL, store, "graph");
-  row = find_row (GTK_WIDGET (dialog), _("_Black and White"));
+  row = ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), _("_Black and White")));
   g_assert_nonnull (row);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
   gtk_window_destroy (GTK_WINDOW (dialog));

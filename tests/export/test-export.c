@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
+#include <unistd.h>
 
 #include "lt-export-document.h"
 #include "lt-timeline-palette.h"
@@ -288,14 +290,16 @@ count_unmatched (GArray *a,
   return n;
 }
 
-/* The SVG is the PDF's picture: every mark, bar and icon in the same place (cairo 1.16 lost or
- * moved every cairo-drawn shape in SVG), with its words as <text>. */
+/* The SVG is the picture the other formats draw: every mark, bar and icon in the same place
+ * (cairo 1.16 lost or moved every cairo-drawn shape in SVG), with its words as <text>. It is
+ * compared with the PNG of the same page, since a PDF (with its event key on pages of their
+ * own) lays the page out otherwise than an image; the PNG draws the nodes as the PDF does. */
 static void
 test_svg_matches_pdf (void)
 {
   g_autoptr(LtStore) store = open_bundled ();
   g_autoptr(LtExportOptions) svg_options = timeline_options (LT_EXPORT_FORMAT_SVG, "2020", "2024");
-  g_autoptr(LtExportOptions) pdf_options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportOptions) pdf_options = timeline_options (LT_EXPORT_FORMAT_PNG, "2020", "2024");
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GArray) svg_cells = NULL;
@@ -312,16 +316,28 @@ test_svg_matches_pdf (void)
     }
 
   svg_options->size = pdf_options->size = LT_EXPORT_SIZE_A4_LANDSCAPE;
+  pdf_options->dpi = 96;
   svg = export_bytes (store, svg_options);
   pdf = export_bytes (store, pdf_options);
 
   svg_page = export_test_render_page (svg, "svg", 1123, 794);
-  pdf_page = export_test_render_page (pdf, "pdf", 1123, 794);
+  {
+    g_autofree char *path = NULL;
+    int fd = g_file_open_tmp ("letapis-test-XXXXXX.png", &path, NULL);
+
+    g_assert_cmpint (fd, >=, 0);
+    close (fd);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+    pdf_page = cairo_image_surface_create_from_png (path);
+    g_unlink (path);
+    g_assert_cmpint (cairo_image_surface_get_width (pdf_page), ==, 1123);
+    g_assert_cmpint (cairo_image_surface_get_height (pdf_page), ==, 794);
+  }
   svg_cells = coloured_cells (svg_page, &n_svg);
   pdf_cells = coloured_cells (pdf_page, &n_pdf);
   n_differ = count_unmatched (svg_cells, pdf_cells, 1123 / CELL) +
              count_unmatched (pdf_cells, svg_cells, 1123 / CELL);
-  g_test_message ("coloured cells: SVG %u, PDF %u, with no match in the other %u",
+  g_test_message ("coloured cells: SVG %u, PNG %u, with no match in the other %u",
                   n_svg, n_pdf, n_differ);
   g_assert_cmpuint (n_pdf, >, 100);
   g_assert_cmpuint (n_differ * 20, <, n_pdf);
@@ -571,7 +587,9 @@ test_pdf_pages (void)
   g_autoptr(GArray) sources = NULL;
   g_autoptr(GPtrArray) urls = NULL;
   g_auto(GStrv) pages = NULL;
+  g_autofree char *pages_line = NULL;
   guint n_links = 0;
+  guint n_pages;
 
   if (!export_test_have_program ("pdftotext"))
     {
@@ -580,14 +598,19 @@ test_pdf_pages (void)
     }
 
   options->n_pages = 3;
+  /* the drawing's pages, and without the key one with the events whose titles found no
+   * room (test_pdf_key has the whole key's) */
+  options->key = FALSE;
   document = lt_export_document_new (store, options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lt_export_document_get_n_pages (document), ==, 3);
+  n_pages = lt_export_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >=, 3);
   bytes = lt_export_document_render (document, &error);
   g_assert_no_error (error);
 
   info = export_test_pdf_info (bytes);
-  g_assert_nonnull (strstr (info, "Pages:           3"));
+  pages_line = g_strdup_printf ("Pages:           %u\n", n_pages);
+  g_assert_nonnull (strstr (info, pages_line));
 
   /* Each page has its own axis and says which part it is */
   raw = export_test_pdf_text (bytes);
@@ -598,8 +621,8 @@ test_pdf_pages (void)
       g_autofree char *text = export_test_squash (pages[i]);
       g_autofree char *part = g_strdup_printf ("part %u of 3", i + 1);
       /* pdftotext joins "1 / 3" into "1/3": the spaces are thin */
-      g_autofree char *page = g_strdup_printf ("%u/3", i + 1);
-      g_autofree char *spaced = g_strdup_printf ("%u / 3", i + 1);
+      g_autofree char *page = g_strdup_printf ("%u/%u", i + 1, n_pages);
+      g_autofree char *spaced = g_strdup_printf ("%u / %u", i + 1, n_pages);
 
       g_assert_nonnull (strstr (text, part));
       g_assert_true (strstr (text, page) != NULL || strstr (text, spaced) != NULL);
@@ -613,7 +636,8 @@ test_pdf_pages (void)
   outline = export_test_pdf_outline (bytes);
   for (guint i = 0; i < 3; i++)
     {
-      g_autofree char *entry = g_strdup_printf ("<item page=\"%u\">%u / 3 · ", i + 1, i + 1);
+      g_autofree char *entry = g_strdup_printf ("<item page=\"%u\">%u / %u · ", i + 1, i + 1,
+                                                n_pages);
       g_autofree char *heading = g_strdup_printf ("<item page=\"%u\">Sources</item>", i + 1);
       g_autofree char *drawing = g_strdup_printf ("<item page=\"%u\">Timeline</item>", i + 1);
 
@@ -621,7 +645,11 @@ test_pdf_pages (void)
       g_assert_nonnull (strstr (outline, heading));
       g_assert_nonnull (strstr (outline, drawing));
     }
-  g_assert_null (strstr (outline, "<item page=\"4\">"));
+  {
+    g_autofree char *after = g_strdup_printf ("<item page=\"%u\">", n_pages + 1);
+
+    g_assert_null (strstr (outline, after));
+  }
 
   /* The footnotes link to their sources' web addresses, and to nothing else */
   sources = lt_export_document_dup_sources (document);
@@ -650,6 +678,239 @@ test_pdf_pages (void)
     }
   g_assert_cmpuint (n_links, >=, 3);
   g_assert_true (first_linked);
+}
+
+/* Dark pixels (text) in columns [x0, x1) of a PNG */
+static guint
+count_ink (GBytes *bytes,
+           int     x0,
+           int     x1)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  const guint8 *data;
+  int stride, height;
+  guint n = 0;
+  int fd;
+
+  fd = g_file_open_tmp ("letapis-test-XXXXXX.png", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (path);
+  g_unlink (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  height = cairo_image_surface_get_height (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        guint32 px = *(const guint32 *) (gconstpointer) (data + y * stride + 4 * x);
+        double lum = (0.3 * ((px >> 16) & 0xff) + 0.59 * ((px >> 8) & 0xff) + 0.11 * (px & 0xff)) / 255;
+
+        if (lum < 0.35)
+          n++;
+      }
+  cairo_surface_destroy (surface);
+
+  return n;
+}
+
+/* No title runs off the page: a label that would cross the right edge goes left of its
+ * mark, or is left out, and no glyph of the PDF lies outside its page */
+static void
+test_labels_inside (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportOptions) png = timeline_options (LT_EXPORT_FORMAT_PNG, "2020", "2024");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *outside = NULL;
+  g_autofree char *plain_outside = NULL;
+  g_autofree char *raw = NULL;
+  int margin;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  options->title = g_strdup ("Political repression in Belarus, 2020–2024");
+  bytes = export_bytes (store, options);
+  outside = export_test_pdf_words_outside (bytes);
+  g_assert_cmpstr (outside, ==, "");
+
+  /* and no title on the drawing is cut with "…" (the key's summaries are one line each) */
+  raw = export_test_pdf_text (bytes);
+  {
+    g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+    g_autoptr(GRegex) cut = g_regex_new ("\\w…", 0, 0, NULL);
+
+    g_assert_false (g_regex_match (cut, pages[0], 0, NULL));
+  }
+
+  g_clear_pointer (&bytes, g_bytes_unref);
+  options->key = FALSE;
+  bytes = export_bytes (store, options);
+  plain_outside = export_test_pdf_words_outside (bytes);
+  g_assert_cmpstr (plain_outside, ==, "");
+
+  /* The last two columns of a slide's drawing hold no text */
+  png->size = LT_EXPORT_SIZE_HD;
+  png->key = FALSE;
+  image = export_bytes (store, png);
+  margin = (int) round (1080 * 0.06);
+  g_assert_cmpuint (count_ink (image, 1920 - margin - 2, 1920 - margin), ==, 0);
+}
+
+static char *
+without_hyphens (char *text)
+{
+  char *out = text;
+
+  for (const char *in = text; *in != '\0'; in++)
+    if (*in != '-')
+      *out++ = *in;
+  *out = '\0';
+
+  return text;
+}
+
+/* Every event of the window is in the key, whole, with its date as the chronicle knows it
+ * and the numbers of its sources in the footnote */
+static void
+test_pdf_key (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(LtExportDocument) document = NULL;
+  g_autoptr(LtEventFilter) filter = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(GArray) sources = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *outline = NULL;
+  guint n_pages;
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  g_assert_true (options->key);   /* the default for PDF */
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+  raw = export_test_pdf_text (bytes);
+  /* pdftotext joins a word broken after a hyphen at the end of a line ("post-election"
+   * gives "postelection"): compare without hyphens */
+  {
+    /* and NFKC folds the ligatures ("ﬂ") it reports */
+    g_autofree char *folded = g_utf8_normalize (raw, -1, G_NORMALIZE_NFKC);
+
+    text = without_hyphens (export_test_squash (folded));
+  }
+  g_assert_nonnull (strstr (text, "Key to the events"));
+
+  sources = lt_export_document_dup_sources (document);
+  filter = lt_export_options_dup_event_filter (options);
+  lt_event_filter_set_window (filter, options->from_day, options->to_day);
+  events = lt_store_list_events (store, filter);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >=, 29);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
+      g_autofree char *line = g_strdup_printf ("%s — %s", date, lt_event_get_title (event));
+      g_autofree char *squashed = without_hyphens (export_test_squash (line));
+      GPtrArray *citations = lt_event_get_citations (event);
+      const char *found = strstr (text, squashed);
+      int number = -1;
+
+      if (found == NULL)
+        g_error ("“%s” is not in the key", squashed);
+
+      for (guint c = 0; citations != NULL && c < citations->len && number < 0; c++)
+        {
+          const LtCitation *citation = g_ptr_array_index (citations, c);
+
+          for (guint k = 0; k < sources->len; k++)
+            if (g_array_index (sources, gint64, k) == citation->source_id)
+              number = (int) k + 1;
+        }
+      if (number > 0)
+        {
+          g_autofree char *with_source = g_strdup_printf ("%s [%d]", squashed, number);
+
+          g_assert_nonnull (strstr (text, with_source));
+        }
+    }
+
+  /* Many pages: the key follows on its own pages, numbered and in the outline */
+  g_clear_object (&document);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  options->n_pages = 3;
+  document = lt_export_document_new (store, options, &error);
+  g_assert_no_error (error);
+  n_pages = lt_export_document_get_n_pages (document);
+  g_assert_cmpuint (n_pages, >, 3);
+  bytes = lt_export_document_render (document, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&raw, g_free);
+  raw = export_test_pdf_text (bytes);
+  outline = export_test_pdf_outline (bytes);
+  {
+    g_auto(GStrv) pages = g_strsplit (raw, "\f", -1);
+
+    for (guint i = 0; i < n_pages; i++)
+      {
+        g_autofree char *page_text = export_test_squash (pages[i]);
+        g_autofree char *page = g_strdup_printf ("%u/%u", i + 1, n_pages);
+        g_autofree char *spaced = g_strdup_printf ("%u / %u", i + 1, n_pages);
+        g_autofree char *entry = g_strdup_printf ("<item page=\"%u\">%u / %u · ", i + 1, i + 1,
+                                                  n_pages);
+
+        g_assert_true (strstr (page_text, page) != NULL || strstr (page_text, spaced) != NULL);
+        g_assert_nonnull (strstr (outline, entry));
+        if (i >= 3)
+          g_assert_nonnull (strstr (page_text, "Key to the events"));
+      }
+  }
+}
+
+/* The figures band is drawn as on screen, with the footnote numbers of its figures */
+static void
+test_figures_band (void)
+{
+  g_autoptr(LtStore) store = open_bundled ();
+  g_autoptr(LtExportOptions) options = timeline_options (LT_EXPORT_FORMAT_PDF, "2020", "2024");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) band = g_regex_new ("Political prisoners \\[[0-9]+\\]", 0, 0, NULL);
+
+  if (!export_test_have_program ("pdftotext"))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  options->key = FALSE;
+  bytes = export_bytes (store, options);
+  raw = export_test_pdf_text (bytes);
+  text = export_test_squash (raw);
+  g_assert_true (g_regex_match (band, text, 0, NULL));
+  g_assert_nonnull (strstr (text, "1,405"));
 }
 
 static void
@@ -806,6 +1067,15 @@ check_restricted (LtExportPage   page,
         g_assert_nonnull (strstr (text, "Restricted records are included."));
         if (page == LT_EXPORT_PAGE_GRAPH)
           g_assert_nonnull (strstr (text, "Oksana Brightwater"));
+        else
+          {
+            /* the event key marks a restricted event as the drawing does (pdftotext
+             * reports "fi" as a ligature: NFKC folds it) */
+            g_autofree char *folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+            g_assert_nonnull (strstr (folded, "🔒 16 July 2021 — Confidential interview with "
+                                              "the Marigold witness"));
+          }
       }
       break;
 
@@ -953,6 +1223,9 @@ main (int   argc,
   g_test_add_func ("/Letapis/Export/grayscale", test_grayscale);
   g_test_add_func ("/Letapis/Export/pdf", test_pdf);
   g_test_add_func ("/Letapis/Export/pdf-pages", test_pdf_pages);
+  g_test_add_func ("/Letapis/Export/labels-inside", test_labels_inside);
+  g_test_add_func ("/Letapis/Export/pdf-key", test_pdf_key);
+  g_test_add_func ("/Letapis/Export/figures-band", test_figures_band);
   g_test_add_func ("/Letapis/Export/ukrainian", test_ukrainian);
   g_test_add_func ("/Letapis/Export/graph-pdf", test_graph_pdf);
   g_test_add_func ("/Letapis/Export/empty", test_empty);

@@ -335,7 +335,9 @@ test_print_to_file (void)
   g_autofree char *text_command = g_strdup_printf ("pdftotext %s -", path);
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *expected_pages = NULL;
   GtkPrintOperationResult result;
+  guint n_pages;
 
   if (g_find_program_in_path ("pdfinfo") == NULL)
     {
@@ -349,7 +351,10 @@ test_print_to_file (void)
   options->n_pages = 3;
   operation = lt_print_operation_new (store, options, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (lt_print_operation_get_n_pages (operation), ==, 3);
+  /* three pages of the drawing, then those of the event key */
+  n_pages = lt_print_operation_get_n_pages (operation);
+  g_assert_cmpuint (n_pages, >, 3);
+  expected_pages = g_strdup_printf ("Pages:           %u\n", n_pages);
 
   /* GTK's own PDF output, as its "Print to File" printer writes it: the pages go through the
    * print context of a real GtkPrintOperation, as on paper */
@@ -362,7 +367,7 @@ test_print_to_file (void)
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
 
   g_assert_true (g_spawn_command_line_sync (info_command, &info, NULL, NULL, &error));
-  g_assert_nonnull (strstr (info, "Pages:           3\n"));
+  g_assert_nonnull (strstr (info, expected_pages));
   g_assert_true (g_spawn_command_line_sync (text_command, &text, NULL, NULL, &error));
   g_assert_nonnull (strstr (text, "Chronicle of Events"));
   g_assert_nonnull (strstr (text, "part 2 of 3"));

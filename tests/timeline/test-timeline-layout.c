@@ -666,6 +666,130 @@ assert_labels_do_not_overlap (LtTimelineFrame *frame)
       }
 }
 
+/* Every event of the window is drawn, alone or counted in a badge */
+static guint
+count_drawn_events (LtTimelineFrame *frame)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < frame->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, i);
+
+      n += item->kind == LT_FRAME_ITEM_BADGE ? item->count : 1;
+    }
+
+  return n;
+}
+
+/* No label crosses the right edge; an export draws every event and cuts no title */
+static void
+test_frame_edge_and_keep_all (void)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (LtEventSpan));
+  g_autoptr(LtTimelineIndex) index = NULL;
+  g_autoptr(LtTimelineFrame) screen = NULL;
+  g_autoptr(LtTimelineFrame) export = NULL;
+  LtFrameParams params;
+  gboolean any_left = FALSE;
+
+  /* in one lane, one row: a crowd of events a few days apart, and one at the very end */
+  for (guint i = 0; i < 12; i++)
+    {
+      LtEventSpan s = { 0 };
+
+      s.id = i + 1;
+      s.start_day = s.end_day = (gint32) (i < 11 ? ymd (2021, 3, 1) + 9 * i : ymd (2021, 12, 30));
+      s.category = 1;
+      s.precision = LT_PRECISION_DAY;
+      g_array_append_val (spans, s);
+    }
+  index = lt_timeline_index_new (spans, LT_LANE_MODE_CATEGORY, NULL, 0, 12);
+  params = frame_params (ymd (2021, 1, 1), ymd (2022, 1, 1));
+  params.height = 40;   /* one row */
+
+  screen = lt_timeline_frame_build (index, &params);
+  for (guint i = 0; i < screen->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (screen->items, LtFrameItem, i);
+
+      if (!(item->frame_flags & LT_FRAME_ITEM_LABELLED) || item->label_w <= 0)
+        continue;
+      g_assert_cmpfloat (item->label_x + item->label_w, <=, params.scale.width);
+      g_assert_cmpfloat (item->label_x, >=, 0);
+      any_left = any_left || item->label_x < item->x;
+    }
+  /* the last event's label went left of its mark */
+  g_assert_true (any_left);
+  assert_labels_do_not_overlap (screen);
+  /* on screen what finds no room may be left out ... */
+  g_assert_cmpuint (count_drawn_events (screen), <, 12);
+
+  /* ... an export keeps it, over its neighbours, with a key number's room */
+  params.keep_all = TRUE;
+  params.number_width = 14;
+  export = lt_timeline_frame_build (index, &params);
+  g_assert_cmpuint (count_drawn_events (export), ==, 12);
+  assert_labels_do_not_overlap (export);
+}
+
+static double
+measure_long_cb (guint32  span,
+                 gpointer user_data)
+{
+  return 400.0;   /* wider than a label may be */
+}
+
+static double
+measure_wrapped_cb (guint32  span,
+                    gpointer user_data)
+{
+  return span == 0 ? 200.0 : -1.0;   /* the first fits in two lines, the second does not */
+}
+
+/* An export wraps a long title to two lines, or leaves it to the key: never "…" */
+static void
+test_frame_two_lines (void)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, TRUE, sizeof (LtEventSpan));
+  g_autoptr(LtTimelineIndex) index = NULL;
+  g_autoptr(LtTimelineFrame) frame = NULL;
+  LtFrameParams params;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      LtEventSpan s = { 0 };
+
+      s.id = i + 1;
+      s.start_day = s.end_day = (gint32) ymd (2021, 4 + 4 * i, 1);
+      s.category = 1;
+      s.precision = LT_PRECISION_DAY;
+      g_array_append_val (spans, s);
+    }
+  index = lt_timeline_index_new (spans, LT_LANE_MODE_CATEGORY, NULL, 0, 12);
+  params = frame_params (ymd (2021, 1, 1), ymd (2022, 1, 1));
+  params.height = 40;
+  params.keep_all = TRUE;
+  params.measure_span = measure_long_cb;
+  params.measure_span_wrapped = measure_wrapped_cb;
+  frame = lt_timeline_frame_build (index, &params);
+
+  g_assert_cmpuint (frame->items->len, ==, 2);
+  for (guint i = 0; i < frame->items->len; i++)
+    {
+      const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, i);
+
+      if (item->span == 0)
+        {
+          g_assert_true (item->frame_flags & LT_FRAME_ITEM_TALL);
+          g_assert_true (item->frame_flags & LT_FRAME_ITEM_LABELLED);
+          g_assert_cmpfloat (item->label_w, ==, 200.0);
+        }
+      else
+        g_assert_false (item->frame_flags & LT_FRAME_ITEM_LABELLED);
+    }
+}
+
 static void
 test_frame_clusters_split_with_zoom (void)
 {
@@ -966,6 +1090,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/frame/hit-test", test_frame_hit_test_and_labels);
   g_test_add_func ("/Letapis/Timeline/frame/ranges-and-filter", test_frame_ranges_and_filter);
   g_test_add_func ("/Letapis/Timeline/frame/bounded", test_frame_bounded_for_many_events);
+  g_test_add_func ("/Letapis/Timeline/frame/edge-and-keep-all", test_frame_edge_and_keep_all);
+  g_test_add_func ("/Letapis/Timeline/frame/two-lines", test_frame_two_lines);
 
   return g_test_run ();
 }
