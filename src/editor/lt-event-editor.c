@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lt-editor-dialogs.h"
 #include "lt-event-editor.h"
 #include "lt-record-index.h"
 #include "lt-source-editor.h"
@@ -1012,11 +1013,7 @@ static void
 show_error (LtEventEditor *self,
             GError        *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Event"),
-                                              error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Event"), error->message);
 }
 
 static char *
@@ -1189,34 +1186,16 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-destroy_idle_cb (gpointer user_data)
-{
-  g_autoptr(LtEventEditor) self = user_data;
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  return G_SOURCE_REMOVE;
-}
-
+/* Discarding closes the editor without asking again */
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     LtEventEditor    *self)
+mark_closing (GtkWindow *editor)
 {
-  /* the dialog is still finishing its response, and goes with its parent: close after it */
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->closing = TRUE;
-      g_idle_add (destroy_idle_cb, g_object_ref (self));
-    }
+  LT_EVENT_EDITOR (editor)->closing = TRUE;
 }
 
 static void
 cancel (LtEventEditor *self)
 {
-  GtkWidget *dialog;
-
   if (!self->dirty)
     {
       self->closing = TRUE;
@@ -1224,20 +1203,9 @@ cancel (LtEventEditor *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   self->original != NULL
-                                     ? _("The changes to this event have not been saved.")
-                                     : _("The new event has not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lt_editor_ask_to_discard (GTK_WINDOW (self),
+                            self->original != NULL ? _("The changes to this event have not been saved.") : _("The new event has not been saved."),
+                            mark_closing);
 }
 
 static void

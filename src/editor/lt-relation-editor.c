@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "lt-record-index.h"
+#include "lt-editor-dialogs.h"
 #include "lt-relation-editor.h"
 
 #define N_SUGGESTIONS 6
@@ -192,7 +193,6 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char * const *types = lt_relation_type_list_keys ();
   g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
-  GtkWidget *dialog;
   gint64 id;
 
   validate (self);
@@ -210,10 +210,7 @@ save_action (GtkWidget  *widget,
 
   if ((id = lt_store_add_relation (self->store, relation, &error)) == 0)
     {
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Relation"),
-                                       error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Relation"), error->message);
       return;
     }
 
@@ -222,33 +219,16 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-destroy_idle_cb (gpointer user_data)
-{
-  g_autoptr(LtRelationEditor) self = user_data;
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  return G_SOURCE_REMOVE;
-}
-
+/* Discarding closes the editor without asking again */
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     LtRelationEditor *self)
+mark_closing (GtkWindow *editor)
 {
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->closing = TRUE;
-      g_idle_add (destroy_idle_cb, g_object_ref (self));
-    }
+  LT_RELATION_EDITOR (editor)->closing = TRUE;
 }
 
 static void
 cancel (LtRelationEditor *self)
 {
-  GtkWidget *dialog;
-
   if (!self->dirty)
     {
       self->closing = TRUE;
@@ -256,18 +236,9 @@ cancel (LtRelationEditor *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("The new relation has not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lt_editor_ask_to_discard (GTK_WINDOW (self),
+                            _("The new relation has not been saved."),
+                            mark_closing);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lt-editor-dialogs.h"
 #include "lt-source-editor.h"
 
 struct _LtSourceEditor
@@ -120,7 +121,6 @@ save_action (GtkWidget  *widget,
   g_autofree char *author = dup_entry_text (self->author_row);
   g_autofree char *date = dup_entry_text (self->date_row);
   g_autofree char *url = dup_entry_text (self->url_row);
-  GtkWidget *dialog;
   gint64 id;
 
   validate (self);
@@ -142,10 +142,7 @@ save_action (GtkWidget  *widget,
 
   if (id == 0)
     {
-      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Source"),
-                                       error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Source"), error->message);
       return;
     }
 
@@ -154,33 +151,16 @@ save_action (GtkWidget  *widget,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static gboolean
-destroy_idle_cb (gpointer user_data)
-{
-  g_autoptr(LtSourceEditor) self = user_data;
-
-  gtk_window_destroy (GTK_WINDOW (self));
-
-  return G_SOURCE_REMOVE;
-}
-
+/* Discarding closes the editor without asking again */
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     LtSourceEditor   *self)
+mark_closing (GtkWindow *editor)
 {
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->closing = TRUE;
-      g_idle_add (destroy_idle_cb, g_object_ref (self));
-    }
+  LT_SOURCE_EDITOR (editor)->closing = TRUE;
 }
 
 static void
 cancel (LtSourceEditor *self)
 {
-  GtkWidget *dialog;
-
   if (!self->dirty)
     {
       self->closing = TRUE;
@@ -188,20 +168,9 @@ cancel (LtSourceEditor *self)
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   self->original != NULL
-                                     ? _("The changes to this source have not been saved.")
-                                     : _("The new source has not been saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lt_editor_ask_to_discard (GTK_WINDOW (self),
+                            self->original != NULL ? _("The changes to this source have not been saved.") : _("The new source has not been saved."),
+                            mark_closing);
 }
 
 static void
@@ -218,17 +187,13 @@ delete_response_cb (AdwMessageDialog *dialog,
   id = lt_source_get_id (self->original);
   if (!lt_store_delete_source_and_citations (self->store, id, &error))
     {
-      GtkWidget *failed = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Delete the Source"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (failed), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (failed));
+      lt_editor_show_error (GTK_WINDOW (self), _("Could Not Delete the Source"), error->message);
       return;
     }
 
   self->closing = TRUE;
   g_signal_emit (self, signals[DELETED], 0, id);
-  g_idle_add (destroy_idle_cb, g_object_ref (self));
+  lt_editor_destroy_later (GTK_WINDOW (self));
 }
 
 /* A source goes with every citation of it, after a question: it may be cited by events the
