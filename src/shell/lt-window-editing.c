@@ -238,11 +238,25 @@ edit_event_action (GtkWidget  *widget,
 
 /* Deleting asks nothing: the toast takes it back, as Ctrl+Z does. */
 static void
-show_deleted_toast (LtWindow   *self,
-                    const char *title)
+delete_with_undo (LtWindow   *self,
+                  gboolean  (*delete_record) (LtStore *store, gint64 id, GError **error),
+                  gint64      id,
+                  const char *deleted)
 {
-  AdwToast *toast = adw_toast_new (title);
+  LtStore *store = lt_window_get_store (self);
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
 
+  if (store == NULL || id == 0)
+    return;
+
+  if (!delete_record (store, id, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (deleted);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -256,20 +270,8 @@ delete_event_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   LtWindow *self = LT_WINDOW (widget);
-  LtStore *store = lt_window_get_store (self);
-  g_autoptr(GError) error = NULL;
-  gint64 id = selected_event (self);
 
-  if (store == NULL || id == 0)
-    return;
-
-  if (!lt_store_delete_event (store, id, &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  show_deleted_toast (self, _("Event deleted"));
+  delete_with_undo (self, lt_store_delete_event, selected_event (self), _("Event deleted"));
 }
 
 /* Actors and relations */
@@ -324,20 +326,8 @@ delete_actor_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  LtWindow *self = LT_WINDOW (widget);
-  LtStore *store = lt_window_get_store (self);
-  g_autoptr(GError) error = NULL;
-
-  if (store == NULL)
-    return;
-
-  if (!lt_store_delete_actor (store, g_variant_get_int64 (param), &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  show_deleted_toast (self, _("Actor deleted"));
+  delete_with_undo (LT_WINDOW (widget), lt_store_delete_actor, g_variant_get_int64 (param),
+                    _("Actor deleted"));
 }
 
 static void
@@ -345,20 +335,8 @@ delete_relation_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  LtWindow *self = LT_WINDOW (widget);
-  LtStore *store = lt_window_get_store (self);
-  g_autoptr(GError) error = NULL;
-
-  if (store == NULL)
-    return;
-
-  if (!lt_store_delete_relation (store, g_variant_get_int64 (param), &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  show_deleted_toast (self, _("Relation deleted"));
+  delete_with_undo (LT_WINDOW (widget), lt_store_delete_relation, g_variant_get_int64 (param),
+                    _("Relation deleted"));
 }
 
 static void
