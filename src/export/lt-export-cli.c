@@ -67,7 +67,7 @@ static const GOptionEntry export_entries[] = {
   { "include-restricted", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Include restricted records in the export"), NULL },
   { "grayscale", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Timeline: shades of gray, shapes and patterns only, for printing in black and white"), NULL },
+    N_("Shades of gray, shapes and patterns only, for printing in black and white"), NULL },
   { "no-legend", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Leave out the legend"), NULL },
   { "no-filter", 0, 0, G_OPTION_ARG_NONE, NULL,

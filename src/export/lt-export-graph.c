@@ -420,6 +420,7 @@ lt_export_graph_painter_new (LtStore                *store,
   lt_graph_painter_set_graph (gd->painter, gd->graph);
   lt_graph_painter_set_positions (gd->painter, gd->xy);
   lt_graph_painter_set_dark (gd->painter, FALSE);
+  lt_graph_painter_set_grayscale (gd->painter, options->grayscale);
   lt_graph_painter_set_show_legend (gd->painter, options->legend);
   lt_graph_painter_set_show_background (gd->painter, FALSE);
   lt_graph_painter_set_whole_labels (gd->painter, TRUE);

@@ -89,6 +89,7 @@ layer_painter_new (LtGraphPainter *self,
 
   copy->graph = lt_graph_ref (self->graph);
   copy->dark = self->dark;
+  copy->grayscale = self->grayscale;
   copy->color_mode = self->color_mode;
   copy->size_mode = self->size_mode;
   copy->scale = scale;
@@ -121,7 +122,7 @@ layer_painter_new (LtGraphPainter *self,
       copy->sx[i] = x * scale + offset_x + margin_x;
       copy->sy[i] = y * scale + offset_y + margin_y;
       copy->sr[i] = MAX (self->sr[i] * k, 0.6);
-      copy->colors[i] = _lt_graph_painter_node_color (self, lt_graph_palette_get (self->dark), i);
+      copy->colors[i] = _lt_graph_painter_node_color (self, _lt_graph_painter_palette (self), i);
     }
 
   return copy;
@@ -168,7 +169,7 @@ layer_make_texture (LtGraphLayer *layer)
 static LtGraphLayer *
 render_layer (LtGraphPainter *copy)
 {
-  const LtGraphPalette *palette = lt_graph_palette_get (copy->dark);
+  const LtGraphPalette *palette = _lt_graph_painter_palette (copy);
   g_autoptr(LtGraphLayer) layer = g_new0 (LtGraphLayer, 1);
   int margin_x = copy->layer_margin_x;
   int margin_y = copy->layer_margin_y;

@@ -518,7 +518,7 @@ lt_graph_painter_paint_key_page (LtGraphPainter *self,
   if (first >= n || width <= 0 || height <= 0)
     return 0;
 
-  palette = lt_graph_palette_get (self->dark);
+  palette = _lt_graph_painter_palette (self);
   heading = key_heading_layout (context);
   pango_layout_get_pixel_size (heading, NULL, &heading_h);
   if (snapshot != NULL)

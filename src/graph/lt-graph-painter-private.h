@@ -55,6 +55,7 @@ struct _LtGraphPainter
   LtGraph         *graph;
   const float     *xy;
   gboolean         dark;
+  gboolean         grayscale;     /* an export for black-and-white print */
   LtNodeSizeMode   size_mode;
   LtNodeColorMode  color_mode;
   gboolean         show_legend;
@@ -182,6 +183,7 @@ double _lt_graph_painter_node_radius        (LtGraphPainter       *self,
 void   _lt_graph_painter_update_screen      (LtGraphPainter       *self);
 
 /* lt-graph-palette.c */
+const LtGraphPalette *_lt_graph_painter_palette (LtGraphPainter *self);
 void   _lt_graph_shape_path                 (cairo_t              *cr,
                                              int                   kind,
                                              double                x,

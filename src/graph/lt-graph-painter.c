@@ -349,6 +349,24 @@ lt_graph_painter_set_dark (LtGraphPainter *self,
   _lt_graph_painter_clear_label_nodes (self);
 }
 
+/**
+ * lt_graph_painter_set_grayscale:
+ * @self: a painter
+ * @grayscale: whether to draw in grays only, for printing in black and white
+ */
+void
+lt_graph_painter_set_grayscale (LtGraphPainter *self,
+                                gboolean        grayscale)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->grayscale == !!grayscale)
+    return;
+  self->grayscale = !!grayscale;
+  _lt_graph_painter_drop_layer (self);
+  _lt_graph_painter_clear_label_nodes (self);
+}
+
 void
 lt_graph_painter_set_size_mode (LtGraphPainter *self,
                                 LtNodeSizeMode  mode)
@@ -876,7 +894,7 @@ lt_graph_painter_paint (LtGraphPainter *self,
   if (width <= 0 || height <= 0)
     return;
 
-  palette = lt_graph_palette_get (self->dark);
+  palette = _lt_graph_painter_palette (self);
   if (self->show_background)
     gtk_snapshot_append_color (snapshot, &palette->background, &GRAPHENE_RECT_INIT (0, 0, width, height));
 

@@ -45,6 +45,7 @@ typedef struct _LtGraphPainter LtGraphPainter;
 typedef void (*LtGraphPainterReadyFunc) (gpointer user_data);
 
 const LtGraphPalette *lt_graph_palette_get               (gboolean               dark);
+const LtGraphPalette *lt_graph_palette_get_grayscale     (void);
 
 LtGraphPainter       *lt_graph_painter_new               (void);
 void                  lt_graph_painter_free              (LtGraphPainter       *self);
@@ -62,6 +63,8 @@ void                  lt_graph_painter_set_layer_textures (LtGraphPainter      *
                                                           gboolean              textures);
 void                  lt_graph_painter_set_dark          (LtGraphPainter       *self,
                                                           gboolean              dark);
+void                  lt_graph_painter_set_grayscale     (LtGraphPainter       *self,
+                                                          gboolean              grayscale);
 void                  lt_graph_painter_set_size_mode     (LtGraphPainter       *self,
                                                           LtNodeSizeMode        mode);
 void                  lt_graph_painter_set_color_mode    (LtGraphPainter       *self,

@@ -91,6 +91,63 @@ lt_graph_palette_get (gboolean dark)
   return dark ? &dark_palette : &light_palette;
 }
 
+/* Grays spread from dark to light, so that neighbouring kinds and communities stay apart on
+ * paper printed in black and white; the kinds keep their shapes and the edge families their
+ * dashes, which tell them apart without any colour. */
+static void
+set_grays (GdkRGBA *colors,
+           guint    n,
+           double   darkest,
+           double   lightest)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      /* every other step from each end, so that adjacent entries differ most */
+      guint rank = i % 2 == 0 ? i / 2 : n - 1 - i / 2;
+      double v = darkest + (lightest - darkest) * rank / MAX (n - 1, 1);
+
+      colors[i].red = colors[i].green = colors[i].blue = v;
+    }
+}
+
+static gpointer
+make_grayscale (gpointer data)
+{
+  static LtGraphPalette gray;
+
+  gray = light_palette;
+  gray.selection = gray.text;
+  set_grays (gray.kinds, G_N_ELEMENTS (gray.kinds), 0.12, 0.70);
+  set_grays (gray.communities, G_N_ELEMENTS (gray.communities), 0.12, 0.72);
+  for (guint i = 0; i < G_N_ELEMENTS (gray.edges); i++)
+    {
+      double v = 0.10 + 0.12 * i;
+
+      gray.edges[i].red = gray.edges[i].green = gray.edges[i].blue = v;
+    }
+
+  return &gray;
+}
+
+/**
+ * lt_graph_palette_get_grayscale:
+ *
+ * Returns: (transfer none): the light palette in grays, for printing in black and white
+ */
+const LtGraphPalette *
+lt_graph_palette_get_grayscale (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, make_grayscale, NULL);
+}
+
+const LtGraphPalette *
+_lt_graph_painter_palette (LtGraphPainter *self)
+{
+  return self->grayscale ? lt_graph_palette_get_grayscale () : lt_graph_palette_get (self->dark);
+}
+
 /* Shapes by kind, so that the kinds are told apart without colour: person ●, organization ■,
  * state body ◆, media ▲, military unit ⬟, company ⬢, country ⯃. */
 void

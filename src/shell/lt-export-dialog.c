@@ -897,8 +897,6 @@ lt_export_dialog_new (GtkWindow    *parent,
   self->page = page;
 
   gtk_widget_set_visible (GTK_WIDGET (self->lanes_row), page == LT_EXPORT_PAGE_TIMELINE);
-  /* the graph's painter has no gray palette yet */
-  gtk_widget_set_visible (GTK_WIDGET (self->grayscale_row), page == LT_EXPORT_PAGE_TIMELINE);
   if (page == LT_EXPORT_PAGE_GRAPH)
     gtk_window_set_title (GTK_WINDOW (self), _("Export Graph"));
   else

@@ -236,32 +236,36 @@ test_svg (void)
 }
 
 /* --grayscale prints in shades of gray: the page has no colour a black-and-white printer
- * would lose */
+ * would lose, on the timeline and on the graph */
 static void
-test_grayscale (void)
+test_grayscale (gconstpointer data)
 {
+  const char *page = data;
   g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "gray.png", NULL);
-  g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
+  g_autofree char *arg = g_strdup_printf ("--export-%s=%s", page, path);
   cairo_surface_t *surface;
-  const guint8 *data;
+  const guint8 *pixels;
   guint n_coloured = 0;
   int stride;
   g_auto(Run) run;
 
-  run_letapis (&run, NULL, arg, "--from=2020", "--to=2024", "--size=1920x1080", "--grayscale",
-               NULL);
+  if (g_str_equal (page, "timeline"))
+    run_letapis (&run, NULL, arg, "--from=2020", "--to=2024", "--size=1920x1080", "--grayscale",
+                 NULL);
+  else
+    run_letapis (&run, NULL, arg, "--size=1920x1080", "--grayscale", NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (exit_status (&run), ==, 0);
 
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  data = cairo_image_surface_get_data (surface);
+  pixels = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
   for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
     for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
       {
-        const guint8 *px = data + y * stride + x * 4;
+        const guint8 *px = pixels + y * stride + x * 4;
 
         n_coloured += MAX (px[0], MAX (px[1], px[2])) - MIN (px[0], MIN (px[1], px[2])) > 24;
       }
@@ -1020,7 +1024,8 @@ main (int   argc,
   g_test_add_func ("/Letapis/ExportCli/timeline-pdf", test_timeline_pdf);
   g_test_add_func ("/Letapis/ExportCli/png-size", test_png_size);
   g_test_add_func ("/Letapis/ExportCli/graph-svg", test_svg);
-  g_test_add_func ("/Letapis/ExportCli/grayscale", test_grayscale);
+  g_test_add_data_func ("/Letapis/ExportCli/grayscale", "timeline", test_grayscale);
+  g_test_add_data_func ("/Letapis/ExportCli/grayscale-graph", "graph", test_grayscale);
   g_test_add_func ("/Letapis/ExportCli/ukrainian", test_ukrainian);
   g_test_add_func ("/Letapis/ExportCli/language-without-locale", test_language_without_locale);
   g_test_add_func ("/Letapis/ExportCli/belarusian", test_belarusian);

@@ -166,7 +166,7 @@ count_coloured_preview (GtkWidget *widget)
 }
 
 
-/* "Black and White" asks for the grayscale palette; the graph, which has none, hides it */
+/* "Black and White" asks for the grayscale palette, on the timeline and on the graph */
 static void
 test_dialog_grayscale (void)
 {
@@ -208,10 +208,16 @@ test_dialog_grayscale (void)
   g_test_message ("screenshot: %s", shot);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
+  /* the graph has its grays too */
   dialog = lt_export_dialog_present (NULL, store, "graph");
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 820);
+  gtk_window_present (GTK_WINDOW (dialog));
   row = ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), _("_Black and White")));
   g_assert_nonnull (row);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  WAIT_UNTIL (count_coloured_preview (GTK_WIDGET (dialog)) > 0, 5000);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (row)), TRUE);
+  WAIT_UNTIL (count_coloured_preview (GTK_WIDGET (dialog)) == 0, 5000);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
