@@ -420,16 +420,24 @@ _lt_graph_painter_paint_key (LtGraphPainter       *self,
   GskRoundedRect rounded;
   int key_w;
   int key_h;
+  double fit = 1.0;
 
   if (n == 0)
     return;
 
   key_geometry (self, context, width, height, &geometry, &key_w, &key_h);
+  /* An image has no page to continue on: a key taller than the room kept for it at the right
+   * shrinks until every entry shows, rather than losing the names at its end. */
+  if (self->key_reserved && key_h > height - 24)
+    fit = MAX ((double) (height - 24) / key_h, 0.5);
   /* at the right where the fit kept room, or in the free corner found for it */
+  gtk_snapshot_save (snapshot);
   if (self->key_reserved)
-    graphene_rect_init (&box, width - 12 - key_w, 12, key_w, key_h);
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - 12 - key_w * fit, 12));
   else
-    graphene_rect_init (&box, self->key_x, self->key_y, key_w, key_h);
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->key_x, self->key_y));
+  gtk_snapshot_scale (snapshot, fit, fit);
+  graphene_rect_init (&box, 0, 0, key_w, key_h);
 
   gsk_rounded_rect_init_from_rect (&rounded, &box, 6);
   gtk_snapshot_push_rounded_clip (snapshot, &rounded);
@@ -473,6 +481,7 @@ _lt_graph_painter_paint_key (LtGraphPainter       *self,
           y += h + 2;
         }
     }
+  gtk_snapshot_restore (snapshot);
 }
 
 /**
