@@ -666,6 +666,7 @@ typedef struct
   PangoLayout *number;
   GPtrArray   *lines;     /* PangoLayout */
   double       height;
+  const char  *url;       /* a listed source's web address, owned by the document */
 } KeyRow;
 
 static void
@@ -904,6 +905,7 @@ prepare_key_rows (LtExportDocument *self)
                                                     KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
                                                     width - 26 * self->scale));
           row->height = layout_height (g_ptr_array_index (row->lines, 0)) + 3 * self->scale;
+          row->url = g_ptr_array_index (self->source_urls, i);
           g_ptr_array_add (self->key_rows, row);
         }
     }
@@ -913,6 +915,7 @@ prepare_key_rows (LtExportDocument *self)
 static guint
 draw_key_rows (LtExportDocument *self,
                GtkSnapshot      *snapshot,
+               LtExportPageInfo *info,
                guint             start,
                double            x,
                double            y,
@@ -954,6 +957,11 @@ draw_key_rows (LtExportDocument *self,
                            dim ? &ink_dim : &ink);
               ly += layout_height (layout);
             }
+          /* a listed source opens its web page, as its footnote on the drawing's page does */
+          if (info != NULL && row->url != NULL && *row->url != '\0')
+            lt_export_page_info_add_link (info, row->url,
+                                          &GRAPHENE_RECT_INIT (cx + gutter, y + cy,
+                                                               col_w - gutter, row->height));
         }
       cy += row->height;
     }
@@ -997,7 +1005,7 @@ paginate_key (LtExportDocument *self)
   key_page_area (self, &top, &height);
   while (start < self->key_rows->len)
     {
-      guint end = draw_key_rows (self, NULL, start, 0, 0, height);
+      guint end = draw_key_rows (self, NULL, NULL, start, 0, 0, height);
 
       g_array_append_val (self->key_page_starts, start);
       if (end == start)   /* a row taller than a page: skip it rather than loop */
@@ -1034,7 +1042,7 @@ build_key_page (LtExportDocument *self,
   draw_footer (self, snapshot, page);
 
   key_page_area (self, &top, &height);
-  draw_key_rows (self, snapshot, start, m, top, height);
+  draw_key_rows (self, snapshot, info, start, m, top, height);
 
   if (info != NULL)
     {
@@ -1242,7 +1250,7 @@ build_page (LtExportDocument *self,
       draw_layout (snapshot, heading, m, bottom, &ink);
       if (self->key_rows != NULL)
         {
-          guint end = draw_key_rows (self, snapshot, 0, m, bottom + hh, self->key_height - hh);
+          guint end = draw_key_rows (self, snapshot, info, 0, m, bottom + hh, self->key_height - hh);
 
           if (end < self->key_rows->len)
             {
@@ -1424,7 +1432,7 @@ key_rows_height (LtExportDocument *self,
       tallest = MAX (tallest, row->height);
     }
   for (h = ceil (total / key_n_columns (self)); h + hh < cap; h += tallest)
-    if (draw_key_rows (self, NULL, 0, 0, 0, h) == self->key_rows->len)
+    if (draw_key_rows (self, NULL, NULL, 0, 0, 0, h) == self->key_rows->len)
       return h + hh;
 
   return cap;

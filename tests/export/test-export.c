@@ -584,6 +584,8 @@ test_pdf_pages (void)
   const char *data;
   gsize size;
   gboolean first_linked = FALSE;
+  gboolean linked[64] = { FALSE };
+  guint n_annotated = 0;
   g_autoptr(GArray) sources = NULL;
   g_autoptr(GPtrArray) urls = NULL;
   g_auto(GStrv) pages = NULL;
@@ -651,7 +653,8 @@ test_pdf_pages (void)
     g_assert_null (strstr (outline, after));
   }
 
-  /* The footnotes link to their sources' web addresses, and to nothing else */
+  /* The footnotes, and the key's list of every source, link to their sources' web addresses,
+   * and to nothing else */
   sources = lt_export_document_dup_sources (document);
   urls = g_ptr_array_new ();
   for (guint i = 0; i < sources->len; i++)
@@ -671,13 +674,24 @@ test_pdf_pages (void)
       const char *end = memchr (p + 6, ')', data + size - (p + 6));
       g_autofree char *uri = g_strndup (p + 6, end - (p + 6));
 
-      g_assert_true (g_ptr_array_find_with_equal_func (urls, uri, g_str_equal, NULL));
+      guint index;
+
+      g_assert_true (g_ptr_array_find_with_equal_func (urls, uri, g_str_equal, &index));
+      linked[MIN (index, G_N_ELEMENTS (linked) - 1)] = TRUE;
       if (g_str_equal (uri, g_ptr_array_index (urls, 0)))
         first_linked = TRUE;
       n_links++;
     }
   g_assert_cmpuint (n_links, >=, 3);
   g_assert_true (first_linked);
+  for (guint i = 0; i < MIN (urls->len, G_N_ELEMENTS (linked)); i++)
+    if (!linked[i])
+      g_error ("%s is listed but not linked", (const char *) g_ptr_array_index (urls, i));
+  /* every page has its links: the drawing's pages in their footnotes, the key's in its list */
+  for (const char *p = find_bytes (data, size, "/Annots"); p != NULL;
+       p = find_bytes (p + 1, data + size - (p + 1), "/Annots"))
+    n_annotated++;
+  g_assert_cmpuint (n_annotated, ==, lt_export_document_get_n_pages (document));
 }
 
 /* Dark pixels (text) in columns [x0, x1) of a PNG */
