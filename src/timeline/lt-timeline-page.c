@@ -24,7 +24,7 @@ struct _LtTimelinePage
   GtkWidget       parent_instance;
 
   LtStore        *store;
-  gulong          changed_id;
+  GSignalGroup   *store_signals;   /* "changed" of whichever store is shown */
   GArray         *actor_ids;       /* gint64, parallel to the actor drop-down (0 first) */
   GPtrArray      *category_checks;
   gint64          actor_id;
@@ -838,8 +838,7 @@ lt_timeline_page_dispose (GObject *object)
   if (self->window_tick_id != 0 && self->view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->view), self->window_tick_id);
   self->window_tick_id = 0;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_TIMELINE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -978,6 +977,8 @@ lt_timeline_page_init (LtTimelinePage *self)
 
   self->actor_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->category_checks = g_ptr_array_new ();
+  self->store_signals = g_signal_group_new (LT_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (store_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1024,13 +1025,8 @@ lt_timeline_page_set_store (LtTimelinePage *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
-                                                self,
-                                                G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->store_signals, store);
 
   self->actor_id = 0;
   lt_timeline_view_set_store (self->view, store);

@@ -63,7 +63,7 @@ struct _LtTimelinePainter
 
   /* data */
   LtStore           *store;
-  gulong             changed_id;
+  GSignalGroup      *store_signals;   /* "changed" of whichever store is drawn */
   GArray            *spans;
   LtTimelineIndex   *index;
   GArray            *pairs;          /* LtTimelinePair, for actor lanes */

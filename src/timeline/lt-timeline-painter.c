@@ -82,8 +82,7 @@ lt_timeline_painter_dispose (GObject *object)
 {
   LtTimelinePainter *self = (LtTimelinePainter *) object;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->store);
   g_clear_pointer (&self->job, _lt_timeline_load_job_unref);
   g_clear_object (&self->pango);
@@ -159,6 +158,8 @@ static void
 lt_timeline_painter_init (LtTimelinePainter *self)
 {
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, _lt_timeline_label_free);
+  self->store_signals = g_signal_group_new (LT_TYPE_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (store_changed_cb), self);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     self->texts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
@@ -205,13 +206,8 @@ lt_timeline_painter_set_store (LtTimelinePainter *self,
   if (self->store == store)
     return;
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
-  if (store != NULL)
-    self->changed_id = g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb),
-                                                self,
-                                                G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->store_signals, store);
 
   g_clear_pointer (&self->match_ids, g_array_unref);
   self->model_dirty = TRUE;
