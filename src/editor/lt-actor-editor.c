@@ -35,7 +35,6 @@ struct _LtActorEditor
 
   gboolean         loading;
   gboolean         dirty;
-  gboolean         closing;
 
   /* template */
   AdwWindowTitle  *window_title;
@@ -253,31 +252,16 @@ save_action (GtkWidget  *widget,
     }
 
   self->saved_id = id;
-  self->closing = TRUE;
   g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  lt_editor_close (GTK_WINDOW (self));
 }
 
-/* Discarding closes the editor without asking again */
-static void
-mark_closing (GtkWindow *editor)
+/* What Cancel would lose, for the question it asks */
+static const char *
+unsaved (LtActorEditor *self)
 {
-  LT_ACTOR_EDITOR (editor)->closing = TRUE;
-}
-
-static void
-cancel (LtActorEditor *self)
-{
-  if (!self->dirty)
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  lt_editor_ask_to_discard (GTK_WINDOW (self),
-                            self->original != NULL ? _("The changes to this actor have not been saved.") : _("The new actor has not been saved."),
-                            mark_closing);
+  return self->original != NULL ? _("The changes to this actor have not been saved.")
+                                : _("The new actor has not been saved.");
 }
 
 static void
@@ -285,7 +269,9 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  cancel (LT_ACTOR_EDITOR (widget));
+  LtActorEditor *self = LT_ACTOR_EDITOR (widget);
+
+  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
 }
 
 static gboolean
@@ -293,11 +279,8 @@ lt_actor_editor_close_request (GtkWindow *window)
 {
   LtActorEditor *self = LT_ACTOR_EDITOR (window);
 
-  if (!self->closing && self->dirty)
-    {
-      cancel (self);
-      return TRUE;
-    }
+  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (lt_actor_editor_parent_class)->close_request (window);
 }

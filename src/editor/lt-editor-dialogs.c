@@ -1,4 +1,4 @@
-/* lt-editor-dialogs.c: the questions and messages every record editor asks and shows
+/* lt-editor-dialogs.c: how every record editor closes, and the messages it shows
  *
  * Copyright 2026 The Letapis authors
  *
@@ -17,6 +17,10 @@
 
 #include "lt-editor-dialogs.h"
 
+/* Set once the editor closes on purpose (saved, deleted, discarded), so that its close
+ * request does not ask again */
+#define CLOSING_KEY "lt-editor-closing"
+
 static gboolean
 destroy_idle_cb (gpointer user_data)
 {
@@ -28,17 +32,33 @@ destroy_idle_cb (gpointer user_data)
 }
 
 /**
- * lt_editor_destroy_later:
- * @editor: an editor window
+ * lt_editor_close:
+ * @editor: an editor window whose record was saved or deleted
  *
- * Destroys @editor once the main loop is idle: a message dialog over it is still finishing its
- * response when it asks, and goes with its parent.
+ * Closes @editor without asking.
  */
 void
-lt_editor_destroy_later (GtkWindow *editor)
+lt_editor_close (GtkWindow *editor)
 {
   g_return_if_fail (GTK_IS_WINDOW (editor));
 
+  g_object_set_data (G_OBJECT (editor), CLOSING_KEY, GINT_TO_POINTER (TRUE));
+  gtk_window_destroy (editor);
+}
+
+/**
+ * lt_editor_close_later:
+ * @editor: an editor window
+ *
+ * Closes @editor without asking, once the main loop is idle: a message dialog over it is
+ * still finishing its response when it asks, and goes with its parent.
+ */
+void
+lt_editor_close_later (GtkWindow *editor)
+{
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  g_object_set_data (G_OBJECT (editor), CLOSING_KEY, GINT_TO_POINTER (TRUE));
   g_idle_add (destroy_idle_cb, g_object_ref (editor));
 }
 
@@ -47,35 +67,16 @@ discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      GtkWindow        *editor)
 {
-  LtEditorDiscardFunc discarded = g_object_get_data (G_OBJECT (dialog), "lt-editor-discarded");
-
-  if (g_strcmp0 (response, "discard") != 0)
-    return;
-
-  if (discarded != NULL)
-    discarded (editor);
-  lt_editor_destroy_later (editor);
+  if (g_strcmp0 (response, "discard") == 0)
+    lt_editor_close_later (editor);
 }
 
-/**
- * lt_editor_ask_to_discard:
- * @editor: an editor window with unsaved changes
- * @unsaved: what has not been saved, e.g. "The new event has not been saved."
- * @discarded: (nullable): called before @editor is destroyed, if the user discards
- *
- * Asks whether to discard the changes; Keep Editing (the default, and Escape) leaves the editor
- * as it is.
- */
-void
-lt_editor_ask_to_discard (GtkWindow           *editor,
-                          const char          *unsaved,
-                          LtEditorDiscardFunc  discarded)
+static void
+ask_to_discard (GtkWindow  *editor,
+                const char *unsaved)
 {
-  GtkWidget *dialog;
+  GtkWidget *dialog = adw_message_dialog_new (editor, _("Discard Changes?"), unsaved);
 
-  g_return_if_fail (GTK_IS_WINDOW (editor));
-
-  dialog = adw_message_dialog_new (editor, _("Discard Changes?"), unsaved);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", _("_Keep Editing"),
                                     "discard", _("_Discard"),
@@ -84,9 +85,55 @@ lt_editor_ask_to_discard (GtkWindow           *editor,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_object_set_data (G_OBJECT (dialog), "lt-editor-discarded", discarded);
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), editor, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * lt_editor_cancel:
+ * @editor: an editor window
+ * @dirty: whether it has changes not saved
+ * @unsaved: what has not been saved, e.g. "The new event has not been saved."
+ *
+ * Cancel and Escape: closes @editor, after asking whether to discard its changes if it has
+ * any; Keep Editing (the default) leaves it as it is.
+ */
+void
+lt_editor_cancel (GtkWindow  *editor,
+                  gboolean    dirty,
+                  const char *unsaved)
+{
+  g_return_if_fail (GTK_IS_WINDOW (editor));
+
+  if (dirty)
+    ask_to_discard (editor, unsaved);
+  else
+    lt_editor_close (editor);
+}
+
+/**
+ * lt_editor_keep_open:
+ * @editor: an editor window asked to close
+ * @dirty: whether it has changes not saved
+ * @unsaved: what has not been saved
+ *
+ * For an editor's close request: asks first when there are changes and the editor is not
+ * closing on purpose.
+ *
+ * Returns: %TRUE if @editor stays open for now (the question is asked)
+ */
+gboolean
+lt_editor_keep_open (GtkWindow  *editor,
+                     gboolean    dirty,
+                     const char *unsaved)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (editor), FALSE);
+
+  if (!dirty || g_object_get_data (G_OBJECT (editor), CLOSING_KEY) != NULL)
+    return FALSE;
+
+  ask_to_discard (editor, unsaved);
+  return TRUE;
 }
 
 /**

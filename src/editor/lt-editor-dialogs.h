@@ -1,4 +1,4 @@
-/* lt-editor-dialogs.h: the questions and messages every record editor asks and shows
+/* lt-editor-dialogs.h: how every record editor closes, and the messages it shows
  *
  * Copyright 2026 The Letapis authors
  *
@@ -11,14 +11,16 @@
 
 G_BEGIN_DECLS
 
-typedef void (*LtEditorDiscardFunc) (GtkWindow *editor);
-
-void lt_editor_ask_to_discard (GtkWindow           *editor,
-                               const char          *unsaved,
-                               LtEditorDiscardFunc  discarded);
-void lt_editor_show_error     (GtkWindow           *editor,
-                               const char          *heading,
-                               const char          *message);
-void lt_editor_destroy_later  (GtkWindow           *editor);
+void     lt_editor_close        (GtkWindow  *editor);
+void     lt_editor_close_later  (GtkWindow  *editor);
+void     lt_editor_cancel       (GtkWindow  *editor,
+                                 gboolean    dirty,
+                                 const char *unsaved);
+gboolean lt_editor_keep_open    (GtkWindow  *editor,
+                                 gboolean    dirty,
+                                 const char *unsaved);
+void     lt_editor_show_error   (GtkWindow  *editor,
+                                 const char *heading,
+                                 const char *message);
 
 G_END_DECLS

@@ -85,7 +85,6 @@ struct _LtEventEditor
   guint           participants_dirty : 1;
   guint           figures_dirty : 1;
   guint           citations_dirty : 1;
-  guint           closing : 1;
 
   /* template */
   AdwWindowTitle *window_title;
@@ -1181,31 +1180,16 @@ save_action (GtkWidget  *widget,
     }
 
   self->saved_id = id;
-  self->closing = TRUE;
   g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  lt_editor_close (GTK_WINDOW (self));
 }
 
-/* Discarding closes the editor without asking again */
-static void
-mark_closing (GtkWindow *editor)
+/* What Cancel would lose, for the question it asks */
+static const char *
+unsaved (LtEventEditor *self)
 {
-  LT_EVENT_EDITOR (editor)->closing = TRUE;
-}
-
-static void
-cancel (LtEventEditor *self)
-{
-  if (!self->dirty)
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  lt_editor_ask_to_discard (GTK_WINDOW (self),
-                            self->original != NULL ? _("The changes to this event have not been saved.") : _("The new event has not been saved."),
-                            mark_closing);
+  return self->original != NULL ? _("The changes to this event have not been saved.")
+                                : _("The new event has not been saved.");
 }
 
 static void
@@ -1213,7 +1197,9 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  cancel (LT_EVENT_EDITOR (widget));
+  LtEventEditor *self = LT_EVENT_EDITOR (widget);
+
+  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
 }
 
 static gboolean
@@ -1221,11 +1207,8 @@ lt_event_editor_close_request (GtkWindow *window)
 {
   LtEventEditor *self = LT_EVENT_EDITOR (window);
 
-  if (!self->closing && self->dirty)
-    {
-      cancel (self);
-      return TRUE;
-    }
+  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (lt_event_editor_parent_class)->close_request (window);
 }

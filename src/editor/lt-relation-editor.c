@@ -30,7 +30,6 @@ struct _LtRelationEditor
   gboolean       has_range;
   gboolean       loading;
   gboolean       dirty;
-  gboolean       closing;
 
   GtkWidget     *save_button;
   AdwActionRow  *from_row;
@@ -214,31 +213,15 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  self->closing = TRUE;
   g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  lt_editor_close (GTK_WINDOW (self));
 }
 
-/* Discarding closes the editor without asking again */
-static void
-mark_closing (GtkWindow *editor)
+/* What Cancel would lose, for the question it asks */
+static const char *
+unsaved (LtRelationEditor *self)
 {
-  LT_RELATION_EDITOR (editor)->closing = TRUE;
-}
-
-static void
-cancel (LtRelationEditor *self)
-{
-  if (!self->dirty)
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  lt_editor_ask_to_discard (GTK_WINDOW (self),
-                            _("The new relation has not been saved."),
-                            mark_closing);
+  return _("The new relation has not been saved.");
 }
 
 static void
@@ -246,7 +229,9 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  cancel (LT_RELATION_EDITOR (widget));
+  LtRelationEditor *self = LT_RELATION_EDITOR (widget);
+
+  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
 }
 
 static gboolean
@@ -254,11 +239,8 @@ lt_relation_editor_close_request (GtkWindow *window)
 {
   LtRelationEditor *self = LT_RELATION_EDITOR (window);
 
-  if (!self->closing && self->dirty)
-    {
-      cancel (self);
-      return TRUE;
-    }
+  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (lt_relation_editor_parent_class)->close_request (window);
 }

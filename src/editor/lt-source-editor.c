@@ -22,7 +22,6 @@ struct _LtSourceEditor
   LtSource      *original;      /* NULL for a new source */
   gboolean       loading;
   gboolean       dirty;
-  gboolean       closing;
 
   AdwWindowTitle *window_title;
   GtkWidget     *save_button;
@@ -146,31 +145,16 @@ save_action (GtkWidget  *widget,
       return;
     }
 
-  self->closing = TRUE;
   g_signal_emit (self, signals[SAVED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  lt_editor_close (GTK_WINDOW (self));
 }
 
-/* Discarding closes the editor without asking again */
-static void
-mark_closing (GtkWindow *editor)
+/* What Cancel would lose, for the question it asks */
+static const char *
+unsaved (LtSourceEditor *self)
 {
-  LT_SOURCE_EDITOR (editor)->closing = TRUE;
-}
-
-static void
-cancel (LtSourceEditor *self)
-{
-  if (!self->dirty)
-    {
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  lt_editor_ask_to_discard (GTK_WINDOW (self),
-                            self->original != NULL ? _("The changes to this source have not been saved.") : _("The new source has not been saved."),
-                            mark_closing);
+  return self->original != NULL ? _("The changes to this source have not been saved.")
+                                : _("The new source has not been saved.");
 }
 
 static void
@@ -191,9 +175,8 @@ delete_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  self->closing = TRUE;
   g_signal_emit (self, signals[DELETED], 0, id);
-  lt_editor_destroy_later (GTK_WINDOW (self));
+  lt_editor_close_later (GTK_WINDOW (self));
 }
 
 /* A source goes with every citation of it, after a question: it may be cited by events the
@@ -232,7 +215,9 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  cancel (LT_SOURCE_EDITOR (widget));
+  LtSourceEditor *self = LT_SOURCE_EDITOR (widget);
+
+  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
 }
 
 static gboolean
@@ -240,11 +225,8 @@ lt_source_editor_close_request (GtkWindow *window)
 {
   LtSourceEditor *self = LT_SOURCE_EDITOR (window);
 
-  if (!self->closing && self->dirty)
-    {
-      cancel (self);
-      return TRUE;
-    }
+  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
+    return TRUE;
 
   return GTK_WINDOW_CLASS (lt_source_editor_parent_class)->close_request (window);
 }
