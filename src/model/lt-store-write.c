@@ -240,6 +240,36 @@ set_constraint_error (LtStore     *self,
   return _lt_store_set_sql_error (self, error);
 }
 
+/* Runs a record's prepared INSERT (@update FALSE) or UPDATE: a clash of ids says which, an
+ * update of a record that is gone says @gone, and a new row's id comes back in @id. */
+static gboolean
+step_record_row (LtStore       *self,
+                 sqlite3_stmt  *stmt,
+                 const char    *slug,
+                 gboolean       update,
+                 const char    *gone,
+                 gint64        *id,
+                 GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_constraint_error (self, slug, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (update && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND, gone);
+      return FALSE;
+    }
+
+  if (!update)
+    *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
 static gboolean
 validate_event (LtStore  *self,
                 LtEvent  *event,
@@ -356,23 +386,9 @@ write_event (LtStore   *self,
   sqlite3_bind_int (stmt, 13, lt_category_get_index (event->category));
   sqlite3_bind_int (stmt, 14, event->restricted ? 1 : 0);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_constraint_error (self, slug, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (update && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
-                   _("The event no longer exists"));
-      return FALSE;
-    }
-
-  if (!update)
-    event->id = sqlite3_last_insert_rowid (self->db);
+  if (!step_record_row (self, stmt, slug, update, _("The event no longer exists"), &event->id,
+                        error))
+    return FALSE;
   _lt_set_str (&event->slug, slug);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
@@ -480,22 +496,9 @@ write_actor (LtStore   *self,
   _lt_store_bind_text0 (stmt, 6, actor->description);
   sqlite3_bind_int (stmt, 7, actor->restricted ? 1 : 0);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_constraint_error (self, slug, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (update && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND, _("The actor no longer exists"));
-      return FALSE;
-    }
-
-  if (!update)
-    actor->id = sqlite3_last_insert_rowid (self->db);
+  if (!step_record_row (self, stmt, slug, update, _("The actor no longer exists"), &actor->id,
+                        error))
+    return FALSE;
   _lt_set_str (&actor->slug, slug);
 
   if (!(stmt = _lt_store_prepare (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", error)))
@@ -623,22 +626,9 @@ write_source (LtStore   *self,
   _lt_store_bind_text0 (stmt, 11, source->full_text);
   sqlite3_bind_int (stmt, 12, source->restricted ? 1 : 0);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_constraint_error (self, slug, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (update && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND, _("The source no longer exists"));
-      return FALSE;
-    }
-
-  if (!update)
-    source->id = sqlite3_last_insert_rowid (self->db);
+  if (!step_record_row (self, stmt, slug, update, _("The source no longer exists"), &source->id,
+                        error))
+    return FALSE;
   _lt_set_str (&source->slug, slug);
 
   if (!write_translations (self, LT_RECORD_SOURCE, source->id, &source->i18n, error) ||
@@ -717,23 +707,9 @@ _lt_store_write_relation (LtStore     *self,
   _lt_store_bind_text0 (stmt, 9, relation->note);
   sqlite3_bind_int (stmt, 10, relation->restricted ? 1 : 0);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_constraint_error (self, slug, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  if (update && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_NOT_FOUND,
-                   _("The relation no longer exists"));
-      return FALSE;
-    }
-
-  if (!update)
-    relation->id = sqlite3_last_insert_rowid (self->db);
+  if (!step_record_row (self, stmt, slug, update, _("The relation no longer exists"), &relation->id,
+                        error))
+    return FALSE;
   _lt_set_str (&relation->slug, slug);
 
   if (!write_citations (self, "relation_id", relation->id, relation->citations, error) ||
