@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "export-test-util.h"
 
@@ -404,4 +405,72 @@ export_test_render_page (GBytes     *bytes,
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, height);
 
   return surface;
+}
+
+void
+export_test_run_clear (ExportTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs letapis with @args (NULL-terminated) and "NAME=value" strings in @env_extra, in English,
+ * with the user's data in @data_home and no X or Wayland display to connect to. */
+void
+export_test_run_letapis_v (ExportTestRun      *run,
+                           const char         *data_home,
+                           const char * const *env_extra,
+                           const char         *first_arg,
+                           va_list             args)
+{
+  const char *binary = g_getenv ("LETAPIS_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (binary);
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_unsetenv (envp, "LANGUAGE");
+  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
+  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env_extra[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
+
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+int
+export_test_exit_status (const ExportTestRun *run)
+{
+  return WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+/* Removes @dir and the files in it */
+void
+export_test_remove_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }

@@ -44,4 +44,22 @@ cairo_surface_t *export_test_render_page (GBytes     *bytes,
                                           int         width,
                                           int         height);
 
+/* A run of the real letapis binary, with no display */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} ExportTestRun;
+
+void      export_test_run_clear       (ExportTestRun      *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportTestRun, export_test_run_clear)
+void      export_test_run_letapis_v   (ExportTestRun      *run,
+                                       const char         *data_home,
+                                       const char * const *env_extra,
+                                       const char         *first_arg,
+                                       va_list             args);
+int       export_test_exit_status     (const ExportTestRun *run);
+void      export_test_remove_dir      (const char         *dir);
+
 G_END_DECLS

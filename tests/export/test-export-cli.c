@@ -17,67 +17,18 @@
 
 static char *data_home;   /* the user database is created here on the first run */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
+/* Runs letapis with @args (NULL-terminated) and "NAME=value" strings in @env_extra */
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs letapis with @args (NULL-terminated) and "NAME=value" strings in
- * @env_extra, with no X or Wayland display to connect to. */
-static void
-run_letapis (Run                *run,
+run_letapis (ExportTestRun      *run,
              const char * const *env_extra,
              const char         *first_arg,
              ...)
 {
-  const char *binary = g_getenv ("LETAPIS_BINARY");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
   va_list args;
 
-  g_assert_nonnull (binary);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-  for (guint i = 0; env_extra != NULL && env_extra[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (env_extra[i], "=", 2);
-
-      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
-    }
-
-  g_ptr_array_add (argv, (gpointer) binary);
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  export_test_run_letapis_v (run, data_home, env_extra, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static int
-exit_status (const Run *run)
-{
-  return WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
 }
 
 static GBytes *
@@ -106,21 +57,6 @@ count_files (const char *dir)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 test_timeline_pdf (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
@@ -130,18 +66,18 @@ test_timeline_pdf (void)
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, NULL, arg, "--from=2020", "--to=2024", "--title=Belarus 2020–2024", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "%PDF-"));
   if (!export_test_have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
-      remove_dir (dir);
+      export_test_remove_dir (dir);
       return;
     }
   raw = export_test_pdf_text (bytes);
@@ -170,10 +106,10 @@ test_timeline_pdf (void)
     g_autoptr(GBytes) plain = NULL;
     g_autofree char *plain_raw = NULL;
     g_autofree char *plain_text = NULL;
-    g_auto(Run) again;
+    g_auto(ExportTestRun) again;
 
     run_letapis (&again, NULL, arg, "--from=2020", "--to=2024", "--no-key", NULL);
-    g_assert_cmpint (exit_status (&again), ==, 0);
+    g_assert_cmpint (export_test_exit_status (&again), ==, 0);
     plain = load (path);
     plain_raw = export_test_pdf_text (plain);
     plain_text = export_test_squash (plain_raw);
@@ -182,7 +118,7 @@ test_timeline_pdf (void)
     g_assert_cmpuint (strlen (plain_text), <, strlen (text));
   }
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -192,13 +128,13 @@ test_png_size (void)
   g_autofree char *path = g_build_filename (dir, "timeline.png", NULL);
   g_autofree char *arg = g_strdup_printf ("--export-timeline=%s", path);
   g_autoptr(GBytes) bytes = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
   PngInfo info;
 
   run_letapis (&run, NULL, arg, "--width=1000", "--height=600", "--dpi=200", "--from=2021-07",
                "--to=2021-07", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   g_assert_true (export_test_read_png (bytes, &info));
@@ -208,7 +144,7 @@ test_png_size (void)
   g_assert_cmpuint (info.n_colors, >, 50);
   export_test_clear_png (&info);
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -220,11 +156,11 @@ test_svg (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *desc = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, NULL, arg, "--focus=Viasna", "--depth=2", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   g_assert_true (export_test_svg_is_well_formed (bytes, &error));
@@ -232,7 +168,7 @@ test_svg (void)
   desc = export_test_svg_desc (bytes);
   g_assert_nonnull (strstr (desc, "neighbourhood of Viasna Human Rights Centre, 2 steps"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* --grayscale prints in shades of gray: the page has no colour a black-and-white printer
@@ -248,7 +184,7 @@ test_grayscale (gconstpointer data)
   const guint8 *pixels;
   guint n_coloured = 0;
   int stride;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   if (g_str_equal (page, "timeline"))
     run_letapis (&run, NULL, arg, "--from=2020", "--to=2024", "--size=1920x1080", "--grayscale",
@@ -256,7 +192,7 @@ test_grayscale (gconstpointer data)
   else
     run_letapis (&run, NULL, arg, "--size=1920x1080", "--grayscale", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -272,7 +208,7 @@ test_grayscale (gconstpointer data)
   cairo_surface_destroy (surface);
   g_assert_cmpuint (n_coloured, ==, 0);
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -285,7 +221,7 @@ test_ukrainian (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   if (!export_test_have_program ("pdftotext"))
     {
@@ -295,7 +231,7 @@ test_ukrainian (void)
 
   run_letapis (&run, env, arg, "--from=2021-07", "--to=2021-07", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   raw = export_test_pdf_text (bytes);
@@ -306,7 +242,7 @@ test_ukrainian (void)
   g_assert_nonnull (strstr (text, "Джерела"));
   g_assert_nonnull (strstr (text, "Експортовано"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* A Belarusian reader's export: the footnotes name the publisher as it names itself in
@@ -322,7 +258,7 @@ test_belarusian (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   if (!export_test_have_program ("pdftotext"))
     {
@@ -331,7 +267,7 @@ test_belarusian (void)
     }
 
   run_letapis (&run, env, arg, "--from=2020-11", "--to=2020-11", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   raw = export_test_pdf_text (bytes);
@@ -350,7 +286,7 @@ test_belarusian (void)
       g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
     }
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 typedef struct
@@ -391,11 +327,11 @@ test_language_without_locale (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *svg = NULL;
   g_autofree char *desc = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, env, arg, "--from=2021-07", "--to=2021-07", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   svg = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -406,7 +342,7 @@ test_language_without_locale (void)
   g_assert_null (strstr (desc, "липень"));
   g_assert_null (strstr (desc, "липня"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -415,7 +351,7 @@ test_error (gconstpointer data)
   const ErrorCase *ec = data;
   g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
   g_autoptr(GString) option = g_string_new (ec->option);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   g_string_replace (option, "@", dir, 0);
   if (ec->folder != NULL)
@@ -427,7 +363,7 @@ test_error (gconstpointer data)
   run_letapis (&run, NULL, option->str, ec->extra[0], ec->extra[1], ec->extra[2], NULL);
 
   g_test_message ("stderr: %s", run.err);
-  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 2);
   /* one line, that says what is wrong */
   g_assert_true (g_str_has_prefix (run.err, "letapis: "));
   g_assert_true (g_str_has_suffix (run.err, "\n"));
@@ -443,7 +379,7 @@ test_error (gconstpointer data)
 
       g_rmdir (folder);
     }
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -452,13 +388,13 @@ test_error_translated (void)
   static const char * const env[] = { "LANGUAGE=uk", "LC_ALL=C.UTF-8", NULL };
   g_autofree char *dir = g_dir_make_tmp ("letapis-cli-XXXXXX", NULL);
   g_autofree char *option = g_strdup_printf ("--export-timeline=%s/out.pdf", dir);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, env, option, "--category=riots", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 2);
   g_assert_nonnull (strstr (run.err, "Невідома категорія «riots»"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static char *
@@ -484,40 +420,40 @@ test_restricted (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   if (!export_test_have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
-      remove_dir (dir);
+      export_test_remove_dir (dir);
       return;
     }
 
   run_letapis (&run, NULL, database, pdf_arg, NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   bytes = load (pdf);
   raw = export_test_pdf_text (bytes);
   g_assert_null (strstr (raw, "Brightwater"));
   g_assert_null (strstr (raw, "Quillfeather"));
   g_assert_nonnull (strstr (raw, "Public Monitor Group"));
-  run_clear (&run);
+  export_test_run_clear (&run);
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_pointer (&raw, g_free);
 
   /* Naming a restricted actor does not reveal it either */
   run_letapis (&run, NULL, database, pdf_arg, "--focus=Ksenia Vetrogon", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 2);
   g_assert_nonnull (strstr (run.err, "Unknown actor"));
-  run_clear (&run);
+  export_test_run_clear (&run);
 
   run_letapis (&run, NULL, database, pdf_arg, "--include-restricted", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   bytes = load (pdf);
   raw = export_test_pdf_text (bytes);
   text = export_test_squash (raw);
   g_assert_nonnull (strstr (text, "Oksana Brightwater"));
   g_assert_nonnull (strstr (text, "Quillfeather memorandum"));
-  run_clear (&run);
+  export_test_run_clear (&run);
   g_clear_pointer (&bytes, g_bytes_unref);
 
   /* so does GraphML */
@@ -527,21 +463,21 @@ test_restricted (void)
     g_autoptr(GBytes) xml = NULL;
 
     run_letapis (&run, NULL, database, graphml_arg, NULL);
-    g_assert_cmpint (exit_status (&run), ==, 0);
+    g_assert_cmpint (export_test_exit_status (&run), ==, 0);
     xml = load (graphml);
     g_assert_null (g_strstr_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "Brightwater"));
     g_assert_nonnull (g_strstr_len (g_bytes_get_data (xml, NULL), g_bytes_get_size (xml), "Public Monitor Group"));
-    run_clear (&run);
+    export_test_run_clear (&run);
   }
 
   /* --export-data leaves them out too, unless asked */
   run_letapis (&run, NULL, database, json_arg, NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   bytes = load (json);
   g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "Brightwater"));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "Public Monitor Group"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* Adds restricted events to the fixture: two more of the police in July 2021 (enough to
@@ -584,12 +520,12 @@ test_restricted_lanes (void)
   g_autofree char *database = g_strdup_printf ("--database=%s", db);
   g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s", pdf);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   if (!export_test_have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
-      remove_dir (dir);
+      export_test_remove_dir (dir);
       return;
     }
   add_restricted_events (db);
@@ -603,7 +539,7 @@ test_restricted_lanes (void)
     run_letapis (&run, NULL, database, pdf_arg, "--lanes=actor", "--from=2021-07", "--no-date",
                  NULL);
     g_assert_cmpstr (run.err, ==, "");
-    g_assert_cmpint (exit_status (&run), ==, 0);
+    g_assert_cmpint (export_test_exit_status (&run), ==, 0);
     bytes = load (pdf);
     raw = export_test_pdf_text (bytes);
     text = export_test_squash (raw);
@@ -619,10 +555,10 @@ test_restricted_lanes (void)
     g_assert_nonnull (monitor);
     g_assert_nonnull (police);
     g_assert_true (monitor < police);
-    run_clear (&run);
+    export_test_run_clear (&run);
   }
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* A search that finds nothing draws no event and says so, in the picture and on stderr;
@@ -637,12 +573,12 @@ test_no_matches (void)
   g_autofree char *database = g_strdup_printf ("--database=%s", db);
   g_autofree char *pdf = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s", pdf);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   if (!export_test_have_program ("pdftotext"))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
-      remove_dir (dir);
+      export_test_remove_dir (dir);
       return;
     }
   add_restricted_events (db);
@@ -654,7 +590,7 @@ test_no_matches (void)
       g_autofree char *text = NULL;
 
       run_letapis (&run, NULL, database, pdf_arg, "--lanes=actor", searches[i], NULL);
-      g_assert_cmpint (exit_status (&run), ==, 0);
+      g_assert_cmpint (export_test_exit_status (&run), ==, 0);
       /* one line that says so, and no SQL error */
       g_assert_cmpstr (run.err, ==, "letapis: Warning: no events match, the export shows none\n");
       bytes = load (pdf);
@@ -665,10 +601,10 @@ test_no_matches (void)
       g_assert_null (strstr (text, "Monitor publishes"));
       g_assert_null (strstr (text, "Brightwater"));
       g_assert_null (strstr (text, "Sources"));
-      run_clear (&run);
+      export_test_run_clear (&run);
     }
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* A query that fails while the painters draw is only logged there: the command must not
@@ -680,7 +616,7 @@ test_error_while_exporting (void)
   g_autofree char *db = make_fixture_database (dir);
   g_autofree char *database = g_strdup_printf ("--database=%s", db);
   g_autofree char *pdf_arg = g_strdup_printf ("--export-timeline=%s/out.pdf", dir);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
   sqlite3 *sdb = NULL;
 
   g_assert_cmpint (sqlite3_open (db, &sdb), ==, SQLITE_OK);
@@ -688,10 +624,10 @@ test_error_while_exporting (void)
   sqlite3_close (sdb);
 
   run_letapis (&run, NULL, database, pdf_arg, NULL);
-  g_assert_cmpint (exit_status (&run), !=, 0);
+  g_assert_cmpint (export_test_exit_status (&run), !=, 0);
   g_assert_cmpstr (run.err, !=, "");
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -703,11 +639,11 @@ test_export_data (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, NULL, arg, NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
@@ -716,7 +652,7 @@ test_export_data (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "events")), >, 20);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -729,11 +665,11 @@ test_graph_data (gconstpointer data)
   g_autofree char *arg = g_strdup_printf ("--export-graph=%s", path);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, NULL, arg, "--from=2021", "--to=2021", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
   bytes = load (path);
   g_assert_true (export_test_svg_is_well_formed (bytes, &error));
@@ -747,7 +683,7 @@ test_graph_data (gconstpointer data)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   "Viasna"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static char *
@@ -772,8 +708,8 @@ test_full_disk (gconstpointer data)
                             : g_strdup_printf ("--export-graph=%s", path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(ExportTestRun) first = { 0 };
+  g_auto(ExportTestRun) second = { 0 };
 
   if (!fs_test_mount_tmpfs (dir, 2 * 1024))
     {
@@ -783,7 +719,7 @@ test_full_disk (gconstpointer data)
 
   run_letapis (&first, NULL, option, NULL);
   g_assert_cmpstr (first.err, ==, "");
-  g_assert_cmpint (exit_status (&first), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&first), ==, 0);
   before = checksum_of (path);
 
   fs_test_fill (dir);
@@ -792,7 +728,7 @@ test_full_disk (gconstpointer data)
     run_letapis (&second, NULL, option, "--include-restricted", NULL);
   else
     run_letapis (&second, NULL, option, "--from=2020", "--to=2021", NULL);
-  g_assert_cmpint (exit_status (&second), !=, 0);
+  g_assert_cmpint (export_test_exit_status (&second), !=, 0);
   g_assert_nonnull (strstr (second.err, "disk is full"));
 
   after = checksum_of (path);
@@ -800,7 +736,7 @@ test_full_disk (gconstpointer data)
   g_assert_cmpuint (count_files (dir), ==, 2);  /* the export and the filler */
 
   fs_test_unmount (dir);
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* The data export writes beside its target only: no plaintext copy goes
@@ -815,18 +751,18 @@ test_export_data_no_tmp (void)
   g_autofree char *tmpdir = g_strdup_printf ("TMPDIR=%s", tmp);
   const char * const env[] = { tmpdir, NULL };
   GStatBuf st;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   run_letapis (&run, env, arg, "--include-restricted", NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   g_assert_cmpuint (count_files (dir), ==, 1);
 
   /* Sensitive: for the owner only */
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 /* A file the user already shared with a group stays shared. */
@@ -842,21 +778,21 @@ test_export_keeps_mode (gconstpointer data)
                          ? g_strdup_printf ("--export-timeline=%s", path)
                          : g_strdup_printf ("--export-graph=%s", path);
   GStatBuf st;
-  g_auto(Run) first;
-  g_auto(Run) second;
+  g_auto(ExportTestRun) first;
+  g_auto(ExportTestRun) second;
 
   run_letapis (&first, NULL, arg, NULL);
-  g_assert_cmpint (exit_status (&first), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&first), ==, 0);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   g_assert_cmpint (g_chmod (path, 0640), ==, 0);
   run_letapis (&second, NULL, arg, NULL);
-  g_assert_cmpint (exit_status (&second), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&second), ==, 0);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0640);
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static gboolean
@@ -899,12 +835,12 @@ test_control_characters (void)
   /* The user's chronicle exists once any earlier export has run. */
   if (!g_file_test (source, G_FILE_TEST_EXISTS))
     {
-      g_auto(Run) first;
+      g_auto(ExportTestRun) first;
       g_autofree char *out = g_build_filename (dir, "first.json", NULL);
       g_autofree char *arg = g_strdup_printf ("--export-data=%s", out);
 
       run_letapis (&first, NULL, arg, NULL);
-      g_assert_cmpint (exit_status (&first), ==, 0);
+      g_assert_cmpint (export_test_exit_status (&first), ==, 0);
       g_unlink (out);
     }
   g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
@@ -922,11 +858,11 @@ test_control_characters (void)
       g_autofree char *arg = g_strdup_printf ("--export-graph=%s", path);
       g_autofree char *complaint = NULL;
       g_autoptr(GBytes) bytes = NULL;
-      g_auto(Run) run;
+      g_auto(ExportTestRun) run;
 
       run_letapis (&run, NULL, arg, database, "--title=Report\x01 \x1b[1m2021", NULL);
       g_assert_cmpstr (run.err, ==, "");
-      g_assert_cmpint (exit_status (&run), ==, 0);
+      g_assert_cmpint (export_test_exit_status (&run), ==, 0);
 
       if (!xmllint_accepts (path, &complaint))
         g_error ("%s is not valid XML: %s", names[i], complaint);
@@ -963,8 +899,8 @@ test_export_reads_only (gconstpointer data)
   g_autoptr(GFile) to = g_file_new_for_path (db_path);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(ExportTestRun) run = { 0 };
+  g_auto(ExportTestRun) second = { 0 };
 
   if (read_only_folder && !fs_test_mount_tmpfs (dir, 8 * 1024))
     {
@@ -974,10 +910,10 @@ test_export_reads_only (gconstpointer data)
     }
   if (!g_file_test (source, G_FILE_TEST_EXISTS))
     {
-      g_auto(Run) first;
+      g_auto(ExportTestRun) first;
 
       run_letapis (&first, NULL, arg, NULL);
-      g_assert_cmpint (exit_status (&first), ==, 0);
+      g_assert_cmpint (export_test_exit_status (&first), ==, 0);
     }
   g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -994,10 +930,10 @@ test_export_reads_only (gconstpointer data)
 
   run_letapis (&run, NULL, arg, database, NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   run_letapis (&second, NULL, timeline_arg, database, NULL);
   g_assert_cmpstr (second.err, ==, "");
-  g_assert_cmpint (exit_status (&second), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&second), ==, 0);
 
   after = checksum_of (db_path);
   g_assert_cmpstr (before, ==, after);
@@ -1005,8 +941,8 @@ test_export_reads_only (gconstpointer data)
 
   if (read_only_folder)
     fs_test_unmount (dir);
-  remove_dir (dir);
-  remove_dir (out_dir);
+  export_test_remove_dir (dir);
+  export_test_remove_dir (out_dir);
 }
 
 int
@@ -1062,7 +998,7 @@ main (int   argc,
   {
     g_autofree char *db_dir = g_build_filename (data_home, "letapis", NULL);
 
-    remove_dir (db_dir);
+    export_test_remove_dir (db_dir);
     g_rmdir (data_home);
   }
 

@@ -16,73 +16,16 @@
 
 static char *data_home;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_letapis (Run        *run,
-             const char *first_arg,
+run_letapis (ExportTestRun *run,
+             const char    *first_arg,
              ...)
 {
-  const char *binary = g_getenv ("LETAPIS_BINARY");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
   va_list args;
 
-  g_assert_nonnull (binary);
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "LANGUAGE");
-  envp = g_environ_setenv (envp, "LC_ALL", "en_US.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", data_home, TRUE);
-
-  g_ptr_array_add (argv, (gpointer) binary);
   va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  export_test_run_letapis_v (run, data_home, NULL, first_arg, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static int
-exit_status (const Run *run)
-{
-  return WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -93,25 +36,25 @@ test_import_timelinejs (void)
   g_autofree char *database = g_strdup_printf ("--database=%s", db);
   g_autofree char *csv = export_test_source_path ("tests", "fixtures", "import", "timelinejs.csv", NULL);
   g_autofree char *import = g_strdup_printf ("--import=%s", csv);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   /* Into a chronicle that does not exist yet */
   run_letapis (&run, database, import, NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   g_assert_nonnull (strstr (run.out, "Events: 28 added, 0 updated, 0 skipped\n"));
   g_assert_nonnull (strstr (run.out, "Sources: 5 added, 0 updated, 0 skipped\n"));
   g_assert_nonnull (strstr (run.out, "row 14: month 13 does not exist\n"));
   g_assert_nonnull (strstr (run.out, "row 27: the headline is empty\n"));
-  run_clear (&run);
+  export_test_run_clear (&run);
 
   /* Again: nothing new */
   run_letapis (&run, database, import, NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   g_assert_nonnull (strstr (run.out, "Events: 0 added, 0 updated, 28 skipped\n"));
   g_assert_nonnull (strstr (run.out, "Sources: 0 added, 0 updated, 5 skipped\n"));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static void
@@ -122,11 +65,11 @@ test_import_foreign_json (void)
   g_autofree char *json = g_build_filename (dir, "package.json", NULL);
   g_autofree char *database = g_strdup_printf ("--database=%s", db);
   g_autofree char *import = g_strdup_printf ("--import=%s", json);
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   g_assert_true (g_file_set_contents (json, "{\"name\": \"left-pad\", \"version\": \"1.3.0\"}", -1, NULL));
   run_letapis (&run, database, import, NULL);
-  g_assert_cmpint (exit_status (&run), ==, 2);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_cmpstr (run.err, ==,
                    "letapis: package.json is not a Letapis chronicle: it has none of the lists "
@@ -134,7 +77,7 @@ test_import_foreign_json (void)
   /* Nothing written, not even a new chronicle */
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 static JsonArray *
@@ -180,13 +123,13 @@ test_export_timelinejs (void)
   g_autoptr(JsonParser) parser2 = json_parser_new ();
   JsonArray *events;
   JsonObject *e, *start, *media;
-  g_auto(Run) run;
+  g_auto(ExportTestRun) run;
 
   g_clear_object (&(LtStore *) { export_test_open_chronicle (fixture, db) });
 
   run_letapis (&run, database, out_arg, NULL);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   events = load_timeline (out, parser);
 
   /* Every event has the TimelineJS 3 shape */
@@ -215,17 +158,17 @@ test_export_timelinejs (void)
 
   /* Restricted records stay out unless asked for */
   g_assert_null (find_event (events, "Confidential interview with the Marigold witness"));
-  run_clear (&run);
+  export_test_run_clear (&run);
 
   run_letapis (&run, database, out_arg, "--include-restricted", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (export_test_exit_status (&run), ==, 0);
   events = load_timeline (out, parser2);
   e = find_event (events, "Confidential interview with the Marigold witness");
   g_assert_nonnull (e);
   media = json_object_get_object_member (e, "media");
   g_assert_cmpstr (json_object_get_string_member (media, "credit"), ==, "Quillfeather memorandum");
 
-  remove_dir (dir);
+  export_test_remove_dir (dir);
 }
 
 int
@@ -244,7 +187,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/ImportCli/export-timelinejs", test_export_timelinejs);
 
   status = g_test_run ();
-  remove_dir (data_home);
+  export_test_remove_dir (data_home);
   g_free (data_home);
   return status;
 }
