@@ -382,47 +382,43 @@ new_record_action (GtkWidget  *widget,
                                                                          : "win.new-event", NULL);
 }
 
+/* F2 and Delete act on what the visible page has selected: the event on the timeline (its
+ * action finds it), the actor in the graph (passed to its action) */
+static void
+act_on_selected (LtWindow   *self,
+                 const char *event_action,
+                 const char *actor_action)
+{
+  LtGraphPage *page;
+  gint64 id;
+
+  if (!graph_visible (self))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), event_action, NULL);
+      return;
+    }
+
+  page = LT_GRAPH_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), LT_TYPE_WINDOW,
+                                                       "graph_page"));
+  id = lt_graph_view_get_selected_actor (lt_graph_page_get_view (page));
+  if (id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), actor_action, "x", id);
+}
+
 static void
 edit_selected_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  LtWindow *self = LT_WINDOW (widget);
-  LtGraphPage *page;
-  gint64 id;
-
-  if (!graph_visible (self))
-    {
-      gtk_widget_activate_action (widget, "win.edit-event", NULL);
-      return;
-    }
-
-  page = LT_GRAPH_PAGE (gtk_widget_get_template_child (widget, LT_TYPE_WINDOW, "graph_page"));
-  id = lt_graph_view_get_selected_actor (lt_graph_page_get_view (page));
-  if (id != 0)
-    gtk_widget_activate_action (widget, "win.edit-actor", "x", id);
+  act_on_selected (LT_WINDOW (widget), "win.edit-event", "win.edit-actor");
 }
 
-/* Delete, like F2: the selected event on the timeline, the selected actor in the graph */
 static void
 delete_selected_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
-  LtWindow *self = LT_WINDOW (widget);
-  LtGraphPage *page;
-  gint64 id;
-
-  if (!graph_visible (self))
-    {
-      gtk_widget_activate_action (widget, "win.delete-event", NULL);
-      return;
-    }
-
-  page = LT_GRAPH_PAGE (gtk_widget_get_template_child (widget, LT_TYPE_WINDOW, "graph_page"));
-  id = lt_graph_view_get_selected_actor (lt_graph_page_get_view (page));
-  if (id != 0)
-    gtk_widget_activate_action (widget, "win.delete-actor", "x", id);
+  act_on_selected (LT_WINDOW (widget), "win.delete-event", "win.delete-actor");
 }
 
 /**
