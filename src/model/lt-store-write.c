@@ -179,6 +179,23 @@ write_translations (LtStore       *self,
   return !w.failed;
 }
 
+/* Runs @sql, a statement with one id for ?1 and no result, such as a DELETE of a record's
+ * rows before they are written anew */
+static gboolean
+exec_with_id (LtStore     *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  sqlite3_stmt *stmt = _lt_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return _lt_store_step_done (self, stmt, error);
+}
+
 static gboolean
 write_citations (LtStore    *self,
                  const char *owner_column,
@@ -192,10 +209,7 @@ write_citations (LtStore    *self,
                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", owner_column);
   sqlite3_stmt *stmt;
 
-  if (!(stmt = _lt_store_prepare (self, delete_sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, owner_id);
-  if (!_lt_store_step_done (self, stmt, error))
+  if (!exec_with_id (self, delete_sql, owner_id, error))
     return FALSE;
 
   for (guint i = 0; citations != NULL && i < citations->len; i++)
@@ -394,11 +408,7 @@ write_event (LtStore   *self,
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
   /* Participants and figures; a new row has none yet (imports write many). */
-  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM event_actors WHERE event_id = ?1", error)))
-    return FALSE;
-  if (update)
-    sqlite3_bind_int64 (stmt, 1, event->id);
-  if (update && !_lt_store_step_done (self, stmt, error))
+  if (update && !exec_with_id (self, "DELETE FROM event_actors WHERE event_id = ?1", event->id, error))
     return FALSE;
 
   for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
@@ -418,11 +428,7 @@ write_event (LtStore   *self,
         return FALSE;
     }
 
-  if (update && !(stmt = _lt_store_prepare (self, "DELETE FROM figures WHERE event_id = ?1", error)))
-    return FALSE;
-  if (update)
-    sqlite3_bind_int64 (stmt, 1, event->id);
-  if (update && !_lt_store_step_done (self, stmt, error))
+  if (update && !exec_with_id (self, "DELETE FROM figures WHERE event_id = ?1", event->id, error))
     return FALSE;
 
   for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
@@ -501,10 +507,7 @@ write_actor (LtStore   *self,
     return FALSE;
   _lt_set_str (&actor->slug, slug);
 
-  if (!(stmt = _lt_store_prepare (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, actor->id);
-  if (!_lt_store_step_done (self, stmt, error))
+  if (!exec_with_id (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", actor->id, error))
     return FALSE;
 
   for (guint i = 0; actor->aliases != NULL && actor->aliases[i] != NULL; i++)
