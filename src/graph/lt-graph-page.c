@@ -544,7 +544,9 @@ layout_settled_cb (LtGraphPage *self)
 
   positions = lt_graph_dup_positions (self->shown);
   lt_graph_apply_positions (self->full, positions);
-  if (self->store != NULL && !lt_graph_save_positions (self->full, self->store, LAYOUT_NAME, &error))
+  /* a chronicle still being checked is only read: the layout is made again next time */
+  if (self->store != NULL && lt_store_get_writable (self->store) &&
+      !lt_graph_save_positions (self->full, self->store, LAYOUT_NAME, &error))
     g_warning ("Could not save the graph's positions: %s", error->message);
 }
 
