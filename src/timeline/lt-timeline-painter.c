@@ -740,6 +740,8 @@ lt_timeline_painter_needs_more_frames (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
+  _lt_timeline_painter_sync_data (self);
+
   return (self->frame != NULL && self->frame->incomplete) ||
          (self->data->figures_pending && !self->data->provisional);
 }
