@@ -211,76 +211,17 @@ _lt_timeline_data_ensure_index (LtTimelineData *self)
     }
 }
 
-/* Lane names */
-
-/**
- * lt_timeline_data_get_lane_name:
- * @self: timeline data
- * @lane: a lane of the index
- *
- * The name of an actor's or a place's lane, read once: the actor's name, or the place as
- * an event of the lane names it in the UI language (the store names places in English).
- *
- * Returns: (transfer none) (nullable): the name, or %NULL for category lanes and
- *   the lane of the others
- */
-const char *
-lt_timeline_data_get_lane_name (LtTimelineData *self,
-                                guint           lane)
+/* Read with the events: deferring it to the second frame saved the first frame ~80 ms at a
+ * million events, but made the second one hitch as long */
+gboolean
+_lt_timeline_data_load_pending_figures (LtTimelineData *self)
 {
-  gint64 key;
-  gint64 cache_key;
-  const char *text;
-  char *name = NULL;
-  gint64 *k;
+  if (!self->figures_pending || self->provisional)
+    return FALSE;
 
-  g_return_val_if_fail (LT_IS_TIMELINE_DATA (self), NULL);
-  g_return_val_if_fail (self->index != NULL, NULL);
+  _lt_timeline_data_load_figures (self);
 
-  key = lt_timeline_index_get_lane_key (self->index, lane);
-  if (key == LT_TIMELINE_LANE_OTHER || self->lane_mode == LT_LANE_MODE_CATEGORY)
-    return NULL;
-
-  /* places are cached with the actors, under negative keys */
-  cache_key = self->lane_mode == LT_LANE_MODE_PLACE ? -2 - key : key;
-  text = g_hash_table_lookup (self->lane_names, &cache_key);
-  if (text != NULL || self->store == NULL)
-    return text;
-
-  if (self->lane_mode == LT_LANE_MODE_PLACE)
-    {
-      GPtrArray *places = lt_store_get_places (self->store);
-      const char *place = places != NULL && key >= 0 && key < places->len
-                          ? g_ptr_array_index (places, key) : NULL;
-      g_autoptr(LtEvent) event = NULL;
-
-      if (lt_timeline_index_get_lane_n_items (self->index, lane) > 0)
-        {
-          guint32 span = lt_timeline_index_get_lane_items (self->index, lane)[0].span;
-
-          event = lt_store_lookup_event (self->store, _lt_timeline_data_get_span (self, span)->id);
-        }
-      if (event != NULL && lt_event_get_place (event) != NULL && lt_event_get_place (event)[0] != '\0')
-        place = lt_event_get_place (event);
-      name = g_strdup (place ? place : "");
-    }
-  else if (self->lane_mode == LT_LANE_MODE_ACTOR)
-    {
-      g_autoptr(LtActor) actor = lt_store_lookup_actor (self->store, key);
-
-      /* the store gives no lane to a hidden actor; should one come, it stays unnamed */
-      if (!lt_store_is_visible (self->store, LT_RECORD_ACTOR, key, self->include_restricted))
-        g_clear_object (&actor);
-      name = g_strdup (actor ? lt_actor_get_name (actor) : "");
-    }
-  else
-    return NULL;
-
-  k = g_new (gint64, 1);
-  *k = cache_key;
-  g_hash_table_insert (self->lane_names, k, name);
-
-  return name;
+  return TRUE;
 }
 
 /* GObject */
@@ -769,19 +710,6 @@ lt_timeline_data_get_figures (LtTimelineData *self)
   return self->figures_kind;
 }
 
-/* Read with the events: deferring it to the second frame saved the first frame ~80 ms at a
- * million events, but made the second one hitch as long */
-gboolean
-_lt_timeline_data_load_pending_figures (LtTimelineData *self)
-{
-  if (!self->figures_pending || self->provisional)
-    return FALSE;
-
-  _lt_timeline_data_load_figures (self);
-
-  return TRUE;
-}
-
 /**
  * lt_timeline_data_set_load_async:
  * @self: timeline data
@@ -911,4 +839,74 @@ lt_timeline_data_get_span_event (LtTimelineData *self,
   g_return_val_if_fail (self->spans != NULL && span < self->spans->len, 0);
 
   return _lt_timeline_data_get_span (self, span)->id;
+}
+
+/**
+ * lt_timeline_data_get_lane_name:
+ * @self: timeline data
+ * @lane: a lane of the index
+ *
+ * The name of an actor's or a place's lane, read once: the actor's name, or the place as
+ * an event of the lane names it in the UI language (the store names places in English).
+ *
+ * Returns: (transfer none) (nullable): the name, or %NULL for category lanes and
+ *   the lane of the others
+ */
+const char *
+lt_timeline_data_get_lane_name (LtTimelineData *self,
+                                guint           lane)
+{
+  gint64 key;
+  gint64 cache_key;
+  const char *text;
+  char *name = NULL;
+  gint64 *k;
+
+  g_return_val_if_fail (LT_IS_TIMELINE_DATA (self), NULL);
+  g_return_val_if_fail (self->index != NULL, NULL);
+
+  key = lt_timeline_index_get_lane_key (self->index, lane);
+  if (key == LT_TIMELINE_LANE_OTHER || self->lane_mode == LT_LANE_MODE_CATEGORY)
+    return NULL;
+
+  /* places are cached with the actors, under negative keys */
+  cache_key = self->lane_mode == LT_LANE_MODE_PLACE ? -2 - key : key;
+  text = g_hash_table_lookup (self->lane_names, &cache_key);
+  if (text != NULL || self->store == NULL)
+    return text;
+
+  if (self->lane_mode == LT_LANE_MODE_PLACE)
+    {
+      GPtrArray *places = lt_store_get_places (self->store);
+      const char *place = places != NULL && key >= 0 && key < places->len
+                          ? g_ptr_array_index (places, key) : NULL;
+      g_autoptr(LtEvent) event = NULL;
+
+      if (lt_timeline_index_get_lane_n_items (self->index, lane) > 0)
+        {
+          guint32 span = lt_timeline_index_get_lane_items (self->index, lane)[0].span;
+
+          event = lt_store_lookup_event (self->store, _lt_timeline_data_get_span (self, span)->id);
+        }
+      if (event != NULL && lt_event_get_place (event) != NULL && lt_event_get_place (event)[0] != '\0')
+        place = lt_event_get_place (event);
+      name = g_strdup (place ? place : "");
+    }
+  else if (self->lane_mode == LT_LANE_MODE_ACTOR)
+    {
+      g_autoptr(LtActor) actor = lt_store_lookup_actor (self->store, key);
+
+      /* the store gives no lane to a hidden actor; should one come, it stays unnamed */
+      if (!lt_store_is_visible (self->store, LT_RECORD_ACTOR, key, self->include_restricted))
+        g_clear_object (&actor);
+      name = g_strdup (actor ? lt_actor_get_name (actor) : "");
+    }
+  else
+    return NULL;
+
+  k = g_new (gint64, 1);
+  *k = cache_key;
+  g_hash_table_insert (self->lane_names, k, name);
+
+  return name;
 }
