@@ -337,10 +337,11 @@ test_print_to_file (void)
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected_pages = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   GtkPrintOperationResult result;
   guint n_pages;
 
-  if (g_find_program_in_path ("pdfinfo") == NULL)
+  if (pdfinfo == NULL)
     {
       g_test_skip ("pdfinfo (poppler-utils) is not installed");
       return;
