@@ -154,10 +154,11 @@ load_chunk (LtEventList *self,
           for (guint i = 0; i < n; i++)
             {
               LtEvent *event = g_ptr_array_index (chunk->events, i);
+              LtRecordPrivate *priv = event != NULL ? _lt_record_get_private (event) : NULL;
 
-              if (event != NULL && event->id == id)
+              if (priv != NULL && priv->id == id)
                 {
-                  _lt_i18n_set (&event->i18n, lang,
+                  _lt_i18n_set (&priv->i18n, lang,
                                 (const char *) sqlite3_column_text (stmt, 1),
                                 (const char *) sqlite3_column_text (stmt, 2));
                   break;

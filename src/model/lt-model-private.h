@@ -96,6 +96,9 @@ LtStore      *_lt_store_open_at_version     (const char       *path,
                                              GError          **error);
 LtEvent      *_lt_store_event_from_row      (LtStore          *self,
                                              sqlite3_stmt     *stmt);
+LtRecord     *_lt_store_lookup_record       (LtStore          *self,
+                                             LtRecordKind      kind,
+                                             gint64            id);
 GArray       *_lt_store_dup_event_keys      (LtStore             *self,
                                              const LtEventFilter *filter,
                                              GError             **error);

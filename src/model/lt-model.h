@@ -17,6 +17,7 @@
 #include "lt-language.h"
 #include "lt-importer.h"
 #include "lt-model-enums.h"
+#include "lt-record.h"
 #include "lt-relation.h"
 #include "lt-source.h"
 #include "lt-store.h"

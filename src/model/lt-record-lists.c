@@ -270,13 +270,13 @@ actor_compare (GObject *a,
 
   if (cmp != 0)
     return cmp;
-  return lt_actor_get_id (LT_ACTOR (a)) < lt_actor_get_id (LT_ACTOR (b)) ? -1 : 1;
+  return lt_record_get_id (LT_RECORD (a)) < lt_record_get_id (LT_RECORD (b)) ? -1 : 1;
 }
 
 static gint64
 actor_get_id (GObject *record)
 {
-  return lt_actor_get_id (LT_ACTOR (record));
+  return lt_record_get_id (LT_RECORD (record));
 }
 
 static gpointer
@@ -514,8 +514,8 @@ static int
 relation_compare (GObject *a,
                   GObject *b)
 {
-  gint64 ia = lt_relation_get_id (LT_RELATION (a));
-  gint64 ib = lt_relation_get_id (LT_RELATION (b));
+  gint64 ia = lt_record_get_id (LT_RECORD (a));
+  gint64 ib = lt_record_get_id (LT_RECORD (b));
 
   return ia < ib ? -1 : ia > ib;
 }
@@ -523,7 +523,7 @@ relation_compare (GObject *a,
 static gint64
 relation_get_id (GObject *record)
 {
-  return lt_relation_get_id (LT_RELATION (record));
+  return lt_record_get_id (LT_RECORD (record));
 }
 
 static gpointer
@@ -741,13 +741,13 @@ source_compare (GObject *a,
 
   if (cmp != 0)
     return cmp;
-  return lt_source_get_id (LT_SOURCE (a)) < lt_source_get_id (LT_SOURCE (b)) ? -1 : 1;
+  return lt_record_get_id (LT_RECORD (a)) < lt_record_get_id (LT_RECORD (b)) ? -1 : 1;
 }
 
 static gint64
 source_get_id (GObject *record)
 {
-  return lt_source_get_id (LT_SOURCE (record));
+  return lt_record_get_id (LT_RECORD (record));
 }
 
 static gpointer

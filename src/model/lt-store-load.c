@@ -42,6 +42,21 @@ _lt_store_load_i18n (LtStore      *self,
   sqlite3_reset (stmt);
 }
 
+/* Fills in what every record has from a row whose first two columns are
+ * the id and the slug; the record loads the rest lazily from the store. */
+static void
+record_from_row (LtStore      *self,
+                 gpointer      record,
+                 sqlite3_stmt *stmt,
+                 int           restricted_column)
+{
+  LtRecordPrivate *priv = _lt_record_init_stored (record, self, self->language);
+
+  priv->id = sqlite3_column_int64 (stmt, 0);
+  priv->slug = _lt_store_dup_column_text (stmt, 1);
+  priv->restricted = sqlite3_column_int (stmt, restricted_column) != 0;
+}
+
 /* Builds an event from a row of LT_EVENT_COLUMNS. */
 LtEvent *
 _lt_store_event_from_row (LtStore      *self,
@@ -49,10 +64,7 @@ _lt_store_event_from_row (LtStore      *self,
 {
   LtEvent *event = g_object_new (LT_TYPE_EVENT, NULL);
 
-  _lt_record_set_store (G_OBJECT (event), &event->store, self);
-  event->lang = self->language;
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->slug = _lt_store_dup_column_text (stmt, 1);
+  record_from_row (self, event, stmt, 7);
   event->title = _lt_store_dup_column_text (stmt, 2);
   event->summary = _lt_store_dup_column_text (stmt, 3);
   event->place = _lt_store_dup_column_text (stmt, 4);
@@ -61,41 +73,6 @@ _lt_store_event_from_row (LtStore      *self,
     lt_date_init_ymd (&event->range.start, 1970, 0, 0);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
-  event->restricted = sqlite3_column_int (stmt, 7) != 0;
-
-  return event;
-}
-
-/**
- * lt_store_lookup_event:
- * @self: a store
- * @id: a row id
- *
- * Returns: (transfer full) (nullable): the event, %NULL if there is none
- */
-LtEvent *
-lt_store_lookup_event (LtStore *self,
-                       gint64   id)
-{
-  sqlite3_stmt *stmt;
-  LtEvent *event = NULL;
-
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
-  stmt = _lt_store_prepare (self, "SELECT " LT_EVENT_COLUMNS " FROM events e WHERE e.id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    event = _lt_store_event_from_row (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (event != NULL)
-    {
-      _lt_store_load_i18n (self, LT_RECORD_EVENT, id, &event->i18n);
-      event->i18n_complete = TRUE;
-    }
 
   return event;
 }
@@ -150,6 +127,7 @@ void
 _lt_store_load_event_details (LtStore *self,
                               LtEvent *event)
 {
+  gint64 id = lt_record_get_id (LT_RECORD (event));
   sqlite3_stmt *stmt;
 
   g_clear_pointer (&event->participants, g_ptr_array_unref);
@@ -167,7 +145,7 @@ _lt_store_load_event_details (LtStore *self,
                             NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, self->language, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -187,7 +165,7 @@ _lt_store_load_event_details (LtStore *self,
                             NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int64 (stmt, 1, id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_ptr_array_add (event->figures,
                          lt_figure_new (sqlite3_column_double (stmt, 0),
@@ -196,8 +174,8 @@ _lt_store_load_event_details (LtStore *self,
       sqlite3_reset (stmt);
     }
 
-  event->citations = load_citations (self, "event_id", event->id);
-  event->details_loaded = TRUE;
+  event->citations = load_citations (self, "event_id", id);
+  _lt_record_get_private (event)->details_loaded = TRUE;
 }
 
 #define ACTOR_COLUMNS "a.id, a.slug, a.name, a.kind, a.country, a.description, a.restricted"
@@ -208,22 +186,18 @@ actor_from_row (LtStore      *self,
 {
   LtActor *actor = g_object_new (LT_TYPE_ACTOR, NULL);
 
-  _lt_record_set_store (G_OBJECT (actor), &actor->store, self);
-  actor->lang = self->language;
-  actor->id = sqlite3_column_int64 (stmt, 0);
-  actor->slug = _lt_store_dup_column_text (stmt, 1);
+  record_from_row (self, actor, stmt, 6);
   actor->name = _lt_store_dup_column_text (stmt, 2);
   actor->kind = _lt_store_dup_column_text (stmt, 3);
   actor->country = _lt_store_dup_column_text (stmt, 4);
   actor->description = _lt_store_dup_column_text (stmt, 5);
-  actor->restricted = sqlite3_column_int (stmt, 6) != 0;
 
   return actor;
 }
 
 static void
-load_actor_extras (LtStore *self,
-                   LtActor *actor)
+load_aliases (LtStore *self,
+              LtActor *actor)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
@@ -233,7 +207,7 @@ load_actor_extras (LtStore *self,
                             NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, actor->id);
+      sqlite3_bind_int64 (stmt, 1, lt_record_get_id (LT_RECORD (actor)));
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
@@ -243,40 +217,6 @@ load_actor_extras (LtStore *self,
   actor->aliases = g_strv_builder_end (builder);
   if (actor->aliases[0] == NULL)
     g_clear_pointer (&actor->aliases, g_strfreev);
-
-  _lt_store_load_i18n (self, LT_RECORD_ACTOR, actor->id, &actor->i18n);
-  actor->i18n_complete = TRUE;
-}
-
-/**
- * lt_store_lookup_actor:
- * @self: a store
- * @id: a row id
- *
- * Returns: (transfer full) (nullable): the actor, %NULL if there is none
- */
-LtActor *
-lt_store_lookup_actor (LtStore *self,
-                       gint64   id)
-{
-  sqlite3_stmt *stmt;
-  LtActor *actor = NULL;
-
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
-  stmt = _lt_store_prepare (self, "SELECT " ACTOR_COLUMNS " FROM actors a WHERE a.id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    actor = actor_from_row (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (actor != NULL)
-    load_actor_extras (self, actor);
-
-  return actor;
 }
 
 #define SOURCE_COLUMNS \
@@ -289,10 +229,7 @@ source_from_row (LtStore      *self,
 {
   LtSource *source = g_object_new (LT_TYPE_SOURCE, NULL);
 
-  _lt_record_set_store (G_OBJECT (source), &source->store, self);
-  source->lang = self->language;
-  source->id = sqlite3_column_int64 (stmt, 0);
-  source->slug = _lt_store_dup_column_text (stmt, 1);
+  record_from_row (self, source, stmt, 11);
   source->title = _lt_store_dup_column_text (stmt, 2);
   source->publisher = _lt_store_dup_column_text (stmt, 3);
   source->author = _lt_store_dup_column_text (stmt, 4);
@@ -302,40 +239,6 @@ source_from_row (LtStore      *self,
   source->file = _lt_store_dup_column_text (stmt, 8);
   source->note = _lt_store_dup_column_text (stmt, 9);
   source->full_text = _lt_store_dup_column_text (stmt, 10);
-  source->restricted = sqlite3_column_int (stmt, 11) != 0;
-
-  _lt_store_load_i18n (self, LT_RECORD_SOURCE, source->id, &source->i18n);
-  source->i18n_complete = TRUE;
-
-  return source;
-}
-
-/**
- * lt_store_lookup_source:
- * @self: a store
- * @id: a row id
- *
- * Returns: (transfer full) (nullable): the source, %NULL if there is none
- */
-LtSource *
-lt_store_lookup_source (LtStore *self,
-                        gint64   id)
-{
-  sqlite3_stmt *stmt;
-  LtSource *source = NULL;
-  gboolean found;
-
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
-  stmt = _lt_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    source = source_from_row (self, stmt);
-  sqlite3_reset (stmt);
 
   return source;
 }
@@ -356,17 +259,13 @@ relation_from_row (LtStore      *self,
   LtRelation *relation = g_object_new (LT_TYPE_RELATION, NULL);
   const char *date;
 
-  _lt_record_set_store (G_OBJECT (relation), &relation->store, self);
-  relation->lang = self->language;
-  relation->id = sqlite3_column_int64 (stmt, 0);
-  relation->slug = _lt_store_dup_column_text (stmt, 1);
+  record_from_row (self, relation, stmt, 7);
   relation->from_id = sqlite3_column_int64 (stmt, 2);
   relation->to_id = sqlite3_column_int64 (stmt, 3);
   relation->relation_type = _lt_store_dup_column_text (stmt, 4);
   date = (const char *) sqlite3_column_text (stmt, 5);
   relation->has_range = date != NULL && lt_date_range_parse (date, &relation->range, NULL);
   relation->note = _lt_store_dup_column_text (stmt, 6);
-  relation->restricted = sqlite3_column_int (stmt, 7) != 0;
   relation->from_name = _lt_store_dup_column_text (stmt, 8);
   relation->to_name = _lt_store_dup_column_text (stmt, 9);
 
@@ -378,8 +277,122 @@ _lt_store_load_relation_details (LtStore    *self,
                                  LtRelation *relation)
 {
   g_clear_pointer (&relation->citations, g_ptr_array_unref);
-  relation->citations = load_citations (self, "relation_id", relation->id);
-  relation->details_loaded = TRUE;
+  relation->citations = load_citations (self, "relation_id",
+                                        lt_record_get_id (LT_RECORD (relation)));
+  _lt_record_get_private (relation)->details_loaded = TRUE;
+}
+
+/* Lookups */
+
+/**
+ * _lt_store_lookup_record:
+ * @self: a store
+ * @kind: what the record is
+ * @id: its row id
+ *
+ * A record by id, complete but for the details it loads lazily.
+ *
+ * Returns: (transfer full) (nullable): the record, %NULL if there is none
+ */
+LtRecord *
+_lt_store_lookup_record (LtStore      *self,
+                         LtRecordKind  kind,
+                         gint64        id)
+{
+  static const char * const sql[] = {
+    [LT_RECORD_EVENT] = "SELECT " LT_EVENT_COLUMNS " FROM events e WHERE e.id = ?1",
+    [LT_RECORD_ACTOR] = "SELECT " ACTOR_COLUMNS " FROM actors a WHERE a.id = ?1",
+    [LT_RECORD_SOURCE] = "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?1",
+    [LT_RECORD_RELATION] = "SELECT " RELATION_COLUMNS " FROM relations r WHERE r.id = ?1",
+  };
+  LtRecord *record = NULL;
+  sqlite3_stmt *stmt;
+
+  g_assert (kind <= LT_RECORD_RELATION);
+
+  if (!(stmt = _lt_store_prepare (self, sql[kind], NULL)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (kind == LT_RECORD_RELATION)
+    sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      switch (kind)
+        {
+        case LT_RECORD_EVENT:
+          record = LT_RECORD (_lt_store_event_from_row (self, stmt));
+          break;
+        case LT_RECORD_ACTOR:
+          record = LT_RECORD (actor_from_row (self, stmt));
+          break;
+        case LT_RECORD_SOURCE:
+          record = LT_RECORD (source_from_row (self, stmt));
+          break;
+        case LT_RECORD_RELATION:
+        default:
+          record = LT_RECORD (relation_from_row (self, stmt));
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (record == NULL)
+    return NULL;
+
+  if (kind == LT_RECORD_ACTOR)
+    load_aliases (self, LT_ACTOR (record));
+  _lt_record_ensure_i18n (record);
+
+  return record;
+}
+
+/**
+ * lt_store_lookup_event:
+ * @self: a store
+ * @id: a row id
+ *
+ * Returns: (transfer full) (nullable): the event, %NULL if there is none
+ */
+LtEvent *
+lt_store_lookup_event (LtStore *self,
+                       gint64   id)
+{
+  g_return_val_if_fail (LT_IS_STORE (self), NULL);
+
+  return (LtEvent *) _lt_store_lookup_record (self, LT_RECORD_EVENT, id);
+}
+
+/**
+ * lt_store_lookup_actor:
+ * @self: a store
+ * @id: a row id
+ *
+ * Returns: (transfer full) (nullable): the actor, %NULL if there is none
+ */
+LtActor *
+lt_store_lookup_actor (LtStore *self,
+                       gint64   id)
+{
+  g_return_val_if_fail (LT_IS_STORE (self), NULL);
+
+  return (LtActor *) _lt_store_lookup_record (self, LT_RECORD_ACTOR, id);
+}
+
+/**
+ * lt_store_lookup_source:
+ * @self: a store
+ * @id: a row id
+ *
+ * Returns: (transfer full) (nullable): the source, %NULL if there is none
+ */
+LtSource *
+lt_store_lookup_source (LtStore *self,
+                        gint64   id)
+{
+  g_return_val_if_fail (LT_IS_STORE (self), NULL);
+
+  return (LtSource *) _lt_store_lookup_record (self, LT_RECORD_SOURCE, id);
 }
 
 /**
@@ -393,30 +406,9 @@ LtRelation *
 lt_store_lookup_relation (LtStore *self,
                           gint64   id)
 {
-  sqlite3_stmt *stmt;
-  LtRelation *relation = NULL;
-
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT " RELATION_COLUMNS " FROM relations r WHERE r.id = ?1",
-                            NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    relation = relation_from_row (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (relation != NULL)
-    {
-      _lt_store_load_i18n (self, LT_RECORD_RELATION, id, &relation->i18n);
-      relation->i18n_complete = TRUE;
-    }
-
-  return relation;
+  return (LtRelation *) _lt_store_lookup_record (self, LT_RECORD_RELATION, id);
 }
 
 /* Used by the list models: all records of a kind. */
@@ -440,7 +432,10 @@ _lt_store_load_actors (LtStore    *self,
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < actors->len; i++)
-    load_actor_extras (self, g_ptr_array_index (actors, i));
+    {
+      load_aliases (self, g_ptr_array_index (actors, i));
+      _lt_record_ensure_i18n (g_ptr_array_index (actors, i));
+    }
 
   return actors;
 }
@@ -604,9 +599,18 @@ lt_store_find_relation (LtStore    *self,
   return _lt_store_find_by_slug (self, "SELECT id FROM relations WHERE slug = ?1", slug);
 }
 
+static void
+load_details (LtStore  *self,
+              LtRecord *record)
+{
+  if (LT_IS_EVENT (record))
+    _lt_store_load_event_details (self, LT_EVENT (record));
+  else if (LT_IS_RELATION (record))
+    _lt_store_load_relation_details (self, LT_RELATION (record));
+}
+
 /* How the records built here fill in their lazy parts. */
 const LtRecordLoader _lt_store_record_loader = {
   _lt_store_load_i18n,
-  _lt_store_load_event_details,
-  _lt_store_load_relation_details,
+  load_details,
 };

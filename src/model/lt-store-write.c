@@ -289,6 +289,7 @@ validate_event (LtStore  *self,
                 LtEvent  *event,
                 GError  **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (event);
   GPtrArray *figures;
 
   if (event->title == NULL || *event->title == '\0')
@@ -302,7 +303,7 @@ validate_event (LtStore  *self,
   if (event->range.has_end &&
       lt_date_last_day (&event->range.end) < lt_date_first_day (&event->range.start))
     return invalid (error, _("The event ends before it starts"));
-  if (!check_slug (event->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
 
   for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
@@ -344,20 +345,15 @@ write_event (LtStore   *self,
              gboolean   update,
              GError   **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (event);
   g_autofree char *date = NULL;
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
   gint64 place_id;
   int flags;
 
-  /* Details of a stored event must be loaded before they are rewritten. */
-  if (!event->details_loaded && event->store != NULL && event->id != 0)
-    _lt_store_load_event_details (event->store, event);
-  if (!event->i18n_complete && event->store != NULL && event->id != 0)
-    {
-      _lt_store_load_i18n (event->store, LT_RECORD_EVENT, event->id, &event->i18n);
-      event->i18n_complete = TRUE;
-    }
+  /* Details of a stored record must be loaded before they are rewritten. */
+  _lt_record_ensure_complete (LT_RECORD (event));
 
   if (!validate_event (self, event, error))
     return FALSE;
@@ -366,7 +362,7 @@ write_event (LtStore   *self,
     return FALSE;
 
   date = lt_date_range_to_iso (&event->range);
-  slug = event->slug != NULL ? g_strdup (event->slug) : make_slug (self, "events", event->title);
+  slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "events", event->title);
   flags = (lt_date_range_is_approximate (&event->range) ? LT_SPAN_APPROXIMATE : 0) |
           (event->range.has_end ? LT_SPAN_RANGE : 0);
 
@@ -383,8 +379,8 @@ write_event (LtStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  if (event->id != 0)
-    sqlite3_bind_int64 (stmt, 1, event->id);
+  if (priv->id != 0)
+    sqlite3_bind_int64 (stmt, 1, priv->id);
   sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, event->title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, event->summary != NULL ? event->summary : "", -1, SQLITE_TRANSIENT);
@@ -398,17 +394,18 @@ write_event (LtStore   *self,
     sqlite3_bind_int64 (stmt, 11, place_id);
   sqlite3_bind_text (stmt, 12, event->category, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 13, lt_category_get_index (event->category));
-  sqlite3_bind_int (stmt, 14, event->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 14, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The event no longer exists"), &event->id,
+  if (!step_record_row (self, stmt, slug, update, _("The event no longer exists"), &priv->id,
                         error))
     return FALSE;
-  _lt_set_str (&event->slug, slug);
+  _lt_set_str (&priv->slug, slug);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
   /* Participants and figures; a new row has none yet (imports write many). */
-  if (update && !exec_with_id (self, "DELETE FROM event_actors WHERE event_id = ?1", event->id, error))
+  if (update && !exec_with_id (self, "DELETE FROM event_actors WHERE event_id = ?1", priv->id,
+                               error))
     return FALSE;
 
   for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
@@ -420,7 +417,7 @@ write_event (LtStore   *self,
                                       " VALUES (?1, ?2, ?3, ?4)",
                                       error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int64 (stmt, 1, priv->id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_int64 (stmt, 3, p->actor_id);
       sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
@@ -428,7 +425,7 @@ write_event (LtStore   *self,
         return FALSE;
     }
 
-  if (update && !exec_with_id (self, "DELETE FROM figures WHERE event_id = ?1", event->id, error))
+  if (update && !exec_with_id (self, "DELETE FROM figures WHERE event_id = ?1", priv->id, error))
     return FALSE;
 
   for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
@@ -440,7 +437,7 @@ write_event (LtStore   *self,
                                       " VALUES (?1, ?2, ?3, ?4, ?5)",
                                       error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int64 (stmt, 1, priv->id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_double (stmt, 3, f->value);
       sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
@@ -449,12 +446,12 @@ write_event (LtStore   *self,
         return FALSE;
     }
 
-  if (!write_citations (self, "event_id", event->id, event->citations, error) ||
-      !write_translations (self, LT_RECORD_EVENT, event->id, &event->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_EVENT, event->id, error))
+  if (!write_citations (self, "event_id", priv->id, event->citations, error) ||
+      !write_translations (self, LT_RECORD_EVENT, priv->id, &priv->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_EVENT, priv->id, error))
     return FALSE;
 
-  _lt_store_queue_change (self, LT_RECORD_EVENT, event->id,
+  _lt_store_queue_change (self, LT_RECORD_EVENT, priv->id,
                           update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
   return TRUE;
 }
@@ -465,23 +462,20 @@ write_actor (LtStore   *self,
              gboolean   update,
              GError   **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (actor);
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
 
-  if (!actor->i18n_complete && actor->store != NULL && actor->id != 0)
-    {
-      _lt_store_load_i18n (actor->store, LT_RECORD_ACTOR, actor->id, &actor->i18n);
-      actor->i18n_complete = TRUE;
-    }
+  _lt_record_ensure_complete (LT_RECORD (actor));
 
   if (actor->name == NULL || *actor->name == '\0')
     return invalid (error, _("The actor has no name"));
   if (lt_actor_kind_get_index (actor->kind) < 0)
     return invalid (error, _("“%s” is not a kind of actor"), actor->kind != NULL ? actor->kind : "");
-  if (!check_slug (actor->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
 
-  slug = actor->slug != NULL ? g_strdup (actor->slug) : make_slug (self, "actors", actor->name);
+  slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "actors", actor->name);
 
   stmt = _lt_store_prepare (self,
                             update
@@ -493,21 +487,21 @@ write_actor (LtStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  if (actor->id != 0)
-    sqlite3_bind_int64 (stmt, 1, actor->id);
+  if (priv->id != 0)
+    sqlite3_bind_int64 (stmt, 1, priv->id);
   sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, actor->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, actor->kind, -1, SQLITE_TRANSIENT);
   _lt_store_bind_text0 (stmt, 5, actor->country);
   _lt_store_bind_text0 (stmt, 6, actor->description);
-  sqlite3_bind_int (stmt, 7, actor->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The actor no longer exists"), &actor->id,
+  if (!step_record_row (self, stmt, slug, update, _("The actor no longer exists"), &priv->id,
                         error))
     return FALSE;
-  _lt_set_str (&actor->slug, slug);
+  _lt_set_str (&priv->slug, slug);
 
-  if (!exec_with_id (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", actor->id, error))
+  if (!exec_with_id (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", priv->id, error))
     return FALSE;
 
   for (guint i = 0; actor->aliases != NULL && actor->aliases[i] != NULL; i++)
@@ -517,18 +511,18 @@ write_actor (LtStore   *self,
                                       " VALUES (?1, ?2, ?3)",
                                       error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, actor->id);
+      sqlite3_bind_int64 (stmt, 1, priv->id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, actor->aliases[i], -1, SQLITE_TRANSIENT);
       if (!_lt_store_step_done (self, stmt, error))
         return FALSE;
     }
 
-  if (!write_translations (self, LT_RECORD_ACTOR, actor->id, &actor->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_ACTOR, actor->id, error))
+  if (!write_translations (self, LT_RECORD_ACTOR, priv->id, &priv->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_ACTOR, priv->id, error))
     return FALSE;
 
-  _lt_store_queue_change (self, LT_RECORD_ACTOR, actor->id,
+  _lt_store_queue_change (self, LT_RECORD_ACTOR, priv->id,
                           update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
 
   /* Events and relations show the actor's name. */
@@ -540,7 +534,7 @@ write_actor (LtStore   *self,
                                       "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
                                       error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, actor->id);
+      sqlite3_bind_int64 (stmt, 1, priv->id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -557,7 +551,7 @@ write_actor (LtStore   *self,
                                       "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
                                       error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, actor->id);
+      sqlite3_bind_int64 (stmt, 1, priv->id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -579,18 +573,15 @@ write_source (LtStore   *self,
               gboolean   update,
               GError   **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (source);
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
 
-  if (!source->i18n_complete && source->store != NULL && source->id != 0)
-    {
-      _lt_store_load_i18n (source->store, LT_RECORD_SOURCE, source->id, &source->i18n);
-      source->i18n_complete = TRUE;
-    }
+  _lt_record_ensure_complete (LT_RECORD (source));
 
   if (source->title == NULL || *source->title == '\0')
     return invalid (error, _("The source has no title"));
-  if (!check_slug (source->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
   if (source->date != NULL)
     {
@@ -601,7 +592,7 @@ write_source (LtStore   *self,
         return invalid (error, "%s", date_error->message);
     }
 
-  slug = source->slug != NULL ? g_strdup (source->slug) : make_slug (self, "sources", source->title);
+  slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "sources", source->title);
 
   stmt = _lt_store_prepare (self,
                             update
@@ -615,8 +606,8 @@ write_source (LtStore   *self,
   if (stmt == NULL)
     return FALSE;
 
-  if (source->id != 0)
-    sqlite3_bind_int64 (stmt, 1, source->id);
+  if (priv->id != 0)
+    sqlite3_bind_int64 (stmt, 1, priv->id);
   sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, source->title, -1, SQLITE_TRANSIENT);
   _lt_store_bind_text0 (stmt, 4, source->publisher);
@@ -627,18 +618,18 @@ write_source (LtStore   *self,
   _lt_store_bind_text0 (stmt, 9, source->file);
   _lt_store_bind_text0 (stmt, 10, source->note);
   _lt_store_bind_text0 (stmt, 11, source->full_text);
-  sqlite3_bind_int (stmt, 12, source->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 12, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The source no longer exists"), &source->id,
+  if (!step_record_row (self, stmt, slug, update, _("The source no longer exists"), &priv->id,
                         error))
     return FALSE;
-  _lt_set_str (&source->slug, slug);
+  _lt_set_str (&priv->slug, slug);
 
-  if (!write_translations (self, LT_RECORD_SOURCE, source->id, &source->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_SOURCE, source->id, error))
+  if (!write_translations (self, LT_RECORD_SOURCE, priv->id, &priv->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_SOURCE, priv->id, error))
     return FALSE;
 
-  _lt_store_queue_change (self, LT_RECORD_SOURCE, source->id,
+  _lt_store_queue_change (self, LT_RECORD_SOURCE, priv->id,
                           update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
   return TRUE;
 }
@@ -649,17 +640,12 @@ _lt_store_write_relation (LtStore     *self,
                           gboolean     update,
                           GError     **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (relation);
   g_autofree char *slug = NULL;
   g_autofree char *date = NULL;
   sqlite3_stmt *stmt;
 
-  if (!relation->details_loaded && relation->store != NULL && relation->id != 0)
-    _lt_store_load_relation_details (relation->store, relation);
-  if (!relation->i18n_complete && relation->store != NULL && relation->id != 0)
-    {
-      _lt_store_load_i18n (relation->store, LT_RECORD_RELATION, relation->id, &relation->i18n);
-      relation->i18n_complete = TRUE;
-    }
+  _lt_record_ensure_complete (LT_RECORD (relation));
 
   if (lt_relation_type_get_index (relation->relation_type) < 0)
     return invalid (error, _("“%s” is not a type of relation"),
@@ -667,11 +653,11 @@ _lt_store_write_relation (LtStore     *self,
   if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", relation->from_id) ||
       !record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", relation->to_id))
     return invalid (error, _("The relation refers to an actor that does not exist"));
-  if (!check_slug (relation->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
 
-  if (relation->slug != NULL)
-    slug = g_strdup (relation->slug);
+  if (priv->slug != NULL)
+    slug = g_strdup (priv->slug);
   else
     {
       g_autofree char *base = g_strdup_printf ("%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT,
@@ -695,8 +681,8 @@ _lt_store_write_relation (LtStore     *self,
   if (stmt == NULL)
     return FALSE;
 
-  if (relation->id != 0)
-    sqlite3_bind_int64 (stmt, 1, relation->id);
+  if (priv->id != 0)
+    sqlite3_bind_int64 (stmt, 1, priv->id);
   sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, relation->from_id);
   sqlite3_bind_int64 (stmt, 4, relation->to_id);
@@ -708,19 +694,19 @@ _lt_store_write_relation (LtStore     *self,
       sqlite3_bind_int64 (stmt, 8, lt_date_range_last_day (&relation->range));
     }
   _lt_store_bind_text0 (stmt, 9, relation->note);
-  sqlite3_bind_int (stmt, 10, relation->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The relation no longer exists"), &relation->id,
+  if (!step_record_row (self, stmt, slug, update, _("The relation no longer exists"), &priv->id,
                         error))
     return FALSE;
-  _lt_set_str (&relation->slug, slug);
+  _lt_set_str (&priv->slug, slug);
 
-  if (!write_citations (self, "relation_id", relation->id, relation->citations, error) ||
-      !write_translations (self, LT_RECORD_RELATION, relation->id, &relation->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_RELATION, relation->id, error))
+  if (!write_citations (self, "relation_id", priv->id, relation->citations, error) ||
+      !write_translations (self, LT_RECORD_RELATION, priv->id, &priv->i18n, error) ||
+      !_lt_store_reindex (self, LT_RECORD_RELATION, priv->id, error))
     return FALSE;
 
-  _lt_store_queue_change (self, LT_RECORD_RELATION, relation->id,
+  _lt_store_queue_change (self, LT_RECORD_RELATION, priv->id,
                           update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
   return TRUE;
 }
