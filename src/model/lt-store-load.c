@@ -352,6 +352,8 @@ _lt_store_lookup_record (LtStore      *self,
  * @self: a store
  * @id: a row id
  *
+ * Its participants, figures and citations are read when first asked for.
+ *
  * Returns: (transfer full) (nullable): the event, %NULL if there is none
  */
 LtEvent *
@@ -360,7 +362,7 @@ lt_store_lookup_event (LtStore *self,
 {
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  return (LtEvent *) _lt_store_lookup_record (self, LT_RECORD_EVENT, id);
+  return LT_EVENT (_lt_store_lookup_record (self, LT_RECORD_EVENT, id));
 }
 
 /**
@@ -368,7 +370,8 @@ lt_store_lookup_event (LtStore *self,
  * @self: a store
  * @id: a row id
  *
- * Returns: (transfer full) (nullable): the actor, %NULL if there is none
+ * Returns: (transfer full) (nullable): the actor with its aliases and
+ *   translations, %NULL if there is none
  */
 LtActor *
 lt_store_lookup_actor (LtStore *self,
@@ -376,7 +379,7 @@ lt_store_lookup_actor (LtStore *self,
 {
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  return (LtActor *) _lt_store_lookup_record (self, LT_RECORD_ACTOR, id);
+  return LT_ACTOR (_lt_store_lookup_record (self, LT_RECORD_ACTOR, id));
 }
 
 /**
@@ -384,7 +387,7 @@ lt_store_lookup_actor (LtStore *self,
  * @self: a store
  * @id: a row id
  *
- * Returns: (transfer full) (nullable): the source, %NULL if there is none
+ * Returns: (transfer full) (nullable): the source with its translations, or %NULL
  */
 LtSource *
 lt_store_lookup_source (LtStore *self,
@@ -392,13 +395,16 @@ lt_store_lookup_source (LtStore *self,
 {
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  return (LtSource *) _lt_store_lookup_record (self, LT_RECORD_SOURCE, id);
+  return LT_SOURCE (_lt_store_lookup_record (self, LT_RECORD_SOURCE, id));
 }
 
 /**
  * lt_store_lookup_relation:
  * @self: a store
  * @id: a row id
+ *
+ * The names of both actors come in the store's language; the citations
+ * are read when first asked for.
  *
  * Returns: (transfer full) (nullable): the relation, %NULL if there is none
  */
@@ -408,7 +414,7 @@ lt_store_lookup_relation (LtStore *self,
 {
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
 
-  return (LtRelation *) _lt_store_lookup_record (self, LT_RECORD_RELATION, id);
+  return LT_RELATION (_lt_store_lookup_record (self, LT_RECORD_RELATION, id));
 }
 
 /* Used by the list models: all records of a kind. */

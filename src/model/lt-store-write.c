@@ -196,6 +196,110 @@ exec_with_id (LtStore     *self,
   return _lt_store_step_done (self, stmt, error);
 }
 
+/* The rows a record owns in another table, written in order: ?1 is the
+ * record's id, ?2 the position, and bind() fills in the rest. */
+typedef struct
+{
+  const char *delete_sql;
+  const char *insert_sql;
+  guint     (*count) (gconstpointer items);
+  void      (*bind)  (sqlite3_stmt  *stmt,
+                      gconstpointer  items,
+                      guint          i);
+} OwnedRows;
+
+static guint
+count_ptr_array (gconstpointer items)
+{
+  return items != NULL ? ((const GPtrArray *) items)->len : 0;
+}
+
+static guint
+count_strv (gconstpointer items)
+{
+  return items != NULL ? g_strv_length ((char **) items) : 0;
+}
+
+static void
+bind_participant (sqlite3_stmt  *stmt,
+                  gconstpointer  items,
+                  guint          i)
+{
+  const LtParticipant *p = g_ptr_array_index ((GPtrArray *) items, i);
+
+  sqlite3_bind_int64 (stmt, 3, p->actor_id);
+  sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_figure (sqlite3_stmt  *stmt,
+             gconstpointer  items,
+             guint          i)
+{
+  const LtFigure *f = g_ptr_array_index ((GPtrArray *) items, i);
+
+  sqlite3_bind_double (stmt, 3, f->value);
+  sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_alias (sqlite3_stmt  *stmt,
+            gconstpointer  items,
+            guint          i)
+{
+  sqlite3_bind_text (stmt, 3, ((const char * const *) items)[i], -1, SQLITE_TRANSIENT);
+}
+
+static const OwnedRows participant_rows = {
+  "DELETE FROM event_actors WHERE event_id = ?1",
+  "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?1, ?2, ?3, ?4)",
+  count_ptr_array, bind_participant,
+};
+
+static const OwnedRows figure_rows = {
+  "DELETE FROM figures WHERE event_id = ?1",
+  "INSERT INTO figures (event_id, position, value, counts, qualifier) VALUES (?1, ?2, ?3, ?4, ?5)",
+  count_ptr_array, bind_figure,
+};
+
+static const OwnedRows alias_rows = {
+  "DELETE FROM actor_aliases WHERE actor_id = ?1",
+  "INSERT INTO actor_aliases (actor_id, position, alias) VALUES (?1, ?2, ?3)",
+  count_strv, bind_alias,
+};
+
+/* Replaces the rows of @rows that belong to @owner_id by @items; a new
+ * record (@update FALSE) has none to delete. */
+static gboolean
+write_rows (LtStore          *self,
+            const OwnedRows  *rows,
+            gint64            owner_id,
+            gboolean          update,
+            gconstpointer     items,
+            GError          **error)
+{
+  guint n = rows->count (items);
+
+  if (update && !exec_with_id (self, rows->delete_sql, owner_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *stmt = _lt_store_prepare (self, rows->insert_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      rows->bind (stmt, items, i);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_citations (LtStore    *self,
                  const char *owner_column,
@@ -404,47 +508,9 @@ write_event (LtStore   *self,
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
   /* Participants and figures; a new row has none yet (imports write many). */
-  if (update && !exec_with_id (self, "DELETE FROM event_actors WHERE event_id = ?1", priv->id,
-                               error))
+  if (!write_rows (self, &participant_rows, priv->id, update, event->participants, error) ||
+      !write_rows (self, &figure_rows, priv->id, update, event->figures, error))
     return FALSE;
-
-  for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
-    {
-      const LtParticipant *p = g_ptr_array_index (event->participants, i);
-
-      if (!(stmt = _lt_store_prepare (self,
-                                      "INSERT INTO event_actors (event_id, position, actor_id, role)"
-                                      " VALUES (?1, ?2, ?3, ?4)",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, priv->id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, p->actor_id);
-      sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  if (update && !exec_with_id (self, "DELETE FROM figures WHERE event_id = ?1", priv->id, error))
-    return FALSE;
-
-  for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
-    {
-      const LtFigure *f = g_ptr_array_index (event->figures, i);
-
-      if (!(stmt = _lt_store_prepare (self,
-                                      "INSERT INTO figures (event_id, position, value, counts, qualifier)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5)",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, priv->id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_double (stmt, 3, f->value);
-      sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
-    }
 
   if (!write_citations (self, "event_id", priv->id, event->citations, error) ||
       !write_translations (self, LT_RECORD_EVENT, priv->id, &priv->i18n, error) ||
@@ -501,22 +567,8 @@ write_actor (LtStore   *self,
     return FALSE;
   _lt_set_str (&priv->slug, slug);
 
-  if (!exec_with_id (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", priv->id, error))
+  if (!write_rows (self, &alias_rows, priv->id, TRUE, actor->aliases, error))
     return FALSE;
-
-  for (guint i = 0; actor->aliases != NULL && actor->aliases[i] != NULL; i++)
-    {
-      if (!(stmt = _lt_store_prepare (self,
-                                      "INSERT INTO actor_aliases (actor_id, position, alias)"
-                                      " VALUES (?1, ?2, ?3)",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, priv->id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, actor->aliases[i], -1, SQLITE_TRANSIENT);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
-    }
 
   if (!write_translations (self, LT_RECORD_ACTOR, priv->id, &priv->i18n, error) ||
       !_lt_store_reindex (self, LT_RECORD_ACTOR, priv->id, error))
@@ -528,39 +580,19 @@ write_actor (LtStore   *self,
   /* Events and relations show the actor's name. */
   if (update)
     {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-      if (!(stmt = _lt_store_prepare (self,
-                                      "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
-                                      error)))
+      if (!_lt_store_collect_ids (self, "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
+                                  priv->id, events, error) ||
+          !_lt_store_collect_ids (self, "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
+                                  priv->id, relations, error))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, priv->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < ids->len; i++)
-        _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (ids, gint64, i),
+      for (guint i = 0; i < events->len; i++)
+        _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (events, gint64, i),
                                 LT_CHANGE_UPDATED);
-
-      g_array_set_size (ids, 0);
-      if (!(stmt = _lt_store_prepare (self,
-                                      "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, priv->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < ids->len; i++)
-        _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (ids, gint64, i),
+      for (guint i = 0; i < relations->len; i++)
+        _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (relations, gint64, i),
                                 LT_CHANGE_UPDATED);
     }
 
