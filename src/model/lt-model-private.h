@@ -112,6 +112,17 @@ GPtrArray    *_lt_store_load_relations      (LtStore          *self,
                                              gint64            actor_id);
 GPtrArray    *_lt_store_load_sources        (LtStore          *self);
 
+/* lt-record-list.c, for its subclasses */
+void          _lt_record_list_items_changed (LtRecordList     *self,
+                                             guint             position,
+                                             guint             removed,
+                                             guint             added);
+void          _lt_record_list_moved         (LtRecordList     *self,
+                                             gboolean          was_in,
+                                             guint             old_pos,
+                                             gboolean          is_in,
+                                             guint             new_pos);
+
 /* lt-store-filter.c: the visibility rule */
 typedef enum
 {

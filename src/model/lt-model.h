@@ -18,6 +18,8 @@
 #include "lt-importer.h"
 #include "lt-model-enums.h"
 #include "lt-record.h"
+#include "lt-record-list.h"
+#include "lt-record-lists.h"
 #include "lt-relation.h"
 #include "lt-source.h"
 #include "lt-store.h"

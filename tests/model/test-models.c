@@ -113,7 +113,7 @@ test_event_list (void)
   g_assert_no_error (error);
   assert_changed (&r, 3, 0, 1);
   g_assert_cmpstr (title_at (list, 3), ==, "Vigil in Hrodna");
-  g_assert_true (lt_event_list_find (LT_EVENT_LIST (list), id, &pos));
+  g_assert_true (lt_record_list_find (LT_RECORD_LIST (list), id, &pos));
   g_assert_cmpuint (pos, ==, 3);
   g_assert_cmpint (lt_event_list_get_id_at (LT_EVENT_LIST (list), 3), ==, id);
 
