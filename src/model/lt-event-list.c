@@ -262,25 +262,30 @@ lt_event_list_find (LtRecordList *list,
   return FALSE;
 }
 
+typedef struct
+{
+  const LtDayKey *keys;
+  LtDayKey        key;
+} Placing;
+
+static gboolean
+sorts_before_cb (guint    i,
+                 gpointer data)
+{
+  const Placing *p = data;
+  const LtDayKey *k = &p->keys[i];
+
+  return k->start_day < p->key.start_day || (k->start_day == p->key.start_day && k->id < p->key.id);
+}
+
 static guint
 insertion_point (LtEventList *self,
                  gint32       day,
                  gint64       id)
 {
-  const LtDayKey *keys = (const LtDayKey *) (gpointer) self->keys->data;
-  guint lo = 0, hi = self->keys->len;
+  Placing p = { (const LtDayKey *) (gpointer) self->keys->data, { id, day } };
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (keys[mid].start_day < day || (keys[mid].start_day == day && keys[mid].id < id))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return _lt_record_list_bisect (self->keys->len, sorts_before_cb, &p);
 }
 
 static void

@@ -117,6 +117,10 @@ void          _lt_record_list_items_changed (LtRecordList     *self,
                                              guint             position,
                                              guint             removed,
                                              guint             added);
+guint         _lt_record_list_bisect        (guint             n,
+                                             gboolean        (*before) (guint    i,
+                                                                        gpointer data),
+                                             gpointer          data);
 void          _lt_record_list_moved         (LtRecordList     *self,
                                              gboolean          was_in,
                                              guint             old_pos,

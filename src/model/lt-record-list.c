@@ -113,27 +113,31 @@ lt_record_list_real_reload (LtRecordList *self)
     _lt_record_list_items_changed (self, 0, old_n, priv->items->len);
 }
 
+typedef struct
+{
+  LtRecordListClass *klass;
+  GPtrArray         *items;
+  LtRecord          *record;
+} Placing;
+
+static gboolean
+sorts_before_cb (guint    i,
+                 gpointer data)
+{
+  Placing *p = data;
+
+  return p->klass->compare (g_ptr_array_index (p->items, i), p->record) <= 0;
+}
+
 static guint
 insertion_point (LtRecordList *self,
                  LtRecord     *record)
 {
   LtRecordListPrivate *priv = lt_record_list_get_instance_private (self);
-  LtRecordListClass *klass = LT_RECORD_LIST_GET_CLASS (self);
-  guint lo = 0, hi = priv->items->len;
+  Placing p = { LT_RECORD_LIST_GET_CLASS (self), priv->items, record };
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (klass->compare (g_ptr_array_index (priv->items, mid), record) <= 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return _lt_record_list_bisect (priv->items->len, sorts_before_cb, &p);
 }
-
 static void
 lt_record_list_real_record_changed (LtRecordList *self,
                                     gint64        id,
@@ -333,6 +337,30 @@ lt_record_list_init (LtRecordList *self)
 }
 
 /* For the subclasses */
+
+/* The first of @n sorted positions whose item sorts after the one being
+ * placed: @before says whether the item at a position sorts before it
+ * (or with it). */
+guint
+_lt_record_list_bisect (guint      n,
+                        gboolean (*before) (guint    i,
+                                            gpointer data),
+                        gpointer   data)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (before (mid, data))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
 
 /* Emits items-changed, and notifies n-items when the count changed. */
 void

@@ -291,7 +291,8 @@ static int
 lt_source_list_compare (LtRecord *a,
                         LtRecord *b)
 {
-  return compare_names (a, lt_source_get_title (LT_SOURCE (a)), b, lt_source_get_title (LT_SOURCE (b)));
+  return compare_names (a, lt_source_get_title (LT_SOURCE (a)),
+                        b, lt_source_get_title (LT_SOURCE (b)));
 }
 
 static void

@@ -308,7 +308,8 @@ _lt_store_lookup_record (LtStore      *self,
   LtRecord *record = NULL;
   sqlite3_stmt *stmt;
 
-  g_assert (kind <= LT_RECORD_RELATION);
+  g_return_val_if_fail (LT_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind <= LT_RECORD_RELATION, NULL);
 
   if (!(stmt = _lt_store_prepare (self, sql[kind], NULL)))
     return NULL;
@@ -360,8 +361,6 @@ LtEvent *
 lt_store_lookup_event (LtStore *self,
                        gint64   id)
 {
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
   return LT_EVENT (_lt_store_lookup_record (self, LT_RECORD_EVENT, id));
 }
 
@@ -377,8 +376,6 @@ LtActor *
 lt_store_lookup_actor (LtStore *self,
                        gint64   id)
 {
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
   return LT_ACTOR (_lt_store_lookup_record (self, LT_RECORD_ACTOR, id));
 }
 
@@ -393,8 +390,6 @@ LtSource *
 lt_store_lookup_source (LtStore *self,
                         gint64   id)
 {
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
   return LT_SOURCE (_lt_store_lookup_record (self, LT_RECORD_SOURCE, id));
 }
 
@@ -412,8 +407,6 @@ LtRelation *
 lt_store_lookup_relation (LtStore *self,
                           gint64   id)
 {
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
   return LT_RELATION (_lt_store_lookup_record (self, LT_RECORD_RELATION, id));
 }
 

@@ -168,7 +168,7 @@ restore_actor_dependents (LtStore    *self,
                           GError    **error)
 {
   for (guint i = 0; entry->relations != NULL && i < entry->relations->len; i++)
-    if (!_lt_store_write_relation (self, g_ptr_array_index (entry->relations, i), FALSE, error))
+    if (!_lt_store_put_record (self, g_ptr_array_index (entry->relations, i), FALSE, error))
       return FALSE;
 
   for (guint i = 0; entry->participations != NULL && i < entry->participations->len; i++)

@@ -358,16 +358,38 @@ set_constraint_error (LtStore     *self,
   return _lt_store_set_sql_error (self, error);
 }
 
-/* Runs a record's prepared INSERT (@update FALSE) or UPDATE: a clash of ids says which, an
- * update of a record that is gone says @gone, and a new row's id comes back in @id. */
+/* Prepares a record's UPDATE (@update) or INSERT with ?1 its id (kept when set, as undo
+ * needs) and ?2 its slug bound. */
+static sqlite3_stmt *
+prepare_row (LtStore          *self,
+             LtRecordPrivate  *priv,
+             gboolean          update,
+             const char       *update_sql,
+             const char       *insert_sql,
+             const char       *slug,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = _lt_store_prepare (self, update ? update_sql : insert_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (priv->id != 0)
+    sqlite3_bind_int64 (stmt, 1, priv->id);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* Runs the statement of prepare_row(): a clash of ids says which, an update of a record
+ * that is gone says @gone; the record takes its new row's id and its slug. */
 static gboolean
-step_record_row (LtStore       *self,
-                 sqlite3_stmt  *stmt,
-                 const char    *slug,
-                 gboolean       update,
-                 const char    *gone,
-                 gint64        *id,
-                 GError       **error)
+step_row (LtStore          *self,
+          sqlite3_stmt     *stmt,
+          LtRecordPrivate  *priv,
+          const char       *slug,
+          gboolean          update,
+          const char       *gone,
+          GError          **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -384,7 +406,8 @@ step_record_row (LtStore       *self,
     }
 
   if (!update)
-    *id = sqlite3_last_insert_rowid (self->db);
+    priv->id = sqlite3_last_insert_rowid (self->db);
+  _lt_set_str (&priv->slug, slug);
   return TRUE;
 }
 
@@ -396,8 +419,6 @@ validate_event (LtStore  *self,
   LtRecordPrivate *priv = _lt_record_get_private (event);
   GPtrArray *figures;
 
-  if (event->title == NULL || *event->title == '\0')
-    return invalid (error, _("The event has no title"));
   if (lt_category_get_index (event->category) < 0)
     return invalid (error, _("“%s” is not an event category"),
                     event->category != NULL ? event->category : "");
@@ -456,9 +477,6 @@ write_event (LtStore   *self,
   gint64 place_id;
   int flags;
 
-  /* Details of a stored record must be loaded before they are rewritten. */
-  _lt_record_ensure_complete (LT_RECORD (event));
-
   if (!validate_event (self, event, error))
     return FALSE;
 
@@ -470,22 +488,18 @@ write_event (LtStore   *self,
   flags = (lt_date_range_is_approximate (&event->range) ? LT_SPAN_APPROXIMATE : 0) |
           (event->range.has_end ? LT_SPAN_RANGE : 0);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE events SET slug = ?2, title = ?3, summary = ?4, date = ?5,"
-                                " start_day = ?6, end_day = ?7, precision = ?8, flags = ?9,"
-                                " place = ?10, place_id = ?11, category = ?12, cat = ?13,"
-                                " restricted = ?14 WHERE id = ?1"
-                              : "INSERT INTO events (id, slug, title, summary, date, start_day,"
-                                " end_day, precision, flags, place, place_id, category, cat, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE events SET slug = ?2, title = ?3, summary = ?4, date = ?5,"
+                     " start_day = ?6, end_day = ?7, precision = ?8, flags = ?9,"
+                     " place = ?10, place_id = ?11, category = ?12, cat = ?13,"
+                     " restricted = ?14 WHERE id = ?1",
+                     "INSERT INTO events (id, slug, title, summary, date, start_day,"
+                     " end_day, precision, flags, place, place_id, category, cat, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (priv->id != 0)
-    sqlite3_bind_int64 (stmt, 1, priv->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, event->title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, event->summary != NULL ? event->summary : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
@@ -500,10 +514,8 @@ write_event (LtStore   *self,
   sqlite3_bind_int (stmt, 13, lt_category_get_index (event->category));
   sqlite3_bind_int (stmt, 14, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The event no longer exists"), &priv->id,
-                        error))
+  if (!step_row (self, stmt, priv, slug, update, _("The event no longer exists"), error))
     return FALSE;
-  _lt_set_str (&priv->slug, slug);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
@@ -512,14 +524,7 @@ write_event (LtStore   *self,
       !write_rows (self, &figure_rows, priv->id, update, event->figures, error))
     return FALSE;
 
-  if (!write_citations (self, "event_id", priv->id, event->citations, error) ||
-      !write_translations (self, LT_RECORD_EVENT, priv->id, &priv->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_EVENT, priv->id, error))
-    return FALSE;
-
-  _lt_store_queue_change (self, LT_RECORD_EVENT, priv->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
-  return TRUE;
+  return write_citations (self, "event_id", priv->id, event->citations, error);
 }
 
 static gboolean
@@ -532,10 +537,6 @@ write_actor (LtStore   *self,
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
 
-  _lt_record_ensure_complete (LT_RECORD (actor));
-
-  if (actor->name == NULL || *actor->name == '\0')
-    return invalid (error, _("The actor has no name"));
   if (lt_actor_kind_get_index (actor->kind) < 0)
     return invalid (error, _("“%s” is not a kind of actor"), actor->kind != NULL ? actor->kind : "");
   if (!check_slug (priv->slug, error))
@@ -543,60 +544,25 @@ write_actor (LtStore   *self,
 
   slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "actors", actor->name);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE actors SET slug = ?2, name = ?3, kind = ?4, country = ?5,"
-                                " description = ?6, restricted = ?7 WHERE id = ?1"
-                              : "INSERT INTO actors (id, slug, name, kind, country, description, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE actors SET slug = ?2, name = ?3, kind = ?4, country = ?5,"
+                     " description = ?6, restricted = ?7 WHERE id = ?1",
+                     "INSERT INTO actors (id, slug, name, kind, country, description, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (priv->id != 0)
-    sqlite3_bind_int64 (stmt, 1, priv->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, actor->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, actor->kind, -1, SQLITE_TRANSIENT);
   _lt_store_bind_text0 (stmt, 5, actor->country);
   _lt_store_bind_text0 (stmt, 6, actor->description);
   sqlite3_bind_int (stmt, 7, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The actor no longer exists"), &priv->id,
-                        error))
-    return FALSE;
-  _lt_set_str (&priv->slug, slug);
-
-  if (!write_rows (self, &alias_rows, priv->id, TRUE, actor->aliases, error))
+  if (!step_row (self, stmt, priv, slug, update, _("The actor no longer exists"), error))
     return FALSE;
 
-  if (!write_translations (self, LT_RECORD_ACTOR, priv->id, &priv->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_ACTOR, priv->id, error))
-    return FALSE;
-
-  _lt_store_queue_change (self, LT_RECORD_ACTOR, priv->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
-
-  /* Events and relations show the actor's name. */
-  if (update)
-    {
-      g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      if (!_lt_store_collect_ids (self, "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
-                                  priv->id, events, error) ||
-          !_lt_store_collect_ids (self, "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
-                                  priv->id, relations, error))
-        return FALSE;
-      for (guint i = 0; i < events->len; i++)
-        _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (events, gint64, i),
-                                LT_CHANGE_UPDATED);
-      for (guint i = 0; i < relations->len; i++)
-        _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (relations, gint64, i),
-                                LT_CHANGE_UPDATED);
-    }
-
-  return TRUE;
+  return write_rows (self, &alias_rows, priv->id, TRUE, actor->aliases, error);
 }
 
 static gboolean
@@ -609,10 +575,6 @@ write_source (LtStore   *self,
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
 
-  _lt_record_ensure_complete (LT_RECORD (source));
-
-  if (source->title == NULL || *source->title == '\0')
-    return invalid (error, _("The source has no title"));
   if (!check_slug (priv->slug, error))
     return FALSE;
   if (source->date != NULL)
@@ -626,21 +588,17 @@ write_source (LtStore   *self,
 
   slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "sources", source->title);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE sources SET slug = ?2, title = ?3, publisher = ?4, author = ?5,"
-                                " date = ?6, url = ?7, language = ?8, file = ?9, note = ?10,"
-                                " full_text = ?11, restricted = ?12 WHERE id = ?1"
-                              : "INSERT INTO sources (id, slug, title, publisher, author, date, url,"
-                                " language, file, note, full_text, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE sources SET slug = ?2, title = ?3, publisher = ?4, author = ?5,"
+                     " date = ?6, url = ?7, language = ?8, file = ?9, note = ?10,"
+                     " full_text = ?11, restricted = ?12 WHERE id = ?1",
+                     "INSERT INTO sources (id, slug, title, publisher, author, date, url,"
+                     " language, file, note, full_text, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (priv->id != 0)
-    sqlite3_bind_int64 (stmt, 1, priv->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, source->title, -1, SQLITE_TRANSIENT);
   _lt_store_bind_text0 (stmt, 4, source->publisher);
   _lt_store_bind_text0 (stmt, 5, source->author);
@@ -652,32 +610,21 @@ write_source (LtStore   *self,
   _lt_store_bind_text0 (stmt, 11, source->full_text);
   sqlite3_bind_int (stmt, 12, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The source no longer exists"), &priv->id,
-                        error))
+  if (!step_row (self, stmt, priv, slug, update, _("The source no longer exists"), error))
     return FALSE;
-  _lt_set_str (&priv->slug, slug);
-
-  if (!write_translations (self, LT_RECORD_SOURCE, priv->id, &priv->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_SOURCE, priv->id, error))
-    return FALSE;
-
-  _lt_store_queue_change (self, LT_RECORD_SOURCE, priv->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
   return TRUE;
 }
 
-gboolean
-_lt_store_write_relation (LtStore     *self,
-                          LtRelation  *relation,
-                          gboolean     update,
-                          GError     **error)
+static gboolean
+write_relation (LtStore     *self,
+                LtRelation  *relation,
+                gboolean     update,
+                GError     **error)
 {
   LtRecordPrivate *priv = _lt_record_get_private (relation);
   g_autofree char *slug = NULL;
   g_autofree char *date = NULL;
   sqlite3_stmt *stmt;
-
-  _lt_record_ensure_complete (LT_RECORD (relation));
 
   if (lt_relation_type_get_index (relation->relation_type) < 0)
     return invalid (error, _("“%s” is not a type of relation"),
@@ -701,21 +648,17 @@ _lt_store_write_relation (LtStore     *self,
   if (relation->has_range)
     date = lt_date_range_to_iso (&relation->range);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE relations SET slug = ?2, from_id = ?3, to_id = ?4, type = ?5,"
-                                " date = ?6, start_day = ?7, end_day = ?8, note = ?9, restricted = ?10"
-                                " WHERE id = ?1"
-                              : "INSERT INTO relations (id, slug, from_id, to_id, type, date,"
-                                " start_day, end_day, note, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE relations SET slug = ?2, from_id = ?3, to_id = ?4, type = ?5,"
+                     " date = ?6, start_day = ?7, end_day = ?8, note = ?9, restricted = ?10"
+                     " WHERE id = ?1",
+                     "INSERT INTO relations (id, slug, from_id, to_id, type, date,"
+                     " start_day, end_day, note, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (priv->id != 0)
-    sqlite3_bind_int64 (stmt, 1, priv->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, relation->from_id);
   sqlite3_bind_int64 (stmt, 4, relation->to_id);
   sqlite3_bind_text (stmt, 5, relation->relation_type, -1, SQLITE_TRANSIENT);
@@ -728,18 +671,33 @@ _lt_store_write_relation (LtStore     *self,
   _lt_store_bind_text0 (stmt, 9, relation->note);
   sqlite3_bind_int (stmt, 10, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The relation no longer exists"), &priv->id,
-                        error))
-    return FALSE;
-  _lt_set_str (&priv->slug, slug);
-
-  if (!write_citations (self, "relation_id", priv->id, relation->citations, error) ||
-      !write_translations (self, LT_RECORD_RELATION, priv->id, &priv->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_RELATION, priv->id, error))
+  if (!step_row (self, stmt, priv, slug, update, _("The relation no longer exists"), error))
     return FALSE;
 
-  _lt_store_queue_change (self, LT_RECORD_RELATION, priv->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  return write_citations (self, "relation_id", priv->id, relation->citations, error);
+}
+
+/* Events and relations show an actor's name: they change with it. */
+static gboolean
+queue_actor_dependents (LtStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!_lt_store_collect_ids (self, "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
+                              id, events, error) ||
+      !_lt_store_collect_ids (self, "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
+                              id, relations, error))
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (events, gint64, i),
+                            LT_CHANGE_UPDATED);
+  for (guint i = 0; i < relations->len; i++)
+    _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (relations, gint64, i),
+                            LT_CHANGE_UPDATED);
+
   return TRUE;
 }
 
@@ -864,21 +822,60 @@ _lt_store_remove_record (LtStore       *self,
   return TRUE;
 }
 
+/* Validates and writes @record with all its rows inside a transaction, and
+ * queues the changes it causes. */
 gboolean
 _lt_store_put_record (LtStore   *self,
                       GObject   *record,
                       gboolean   update,
                       GError   **error)
 {
-  if (LT_IS_EVENT (record))
-    return write_event (self, LT_EVENT (record), update, error);
-  if (LT_IS_ACTOR (record))
-    return write_actor (self, LT_ACTOR (record), update, error);
-  if (LT_IS_SOURCE (record))
-    return write_source (self, LT_SOURCE (record), update, error);
-  if (LT_IS_RELATION (record))
-    return _lt_store_write_relation (self, LT_RELATION (record), update, error);
-  g_return_val_if_reached (FALSE);
+  /* Events, actors and sources need their English title or name. */
+  static const char * const untitled[] = {
+    [LT_RECORD_EVENT] = N_("The event has no title"),
+    [LT_RECORD_ACTOR] = N_("The actor has no name"),
+    [LT_RECORD_SOURCE] = N_("The source has no title"),
+    [LT_RECORD_RELATION] = NULL,
+  };
+  LtRecordPrivate *priv = _lt_record_get_private (record);
+  LtRecordKind kind = lt_record_get_kind (LT_RECORD (record));
+  const char *name;
+  gboolean written;
+
+  /* Details of a stored record must be loaded before they are rewritten. */
+  _lt_record_ensure_complete (LT_RECORD (record));
+
+  name = lt_record_get_translation (LT_RECORD (record), "en",
+                                    LT_RECORD_GET_CLASS (record)->texts[0].name);
+  if (untitled[kind] != NULL && (name == NULL || *name == '\0'))
+    return invalid (error, "%s", _(untitled[kind]));
+
+  switch (kind)
+    {
+    case LT_RECORD_EVENT:
+      written = write_event (self, LT_EVENT (record), update, error);
+      break;
+    case LT_RECORD_ACTOR:
+      written = write_actor (self, LT_ACTOR (record), update, error);
+      break;
+    case LT_RECORD_SOURCE:
+      written = write_source (self, LT_SOURCE (record), update, error);
+      break;
+    case LT_RECORD_RELATION:
+    default:
+      written = write_relation (self, LT_RELATION (record), update, error);
+      break;
+    }
+
+  if (!written ||
+      !write_translations (self, kind, priv->id, &priv->i18n, error) ||
+      !_lt_store_reindex (self, kind, priv->id, error))
+    return FALSE;
+
+  _lt_store_queue_change (self, kind, priv->id, update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  if (kind == LT_RECORD_ACTOR && update)
+    return queue_actor_dependents (self, priv->id, error);
+  return TRUE;
 }
 
 void
