@@ -42,19 +42,35 @@ _lt_store_load_i18n (LtStore      *self,
   sqlite3_reset (stmt);
 }
 
-/* Fills in what every record has from a row whose first two columns are
- * the id and the slug; the record loads the rest lazily from the store. */
-static void
-record_from_row (LtStore      *self,
-                 gpointer      record,
-                 sqlite3_stmt *stmt,
-                 int           restricted_column)
+/* A text column of a row and the field of the record it fills. */
+typedef struct
 {
+  int    column;
+  gssize offset;
+} TextColumn;
+
+#define TEXT_COLUMN(column, Type, field) { column, G_STRUCT_OFFSET (Type, field) }
+
+/* Builds a record of @type from a row whose first two columns are the id
+ * and the slug, with its @texts (ending with column 0); the record loads
+ * the rest lazily from the store. */
+static gpointer
+record_from_row (LtStore          *self,
+                 GType             type,
+                 sqlite3_stmt     *stmt,
+                 int               restricted_column,
+                 const TextColumn *texts)
+{
+  gpointer record = g_object_new (type, NULL);
   LtRecordPrivate *priv = _lt_record_init_stored (record, self, self->language);
 
   priv->id = sqlite3_column_int64 (stmt, 0);
   priv->slug = _lt_store_dup_column_text (stmt, 1);
   priv->restricted = sqlite3_column_int (stmt, restricted_column) != 0;
+  for (const TextColumn *t = texts; t->column != 0; t++)
+    G_STRUCT_MEMBER (char *, record, t->offset) = _lt_store_dup_column_text (stmt, t->column);
+
+  return record;
 }
 
 /* Builds an event from a row of LT_EVENT_COLUMNS. */
@@ -62,13 +78,15 @@ LtEvent *
 _lt_store_event_from_row (LtStore      *self,
                           sqlite3_stmt *stmt)
 {
-  LtEvent *event = g_object_new (LT_TYPE_EVENT, NULL);
+  static const TextColumn texts[] = {
+    TEXT_COLUMN (2, LtEvent, title),
+    TEXT_COLUMN (3, LtEvent, summary),
+    TEXT_COLUMN (4, LtEvent, place),
+    TEXT_COLUMN (5, LtEvent, category),
+    { 0, 0 },
+  };
+  LtEvent *event = record_from_row (self, LT_TYPE_EVENT, stmt, 7, texts);
 
-  record_from_row (self, event, stmt, 7);
-  event->title = _lt_store_dup_column_text (stmt, 2);
-  event->summary = _lt_store_dup_column_text (stmt, 3);
-  event->place = _lt_store_dup_column_text (stmt, 4);
-  event->category = _lt_store_dup_column_text (stmt, 5);
   if (!lt_date_range_parse ((const char *) sqlite3_column_text (stmt, 6), &event->range, NULL))
     lt_date_init_ymd (&event->range.start, 1970, 0, 0);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
@@ -178,23 +196,31 @@ _lt_store_load_event_details (LtStore *self,
   _lt_record_get_private (event)->details_loaded = TRUE;
 }
 
-#define ACTOR_COLUMNS "a.id, a.slug, a.name, a.kind, a.country, a.description, a.restricted"
-
-static LtActor *
-actor_from_row (LtStore      *self,
-                sqlite3_stmt *stmt)
+/**
+ * lt_store_lookup_event:
+ * @self: a store
+ * @id: a row id
+ *
+ * Its participants, figures and citations are read when first asked for.
+ *
+ * Returns: (transfer full) (nullable): the event, %NULL if there is none
+ */
+LtEvent *
+lt_store_lookup_event (LtStore *self,
+                       gint64   id)
 {
-  LtActor *actor = g_object_new (LT_TYPE_ACTOR, NULL);
-
-  record_from_row (self, actor, stmt, 6);
-  actor->name = _lt_store_dup_column_text (stmt, 2);
-  actor->kind = _lt_store_dup_column_text (stmt, 3);
-  actor->country = _lt_store_dup_column_text (stmt, 4);
-  actor->description = _lt_store_dup_column_text (stmt, 5);
-
-  return actor;
+  return LT_EVENT (_lt_store_lookup_record (self, LT_RECORD_EVENT, id));
 }
 
+#define ACTOR_COLUMNS "a.id, a.slug, a.name, a.kind, a.country, a.description, a.restricted"
+
+static const TextColumn actor_texts[] = {
+  TEXT_COLUMN (2, LtActor, name),
+  TEXT_COLUMN (3, LtActor, kind),
+  TEXT_COLUMN (4, LtActor, country),
+  TEXT_COLUMN (5, LtActor, description),
+  { 0, 0 },
+};
 static void
 load_aliases (LtStore *self,
               LtActor *actor)
@@ -219,28 +245,49 @@ load_aliases (LtStore *self,
     g_clear_pointer (&actor->aliases, g_strfreev);
 }
 
+/**
+ * lt_store_lookup_actor:
+ * @self: a store
+ * @id: a row id
+ *
+ * Returns: (transfer full) (nullable): the actor with its aliases and
+ *   translations, %NULL if there is none
+ */
+LtActor *
+lt_store_lookup_actor (LtStore *self,
+                       gint64   id)
+{
+  return LT_ACTOR (_lt_store_lookup_record (self, LT_RECORD_ACTOR, id));
+}
+
 #define SOURCE_COLUMNS \
   "s.id, s.slug, s.title, s.publisher, s.author, s.date, s.url, s.language, s.file," \
   " s.note, s.full_text, s.restricted"
 
-static LtSource *
-source_from_row (LtStore      *self,
-                 sqlite3_stmt *stmt)
+static const TextColumn source_texts[] = {
+  TEXT_COLUMN (2, LtSource, title),
+  TEXT_COLUMN (3, LtSource, publisher),
+  TEXT_COLUMN (4, LtSource, author),
+  TEXT_COLUMN (5, LtSource, date),
+  TEXT_COLUMN (6, LtSource, url),
+  TEXT_COLUMN (7, LtSource, language),
+  TEXT_COLUMN (8, LtSource, file),
+  TEXT_COLUMN (9, LtSource, note),
+  TEXT_COLUMN (10, LtSource, full_text),
+  { 0, 0 },
+};
+/**
+ * lt_store_lookup_source:
+ * @self: a store
+ * @id: a row id
+ *
+ * Returns: (transfer full) (nullable): the source with its translations, or %NULL
+ */
+LtSource *
+lt_store_lookup_source (LtStore *self,
+                        gint64   id)
 {
-  LtSource *source = g_object_new (LT_TYPE_SOURCE, NULL);
-
-  record_from_row (self, source, stmt, 11);
-  source->title = _lt_store_dup_column_text (stmt, 2);
-  source->publisher = _lt_store_dup_column_text (stmt, 3);
-  source->author = _lt_store_dup_column_text (stmt, 4);
-  source->date = _lt_store_dup_column_text (stmt, 5);
-  source->url = _lt_store_dup_column_text (stmt, 6);
-  source->language = _lt_store_dup_column_text (stmt, 7);
-  source->file = _lt_store_dup_column_text (stmt, 8);
-  source->note = _lt_store_dup_column_text (stmt, 9);
-  source->full_text = _lt_store_dup_column_text (stmt, 10);
-
-  return source;
+  return LT_SOURCE (_lt_store_lookup_record (self, LT_RECORD_SOURCE, id));
 }
 
 #define RELATION_COLUMNS \
@@ -256,18 +303,19 @@ static LtRelation *
 relation_from_row (LtStore      *self,
                    sqlite3_stmt *stmt)
 {
-  LtRelation *relation = g_object_new (LT_TYPE_RELATION, NULL);
-  const char *date;
+  static const TextColumn texts[] = {
+    TEXT_COLUMN (4, LtRelation, relation_type),
+    TEXT_COLUMN (6, LtRelation, note),
+    TEXT_COLUMN (8, LtRelation, from_name),
+    TEXT_COLUMN (9, LtRelation, to_name),
+    { 0, 0 },
+  };
+  LtRelation *relation = record_from_row (self, LT_TYPE_RELATION, stmt, 7, texts);
+  const char *date = (const char *) sqlite3_column_text (stmt, 5);
 
-  record_from_row (self, relation, stmt, 7);
   relation->from_id = sqlite3_column_int64 (stmt, 2);
   relation->to_id = sqlite3_column_int64 (stmt, 3);
-  relation->relation_type = _lt_store_dup_column_text (stmt, 4);
-  date = (const char *) sqlite3_column_text (stmt, 5);
   relation->has_range = date != NULL && lt_date_range_parse (date, &relation->range, NULL);
-  relation->note = _lt_store_dup_column_text (stmt, 6);
-  relation->from_name = _lt_store_dup_column_text (stmt, 8);
-  relation->to_name = _lt_store_dup_column_text (stmt, 9);
 
   return relation;
 }
@@ -280,6 +328,23 @@ _lt_store_load_relation_details (LtStore    *self,
   relation->citations = load_citations (self, "relation_id",
                                         lt_record_get_id (LT_RECORD (relation)));
   _lt_record_get_private (relation)->details_loaded = TRUE;
+}
+
+/**
+ * lt_store_lookup_relation:
+ * @self: a store
+ * @id: a row id
+ *
+ * The names of both actors come in the store's language; the citations
+ * are read when first asked for.
+ *
+ * Returns: (transfer full) (nullable): the relation, %NULL if there is none
+ */
+LtRelation *
+lt_store_lookup_relation (LtStore *self,
+                          gint64   id)
+{
+  return LT_RELATION (_lt_store_lookup_record (self, LT_RECORD_RELATION, id));
 }
 
 /* Lookups */
@@ -325,10 +390,10 @@ _lt_store_lookup_record (LtStore      *self,
           record = LT_RECORD (_lt_store_event_from_row (self, stmt));
           break;
         case LT_RECORD_ACTOR:
-          record = LT_RECORD (actor_from_row (self, stmt));
+          record = record_from_row (self, LT_TYPE_ACTOR, stmt, 6, actor_texts);
           break;
         case LT_RECORD_SOURCE:
-          record = LT_RECORD (source_from_row (self, stmt));
+          record = record_from_row (self, LT_TYPE_SOURCE, stmt, 11, source_texts);
           break;
         case LT_RECORD_RELATION:
         default:
@@ -348,68 +413,6 @@ _lt_store_lookup_record (LtStore      *self,
   return record;
 }
 
-/**
- * lt_store_lookup_event:
- * @self: a store
- * @id: a row id
- *
- * Its participants, figures and citations are read when first asked for.
- *
- * Returns: (transfer full) (nullable): the event, %NULL if there is none
- */
-LtEvent *
-lt_store_lookup_event (LtStore *self,
-                       gint64   id)
-{
-  return LT_EVENT (_lt_store_lookup_record (self, LT_RECORD_EVENT, id));
-}
-
-/**
- * lt_store_lookup_actor:
- * @self: a store
- * @id: a row id
- *
- * Returns: (transfer full) (nullable): the actor with its aliases and
- *   translations, %NULL if there is none
- */
-LtActor *
-lt_store_lookup_actor (LtStore *self,
-                       gint64   id)
-{
-  return LT_ACTOR (_lt_store_lookup_record (self, LT_RECORD_ACTOR, id));
-}
-
-/**
- * lt_store_lookup_source:
- * @self: a store
- * @id: a row id
- *
- * Returns: (transfer full) (nullable): the source with its translations, or %NULL
- */
-LtSource *
-lt_store_lookup_source (LtStore *self,
-                        gint64   id)
-{
-  return LT_SOURCE (_lt_store_lookup_record (self, LT_RECORD_SOURCE, id));
-}
-
-/**
- * lt_store_lookup_relation:
- * @self: a store
- * @id: a row id
- *
- * The names of both actors come in the store's language; the citations
- * are read when first asked for.
- *
- * Returns: (transfer full) (nullable): the relation, %NULL if there is none
- */
-LtRelation *
-lt_store_lookup_relation (LtStore *self,
-                          gint64   id)
-{
-  return LT_RELATION (_lt_store_lookup_record (self, LT_RECORD_RELATION, id));
-}
-
 /* Used by the list models: all records of a kind. */
 GPtrArray *
 _lt_store_load_actors (LtStore    *self,
@@ -427,7 +430,7 @@ _lt_store_load_actors (LtStore    *self,
 
   _lt_store_bind_text0 (stmt, 1, kind);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (actors, actor_from_row (self, stmt));
+    g_ptr_array_add (actors, record_from_row (self, LT_TYPE_ACTOR, stmt, 6, actor_texts));
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < actors->len; i++)

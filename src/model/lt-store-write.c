@@ -196,103 +196,115 @@ exec_with_id (LtStore     *self,
   return _lt_store_step_done (self, stmt, error);
 }
 
-/* The rows a record owns in another table, written in order: ?1 is the
- * record's id, ?2 the position, and bind() fills in the rest. */
-typedef struct
+/* The rows a record owns in other tables, written in order: ?1 is the
+ * record's id, ?2 the position. */
+typedef enum
+{
+  OWNED_PARTICIPANTS,  /* a GPtrArray of LtParticipant */
+  OWNED_FIGURES,       /* a GPtrArray of LtFigure */
+  OWNED_ALIASES,       /* a strv */
+  OWNED_EVENT_CITATIONS,     /* a GPtrArray of LtCitation */
+  OWNED_RELATION_CITATIONS,  /* the same */
+} Owned;
+
+static const struct
 {
   const char *delete_sql;
   const char *insert_sql;
-  guint     (*count) (gconstpointer items);
-  void      (*bind)  (sqlite3_stmt  *stmt,
-                      gconstpointer  items,
-                      guint          i);
-} OwnedRows;
-
-static guint
-count_ptr_array (gconstpointer items)
-{
-  return items != NULL ? ((const GPtrArray *) items)->len : 0;
-}
-
-static guint
-count_strv (gconstpointer items)
-{
-  return items != NULL ? g_strv_length ((char **) items) : 0;
-}
-
-static void
-bind_participant (sqlite3_stmt  *stmt,
-                  gconstpointer  items,
-                  guint          i)
-{
-  const LtParticipant *p = g_ptr_array_index ((GPtrArray *) items, i);
-
-  sqlite3_bind_int64 (stmt, 3, p->actor_id);
-  sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
-}
+} owned_sql[] = {
+  [OWNED_PARTICIPANTS] = {
+    "DELETE FROM event_actors WHERE event_id = ?1",
+    "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?1, ?2, ?3, ?4)",
+  },
+  [OWNED_FIGURES] = {
+    "DELETE FROM figures WHERE event_id = ?1",
+    "INSERT INTO figures (event_id, position, value, counts, qualifier) VALUES (?1, ?2, ?3, ?4, ?5)",
+  },
+  [OWNED_ALIASES] = {
+    "DELETE FROM actor_aliases WHERE actor_id = ?1",
+    "INSERT INTO actor_aliases (actor_id, position, alias) VALUES (?1, ?2, ?3)",
+  },
+  [OWNED_EVENT_CITATIONS] = {
+    "DELETE FROM citations WHERE event_id = ?1",
+    "INSERT INTO citations (event_id, position, source_id, locator, note, i18n)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  },
+  [OWNED_RELATION_CITATIONS] = {
+    "DELETE FROM citations WHERE relation_id = ?1",
+    "INSERT INTO citations (relation_id, position, source_id, locator, note, i18n)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  },
+};
 
 static void
-bind_figure (sqlite3_stmt  *stmt,
-             gconstpointer  items,
-             guint          i)
-{
-  const LtFigure *f = g_ptr_array_index ((GPtrArray *) items, i);
-
-  sqlite3_bind_double (stmt, 3, f->value);
-  sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
-}
-
-static void
-bind_alias (sqlite3_stmt  *stmt,
+bind_owned (sqlite3_stmt  *stmt,
+            Owned          what,
             gconstpointer  items,
             guint          i)
 {
-  sqlite3_bind_text (stmt, 3, ((const char * const *) items)[i], -1, SQLITE_TRANSIENT);
+  const LtParticipant *p;
+  const LtFigure *f;
+  const LtCitation *c;
+
+  switch (what)
+    {
+    case OWNED_PARTICIPANTS:
+      p = g_ptr_array_index ((GPtrArray *) items, i);
+      sqlite3_bind_int64 (stmt, 3, p->actor_id);
+      sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
+      break;
+    case OWNED_FIGURES:
+      f = g_ptr_array_index ((GPtrArray *) items, i);
+      sqlite3_bind_double (stmt, 3, f->value);
+      sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
+      break;
+    case OWNED_EVENT_CITATIONS:
+    case OWNED_RELATION_CITATIONS:
+      c = g_ptr_array_index ((GPtrArray *) items, i);
+      sqlite3_bind_int64 (stmt, 3, c->source_id);
+      _lt_store_bind_text0 (stmt, 4, c->locator);
+      _lt_store_bind_text0 (stmt, 5, c->note);
+      _lt_store_bind_text0 (stmt, 6, c->i18n);
+      break;
+    case OWNED_ALIASES:
+    default:
+      sqlite3_bind_text (stmt, 3, ((const char * const *) items)[i], -1, SQLITE_TRANSIENT);
+      break;
+    }
 }
 
-static const OwnedRows participant_rows = {
-  "DELETE FROM event_actors WHERE event_id = ?1",
-  "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?1, ?2, ?3, ?4)",
-  count_ptr_array, bind_participant,
-};
-
-static const OwnedRows figure_rows = {
-  "DELETE FROM figures WHERE event_id = ?1",
-  "INSERT INTO figures (event_id, position, value, counts, qualifier) VALUES (?1, ?2, ?3, ?4, ?5)",
-  count_ptr_array, bind_figure,
-};
-
-static const OwnedRows alias_rows = {
-  "DELETE FROM actor_aliases WHERE actor_id = ?1",
-  "INSERT INTO actor_aliases (actor_id, position, alias) VALUES (?1, ?2, ?3)",
-  count_strv, bind_alias,
-};
-
-/* Replaces the rows of @rows that belong to @owner_id by @items; a new
- * record (@update FALSE) has none to delete. */
+/* Replaces the @what rows of @owner_id by @items; a new record (@update
+ * FALSE) has none to delete. */
 static gboolean
-write_rows (LtStore          *self,
-            const OwnedRows  *rows,
-            gint64            owner_id,
-            gboolean          update,
-            gconstpointer     items,
-            GError          **error)
+write_rows (LtStore        *self,
+            Owned           what,
+            gint64          owner_id,
+            gboolean        update,
+            gconstpointer   items,
+            GError        **error)
 {
-  guint n = rows->count (items);
+  guint n;
 
-  if (update && !exec_with_id (self, rows->delete_sql, owner_id, error))
+  if (items == NULL)
+    n = 0;
+  else if (what == OWNED_ALIASES)
+    n = g_strv_length ((char **) items);
+  else
+    n = ((const GPtrArray *) items)->len;
+
+  if (update && !exec_with_id (self, owned_sql[what].delete_sql, owner_id, error))
     return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
-      sqlite3_stmt *stmt = _lt_store_prepare (self, rows->insert_sql, error);
+      sqlite3_stmt *stmt = _lt_store_prepare (self, owned_sql[what].insert_sql, error);
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, owner_id);
       sqlite3_bind_int (stmt, 2, (int) i);
-      rows->bind (stmt, items, i);
+      bind_owned (stmt, what, items, i);
       if (!_lt_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -300,22 +312,14 @@ write_rows (LtStore          *self,
   return TRUE;
 }
 
+/* Citations must cite sources that exist. */
 static gboolean
 write_citations (LtStore    *self,
-                 const char *owner_column,
+                 Owned       what,
                  gint64      owner_id,
                  GPtrArray  *citations,
                  GError    **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM citations WHERE %s = ?1", owner_column);
-  g_autofree char *insert_sql =
-    g_strdup_printf ("INSERT INTO citations (%s, position, source_id, locator, note, i18n)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", owner_column);
-  sqlite3_stmt *stmt;
-
-  if (!exec_with_id (self, delete_sql, owner_id, error))
-    return FALSE;
-
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
       const LtCitation *c = g_ptr_array_index (citations, i);
@@ -326,22 +330,10 @@ write_citations (LtStore    *self,
 
           return invalid (error, _("The citation refers to a source that does not exist (id %s)"), id);
         }
-
-      if (!(stmt = _lt_store_prepare (self, insert_sql, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, owner_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, c->source_id);
-      _lt_store_bind_text0 (stmt, 4, c->locator);
-      _lt_store_bind_text0 (stmt, 5, c->note);
-      _lt_store_bind_text0 (stmt, 6, c->i18n);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
     }
 
-  return TRUE;
+  return write_rows (self, what, owner_id, TRUE, citations, error);
 }
-
 static gboolean
 set_constraint_error (LtStore     *self,
                       const char  *slug,
@@ -520,11 +512,11 @@ write_event (LtStore   *self,
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
   /* Participants and figures; a new row has none yet (imports write many). */
-  if (!write_rows (self, &participant_rows, priv->id, update, event->participants, error) ||
-      !write_rows (self, &figure_rows, priv->id, update, event->figures, error))
+  if (!write_rows (self, OWNED_PARTICIPANTS, priv->id, update, event->participants, error) ||
+      !write_rows (self, OWNED_FIGURES, priv->id, update, event->figures, error))
     return FALSE;
 
-  return write_citations (self, "event_id", priv->id, event->citations, error);
+  return write_citations (self, OWNED_EVENT_CITATIONS, priv->id, event->citations, error);
 }
 
 static gboolean
@@ -562,7 +554,7 @@ write_actor (LtStore   *self,
   if (!step_row (self, stmt, priv, slug, update, _("The actor no longer exists"), error))
     return FALSE;
 
-  return write_rows (self, &alias_rows, priv->id, TRUE, actor->aliases, error);
+  return write_rows (self, OWNED_ALIASES, priv->id, TRUE, actor->aliases, error);
 }
 
 static gboolean
@@ -674,7 +666,7 @@ write_relation (LtStore     *self,
   if (!step_row (self, stmt, priv, slug, update, _("The relation no longer exists"), error))
     return FALSE;
 
-  return write_citations (self, "relation_id", priv->id, relation->citations, error);
+  return write_citations (self, OWNED_RELATION_CITATIONS, priv->id, relation->citations, error);
 }
 
 /* Events and relations show an actor's name: they change with it. */
