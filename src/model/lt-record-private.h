@@ -1,7 +1,8 @@
 /* lt-record-private.h: the records' fields and what their files share
  *
- * The record types (lt-event.c, lt-actor.c, lt-source.c, lt-relation.c)
- * and lt-record.c see only this header, never the store's internals: the
+ * LtRecord's private fields, the structs of its subclasses (lt-event.c,
+ * lt-actor.c, lt-source.c, lt-relation.c) and the translations table. The
+ * record files see only this header, never the store's internals: the
  * store fills records in, records do not call the store.
  *
  * Copyright 2024 The Letapis authors
