@@ -199,13 +199,9 @@ lookup_complete (LtStore      *store,
 static const char *
 label_of (GObject *record)
 {
-  if (LT_IS_EVENT (record))
-    return lt_event_get_title (LT_EVENT (record));
-  if (LT_IS_ACTOR (record))
-    return lt_actor_get_name (LT_ACTOR (record));
-  if (LT_IS_SOURCE (record))
-    return lt_source_get_title (LT_SOURCE (record));
-  return lt_record_get_slug (LT_RECORD (record));
+  if (LT_IS_RELATION (record))
+    return lt_record_get_slug (LT_RECORD (record));
+  return _lt_record_get_title (LT_RECORD (record));
 }
 
 static char *

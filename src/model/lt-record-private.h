@@ -95,6 +95,8 @@ void             _lt_record_ensure_i18n  (LtRecord    *self);
 void             _lt_record_ensure_details (LtRecord  *self);
 /* Loads all that the record loads lazily, as writing or comparing it needs. */
 void             _lt_record_ensure_complete (LtRecord *self);
+/* The title (or name) in the display language; %NULL for a relation. */
+const char      *_lt_record_get_title    (LtRecord    *self);
 /* The text of @field in the display language, or @english. */
 const char      *_lt_record_pick         (LtRecord    *self,
                                           const char  *field,

@@ -261,6 +261,17 @@ _lt_record_pick (LtRecord   *self,
   return _lt_i18n_pick (&priv->i18n, priv->lang, field, english);
 }
 
+const char *
+_lt_record_get_title (LtRecord *self)
+{
+  const LtRecordText *title = &LT_RECORD_GET_CLASS (self)->texts[0];
+
+  if (title->name == NULL || title->english < 0)
+    return NULL;
+
+  return _lt_record_pick (self, title->name, G_STRUCT_MEMBER (const char *, self, title->english));
+}
+
 void
 _lt_record_set_text (LtRecord    *self,
                      char       **field,

@@ -34,7 +34,8 @@ typedef struct
  * @parent_class: the parent class
  * @kind: which kind of record the class is
  * @texts: (array zero-terminated=1): its translatable text fields, ending
- *   with a %NULL name
+ *   with a %NULL name; where the first keeps its English text, it is the
+ *   record's title (or name)
  * @copy: makes a copy of the record with all its fields; subclasses chain up
  *   first and copy their own fields into what it returns
  */

@@ -51,15 +51,9 @@ _lt_store_undo_entry_free (gpointer data)
 static const char *
 record_label (GObject *record)
 {
-  if (LT_IS_EVENT (record))
-    return lt_event_get_title (LT_EVENT (record));
-  if (LT_IS_ACTOR (record))
-    return lt_actor_get_name (LT_ACTOR (record));
-  if (LT_IS_SOURCE (record))
-    return lt_source_get_title (LT_SOURCE (record));
   if (LT_IS_RELATION (record))
     return lt_relation_type_get_label (lt_relation_get_relation_type (LT_RELATION (record)));
-  return "";
+  return _lt_record_get_title (LT_RECORD (record));
 }
 
 static void
