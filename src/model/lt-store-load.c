@@ -51,6 +51,24 @@ typedef struct
 
 #define TEXT_COLUMN(column, Type, field) { column, G_STRUCT_OFFSET (Type, field) }
 
+/* The text columns of each kind's row, up to a column 0. */
+static const TextColumn text_columns[][10] = {
+  [LT_RECORD_EVENT] = { TEXT_COLUMN (2, LtEvent, title), TEXT_COLUMN (3, LtEvent, summary),
+                        TEXT_COLUMN (4, LtEvent, place), TEXT_COLUMN (5, LtEvent, category) },
+  [LT_RECORD_ACTOR] = { TEXT_COLUMN (2, LtActor, name), TEXT_COLUMN (3, LtActor, kind),
+                        TEXT_COLUMN (4, LtActor, country), TEXT_COLUMN (5, LtActor, description) },
+  [LT_RECORD_SOURCE] = { TEXT_COLUMN (2, LtSource, title), TEXT_COLUMN (3, LtSource, publisher),
+                         TEXT_COLUMN (4, LtSource, author), TEXT_COLUMN (5, LtSource, date),
+                         TEXT_COLUMN (6, LtSource, url), TEXT_COLUMN (7, LtSource, language),
+                         TEXT_COLUMN (8, LtSource, file), TEXT_COLUMN (9, LtSource, note),
+                         TEXT_COLUMN (10, LtSource, full_text) },
+  /* from_id, to_id and the date are not texts */
+  [LT_RECORD_RELATION] = { TEXT_COLUMN (4, LtRelation, relation_type),
+                           TEXT_COLUMN (6, LtRelation, note),
+                           TEXT_COLUMN (8, LtRelation, from_name),
+                           TEXT_COLUMN (9, LtRelation, to_name) },
+};
+
 /* Builds a record of @type from a row whose first two columns are the id
  * and the slug, with its @texts (ending with column 0); the record loads
  * the rest lazily from the store. */
@@ -78,14 +96,7 @@ LtEvent *
 _lt_store_event_from_row (LtStore      *self,
                           sqlite3_stmt *stmt)
 {
-  static const TextColumn texts[] = {
-    TEXT_COLUMN (2, LtEvent, title),
-    TEXT_COLUMN (3, LtEvent, summary),
-    TEXT_COLUMN (4, LtEvent, place),
-    TEXT_COLUMN (5, LtEvent, category),
-    { 0, 0 },
-  };
-  LtEvent *event = record_from_row (self, LT_TYPE_EVENT, stmt, 7, texts);
+  LtEvent *event = record_from_row (self, LT_TYPE_EVENT, stmt, 7, text_columns[LT_RECORD_EVENT]);
 
   if (!lt_date_range_parse ((const char *) sqlite3_column_text (stmt, 6), &event->range, NULL))
     lt_date_init_ymd (&event->range.start, 1970, 0, 0);
@@ -214,13 +225,6 @@ lt_store_lookup_event (LtStore *self,
 
 #define ACTOR_COLUMNS "a.id, a.slug, a.name, a.kind, a.country, a.description, a.restricted"
 
-static const TextColumn actor_texts[] = {
-  TEXT_COLUMN (2, LtActor, name),
-  TEXT_COLUMN (3, LtActor, kind),
-  TEXT_COLUMN (4, LtActor, country),
-  TEXT_COLUMN (5, LtActor, description),
-  { 0, 0 },
-};
 static void
 load_aliases (LtStore *self,
               LtActor *actor)
@@ -264,18 +268,6 @@ lt_store_lookup_actor (LtStore *self,
   "s.id, s.slug, s.title, s.publisher, s.author, s.date, s.url, s.language, s.file," \
   " s.note, s.full_text, s.restricted"
 
-static const TextColumn source_texts[] = {
-  TEXT_COLUMN (2, LtSource, title),
-  TEXT_COLUMN (3, LtSource, publisher),
-  TEXT_COLUMN (4, LtSource, author),
-  TEXT_COLUMN (5, LtSource, date),
-  TEXT_COLUMN (6, LtSource, url),
-  TEXT_COLUMN (7, LtSource, language),
-  TEXT_COLUMN (8, LtSource, file),
-  TEXT_COLUMN (9, LtSource, note),
-  TEXT_COLUMN (10, LtSource, full_text),
-  { 0, 0 },
-};
 /**
  * lt_store_lookup_source:
  * @self: a store
@@ -303,14 +295,8 @@ static LtRelation *
 relation_from_row (LtStore      *self,
                    sqlite3_stmt *stmt)
 {
-  static const TextColumn texts[] = {
-    TEXT_COLUMN (4, LtRelation, relation_type),
-    TEXT_COLUMN (6, LtRelation, note),
-    TEXT_COLUMN (8, LtRelation, from_name),
-    TEXT_COLUMN (9, LtRelation, to_name),
-    { 0, 0 },
-  };
-  LtRelation *relation = record_from_row (self, LT_TYPE_RELATION, stmt, 7, texts);
+  LtRelation *relation = record_from_row (self, LT_TYPE_RELATION, stmt, 7,
+                                          text_columns[LT_RECORD_RELATION]);
   const char *date = (const char *) sqlite3_column_text (stmt, 5);
 
   relation->from_id = sqlite3_column_int64 (stmt, 2);
@@ -349,6 +335,52 @@ lt_store_lookup_relation (LtStore *self,
 
 /* Lookups */
 
+static LtRecord *
+record_of_row (LtStore      *self,
+               LtRecordKind  kind,
+               sqlite3_stmt *stmt)
+{
+  switch (kind)
+    {
+    case LT_RECORD_EVENT:
+      return LT_RECORD (_lt_store_event_from_row (self, stmt));
+    case LT_RECORD_ACTOR:
+      return record_from_row (self, LT_TYPE_ACTOR, stmt, 6, text_columns[LT_RECORD_ACTOR]);
+    case LT_RECORD_SOURCE:
+      return record_from_row (self, LT_TYPE_SOURCE, stmt, 11, text_columns[LT_RECORD_SOURCE]);
+    case LT_RECORD_RELATION:
+    default:
+      return LT_RECORD (relation_from_row (self, stmt));
+    }
+}
+
+/* The records of @kind in the rows of @stmt (bound; %NULL for none). An
+ * actor comes with its aliases and translations; the others load theirs
+ * when first asked. */
+static GPtrArray *
+collect_records (LtStore      *self,
+                 LtRecordKind  kind,
+                 sqlite3_stmt *stmt)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (stmt == NULL)
+    return records;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (records, record_of_row (self, kind, stmt));
+  sqlite3_reset (stmt);
+
+  /* Once @stmt is reset: these run statements of their own. */
+  for (guint i = 0; kind == LT_RECORD_ACTOR && i < records->len; i++)
+    {
+      load_aliases (self, g_ptr_array_index (records, i));
+      _lt_record_ensure_i18n (g_ptr_array_index (records, i));
+    }
+
+  return records;
+}
+
 /**
  * _lt_store_lookup_record:
  * @self: a store
@@ -370,7 +402,8 @@ _lt_store_lookup_record (LtStore      *self,
     [LT_RECORD_SOURCE] = "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?1",
     [LT_RECORD_RELATION] = "SELECT " RELATION_COLUMNS " FROM relations r WHERE r.id = ?1",
   };
-  LtRecord *record = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  LtRecord *record;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
@@ -382,32 +415,11 @@ _lt_store_lookup_record (LtStore      *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (kind == LT_RECORD_RELATION)
     sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      switch (kind)
-        {
-        case LT_RECORD_EVENT:
-          record = LT_RECORD (_lt_store_event_from_row (self, stmt));
-          break;
-        case LT_RECORD_ACTOR:
-          record = record_from_row (self, LT_TYPE_ACTOR, stmt, 6, actor_texts);
-          break;
-        case LT_RECORD_SOURCE:
-          record = record_from_row (self, LT_TYPE_SOURCE, stmt, 11, source_texts);
-          break;
-        case LT_RECORD_RELATION:
-        default:
-          record = LT_RECORD (relation_from_row (self, stmt));
-          break;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  if (record == NULL)
+  records = collect_records (self, kind, stmt);
+  if (records->len == 0)
     return NULL;
 
-  if (kind == LT_RECORD_ACTOR)
-    load_aliases (self, LT_ACTOR (record));
+  record = g_ptr_array_steal_index (records, 0);
   _lt_record_ensure_i18n (record);
 
   return record;
@@ -418,51 +430,33 @@ GPtrArray *
 _lt_store_load_actors (LtStore    *self,
                        const char *kind)
 {
-  GPtrArray *actors = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _lt_store_prepare (self,
+                                          "SELECT " ACTOR_COLUMNS " FROM actors a"
+                                          " WHERE ?1 IS NULL OR a.kind = ?1",
+                                          NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT " ACTOR_COLUMNS " FROM actors a"
-                            " WHERE ?1 IS NULL OR a.kind = ?1",
-                            NULL);
-  if (stmt == NULL)
-    return actors;
-
-  _lt_store_bind_text0 (stmt, 1, kind);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (actors, record_from_row (self, LT_TYPE_ACTOR, stmt, 6, actor_texts));
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < actors->len; i++)
-    {
-      load_aliases (self, g_ptr_array_index (actors, i));
-      _lt_record_ensure_i18n (g_ptr_array_index (actors, i));
-    }
-
-  return actors;
+  if (stmt != NULL)
+    _lt_store_bind_text0 (stmt, 1, kind);
+  return collect_records (self, LT_RECORD_ACTOR, stmt);
 }
 
+/* Relations from a list read their translations when first asked. */
 GPtrArray *
 _lt_store_load_relations (LtStore *self,
                           gint64   actor_id)
 {
-  GPtrArray *relations = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _lt_store_prepare (self,
+                                          "SELECT " RELATION_COLUMNS " FROM relations r"
+                                          " WHERE ?1 = 0 OR r.from_id = ?1 OR r.to_id = ?1"
+                                          " ORDER BY r.id",
+                                          NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT " RELATION_COLUMNS " FROM relations r"
-                            " WHERE ?1 = 0 OR r.from_id = ?1 OR r.to_id = ?1 ORDER BY r.id",
-                            NULL);
-  if (stmt == NULL)
-    return relations;
-
-  sqlite3_bind_int64 (stmt, 1, actor_id);
-  sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (relations, relation_from_row (self, stmt));
-  sqlite3_reset (stmt);
-
-  return relations;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, actor_id);
+      sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
+    }
+  return collect_records (self, LT_RECORD_RELATION, stmt);
 }
 
 GPtrArray *
