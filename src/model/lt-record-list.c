@@ -41,18 +41,14 @@ static GParamSpec *properties[N_PROPS];
 static GType
 item_type (LtRecordList *self)
 {
-  switch (LT_RECORD_LIST_GET_CLASS (self)->kind)
-    {
-    case LT_RECORD_EVENT:
-      return LT_TYPE_EVENT;
-    case LT_RECORD_ACTOR:
-      return LT_TYPE_ACTOR;
-    case LT_RECORD_SOURCE:
-      return LT_TYPE_SOURCE;
-    case LT_RECORD_RELATION:
-    default:
-      return LT_TYPE_RELATION;
-    }
+  static GType (* const get_type[]) (void) = {
+    [LT_RECORD_EVENT] = lt_event_get_type,
+    [LT_RECORD_ACTOR] = lt_actor_get_type,
+    [LT_RECORD_SOURCE] = lt_source_get_type,
+    [LT_RECORD_RELATION] = lt_relation_get_type,
+  };
+
+  return get_type[LT_RECORD_LIST_GET_CLASS (self)->kind] ();
 }
 
 static gpointer
