@@ -1,4 +1,5 @@
-/* lt-export-document.c
+/* lt-export-document.c: LtExportDocument, a print-quality page of a timeline or a graph: the
+ * title block, the drawing, legend, filter line and footnotes laid out around a painter
  *
  * Copyright 2026 The Letapis authors
  *
@@ -12,10 +13,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <string.h>
 
-#include "lt-export-document.h"
-#include "lt-export-views.h"
+#include "lt-export-document-private.h"
 
 /* The page, top to bottom: title block, the view's drawing, legend, filter
  * line, numbered sources, footer. Units are CSS pixels (1/96 inch); type and
@@ -24,57 +23,6 @@
  * widgets, and rendered with gsk_render_node_draw() onto cairo surfaces. */
 
 #define FONT_FAMILY "Noto Sans, Cantarell, DejaVu Sans, sans-serif"
-
-/* GNOME palette, light, for paper */
-static const GdkRGBA ink = { 0x24 / 255., 0x1f / 255., 0x31 / 255., 1 };
-static const GdkRGBA ink_dim = { 0x5e / 255., 0x5c / 255., 0x64 / 255., 1 };
-static const GdkRGBA rule = { 0xc0 / 255., 0xbf / 255., 0xbc / 255., 1 };
-static const GdkRGBA paper = { 1, 1, 1, 1 };
-static const GdkRGBA accent = { 0x1c / 255., 0x71 / 255., 0xd8 / 255., 1 };
-
-struct _LtExportDocument
-{
-  GObject           parent_instance;
-
-  LtStore          *store;
-  LtExportOptions  *options;
-  LtExportPainter  *painter;
-
-  PangoFontMap     *font_map;
-  PangoContext     *context;
-
-  double            width;
-  double            height;
-  double            scale;
-  double            margin;
-
-  gboolean          has_window;
-  double            from_day;
-  double            to_day;
-  guint             n_slices;       /* pages of the drawing, each a part of the window */
-  guint             n_pages;        /* with those of the event key or the graph's key */
-  guint             n_extra_pages;  /* the graph's: after the drawing, what it could not hold */
-  graphene_rect_t   body;           /* of the first page, under the title block */
-
-  /* The event key: the numbers of each drawing page and what they stand for */
-  gboolean          key;
-  GArray           *first_numbers;  /* guint, per slice */
-  GPtrArray        *page_keys;      /* per slice: GPtrArray of LtExportKeyEntry */
-  GPtrArray        *key_rows;       /* KeyRow, every entry of every slice in number order */
-  GArray           *key_page_starts; /* guint, the first row of each key page, then the end */
-  double            key_height;     /* image formats: the room under the drawing */
-
-  char             *title;
-  char             *kind_label;
-  char             *filter_text;
-  char             *export_date_text;
-
-  /* Sources, numbered in order of first appearance over all pages */
-  GArray           *source_ids;     /* gint64 */
-  GPtrArray        *source_texts;   /* char*, same order */
-  GPtrArray        *source_urls;    /* char* or NULL, same order */
-  GPtrArray        *page_sources;   /* per page: GArray of guint, indexes into source_ids */
-};
 
 G_DEFINE_FINAL_TYPE (LtExportDocument, lt_export_document, G_TYPE_OBJECT)
 
@@ -93,9 +41,9 @@ date_from_day (LtDate      *date,
 
 /* "2020 – 2024", "July 2021", "14 July 2021 – 20 July 2021": the precision
  * the window's ends allow. */
-static char *
-format_window (gint64 first,
-               gint64 last)
+char *
+_lt_export_format_window (gint64 first,
+                          gint64 last)
 {
   LtDateRange range = { 0 };
   gint32 y1, y2;
@@ -190,10 +138,10 @@ format_source (LtExportDocument *self,
     return g_strdup_printf (C_("source footnote", "“%s”."), title);
 }
 
-static void
-get_slice (LtExportDocument *self,
-           guint             page,
-           LtExportSlice    *slice)
+void
+_lt_export_get_slice (LtExportDocument *self,
+                      guint             page,
+                      LtExportSlice    *slice)
 {
   double span = self->to_day - self->from_day;
 
@@ -228,7 +176,7 @@ collect_sources (LtExportDocument *self)
       if (!self->options->sources)
         continue;
 
-      get_slice (self, page, &slice);
+      _lt_export_get_slice (self, page, &slice);
       ids = lt_export_painter_dup_cited_sources (self->painter, &slice);
 
       for (guint i = 0; i < ids->len; i++)
@@ -354,12 +302,12 @@ build_filter_text (LtExportDocument  *self,
 
 /* Text */
 
-static PangoLayout *
-make_layout (LtExportDocument *self,
-             const char       *text,
-             double            size,
-             PangoWeight       weight,
-             double            width)
+PangoLayout *
+_lt_export_layout (LtExportDocument *self,
+                   const char       *text,
+                   double            size,
+                   PangoWeight       weight,
+                   double            width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   PangoFontDescription *font = pango_font_description_from_string (FONT_FAMILY);
@@ -377,48 +325,6 @@ make_layout (LtExportDocument *self,
   pango_layout_set_text (layout, text, -1);
 
   return layout;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return h / (double) PANGO_SCALE;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return w / (double) PANGO_SCALE;
-}
-
-static void
-draw_layout (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             double         x,
-             double         y,
-             const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-draw_rule (GtkSnapshot   *snapshot,
-           double         x,
-           double         y,
-           double         width,
-           double         thickness,
-           const GdkRGBA *color)
-{
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, thickness));
 }
 
 /* Legend */
@@ -446,10 +352,10 @@ layout_legend (LtExportDocument *self,
       LegendCell cell;
       double w, h;
 
-      cell.label = make_layout (self, lt_export_painter_get_legend_label (self->painter, i),
-                                11.5, PANGO_WEIGHT_NORMAL, -1);
-      w = swatch + gap + layout_width (cell.label);
-      h = MAX (swatch, layout_height (cell.label));
+      cell.label = _lt_export_layout (self, lt_export_painter_get_legend_label (self->painter, i),
+                                      11.5, PANGO_WEIGHT_NORMAL, -1);
+      w = swatch + gap + _lt_export_layout_width (cell.label);
+      h = MAX (swatch, _lt_export_layout_height (cell.label));
 
       if (x > 0 && x + w > width)
         {
@@ -522,19 +428,19 @@ layout_notes (LtExportDocument *self,
   n_cols = MIN (n_cols, on_page->len);
   col_w = (width - col_gap * (n_cols - 1)) / n_cols;
 
-  probe = make_layout (self, self->source_ids->len >= 100 ? "000." :
+  probe = _lt_export_layout (self, self->source_ids->len >= 100 ? "000." :
                              self->source_ids->len >= 10 ? "00." : "0.",
-                       10.5, PANGO_WEIGHT_NORMAL, -1);
-  gutter = layout_width (probe) + 5 * self->scale;
+                             10.5, PANGO_WEIGHT_NORMAL, -1);
+  gutter = _lt_export_layout_width (probe) + 5 * self->scale;
 
   for (guint i = 0; i < on_page->len; i++)
     {
       guint index = g_array_index (on_page, guint, i);
       g_autofree char *number = g_strdup_printf ("%u.", index + 1);
-      PangoLayout *num = make_layout (self, number, 10.5, PANGO_WEIGHT_NORMAL, -1);
-      PangoLayout *text = make_layout (self, g_ptr_array_index (self->source_texts, index),
-                                       10.5, PANGO_WEIGHT_NORMAL, col_w - gutter);
-      double h = layout_height (text) + row_gap;
+      PangoLayout *num = _lt_export_layout (self, number, 10.5, PANGO_WEIGHT_NORMAL, -1);
+      PangoLayout *text = _lt_export_layout (self, g_ptr_array_index (self->source_texts, index),
+                                             10.5, PANGO_WEIGHT_NORMAL, col_w - gutter);
+      double h = _lt_export_layout_height (text) + row_gap;
 
       pango_layout_set_alignment (num, PANGO_ALIGN_RIGHT);
       g_ptr_array_add (numbers, num);
@@ -602,7 +508,7 @@ layout_notes (LtExportDocument *self,
           g_clear_object (&last->number);
           g_clear_object (&last->text);
           last->source = -1;
-          last->text = make_layout (self, more, 10.5, PANGO_WEIGHT_NORMAL, col_w - gutter);
+          last->text = _lt_export_layout (self, more, 10.5, PANGO_WEIGHT_NORMAL, col_w - gutter);
         }
     }
 
@@ -620,10 +526,10 @@ layout_notes (LtExportDocument *self,
 
 /* The footer of every page, the date of export and "2 / 5"; returns the bottom of what is
  * above it */
-static double
-draw_footer (LtExportDocument *self,
-             GtkSnapshot      *snapshot,
-             guint             page)
+double
+_lt_export_draw_footer (LtExportDocument *self,
+                        GtkSnapshot      *snapshot,
+                        guint             page)
 {
   g_autoptr(PangoLayout) left = NULL;
   g_autoptr(PangoLayout) right = NULL;
@@ -634,434 +540,36 @@ draw_footer (LtExportDocument *self,
   double h;
 
   if (self->options->show_date)
-    left = make_layout (self, self->export_date_text, 10, PANGO_WEIGHT_NORMAL, -1);
+    left = _lt_export_layout (self, self->export_date_text, 10, PANGO_WEIGHT_NORMAL, -1);
   if (self->n_pages > 1)
     {
       /* Translators: the page number in the footer of an exported PDF, "2 / 5" */
       g_autofree char *text = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
 
-      right = make_layout (self, text, 10, PANGO_WEIGHT_NORMAL, -1);
+      right = _lt_export_layout (self, text, 10, PANGO_WEIGHT_NORMAL, -1);
     }
   if (left == NULL && right == NULL)
     return bottom;
 
-  h = MAX (left ? layout_height (left) : 0, right ? layout_height (right) : 0);
+  h = MAX (left ? _lt_export_layout_height (left) : 0,
+           right ? _lt_export_layout_height (right) : 0);
   bottom -= h;
   if (left != NULL)
-    draw_layout (snapshot, left, m, bottom, &ink_dim);
+    _lt_export_draw_layout (snapshot, left, m, bottom, &ink_dim);
   if (right != NULL)
-    draw_layout (snapshot, right, m + cw - layout_width (right), bottom, &ink_dim);
+    _lt_export_draw_layout (snapshot, right, m + cw - _lt_export_layout_width (right), bottom,
+                            &ink_dim);
   bottom -= 6 * s;
-  draw_rule (snapshot, m, bottom, cw, MAX (0.75 * s, 0.5), &rule);
+  _lt_export_draw_rule (snapshot, m, bottom, cw, MAX (0.75 * s, 0.5), &rule);
 
   return bottom - 10 * s;
 }
-
-/* The event key: under a number, the events it stands for, each with its date as the
- * chronicle knows it, its title, a line of summary and the numbers of its sources in the
- * footnote, with where in the source. */
-
-typedef struct
-{
-  PangoLayout *number;
-  GPtrArray   *lines;     /* PangoLayout */
-  double       height;
-  const char  *url;       /* a listed source's web address, owned by the document */
-} KeyRow;
-
-static void
-key_row_free (gpointer data)
-{
-  KeyRow *row = data;
-
-  g_clear_object (&row->number);
-  g_clear_pointer (&row->lines, g_ptr_array_unref);
-  g_free (row);
-}
-
-#define KEY_FONT_SIZE 9.5
-
-static double
-key_column_width (LtExportDocument *self)
-{
-  double cw = self->width - 2 * self->margin;
-  guint n_cols = CLAMP ((guint) floor (cw / (340 * self->scale)), 1, 3);
-
-  return (cw - 20 * self->scale * (n_cols - 1)) / n_cols;
-}
-
-static guint
-key_n_columns (LtExportDocument *self)
-{
-  double cw = self->width - 2 * self->margin;
-
-  return CLAMP ((guint) floor (cw / (340 * self->scale)), 1, 3);
-}
-
-/* "14 July 2021 — Title [3] ¶2, [5]" */
-static char *
-format_key_event (LtExportDocument *self,
-                  LtEvent          *event,
-                  GHashTable       *source_numbers)
-{
-  g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
-  GPtrArray *citations = lt_event_get_citations (event);
-  const char *title = lt_event_get_title (event);
-  GString *text = g_string_new (NULL);
-  gboolean first = TRUE;
-
-  if (title == NULL || *title == '\0')
-    title = _("Untitled event");
-  /* a restricted event (in an export that includes them) carries its lock here too, as on
-   * the drawing: it must not pass for a public one */
-  if (lt_record_is_restricted (LT_RECORD (event)))
-    g_string_append (text, "🔒 ");
-  /* Translators: a line of the event key: a date, then a title */
-  g_string_append_printf (text, _("%1$s — %2$s"), date, title);
-
-  /* Each source once, with every place in it the event is cited from: "[3] ¶1, ¶5" */
-  for (guint c = 0; citations != NULL && c < citations->len; c++)
-    {
-      const LtCitation *citation = g_ptr_array_index (citations, c);
-      gpointer number = g_hash_table_lookup (source_numbers, &citation->source_id);
-      gboolean seen = FALSE;
-
-      /* only the sources the footnote lists: restricted ones stay out */
-      if (number == NULL)
-        continue;
-      for (guint d = 0; d < c && !seen; d++)
-        seen = ((const LtCitation *) g_ptr_array_index (citations, d))->source_id ==
-               citation->source_id;
-      if (seen)
-        continue;
-
-      g_string_append (text, first ? " " : C_("list separator", ", "));
-      g_string_append_printf (text, "[%u]", GPOINTER_TO_UINT (number));
-      first = FALSE;
-      for (guint d = c, n = 0; d < citations->len; d++)
-        {
-          const LtCitation *same = g_ptr_array_index (citations, d);
-
-          if (same->source_id != citation->source_id || same->locator == NULL ||
-              *same->locator == '\0')
-            continue;
-          g_string_append (text, n++ == 0 ? " " : C_("list separator", ", "));
-          g_string_append (text, same->locator);
-        }
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static KeyRow *
-make_key_row (LtExportDocument *self,
-              LtExportKeyEntry *entry,
-              GHashTable       *source_numbers,
-              double            width)
-{
-  KeyRow *row = g_new0 (KeyRow, 1);
-  g_autofree char *number = g_strdup_printf ("%u", entry->number);
-  double gutter = 26 * self->scale;
-  double text_w = width - gutter;
-
-  row->number = make_layout (self, number, KEY_FONT_SIZE, PANGO_WEIGHT_BOLD, gutter - 4 * self->scale);
-  pango_layout_set_alignment (row->number, PANGO_ALIGN_RIGHT);
-  row->lines = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (entry->summary && entry->event_ids->len == 2)
-    {
-      g_autoptr(LtEvent) first = lt_store_lookup_event (self->store,
-                                                        g_array_index (entry->event_ids, gint64, 0));
-      g_autoptr(LtEvent) last = lt_store_lookup_event (self->store,
-                                                       g_array_index (entry->event_ids, gint64, 1));
-      g_autofree char *from = NULL;
-      g_autofree char *to = NULL;
-      g_autofree char *line = NULL;
-      const LtDateRange *range;
-
-      if (first != NULL && last != NULL)
-        {
-          from = lt_date_format (&lt_event_get_date_range (first)->start);
-          range = lt_event_get_date_range (last);
-          to = lt_date_format (range->has_end ? &range->end : &range->start);
-          /* Translators: a large cluster in the event key: "240 events, from 3 March 2021 to
-           * May 2021" */
-          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%1$u event, from %2$s to %3$s",
-                                               "%1$u events, from %2$s to %3$s",
-                                               entry->n_events),
-                                  entry->n_events, from, to);
-          g_ptr_array_add (row->lines, make_layout (self, line, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
-                                                    text_w));
-        }
-      row->height = 3 * self->scale;
-      for (guint i = 0; i < row->lines->len; i++)
-        row->height += layout_height (g_ptr_array_index (row->lines, i));
-
-      return row;
-    }
-
-  if (entry->n_events > 1)
-    {
-      g_autofree char *head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u event:", "%u events:",
-                                                            entry->n_events),
-                                               entry->n_events);
-
-      g_ptr_array_add (row->lines, make_layout (self, head, KEY_FONT_SIZE, PANGO_WEIGHT_BOLD, text_w));
-    }
-
-  for (guint i = 0; i < entry->event_ids->len; i++)
-    {
-      g_autoptr(LtEvent) event = lt_store_lookup_event (self->store,
-                                                        g_array_index (entry->event_ids, gint64, i));
-      g_autofree char *line = NULL;
-      const char *summary;
-
-      if (event == NULL)
-        continue;
-      line = format_key_event (self, event, source_numbers);
-      g_ptr_array_add (row->lines, make_layout (self, line, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, text_w));
-
-      /* one line of summary for an event alone in the full key; a cluster lists its events
-       * only, and the short key of an image without the full key names them only */
-      summary = lt_event_get_summary (event);
-      if (entry->n_events == 1 && summary != NULL && *summary != '\0' &&
-          (self->options->key || self->options->format == LT_EXPORT_FORMAT_PDF))
-        {
-          PangoLayout *layout = make_layout (self, summary, KEY_FONT_SIZE - 1, PANGO_WEIGHT_NORMAL,
-                                             text_w);
-
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-          pango_layout_set_single_paragraph_mode (layout, TRUE);
-          g_object_set_data (G_OBJECT (layout), "lt-dim", GINT_TO_POINTER (1));
-          g_ptr_array_add (row->lines, layout);
-        }
-    }
-
-  if (entry->n_events > entry->event_ids->len)
-    {
-      guint rest = entry->n_events - entry->event_ids->len;
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "… and %u more event",
-                                                            "… and %u more events", rest),
-                                               rest);
-      PangoLayout *layout = make_layout (self, more, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, text_w);
-
-      g_object_set_data (G_OBJECT (layout), "lt-dim", GINT_TO_POINTER (1));
-      g_ptr_array_add (row->lines, layout);
-    }
-
-  row->height = 3 * self->scale;
-  for (guint i = 0; i < row->lines->len; i++)
-    row->height += layout_height (g_ptr_array_index (row->lines, i));
-
-  return row;
-}
-
-/* Every entry of the key, once the drawing pages are laid out and numbered */
-static void
-prepare_key_rows (LtExportDocument *self)
-{
-  g_autoptr(GHashTable) source_numbers = g_hash_table_new (g_int64_hash, g_int64_equal);
-  double width = key_column_width (self);
-
-  for (guint i = 0; i < self->source_ids->len; i++)
-    g_hash_table_insert (source_numbers, &g_array_index (self->source_ids, gint64, i),
-                         GUINT_TO_POINTER (i + 1));
-
-  g_clear_pointer (&self->key_rows, g_ptr_array_unref);
-  self->key_rows = g_ptr_array_new_with_free_func (key_row_free);
-  for (guint page = 0; page < self->page_keys->len; page++)
-    {
-      GPtrArray *entries = g_ptr_array_index (self->page_keys, page);
-
-      for (guint i = 0; i < entries->len; i++)
-        g_ptr_array_add (self->key_rows,
-                         make_key_row (self, g_ptr_array_index (entries, i), source_numbers, width));
-    }
-
-  /* A drawing page has room for a few footnotes; the key's pages list every source its
-   * numbers point to */
-  if (self->options->format == LT_EXPORT_FORMAT_PDF && self->source_ids->len > 0)
-    {
-      KeyRow *heading = g_new0 (KeyRow, 1);
-
-      heading->lines = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (heading->lines, make_layout (self, _("Sources"), 11.5, PANGO_WEIGHT_BOLD, width));
-      heading->height = layout_height (g_ptr_array_index (heading->lines, 0)) + 6 * self->scale;
-      g_ptr_array_add (self->key_rows, heading);
-
-      for (guint i = 0; i < self->source_texts->len; i++)
-        {
-          KeyRow *row = g_new0 (KeyRow, 1);
-          g_autofree char *number = g_strdup_printf ("[%u]", i + 1);
-
-          row->number = make_layout (self, number, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
-                                     26 * self->scale - 4 * self->scale);
-          pango_layout_set_alignment (row->number, PANGO_ALIGN_RIGHT);
-          row->lines = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (row->lines, make_layout (self, g_ptr_array_index (self->source_texts, i),
-                                                    KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL,
-                                                    width - 26 * self->scale));
-          row->height = layout_height (g_ptr_array_index (row->lines, 0)) + 3 * self->scale;
-          row->url = g_ptr_array_index (self->source_urls, i);
-          g_ptr_array_add (self->key_rows, row);
-        }
-    }
-}
-
-/* Fills columns of @height from row @start; returns the row after the last one placed */
-static guint
-draw_key_rows (LtExportDocument *self,
-               GtkSnapshot      *snapshot,
-               LtExportPageInfo *info,
-               guint             start,
-               double            x,
-               double            y,
-               double            height)
-{
-  double col_w = key_column_width (self);
-  double gap = 20 * self->scale;
-  double gutter = 26 * self->scale;
-  guint n_cols = key_n_columns (self);
-  guint col = 0;
-  double cy = 0;
-  guint i;
-
-  for (i = start; i < self->key_rows->len; i++)
-    {
-      KeyRow *row = g_ptr_array_index (self->key_rows, i);
-      double cx, ly;
-
-      if (cy + row->height > height && cy > 0)
-        {
-          col++;
-          cy = 0;
-        }
-      if (col >= n_cols || row->height > height)
-        break;
-
-      cx = x + col * (col_w + gap);
-      if (snapshot != NULL)
-        {
-          if (row->number != NULL)
-            draw_layout (snapshot, row->number, cx, y + cy, &ink);
-          ly = y + cy;
-          for (guint l = 0; l < row->lines->len; l++)
-            {
-              PangoLayout *layout = g_ptr_array_index (row->lines, l);
-              gboolean dim = g_object_get_data (G_OBJECT (layout), "lt-dim") != NULL;
-
-              draw_layout (snapshot, layout, cx + (row->number != NULL ? gutter : 0), ly,
-                           dim ? &ink_dim : &ink);
-              ly += layout_height (layout);
-            }
-          /* a listed source opens its web page, as its footnote on the drawing's page does */
-          if (info != NULL && row->url != NULL && *row->url != '\0')
-            lt_export_page_info_add_link (info, row->url,
-                                          &GRAPHENE_RECT_INIT (cx + gutter, y + cy,
-                                                               col_w - gutter, row->height));
-        }
-      cy += row->height;
-    }
-
-  return i;
-}
-
-static double
-key_heading_height (LtExportDocument *self)
-{
-  g_autoptr(PangoLayout) heading = make_layout (self, _("Key to the events"), 11.5,
-                                                PANGO_WEIGHT_BOLD, -1);
-
-  return layout_height (heading) + 4 * self->scale;
-}
-
-/* The room the rows of a key page have, under its title and heading */
-static void
-key_page_area (LtExportDocument *self,
-               double           *top,
-               double           *height)
-{
-  g_autoptr(PangoLayout) title = make_layout (self, self->title, 15, PANGO_WEIGHT_BOLD,
-                                              self->width - 2 * self->margin);
-  g_autoptr(GtkSnapshot) probe = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  double bottom = draw_footer (self, probe, 0);
-
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&probe));
-  *top = self->margin + layout_height (title) + 12 * self->scale + key_heading_height (self);
-  *height = MAX (bottom - *top, 40 * self->scale);
-}
-
-static void
-paginate_key (LtExportDocument *self)
-{
-  double top, height;
-  guint start = 0;
-
-  self->key_page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  key_page_area (self, &top, &height);
-  while (start < self->key_rows->len)
-    {
-      guint end = draw_key_rows (self, NULL, NULL, start, 0, 0, height);
-
-      g_array_append_val (self->key_page_starts, start);
-      if (end == start)   /* a row taller than a page: skip it rather than loop */
-        end = start + 1;
-      start = end;
-    }
-  g_array_append_val (self->key_page_starts, start);
-}
-
-static GskRenderNode *
-build_key_page (LtExportDocument *self,
-                guint             page,
-                LtExportPageInfo *info)
-{
-  guint k = page - self->n_slices;
-  guint start = g_array_index (self->key_page_starts, guint, k);
-  g_autoptr(PangoLayout) title = make_layout (self, self->title, 15, PANGO_WEIGHT_BOLD,
-                                              self->width - 2 * self->margin);
-  g_autoptr(PangoLayout) heading = make_layout (self, _("Key to the events"), 11.5,
-                                                PANGO_WEIGHT_BOLD, -1);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  double m = self->margin;
-  double s = self->scale;
-  double y = m;
-  double top, height;
-
-  gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
-  draw_layout (snapshot, title, m, y, &ink);
-  y += layout_height (title) + 4 * s;
-  draw_rule (snapshot, m, y, self->width - 2 * m, MAX (1.5 * s, 1), &accent);
-  y += 8 * s;
-  /* the heading again on every page of the key */
-  draw_layout (snapshot, heading, m, y, &ink);
-  draw_footer (self, snapshot, page);
-
-  key_page_area (self, &top, &height);
-  draw_key_rows (self, snapshot, info, start, m, top, height);
-
-  if (info != NULL)
-    {
-      g_autofree char *number = g_strdup_printf (_("%1$u / %2$u"), page + 1, self->n_pages);
-
-      info->outline = g_strconcat (number, C_("meta separator", " · "), _("Key to the events"),
-                                   NULL);
-      lt_export_page_info_add_section (info, _("Key to the events"), y);
-    }
-
-  return gtk_snapshot_free_to_node (snapshot);
-}
-
 /* The page */
 
-static GskRenderNode *
-build_page (LtExportDocument *self,
-            guint             page,
-            LtExportPageInfo *info)
+GskRenderNode *
+_lt_export_build_page (LtExportDocument *self,
+                       guint             page,
+                       LtExportPageInfo *info)
 {
   const LtExportOptions *options = self->options;
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (LegendCell));
@@ -1089,33 +597,33 @@ build_page (LtExportDocument *self,
   double key_y = -1;
 
   if (self->key && page >= self->n_slices)
-    return build_key_page (self, page, info);
+    return _lt_export_build_key_page (self, page, info);
 
   g_array_set_clear_func (legend, clear_legend_cell);
   g_array_set_clear_func (notes, clear_note_cell);
 
-  get_slice (self, MIN (page, self->n_slices - 1), &slice);
+  _lt_export_get_slice (self, MIN (page, self->n_slices - 1), &slice);
 
   snapshot = gtk_snapshot_new ();
   gtk_snapshot_append_color (snapshot, &paper, &GRAPHENE_RECT_INIT (0, 0, self->width, self->height));
 
   /* Title block */
-  title = make_layout (self, self->title, 26, PANGO_WEIGHT_BOLD, cw);
-  draw_layout (snapshot, title, m, y, &ink);
-  y += layout_height (title) + 2 * s;
+  title = _lt_export_layout (self, self->title, 26, PANGO_WEIGHT_BOLD, cw);
+  _lt_export_draw_layout (snapshot, title, m, y, &ink);
+  y += _lt_export_layout_height (title) + 2 * s;
 
   if (options->subtitle != NULL && *options->subtitle != '\0')
     {
-      subtitle = make_layout (self, options->subtitle, 15, PANGO_WEIGHT_NORMAL, cw);
-      draw_layout (snapshot, subtitle, m, y, &ink_dim);
-      y += layout_height (subtitle) + 2 * s;
+      subtitle = _lt_export_layout (self, options->subtitle, 15, PANGO_WEIGHT_NORMAL, cw);
+      _lt_export_draw_layout (snapshot, subtitle, m, y, &ink_dim);
+      y += _lt_export_layout_height (subtitle) + 2 * s;
     }
 
   g_string_append (meta_text, self->kind_label);
   if (self->has_window)
     {
-      g_autofree char *window = format_window ((gint64) slice.from_day,
-                                               (gint64) ceil (slice.to_day) - 1);
+      g_autofree char *window = _lt_export_format_window ((gint64) slice.from_day,
+                                                          (gint64) ceil (slice.to_day) - 1);
 
       g_string_append (meta_text, C_("meta separator", " · "));
       g_string_append (meta_text, window);
@@ -1126,14 +634,14 @@ build_page (LtExportDocument *self,
       /* Translators: %1$u is this page's number, %2$u the number of pages */
       g_string_append_printf (meta_text, _("part %1$u of %2$u"), page + 1, self->n_slices);
     }
-  meta = make_layout (self, meta_text->str, 11.5, PANGO_WEIGHT_NORMAL, cw);
-  draw_layout (snapshot, meta, m, y, &ink_dim);
-  y += layout_height (meta) + 8 * s;
+  meta = _lt_export_layout (self, meta_text->str, 11.5, PANGO_WEIGHT_NORMAL, cw);
+  _lt_export_draw_layout (snapshot, meta, m, y, &ink_dim);
+  y += _lt_export_layout_height (meta) + 8 * s;
 
-  draw_rule (snapshot, m, y, cw, MAX (1.5 * s, 1), options->grayscale ? &ink : &accent);
+  _lt_export_draw_rule (snapshot, m, y, cw, MAX (1.5 * s, 1), options->grayscale ? &ink : &accent);
   y += 14 * s;
 
-  bottom = draw_footer (self, snapshot, page);
+  bottom = _lt_export_draw_footer (self, snapshot, page);
   if (info != NULL)
     {
       /* The outline names each page by what it shows: "2 / 5 · July 2021 – December 2021" */
@@ -1145,8 +653,8 @@ build_page (LtExportDocument *self,
 
           if (self->has_window)
             {
-              g_autofree char *window = format_window ((gint64) slice.from_day,
-                                                       (gint64) ceil (slice.to_day) - 1);
+              g_autofree char *window = _lt_export_format_window ((gint64) slice.from_day,
+                                                                  (gint64) ceil (slice.to_day) - 1);
 
               entry = g_strconcat (number, C_("meta separator", " · "), window, NULL);
             }
@@ -1165,8 +673,8 @@ build_page (LtExportDocument *self,
     legend_h = layout_legend (self, cw, legend);
   if (options->show_filter && !extra)
     {
-      filter = make_layout (self, self->filter_text, 11, PANGO_WEIGHT_NORMAL, cw);
-      filter_h = layout_height (filter);
+      filter = _lt_export_layout (self, self->filter_text, 11, PANGO_WEIGHT_NORMAL, cw);
+      filter_h = _lt_export_layout_height (filter);
     }
 
   min_drawing = 0.42 * (self->height - 2 * m);
@@ -1174,8 +682,8 @@ build_page (LtExportDocument *self,
     {
       double room;
 
-      notes_heading = make_layout (self, _("Sources"), 11.5, PANGO_WEIGHT_BOLD, -1);
-      heading_h = layout_height (notes_heading) + 3 * s;
+      notes_heading = _lt_export_layout (self, _("Sources"), 11.5, PANGO_WEIGHT_BOLD, -1);
+      heading_h = _lt_export_layout_height (notes_heading) + 3 * s;
       room = bottom - y - min_drawing - legend_h - filter_h - heading_h - self->key_height - 30 * s;
       if (room > 12 * s)
         notes_h = layout_notes (self, on_page, cw, room, notes);
@@ -1187,7 +695,7 @@ build_page (LtExportDocument *self,
     {
       double ny = bottom - notes_h;
 
-      draw_layout (snapshot, notes_heading, m, ny - heading_h, &ink);
+      _lt_export_draw_layout (snapshot, notes_heading, m, ny - heading_h, &ink);
       sources_y = ny - heading_h;
       for (guint i = 0; i < notes->len; i++)
         {
@@ -1197,14 +705,14 @@ build_page (LtExportDocument *self,
           const char *url = cell->source >= 0 ? g_ptr_array_index (self->source_urls, cell->source) : NULL;
 
           if (cell->number != NULL)
-            draw_layout (snapshot, cell->number, m + cell->x, ny + cell->y, &ink_dim);
-          draw_layout (snapshot, cell->text, text_x, ny + cell->y, &ink);
+            _lt_export_draw_layout (snapshot, cell->number, m + cell->x, ny + cell->y, &ink_dim);
+          _lt_export_draw_layout (snapshot, cell->text, text_x, ny + cell->y, &ink);
           /* The whole footnote opens its source: a URL is too long to print on the page. */
           if (info != NULL && url != NULL && *url != '\0')
             lt_export_page_info_add_link (info, url,
                                           &GRAPHENE_RECT_INIT (text_x, ny + cell->y,
-                                                               layout_width (cell->text),
-                                                               layout_height (cell->text)));
+                                                               _lt_export_layout_width (cell->text),
+                                                               _lt_export_layout_height (cell->text)));
         }
       bottom = ny - heading_h - 10 * s;
     }
@@ -1212,7 +720,7 @@ build_page (LtExportDocument *self,
   if (filter != NULL)
     {
       bottom -= filter_h;
-      draw_layout (snapshot, filter, m, bottom, &ink_dim);
+      _lt_export_draw_layout (snapshot, filter, m, bottom, &ink_dim);
       bottom -= 8 * s;
     }
 
@@ -1224,15 +732,15 @@ build_page (LtExportDocument *self,
       for (guint i = 0; i < legend->len; i++)
         {
           LegendCell *cell = &g_array_index (legend, LegendCell, i);
-          double lh = layout_height (cell->label);
+          double lh = _lt_export_layout_height (cell->label);
           double row_h = MAX (swatch, lh);
 
           lt_export_painter_paint_legend_swatch (self->painter, i, snapshot,
                                                  &GRAPHENE_RECT_INIT (m + cell->x,
                                                                       ly + cell->y + (row_h - swatch) / 2,
                                                                       swatch, swatch));
-          draw_layout (snapshot, cell->label, m + cell->x + swatch + 6 * s,
-                       ly + cell->y + (row_h - lh) / 2, &ink);
+          _lt_export_draw_layout (snapshot, cell->label, m + cell->x + swatch + 6 * s,
+                                  ly + cell->y + (row_h - lh) / 2, &ink);
         }
       bottom = ly - 10 * s;
     }
@@ -1241,16 +749,17 @@ build_page (LtExportDocument *self,
    * height, so that the drawing numbered first has the size of the one drawn last */
   if (self->key_height > 0)
     {
-      g_autoptr(PangoLayout) heading = make_layout (self, _("Key to the events"), 11.5,
-                                                    PANGO_WEIGHT_BOLD, -1);
-      double hh = key_heading_height (self);
+      g_autoptr(PangoLayout) heading = _lt_export_layout (self, _("Key to the events"), 11.5,
+                                                          PANGO_WEIGHT_BOLD, -1);
+      double hh = _lt_export_key_heading_height (self);
 
       bottom -= self->key_height;
       key_y = bottom;
-      draw_layout (snapshot, heading, m, bottom, &ink);
+      _lt_export_draw_layout (snapshot, heading, m, bottom, &ink);
       if (self->key_rows != NULL)
         {
-          guint end = draw_key_rows (self, snapshot, info, 0, m, bottom + hh, self->key_height - hh);
+          guint end = _lt_export_draw_key_rows (self, snapshot, info, 0, m, bottom + hh,
+                                                self->key_height - hh);
 
           if (end < self->key_rows->len)
             {
@@ -1259,9 +768,11 @@ build_page (LtExportDocument *self,
                                                                     "… and %u more number: export a PDF for the whole key",
                                                                     "… and %u more numbers: export a PDF for the whole key",
                                                                     rest), rest);
-              g_autoptr(PangoLayout) line = make_layout (self, more, KEY_FONT_SIZE, PANGO_WEIGHT_NORMAL, cw);
+              g_autoptr(PangoLayout) line = _lt_export_layout (self, more, KEY_FONT_SIZE,
+                                                               PANGO_WEIGHT_NORMAL, cw);
 
-              draw_layout (snapshot, line, m + cw - layout_width (line), bottom, &ink_dim);
+              _lt_export_draw_layout (snapshot, line, m + cw - _lt_export_layout_width (line), bottom,
+                                      &ink_dim);
             }
         }
       bottom -= 10 * s;
@@ -1387,92 +898,6 @@ setup_text (LtExportDocument *self)
   cairo_font_options_destroy (font_options);
 }
 
-/* Lays out the drawing pages once to learn their numbers and what each stands for, then
- * the key's rows and, in a PDF, its pages */
-static void
-number_pages (LtExportDocument *self)
-{
-  guint next = 1;
-
-  g_clear_pointer (&self->first_numbers, g_array_unref);
-  g_clear_pointer (&self->page_keys, g_ptr_array_unref);
-  self->first_numbers = g_array_new (FALSE, TRUE, sizeof (guint));
-  self->page_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  for (guint page = 0; page < self->n_slices; page++)
-    {
-      g_autoptr(GskRenderNode) node = NULL;
-      GPtrArray *entries;
-
-      g_array_append_val (self->first_numbers, next);
-      g_ptr_array_add (self->page_keys, g_ptr_array_new_with_free_func (lt_export_key_entry_free));
-      node = build_page (self, page, NULL);
-      entries = g_ptr_array_index (self->page_keys, page);
-      next += entries->len;
-    }
-
-  prepare_key_rows (self);
-}
-
-/* The least room under the drawing that holds every row of the key, up to @cap */
-static double
-key_rows_height (LtExportDocument *self,
-                 double            cap)
-{
-  double hh = key_heading_height (self);
-  double total = 0, tallest = 0, h;
-
-  if (self->key_rows->len == 0)
-    return 0;
-  for (guint i = 0; i < self->key_rows->len; i++)
-    {
-      KeyRow *row = g_ptr_array_index (self->key_rows, i);
-
-      total += row->height;
-      tallest = MAX (tallest, row->height);
-    }
-  for (h = ceil (total / key_n_columns (self)); h + hh < cap; h += tallest)
-    if (draw_key_rows (self, NULL, NULL, 0, 0, 0, h) == self->key_rows->len)
-      return h + hh;
-
-  return cap;
-}
-
-static void
-build_key (LtExportDocument *self)
-{
-  /* the drawing keeps two thirds of the page, or three quarters for a short key */
-  double cap = round ((self->options->key ? 0.34 : 0.25) * (self->height - 2 * self->margin));
-
-  if (self->options->format != LT_EXPORT_FORMAT_PDF)
-    self->key_height = self->options->key ? cap : 0;
-  else
-    self->n_pages = self->n_slices + 1;   /* the footer of a page of many, as in the end */
-
-  number_pages (self);
-
-  /* An image without the full key makes room for the events it had to number; with less
-   * room for the drawing, numbering again finds what the final drawing shows */
-  if (self->options->format != LT_EXPORT_FORMAT_PDF && !self->options->key)
-    {
-      /* a smaller drawing may leave more titles out: grow the room while it helps */
-      for (int attempt = 0; attempt < 3 && self->key_rows->len > 0; attempt++)
-        {
-          double needed = key_rows_height (self, cap);
-
-          if (needed <= self->key_height)
-            break;
-          self->key_height = needed;
-          number_pages (self);
-        }
-    }
-  if (self->options->format == LT_EXPORT_FORMAT_PDF)
-    {
-      paginate_key (self);
-      self->n_pages = self->n_slices + self->key_page_starts->len - 1;
-    }
-}
-
 /**
  * lt_export_document_new_with_painter:
  * @store: the chronicle
@@ -1589,13 +1014,13 @@ lt_export_document_new_with_painter (LtStore                *store,
     lt_export_painter_set_source_numbers (self->painter, numbers);
   }
   if (self->key)
-    build_key (self);
+    _lt_export_build_key (self);
 
   /* What the drawing cannot hold (the graph's key) follows on pages of its own; the painter
    * knows how much once it has drawn the first page. */
   if (options->format == LT_EXPORT_FORMAT_PDF && options->page == LT_EXPORT_PAGE_GRAPH)
     {
-      g_autoptr(GskRenderNode) first = build_page (self, 0, NULL);
+      g_autoptr(GskRenderNode) first = _lt_export_build_page (self, 0, NULL);
       graphene_rect_t inner = GRAPHENE_RECT_INIT (0, 0, self->body.size.width / self->scale,
                                                   self->body.size.height / self->scale);
 
@@ -1704,7 +1129,7 @@ lt_export_document_dup_page (LtExportDocument *self,
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
   g_return_val_if_fail (page < self->n_pages, NULL);
 
-  return build_page (self, page, NULL);
+  return _lt_export_build_page (self, page, NULL);
 }
 
 /**
@@ -1728,273 +1153,4 @@ lt_export_document_dup_filter_text (LtExportDocument *self)
   g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
 
   return g_strdup (self->filter_text);
-}
-
-/* A chronicle has no name of its own but its file's: "chronicle.db" is "chronicle". */
-static char *
-dup_chronicle_name (LtExportDocument *self)
-{
-  const char *path = lt_store_get_path (self->store);
-  g_autofree char *base = NULL;
-  char *dot;
-
-  if (path == NULL || *path == '\0' || g_str_equal (path, ":memory:"))
-    return NULL;
-  base = g_path_get_basename (path);
-  dot = strrchr (base, '.');
-  if (dot != NULL && dot != base)
-    *dot = '\0';
-
-  return g_steal_pointer (&base);
-}
-
-/* What the drawing shows, as a PDF's keywords: its kind and its legend's entries. The
- * legend names only what is drawn, so nothing restricted gets in. */
-static char *
-dup_keywords (LtExportDocument *self)
-{
-  g_autoptr(GString) keywords = g_string_new (self->kind_label);
-  guint n = lt_export_painter_get_n_legend_items (self->painter);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *label = lt_export_painter_get_legend_label (self->painter, i);
-
-      if (label != NULL && *label != '\0')
-        g_string_append_printf (keywords, ", %s", label);
-    }
-
-  return g_string_free (g_steal_pointer (&keywords), FALSE);
-}
-
-/**
- * lt_export_document_dup_metadata:
- * @self: a document
- * @meta: (out caller-allocates): filled; free with lt_export_metadata_clear()
- *
- * What the file says about itself: the title, what it shows, and (for SVG,
- * whose text cairo turns into outlines) a plain-text description of the page:
- * the axis labels, what is shown, the filter and the sources.
- */
-void
-lt_export_document_dup_metadata (LtExportDocument *self,
-                                 LtExportMetadata *meta)
-{
-  g_autoptr(GString) desc = g_string_new (NULL);
-  g_autoptr(GString) subject = g_string_new (NULL);
-
-  g_return_if_fail (LT_IS_EXPORT_DOCUMENT (self));
-  g_return_if_fail (meta != NULL);
-
-  if (self->options->subtitle != NULL && *self->options->subtitle != '\0')
-    {
-      g_string_append (subject, self->options->subtitle);
-      g_string_append (subject, C_("meta separator", " · "));
-    }
-  g_string_append (subject, self->kind_label);
-  if (self->has_window)
-    {
-      g_autofree char *window = format_window ((gint64) self->from_day,
-                                               (gint64) ceil (self->to_day) - 1);
-
-      g_string_append (subject, C_("meta separator", " · "));
-      g_string_append (subject, window);
-    }
-
-  g_string_append_printf (desc, "%s\n%s\n", self->title, subject->str);
-  if (self->options->show_filter)
-    g_string_append_printf (desc, "%s\n", self->filter_text);
-
-  for (guint page = 0; page < self->n_slices; page++)
-    {
-      LtExportSlice slice;
-
-      get_slice (self, page, &slice);
-      lt_export_painter_describe (self->painter, &slice, desc);
-    }
-
-  if (self->options->sources && self->source_ids->len > 0)
-    {
-      g_string_append_printf (desc, "%s\n", _("Sources"));
-      for (guint i = 0; i < self->source_texts->len; i++)
-        g_string_append_printf (desc, "%u. %s\n", i + 1,
-                                (const char *) g_ptr_array_index (self->source_texts, i));
-    }
-  if (self->options->show_date)
-    g_string_append_printf (desc, "%s\n", self->export_date_text);
-
-  meta->title = g_strdup (self->title);
-  meta->subject = g_string_free (g_steal_pointer (&subject), FALSE);
-  meta->description = g_string_free (g_steal_pointer (&desc), FALSE);
-  meta->creator = g_strdup ("Letapis " PACKAGE_VERSION);
-  meta->author = dup_chronicle_name (self);
-  meta->keywords = dup_keywords (self);
-  meta->time = self->options->export_time;
-  meta->language = g_strdup (lt_get_ui_language ());
-}
-
-/* The pages' drawings, and what each holds besides for @meta's PDF outline and links */
-static GPtrArray *
-dup_pages (LtExportDocument *self,
-           LtExportMetadata *meta)
-{
-  GPtrArray *nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gsk_render_node_unref);
-
-  g_clear_pointer (&meta->pages, g_ptr_array_unref);
-  meta->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_export_page_info_free);
-  for (guint page = 0; page < self->n_pages; page++)
-    {
-      LtExportPageInfo *info = lt_export_page_info_new ();
-
-      g_ptr_array_add (nodes, build_page (self, page, info));
-      g_ptr_array_add (meta->pages, info);
-    }
-
-  return nodes;
-}
-
-/**
- * lt_export_document_render:
- * @self: a document
- * @error: return location for a #GError
- *
- * Returns: (transfer full): the file's bytes, or %NULL with @error set
- */
-GBytes *
-lt_export_document_render (LtExportDocument  *self,
-                           GError           **error)
-{
-  g_autoptr(GPtrArray) nodes = NULL;
-  LtExportMetadata meta = { 0 };
-  GBytes *bytes;
-
-  g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), NULL);
-
-  lt_export_document_dup_metadata (self, &meta);
-  nodes = dup_pages (self, &meta);
-  bytes = lt_export_render_pages (self->options->format, nodes, self->width, self->height,
-                                  self->options->dpi, &meta, error);
-  lt_export_metadata_clear (&meta);
-
-  return bytes;
-}
-
-/**
- * lt_export_document_write:
- * @self: a document
- * @file: where to write
- * @cancellable: (nullable): a #GCancellable
- * @error: return location for a #GError
- *
- * Renders and replaces @file atomically; on failure nothing is left behind.
- *
- * Returns: %TRUE on success
- */
-gboolean
-lt_export_document_write (LtExportDocument  *self,
-                          GFile             *file,
-                          GCancellable      *cancellable,
-                          GError           **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  bytes = lt_export_document_render (self, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return lt_export_write_bytes (file, bytes, cancellable, error);
-}
-
-typedef struct
-{
-  GPtrArray        *nodes;
-  LtExportMetadata  meta;
-  LtExportFormat    format;
-  double            width;
-  double            height;
-  guint             dpi;
-  GFile            *file;
-} WriteData;
-
-static void
-write_data_free (gpointer data)
-{
-  WriteData *wd = data;
-
-  g_clear_pointer (&wd->nodes, g_ptr_array_unref);
-  lt_export_metadata_clear (&wd->meta);
-  g_clear_object (&wd->file);
-  g_free (wd);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  WriteData *wd = task_data;
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  bytes = lt_export_render_pages (wd->format, wd->nodes, wd->width, wd->height, wd->dpi,
-                                  &wd->meta, &error);
-  if (bytes == NULL || !lt_export_write_bytes (wd->file, bytes, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/**
- * lt_export_document_write_async:
- * @self: a document
- * @file: where to write
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the file is written
- * @user_data: for @callback
- *
- * Builds the pages here (the painters read the store), then draws, encodes
- * and writes them in a worker thread.
- */
-void
-lt_export_document_write_async (LtExportDocument    *self,
-                                GFile               *file,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  WriteData *wd;
-
-  g_return_if_fail (LT_IS_EXPORT_DOCUMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lt_export_document_write_async);
-
-  wd = g_new0 (WriteData, 1);
-  lt_export_document_dup_metadata (self, &wd->meta);
-  wd->nodes = dup_pages (self, &wd->meta);
-  wd->format = self->options->format;
-  wd->width = self->width;
-  wd->height = self->height;
-  wd->dpi = self->options->dpi;
-  wd->file = g_object_ref (file);
-  g_task_set_task_data (task, wd, write_data_free);
-
-  g_task_run_in_thread (task, write_thread);
-}
-
-gboolean
-lt_export_document_write_finish (LtExportDocument  *self,
-                                 GAsyncResult      *result,
-                                 GError           **error)
-{
-  g_return_val_if_fail (LT_IS_EXPORT_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

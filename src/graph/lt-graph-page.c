@@ -1,4 +1,5 @@
-/* lt-graph-page.c
+/* lt-graph-page.c: LtGraphPage, the Organizations page: the graph built for a period and
+ * filtered for the view, its list form, and the page's state
  *
  * Copyright 2026 The Letapis developers
  *
@@ -19,19 +20,10 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
-#include <string.h>
 
-#include "lt-graph-model.h"
-#include "lt-graph-page.h"
-#include "lt-graph-view.h"
-#include "lt-model.h"
-#include "lt-record-tag.h"
+#include "lt-graph-page-private.h"
 
 #define LAYOUT_NAME "graph"
-
-/* how long the timeline's window must rest before a following graph is rebuilt */
-#define FOLLOW_DELAY_MS 200
 
 /* Rows of the list form */
 
@@ -71,65 +63,6 @@ lt_graph_row_init (LtGraphRow *self)
 
 /* The page */
 
-struct _LtGraphPage
-{
-  GtkWidget       parent_instance;
-
-  LtStore        *store;
-  GSignalGroup   *store_signals; /* "changed" of whichever store is shown */
-  LtGraph        *full;        /* the period's graph */
-  LtGraph        *shown;       /* after filters */
-  guint32         hidden_kinds;
-  guint32         hidden_edge_types;
-  gboolean        hide_isolated;
-  gint64          focus_actor;
-  gboolean        rebuilding;
-  guint           rebuild_id;
-  gboolean        rebuild_on_map;  /* the store changed while the page was hidden */
-
-  /* following the timeline's visible window */
-  gboolean        has_timeline_window;
-  double          timeline_start;
-  double          timeline_end;
-  gint64          followed_start;  /* the period last shown while following */
-  gint64          followed_end;
-  guint           follow_id;
-  char           *saved_from;      /* what the entries held before following */
-  char           *saved_to;
-
-  /* the period the graph shows, as typed: NULL for no limit */
-  char           *applied_from;
-  char           *applied_to;
-
-  /* template */
-  GtkWidget      *main_box;
-  GtkSearchEntry *search_entry;
-  GtkToggleButton *neighbourhood_button;
-  GtkSpinButton  *depth_spin;
-  GtkBox         *filter_box;
-  GtkImage       *period_icon;
-  GtkLabel       *period_label;
-  GtkPopover     *period_popover;
-  GtkEntry       *from_entry;
-  GtkEntry       *to_entry;
-  GtkToggleButton *follow_button;
-  GtkDropDown    *size_dropdown;
-  GtkDropDown    *color_dropdown;
-  GtkToggleButton *list_button;
-  GtkLabel       *summary_label;
-  GtkStack       *stack;
-  LtGraphView    *view;
-  guint           metrics_serial;        /* of the graph whose metrics are wanted */
-  GCancellable   *metrics_cancellable;   /* while a thread computes them */
-  AdwStatusPage  *empty_page;
-  GtkWidget      *all_time_button;
-  GtkPaned       *list_paned;
-  gboolean        list_split;      /* the paned has had its first, even split */
-  GtkColumnView  *node_list;
-  GtkColumnView  *edge_list;
-  GtkBox         *details_box;
-};
-
 enum {
   PROP_0,
   PROP_STORE,
@@ -141,108 +74,10 @@ G_DEFINE_FINAL_TYPE (LtGraphPage, lt_graph_page, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_details (LtGraphPage *self);
-
-static void
-clear_box (GtkBox *box)
+void
+_lt_graph_page_notify_follow_timeline (LtGraphPage *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), css_class == NULL);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-  return label;
-}
-
-static gboolean
-parse_day (GtkEntry *entry,
-           gboolean  end,
-           gint64   *day,
-           gboolean *valid)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  LtDate date;
-
-  *valid = TRUE;
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  if (!lt_date_parse (text, &date, NULL))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      *valid = FALSE;
-      return FALSE;
-    }
-  *day = end ? lt_date_last_day (&date) : lt_date_first_day (&date);
-  return TRUE;
-}
-
-/* The shortest ISO date that bounds the period the same way: a start on the 1st of January is
- * its year, an end on the last day of a month is that month. */
-static char *
-dup_short_date (const char *text,
-                gboolean    end)
-{
-  LtDate date;
-  gint64 day;
-
-  if (text == NULL || !lt_date_parse (text, &date, NULL) || date.approximate)
-    return g_strdup (text);
-
-  day = end ? lt_date_last_day (&date) : lt_date_first_day (&date);
-  while (date.precision > LT_PRECISION_YEAR)
-    {
-      LtDate wider;
-
-      lt_date_init_ymd (&wider, date.year, date.precision == LT_PRECISION_DAY ? date.month : 0, 0);
-      if ((end ? lt_date_last_day (&wider) : lt_date_first_day (&wider)) != day)
-        break;
-      date = wider;
-    }
-  return lt_date_to_iso (&date);
-}
-
-static void
-update_period_button (LtGraphPage *self)
-{
-  gboolean follow = gtk_toggle_button_get_active (self->follow_button);
-  g_autofree char *from = dup_short_date (self->applied_from, FALSE);
-  g_autofree char *to = dup_short_date (self->applied_to, TRUE);
-  g_autofree char *label = NULL;
-
-  /* ISO dates: short, and the same in every language */
-  if (from != NULL && to != NULL && g_str_equal (from, to))
-    label = g_strdup (from);
-  else if (from != NULL && to != NULL)
-    label = g_strdup_printf ("%s – %s", from, to);
-  else if (from != NULL)
-    /* Translators: the period button when only a start is given; %s is a date like 2021-07 */
-    label = g_strdup_printf (_("From %s"), from);
-  else if (to != NULL)
-    /* Translators: the period button when only an end is given; %s is a date like 2021-07 */
-    label = g_strdup_printf (_("Until %s"), to);
-  else
-    /* Translators: the period button when no period is set */
-    label = g_strdup (_("All Time"));
-
-  gtk_label_set_label (self->period_label, label);
-  gtk_image_set_from_icon_name (self->period_icon,
-                                follow ? "lt-timeline-symbolic" : "x-office-calendar-symbolic");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_TIMELINE]);
 }
 
 static GListModel *
@@ -360,8 +195,8 @@ update_lists (LtGraphPage *self)
 
 static void update_stack (LtGraphPage *self);
 
-static void
-refilter (LtGraphPage *self)
+void
+_lt_graph_page_refilter (LtGraphPage *self)
 {
   LtGraphFilter filter = { 0 };
   g_autofree char *summary = NULL;
@@ -371,7 +206,7 @@ refilter (LtGraphPage *self)
     {
       lt_graph_view_set_graph (self->view, NULL);
       update_lists (self);
-      update_details (self);
+      _lt_graph_page_update_details (self);
       return;
     }
 
@@ -438,7 +273,7 @@ metrics_done_cb (GObject      *object,
     lt_graph_metrics_apply (metrics, self->shown);
   lt_graph_view_metrics_changed (self->view);
   update_lists (self);
-  update_details (self);
+  _lt_graph_page_update_details (self);
   g_clear_object (&self->metrics_cancellable);
 }
 
@@ -494,10 +329,11 @@ rebuild (LtGraphPage *self)
   g_clear_pointer (&self->applied_from, g_free);
   g_clear_pointer (&self->applied_to, g_free);
 
-  options.has_window = parse_day (self->from_entry, FALSE, &options.start_day, &valid_from);
+  options.has_window = _lt_graph_page_parse_day (self->from_entry, FALSE, &options.start_day,
+                                                 &valid_from);
   if (options.has_window)
     self->applied_from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
-  if (parse_day (self->to_entry, TRUE, &options.end_day, &valid_to))
+  if (_lt_graph_page_parse_day (self->to_entry, TRUE, &options.end_day, &valid_to))
     {
       self->applied_to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
       if (!options.has_window)
@@ -508,11 +344,11 @@ rebuild (LtGraphPage *self)
     {
       options.end_day = G_MAXINT32;
     }
-  update_period_button (self);
+  _lt_graph_page_update_period_button (self);
 
   if (self->store == NULL)
     {
-      refilter (self);
+      _lt_graph_page_refilter (self);
       return;
     }
 
@@ -520,7 +356,7 @@ rebuild (LtGraphPage *self)
   if (self->full == NULL)
     {
       g_warning ("Could not build the graph: %s", error->message);
-      refilter (self);
+      _lt_graph_page_refilter (self);
       return;
     }
   if (!lt_graph_load_positions (self->full, self->store, LAYOUT_NAME, &error))
@@ -530,7 +366,7 @@ rebuild (LtGraphPage *self)
     }
   start_metrics (self);
 
-  refilter (self);
+  _lt_graph_page_refilter (self);
 }
 
 static void
@@ -544,243 +380,10 @@ layout_settled_cb (LtGraphPage *self)
 
   positions = lt_graph_dup_positions (self->shown);
   lt_graph_apply_positions (self->full, positions);
-  if (self->store != NULL && !lt_graph_save_positions (self->full, self->store, LAYOUT_NAME, &error))
+  /* a chronicle still being checked is only read: the layout is made again next time */
+  if (self->store != NULL && lt_store_get_writable (self->store) &&
+      !lt_graph_save_positions (self->full, self->store, LAYOUT_NAME, &error))
     g_warning ("Could not save the graph's positions: %s", error->message);
-}
-
-static void
-event_clicked_cb (GtkButton *button,
-                  gpointer   user_data)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "event-id");
-
-  gtk_widget_activate_action (GTK_WIDGET (button), "win.show-event", "x", id);
-}
-
-static void
-timeline_clicked_cb (GtkButton   *button,
-                     LtGraphPage *self)
-{
-  gint64 id = lt_graph_view_get_selected_actor (self->view);
-
-  if (id != 0)
-    gtk_widget_activate_action (GTK_WIDGET (button), "win.show-actor-on-timeline", "x", id);
-}
-
-static char *
-format_citations (GPtrArray *citations)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; citations != NULL && i < citations->len; i++)
-    {
-      const LtCitation *c = g_ptr_array_index (citations, i);
-      g_autofree char *source_date = lt_date_range_format_text (c->source_date);
-
-      if (text->len > 0)
-        g_string_append (text, "\n");
-      g_string_append (text, "— ");
-      if (c->publisher != NULL && *c->publisher)
-        g_string_append_printf (text, "%s, ", c->publisher);
-      g_string_append (text, c->source_title != NULL ? c->source_title : "");
-      if (source_date != NULL)
-        g_string_append_printf (text, ", %s", source_date);
-      if (c->locator != NULL && *c->locator)
-        g_string_append_printf (text, ", %s", c->locator);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* Edit and Add Relation act on the actor through the window */
-static GtkWidget *
-actor_buttons (gint64 actor_id)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *button;
-
-  button = gtk_button_new_with_mnemonic (_("_Edit…"));
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.edit-actor");
-  gtk_widget_set_tooltip_text (button, _("Edit the Actor"));
-  gtk_box_append (GTK_BOX (box), button);
-
-  button = gtk_button_new_with_mnemonic (_("Add _Relation…"));
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.add-relation");
-  gtk_widget_set_tooltip_text (button, _("Relate the Actor to Another"));
-  gtk_box_append (GTK_BOX (box), button);
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", actor_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-actor");
-  gtk_widget_set_tooltip_text (button, _("Delete the Actor"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete the Actor"), -1);
-  gtk_box_append (GTK_BOX (box), button);
-
-  return box;
-}
-
-/* A relation's sentence, with a button that deletes it */
-static GtkWidget *
-relation_row (const char *sentence,
-              gint64      relation_id)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (sentence);
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", relation_id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.delete-relation");
-  gtk_widget_set_tooltip_text (button, _("Delete the Relation"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Delete the Relation"), -1);
-  gtk_box_append (GTK_BOX (box), button);
-
-  return box;
-}
-
-static void
-update_details (LtGraphPage *self)
-{
-  gint64 id = lt_graph_view_get_selected_actor (self->view);
-  g_autoptr(LtActor) actor = NULL;
-  g_autoptr(GListModel) relations = NULL;
-  g_autoptr(GListModel) events = NULL;
-  const char * const *aliases;
-  GtkWidget *button;
-  int node;
-
-  clear_box (self->details_box);
-
-  if (id == 0)
-    {
-      add_label (self->details_box, _("Select an actor to see its connections and events."), "dim-label");
-      return;
-    }
-
-  node = self->shown != NULL ? lt_graph_find_node (self->shown, id) : -1;
-  actor = self->store != NULL ? lt_store_lookup_actor (self->store, id) : NULL;
-
-  if (actor == NULL)
-    {
-      if (node >= 0)
-        {
-          const LtGraphNode *n = lt_graph_get_node (self->shown, node);
-
-          add_label (self->details_box, n->name, "title-2");
-          add_label (self->details_box, lt_graph_node_kind_get_label (n->kind), "dim-label");
-        }
-      return;
-    }
-
-  if (lt_record_is_restricted (LT_RECORD (actor)))
-    gtk_box_append (self->details_box, lt_restricted_tag_new ());
-  add_label (self->details_box, lt_actor_get_name (actor), "title-2");
-  add_label (self->details_box, lt_graph_node_kind_get_label (lt_actor_get_kind (actor)), "dim-label");
-
-  aliases = lt_actor_get_aliases (actor);
-  if (aliases != NULL && aliases[0] != NULL)
-    {
-      g_autofree char *joined = g_strjoinv (", ", (char **) aliases);
-      g_autofree char *text = g_strdup_printf (_("Also known as: %s"), joined);
-
-      add_label (self->details_box, text, NULL);
-    }
-  if (lt_actor_get_description (actor) != NULL)
-    add_label (self->details_box, lt_actor_get_description (actor), NULL);
-
-  if (node >= 0)
-    {
-      const LtGraphNode *n = lt_graph_get_node (self->shown, node);
-      g_autofree char *text = NULL;
-
-      /* a big graph's betweenness is estimated from a sample of paths: say so */
-      if (lt_graph_get_betweenness_estimated (self->shown))
-        {
-          /* a number in the tens of thousands, grouped as every other figure is */
-          g_autofree char *about = lt_format_number (n->betweenness);
-
-          /* Translators: the last %s is an estimated number, grouped: "86 530" */
-          text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: about %s"),
-                                  n->weight, n->degree, about);
-        }
-      else
-        text = g_strdup_printf (_("Events: %u, connections: %u, betweenness: %.1f"),
-                                n->weight, n->degree, n->betweenness);
-
-      add_label (self->details_box, text, "dim-label");
-    }
-
-  button = gtk_button_new_with_mnemonic (_("Show on _Timeline"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_signal_connect (button, "clicked", G_CALLBACK (timeline_clicked_cb), self);
-  gtk_box_append (self->details_box, button);
-  gtk_box_append (self->details_box, actor_buttons (id));
-
-  relations = lt_store_list_relations (self->store, id);
-  if (g_list_model_get_n_items (relations) > 0)
-    add_label (self->details_box, _("Relations"), "heading");
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
-      g_autofree char *line = NULL;
-      g_autofree char *cites = format_citations (lt_relation_get_citations (relation));
-      gboolean from_side = lt_relation_get_from_id (relation) == id;
-      const char *other = from_side ? lt_relation_get_to_name (relation)
-                                    : lt_relation_get_from_name (relation);
-
-      if (lt_record_is_restricted (LT_RECORD (relation)))
-        continue;
-      /* one sentence per type and direction, naming the other actor: the pane is about this one */
-      line = lt_relation_type_describe (lt_relation_get_relation_type (relation), from_side,
-                                        other != NULL ? other : "");
-      gtk_box_append (self->details_box, relation_row (line,
-                                                       lt_record_get_id (LT_RECORD (relation))));
-      if (lt_relation_get_note (relation) != NULL && *lt_relation_get_note (relation))
-        add_label (self->details_box, lt_relation_get_note (relation), "caption");
-      if (*cites)
-        add_label (self->details_box, cites, "caption");
-    }
-
-  events = lt_store_list_events_of_actor (self->store, id);
-  if (g_list_model_get_n_items (events) > 0)
-    add_label (self->details_box, _("Events"), "heading");
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
-      g_autofree char *date = lt_date_range_format (lt_event_get_date_range (event));
-      g_autofree char *text = g_strdup_printf ("%s — %s", date, lt_event_get_title (event));
-      GtkWidget *label = gtk_label_new (text);
-      gint64 *event_id = g_new (gint64, 1);
-
-      if (lt_record_is_restricted (LT_RECORD (event)))
-        {
-          g_free (event_id);
-          g_object_ref_sink (label);
-          g_object_unref (label);
-          continue;
-        }
-      *event_id = lt_record_get_id (LT_RECORD (event));
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      button = gtk_button_new ();
-      gtk_button_set_child (GTK_BUTTON (button), label);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Show on the timeline"));
-      g_object_set_data_full (G_OBJECT (button), "event-id", event_id, g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (event_clicked_cb), NULL);
-      gtk_box_append (self->details_box, button);
-    }
 }
 
 static void
@@ -797,58 +400,20 @@ selection_changed_cb (LtGraphPage *self)
       if (gtk_toggle_button_get_active (self->neighbourhood_button))
         {
           self->rebuilding = TRUE;
-          refilter (self);
+          _lt_graph_page_refilter (self);
           self->rebuilding = FALSE;
         }
     }
-  update_details (self);
+  _lt_graph_page_update_details (self);
 }
 
-static void
-filter_changed_cb (LtGraphPage *self)
-{
-  self->rebuilding = TRUE;
-  refilter (self);
-  self->rebuilding = FALSE;
-  update_details (self);
-}
-
-static void
-window_changed_cb (LtGraphPage *self)
+void
+_lt_graph_page_window_changed (LtGraphPage *self)
 {
   self->rebuilding = TRUE;
   rebuild (self);
   self->rebuilding = FALSE;
-  update_details (self);
-}
-
-static gboolean
-entry_is_applied (GtkEntry   *entry,
-                  const char *applied)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  return g_strcmp0 (text, applied != NULL ? applied : "") == 0;
-}
-
-static void
-period_activate_cb (LtGraphPage *self)
-{
-  window_changed_cb (self);
-
-  /* Enter in a good date is done with the popover; a bad one stays open, marked */
-  if (!gtk_widget_has_css_class (GTK_WIDGET (self->from_entry), "error")
-      && !gtk_widget_has_css_class (GTK_WIDGET (self->to_entry), "error"))
-    gtk_popover_popdown (self->period_popover);
-}
-
-static void
-period_closed_cb (LtGraphPage *self)
-{
-  /* dates typed and left without Enter count too */
-  if (!entry_is_applied (self->from_entry, self->applied_from)
-      || !entry_is_applied (self->to_entry, self->applied_to))
-    window_changed_cb (self);
+  _lt_graph_page_update_details (self);
 }
 
 static void
@@ -940,136 +505,13 @@ node_row_activated_cb (LtGraphPage *self,
     lt_graph_page_focus_actor (self, row->actor_id);
 }
 
-static gint64
-find_actor (LtGraphPage *self,
-            const char  *text)
-{
-  g_autofree char *folded = NULL;
-  gint64 id = 0;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  if (self->store != NULL)
-    id = lt_store_find_actor (self->store, text);
-  if (id != 0 || self->full == NULL)
-    return id;
-
-  /* then a substring of the shown name, busiest actor first */
-  folded = g_utf8_casefold (text, -1);
-  {
-    guint best_weight = 0;
-
-    for (guint i = 0; i < lt_graph_get_n_nodes (self->full); i++)
-      {
-        const LtGraphNode *node = lt_graph_get_node (self->full, i);
-        g_autofree char *name = g_utf8_casefold (node->name, -1);
-
-        if (strstr (name, folded) != NULL && (id == 0 || node->weight > best_weight))
-          {
-            id = node->actor_id;
-            best_weight = node->weight;
-          }
-      }
-  }
-  return id;
-}
-
-static void
-search_changed_cb (LtGraphPage *self)
-{
-  gint64 id = find_actor (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-  if (id != 0 && self->shown != NULL && lt_graph_find_node (self->shown, id) >= 0)
-    lt_graph_view_set_selected_actor (self->view, id);
-}
-
-static void
-search_activate_cb (LtGraphPage *self)
-{
-  gint64 id = find_actor (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  if (id == 0)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-      return;
-    }
-  lt_graph_page_focus_actor (self, id);
-}
-
-static void
-kind_toggled_cb (GtkCheckButton *check,
-                 LtGraphPage    *self)
-{
-  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bit"));
-
-  if (gtk_check_button_get_active (check))
-    self->hidden_kinds &= ~(1u << bit);
-  else
-    self->hidden_kinds |= 1u << bit;
-  filter_changed_cb (self);
-}
-
-static void
-edge_type_toggled_cb (GtkCheckButton *check,
-                      LtGraphPage    *self)
-{
-  guint bit = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "bit"));
-
-  if (gtk_check_button_get_active (check))
-    self->hidden_edge_types &= ~(1u << bit);
-  else
-    self->hidden_edge_types |= 1u << bit;
-  filter_changed_cb (self);
-}
-
-static void
-isolated_toggled_cb (GtkCheckButton *check,
-                     LtGraphPage    *self)
-{
-  self->hide_isolated = gtk_check_button_get_active (check);
-  filter_changed_cb (self);
-}
-
-static void
-build_filter_box (LtGraphPage *self)
-{
-  const char * const *kinds = lt_graph_node_kind_list_keys ();
-  const char * const *types = lt_graph_edge_type_list_keys ();
-  GtkWidget *check;
-
-  add_label (self->filter_box, _("Actors"), "heading");
-  for (guint i = 0; kinds[i] != NULL; i++)
-    {
-      check = gtk_check_button_new_with_label (lt_graph_node_kind_get_label (kinds[i]));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (i));
-      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
-      gtk_box_append (self->filter_box, check);
-    }
-  check = gtk_check_button_new_with_label (_("Hide actors without connections"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), self->hide_isolated);
-  g_signal_connect (check, "toggled", G_CALLBACK (isolated_toggled_cb), self);
-  gtk_box_append (self->filter_box, check);
-
-  add_label (self->filter_box, _("Connections"), "heading");
-  for (guint i = 0; types[i] != NULL; i++)
-    {
-      check = gtk_check_button_new_with_label (lt_graph_edge_type_get_label (types[i]));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_object_set_data (G_OBJECT (check), "bit", GUINT_TO_POINTER (i));
-      g_signal_connect (check, "toggled", G_CALLBACK (edge_type_toggled_cb), self);
-      gtk_box_append (self->filter_box, check);
-    }
-}
-
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
   LtGraphPage *self = user_data;
 
   self->rebuild_id = 0;
-  window_changed_cb (self);
+  _lt_graph_page_window_changed (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1101,73 +543,7 @@ page_mapped_cb (LtGraphPage *self)
 
   self->rebuild_on_map = FALSE;
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  window_changed_cb (self);
-}
-
-/* Following the timeline */
-
-static void
-follow_now (LtGraphPage *self)
-{
-  gint64 start;
-  gint64 end;
-
-  g_clear_handle_id (&self->follow_id, g_source_remove);
-  if (!self->has_timeline_window || !gtk_toggle_button_get_active (self->follow_button))
-    return;
-
-  /* the days the timeline shows, even in part; its right edge is the start of a day it does
-   * not show */
-  start = (gint64) floor (self->timeline_start);
-  end = MAX ((gint64) ceil (self->timeline_end) - 1, start);
-  if (start == self->followed_start && end == self->followed_end)
-    return;
-  self->followed_start = start;
-  self->followed_end = end;
-  lt_graph_page_set_period (self, start, end);
-}
-
-static gboolean
-follow_timeout_cb (gpointer user_data)
-{
-  LtGraphPage *self = user_data;
-
-  self->follow_id = 0;
-  follow_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-follow_toggled_cb (LtGraphPage *self)
-{
-  gboolean follow = gtk_toggle_button_get_active (self->follow_button);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->from_entry), !follow);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->to_entry), !follow);
-  g_clear_handle_id (&self->follow_id, g_source_remove);
-  self->followed_start = G_MININT64;
-  self->followed_end = G_MININT64;
-  if (follow)
-    {
-      /* keep what the user typed, to give it back when following stops */
-      g_free (self->saved_from);
-      g_free (self->saved_to);
-      self->saved_from = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->from_entry)));
-      self->saved_to = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
-      follow_now (self);
-    }
-  else
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->from_entry),
-                             self->saved_from != NULL ? self->saved_from : "");
-      gtk_editable_set_text (GTK_EDITABLE (self->to_entry),
-                             self->saved_to != NULL ? self->saved_to : "");
-      g_clear_pointer (&self->saved_from, g_free);
-      g_clear_pointer (&self->saved_to, g_free);
-      window_changed_cb (self);
-    }
-  update_period_button (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_TIMELINE]);
+  _lt_graph_page_window_changed (self);
 }
 
 static void
@@ -1303,12 +679,6 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_paned_sized_cb);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, edge_list);
   gtk_widget_class_bind_template_child (widget_class, LtGraphPage, details_box);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, period_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, period_closed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, follow_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, color_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
@@ -1316,6 +686,7 @@ lt_graph_page_class_init (LtGraphPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, layout_settled_cb);
   gtk_widget_class_bind_template_callback (widget_class, node_row_activated_cb);
+  _lt_graph_page_filters_class_init (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1342,9 +713,9 @@ lt_graph_page_init (LtGraphPage *self)
   add_column (self->edge_list, C_("edge", "Weight"), 3, FALSE);
   add_column (self->edge_list, C_("edge", "Years"), 4, FALSE);
 
-  build_filter_box (self);
-  update_period_button (self);
-  update_details (self);
+  _lt_graph_page_build_filter_box (self);
+  _lt_graph_page_update_period_button (self);
+  _lt_graph_page_update_details (self);
 
   g_signal_connect (self, "map", G_CALLBACK (page_mapped_cb), NULL);
 }
@@ -1379,7 +750,7 @@ lt_graph_page_set_store (LtGraphPage *self,
   self->rebuilding = TRUE;
   rebuild (self);
   self->rebuilding = FALSE;
-  update_details (self);
+  _lt_graph_page_update_details (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1417,11 +788,11 @@ lt_graph_page_focus_actor (LtGraphPage *self,
       || gtk_toggle_button_get_active (self->neighbourhood_button))
     {
       self->rebuilding = TRUE;
-      refilter (self);
+      _lt_graph_page_refilter (self);
       self->rebuilding = FALSE;
     }
   lt_graph_view_center_on_actor (self->view, actor_id);
-  update_details (self);
+  _lt_graph_page_update_details (self);
 }
 
 /**
@@ -1443,9 +814,9 @@ lt_graph_page_set_neighbourhood (LtGraphPage *self,
   self->focus_actor = actor_id;
   gtk_spin_button_set_value (self->depth_spin, MAX (depth, 1));
   gtk_toggle_button_set_active (self->neighbourhood_button, actor_id != 0);
-  refilter (self);
+  _lt_graph_page_refilter (self);
   self->rebuilding = FALSE;
-  update_details (self);
+  _lt_graph_page_update_details (self);
 }
 
 /**
@@ -1471,35 +842,6 @@ lt_graph_page_get_neighbourhood (LtGraphPage *self,
 }
 
 /**
- * lt_graph_page_get_period:
- * @self: a graph page
- * @start_day: (out): the first day the graph shows (days since 1970-01-01), or %G_MININT64
- * @end_day: (out): the last day, or %G_MAXINT64
- *
- * Gets the period the graph was last built for: typed in, or the timeline's while following.
- *
- * Returns: whether the graph is restricted to a period
- */
-gboolean
-lt_graph_page_get_period (LtGraphPage *self,
-                          gint64      *start_day,
-                          gint64      *end_day)
-{
-  LtDate date;
-
-  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), FALSE);
-
-  *start_day = G_MININT64;
-  *end_day = G_MAXINT64;
-  if (self->applied_from != NULL && lt_date_parse (self->applied_from, &date, NULL))
-    *start_day = lt_date_first_day (&date);
-  if (self->applied_to != NULL && lt_date_parse (self->applied_to, &date, NULL))
-    *end_day = lt_date_last_day (&date);
-
-  return *start_day != G_MININT64 || *end_day != G_MAXINT64;
-}
-
-/**
  * lt_graph_page_get_view:
  * @self: a graph page
  *
@@ -1513,103 +855,3 @@ lt_graph_page_get_view (LtGraphPage *self)
   return self->view;
 }
 
-/**
- * lt_graph_page_set_period:
- * @self: a graph page
- * @start_day: first day of the period (days since 1970-01-01), or %G_MININT64 for no start
- * @end_day: last day, or %G_MAXINT64 for no end
- *
- * Restricts the graph to what holds in a period, as if the dates had been typed in; e.g. the
- * timeline's visible window, if the window forwards it.
- */
-void
-lt_graph_page_set_period (LtGraphPage *self,
-                          gint64       start_day,
-                          gint64       end_day)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
-
-  if (start_day != G_MININT64)
-    {
-      gint32 y;
-      guint m;
-      guint d;
-
-      lt_days_to_ymd (start_day, &y, &m, &d);
-      from = g_strdup_printf ("%04d-%02u-%02u", y, m, d);
-    }
-  if (end_day != G_MAXINT64)
-    {
-      gint32 y;
-      guint m;
-      guint d;
-
-      lt_days_to_ymd (end_day, &y, &m, &d);
-      to = g_strdup_printf ("%04d-%02u-%02u", y, m, d);
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
-  window_changed_cb (self);
-}
-
-/**
- * lt_graph_page_set_timeline_window:
- * @self: a graph page
- * @start_day: the day at the timeline's left edge (days since 1970-01-01, fractional)
- * @end_day: the day at its right edge
- *
- * Tells the page which window of time the timeline shows; the window forwards it, so the pages
- * need not know each other. While the page follows the timeline, the graph shows that period
- * once the window has rested for a moment, so panning does not rebuild it every frame.
- */
-void
-lt_graph_page_set_timeline_window (LtGraphPage *self,
-                                   double       start_day,
-                                   double       end_day)
-{
-  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
-
-  if (!isfinite (start_day) || !isfinite (end_day) || end_day < start_day)
-    return;
-  self->has_timeline_window = TRUE;
-  self->timeline_start = start_day;
-  self->timeline_end = end_day;
-  if (!gtk_toggle_button_get_active (self->follow_button))
-    return;
-  g_clear_handle_id (&self->follow_id, g_source_remove);
-  self->follow_id = g_timeout_add (FOLLOW_DELAY_MS, follow_timeout_cb, self);
-}
-
-/**
- * lt_graph_page_set_follow_timeline:
- * @self: a graph page
- * @follow: whether the graph shows the timeline's visible window
- *
- * Switches following on (the From and To entries give way to the timeline's window) or off
- * (they rule again, with what they held before).
- */
-void
-lt_graph_page_set_follow_timeline (LtGraphPage *self,
-                                   gboolean     follow)
-{
-  g_return_if_fail (LT_IS_GRAPH_PAGE (self));
-
-  gtk_toggle_button_set_active (self->follow_button, follow);
-}
-
-/**
- * lt_graph_page_get_follow_timeline:
- * @self: a graph page
- *
- * Returns: whether the graph follows the timeline's visible window
- */
-gboolean
-lt_graph_page_get_follow_timeline (LtGraphPage *self)
-{
-  g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), FALSE);
-
-  return gtk_toggle_button_get_active (self->follow_button);
-}

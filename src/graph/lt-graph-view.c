@@ -12,8 +12,9 @@
  * gets the move as a command); double-clicking a pinned node lets it go.
  *
  * GTK 4.8 has no virtual accessible children, so the most important nodes (all of them in the
- * bundled chronicle) are small focusable child widgets with the BUTTON role and a label "name,
- * kind", placed over the drawn shapes: Tab and the arrow keys move between them, Enter selects.
+ * bundled chronicle) are small focusable child widgets (an LtItemPool of LtItemButtons) with the
+ * BUTTON role and a label "name, kind", placed over the drawn shapes: Tab and the arrow keys
+ * move between them, Enter selects.
  */
 
 #define G_LOG_DOMAIN "lt-graph-view"
@@ -28,53 +29,9 @@
 #include "lt-force-layout.h"
 #include "lt-graph-layout-worker.h"
 #include "lt-graph-view.h"
+#include "lt-item-pool.h"
 
 #define MAX_NODE_WIDGETS 400
-
-/* Node widgets */
-
-#define LT_TYPE_GRAPH_NODE_BUTTON (lt_graph_node_button_get_type ())
-G_DECLARE_FINAL_TYPE (LtGraphNodeButton, lt_graph_node_button, LT, GRAPH_NODE_BUTTON, GtkWidget)
-
-struct _LtGraphNodeButton
-{
-  GtkWidget parent_instance;
-  guint     node;
-};
-
-G_DEFINE_FINAL_TYPE (LtGraphNodeButton, lt_graph_node_button, GTK_TYPE_WIDGET)
-
-static void select_node_button (LtGraphNodeButton *button);
-
-static void
-lt_graph_node_button_class_init (LtGraphNodeButtonClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  /* Enter and Space on a focused node, and gtk_widget_activate(), select it */
-  gtk_widget_class_set_activate_signal (widget_class,
-                                        g_signal_new_class_handler ("activate",
-                                                                    G_TYPE_FROM_CLASS (klass),
-                                                                    G_SIGNAL_RUN_LAST | G_SIGNAL_ACTION,
-                                                                    G_CALLBACK (select_node_button),
-                                                                    NULL, NULL, NULL,
-                                                                    G_TYPE_NONE, 0));
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Return, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_KP_Enter, 0, "activate", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_space, 0, "activate", NULL);
-
-  gtk_widget_class_set_css_name (widget_class, "graphnode");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
-}
-
-static void
-lt_graph_node_button_init (LtGraphNodeButton *self)
-{
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
-}
-
-/* The view */
 
 struct _LtGraphView
 {
@@ -91,7 +48,7 @@ struct _LtGraphView
   int              last_width;
   int              last_height;
 
-  GPtrArray       *node_widgets;   /* of LtGraphNodeButton */
+  LtItemPool      *node_widgets;   /* ids are node indices */
   int              selected;
   int              focused;
 
@@ -273,23 +230,10 @@ rebuild_node_widgets (LtGraphView *self)
 {
   guint n = self->graph != NULL ? lt_graph_get_n_nodes (self->graph) : 0;
   g_autofree guint *order = NULL;
-  guint count = MIN (n, MAX_NODE_WIDGETS);
+  guint count = MIN (n, lt_item_pool_get_max_items (self->node_widgets));
 
   /* the pool keeps its widgets; only labels and node indices change */
-  while (self->node_widgets->len > count)
-    {
-      GtkWidget *child = g_ptr_array_index (self->node_widgets, self->node_widgets->len - 1);
-
-      gtk_widget_unparent (child);
-      g_ptr_array_remove_index (self->node_widgets, self->node_widgets->len - 1);
-    }
-  while (self->node_widgets->len < count)
-    {
-      GtkWidget *child = g_object_new (LT_TYPE_GRAPH_NODE_BUTTON, NULL);
-
-      gtk_widget_set_parent (child, GTK_WIDGET (self));
-      g_ptr_array_add (self->node_widgets, child);
-    }
+  lt_item_pool_set_count (self->node_widgets, count);
 
   if (count == 0)
     return;
@@ -313,21 +257,13 @@ rebuild_node_widgets (LtGraphView *self)
 
   for (guint k = 0; k < count; k++)
     {
-      LtGraphNodeButton *button = g_ptr_array_index (self->node_widgets, k);
       const LtGraphNode *node = lt_graph_get_node (self->graph, order[k]);
       g_autofree char *label = g_strdup_printf (C_("graph node, for screen readers", "%s, %s"),
                                                 node->name, node_kind_label (node));
 
-      button->node = order[k];
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (button),
-                                   GTK_ACCESSIBLE_STATE_PRESSED,
-                                   (int) button->node == self->selected
-                                     ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
-                                   -1);
+      lt_item_button_set_item (lt_item_pool_get_item (self->node_widgets, k), order[k], label);
     }
+  lt_item_pool_set_pressed (self->node_widgets, self->selected);
 }
 
 static void
@@ -338,41 +274,18 @@ select_node (LtGraphView *self,
     return;
   self->selected = node;
   lt_graph_painter_set_selected (self->painter, node);
-  for (guint k = 0; k < self->node_widgets->len; k++)
-    {
-      LtGraphNodeButton *button = g_ptr_array_index (self->node_widgets, k);
-
-      gtk_accessible_update_state (GTK_ACCESSIBLE (button),
-                                   GTK_ACCESSIBLE_STATE_PRESSED,
-                                   (int) button->node == node
-                                     ? GTK_ACCESSIBLE_TRISTATE_TRUE : GTK_ACCESSIBLE_TRISTATE_FALSE,
-                                   -1);
-    }
+  lt_item_pool_set_pressed (self->node_widgets, node);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
 }
 
+/* gtk_widget_activate() on a node's widget, as a screen reader's click: Enter and Space are
+ * the view's keys (key_pressed_cb) */
 static void
-select_node_button (LtGraphNodeButton *button)
+node_widget_activated_cb (LtGraphView  *self,
+                          LtItemButton *button)
 {
-  GtkWidget *view = gtk_widget_get_parent (GTK_WIDGET (button));
-
-  if (LT_IS_GRAPH_VIEW (view))
-    select_node (LT_GRAPH_VIEW (view), button->node);
-}
-
-static LtGraphNodeButton *
-widget_for_node (LtGraphView *self,
-                 int          node)
-{
-  for (guint k = 0; k < self->node_widgets->len; k++)
-    {
-      LtGraphNodeButton *button = g_ptr_array_index (self->node_widgets, k);
-
-      if ((int) button->node == node)
-        return button;
-    }
-  return NULL;
+  select_node (self, (int) lt_item_button_get_id (button));
 }
 
 /* Gestures */
@@ -549,7 +462,7 @@ click_pressed_cb (GtkGestureClick *gesture,
   select_node (self, hit);
   if (hit >= 0)
     {
-      LtGraphNodeButton *button = widget_for_node (self, hit);
+      LtItemButton *button = lt_item_pool_find (self->node_widgets, hit);
 
       if (button != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (button));
@@ -579,47 +492,48 @@ zoom_scale_changed_cb (GtkGestureZoom *gesture,
   zoom_at (self, self->zoom_start_scale * scale / current, x, y);
 }
 
+typedef struct
+{
+  LtGraphView *self;
+  double       fx;
+  double       fy;
+  double       dir_x;
+  double       dir_y;
+} FocusMove;
+
+/* the nearest node in that direction, preferring ones straight ahead */
+static double
+score_node_widget (LtItemButton *button,
+                   gpointer      user_data)
+{
+  FocusMove *move = user_data;
+  double x;
+  double y;
+  double along;
+  double across;
+
+  if (lt_item_button_get_id (button) == move->self->focused)
+    return -1;
+  lt_graph_painter_node_to_screen (move->self->painter, lt_item_button_get_id (button), &x, &y, NULL);
+  along = (x - move->fx) * move->dir_x + (y - move->fy) * move->dir_y;
+  across = fabs ((x - move->fx) * move->dir_y - (y - move->fy) * move->dir_x);
+  if (along <= 0)
+    return -1;
+  return along + 2 * across;
+}
+
 static void
 move_focus (LtGraphView *self,
             double       dir_x,
             double       dir_y)
 {
-  double fx;
-  double fy;
-  double best = G_MAXDOUBLE;
-  LtGraphNodeButton *target = NULL;
+  FocusMove move = { .self = self, .dir_x = dir_x, .dir_y = dir_y };
 
   if (self->focused < 0 || self->graph == NULL)
     return;
-  lt_graph_painter_node_to_screen (self->painter, self->focused, &fx, &fy, NULL);
-
-  /* the nearest node in that direction, preferring ones straight ahead */
-  for (guint k = 0; k < self->node_widgets->len; k++)
-    {
-      LtGraphNodeButton *button = g_ptr_array_index (self->node_widgets, k);
-      double x;
-      double y;
-      double along;
-      double across;
-      double score;
-
-      if ((int) button->node == self->focused)
-        continue;
-      lt_graph_painter_node_to_screen (self->painter, button->node, &x, &y, NULL);
-      along = (x - fx) * dir_x + (y - fy) * dir_y;
-      across = fabs ((x - fx) * dir_y - (y - fy) * dir_x);
-      if (along <= 0)
-        continue;
-      score = along + 2 * across;
-      if (score < best)
-        {
-          best = score;
-          target = button;
-        }
-    }
-
-  if (target != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (target));
+  lt_graph_painter_node_to_screen (self->painter, self->focused, &move.fx, &move.fy, NULL);
+  lt_item_pool_focus_nearest (self->node_widgets, lt_item_pool_find (self->node_widgets, self->focused),
+                              score_node_widget, &move);
 }
 
 static gboolean
@@ -677,7 +591,7 @@ static void
 set_focus_child_node (LtGraphView *self,
                       GtkWidget   *child)
 {
-  int node = child != NULL ? (int) LT_GRAPH_NODE_BUTTON (child)->node : -1;
+  int node = child != NULL ? (int) lt_item_button_get_id (LT_ITEM_BUTTON (child)) : -1;
 
   self->focused = node;
   lt_graph_painter_set_focus_ring (self->painter, node);
@@ -730,18 +644,18 @@ lt_graph_view_size_allocate (GtkWidget *widget,
   if (self->spread_pending && self->graph != NULL && self->settled)
     spread_labels (self);
 
-  for (guint k = 0; k < self->node_widgets->len; k++)
+  for (guint k = 0; k < lt_item_pool_get_n_used (self->node_widgets); k++)
     {
-      LtGraphNodeButton *button = g_ptr_array_index (self->node_widgets, k);
+      LtItemButton *button = lt_item_pool_get_item (self->node_widgets, k);
       double x;
       double y;
       double r;
       int size;
 
-      lt_graph_painter_node_to_screen (self->painter, button->node, &x, &y, &r);
+      lt_graph_painter_node_to_screen (self->painter, lt_item_button_get_id (button), &x, &y, &r);
       size = MAX (8, (int) (2 * r));
-      gtk_widget_size_allocate (GTK_WIDGET (button),
-                                &(GtkAllocation) { x - size / 2, y - size / 2, size, size }, -1);
+      lt_item_pool_allocate (self->node_widgets, k,
+                             &(GtkAllocation) { x - size / 2, y - size / 2, size, size });
     }
 }
 
@@ -787,12 +701,7 @@ lt_graph_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  if (self->node_widgets != NULL)
-    {
-      for (guint k = 0; k < self->node_widgets->len; k++)
-        gtk_widget_unparent (g_ptr_array_index (self->node_widgets, k));
-      g_clear_pointer (&self->node_widgets, g_ptr_array_unref);
-    }
+  g_clear_object (&self->node_widgets);   /* which unparents them */
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
 
   G_OBJECT_CLASS (lt_graph_view_parent_class)->dispose (object);
@@ -898,7 +807,11 @@ lt_graph_view_init (LtGraphView *self)
 
   self->painter = lt_graph_painter_new ();
   lt_graph_painter_set_ready_func (self->painter, layer_ready_cb, self);
-  self->node_widgets = g_ptr_array_new ();
+  /* the painter draws the focus ring around the node's own shape */
+  self->node_widgets = lt_item_pool_new (GTK_WIDGET (self), MAX_NODE_WIDGETS);
+  lt_item_pool_set_focus_rings (self->node_widgets, FALSE);
+  g_signal_connect_object (self->node_widgets, "item-activated", G_CALLBACK (node_widget_activated_cb),
+                           self, G_CONNECT_SWAPPED);
   self->selected = -1;
   self->focused = -1;
   self->drag_node = -1;

@@ -107,6 +107,36 @@ lt_chronicle_open (GFile   *file,
 }
 
 /**
+ * lt_chronicle_open_to_show:
+ * @file: (nullable): a chronicle database, or %NULL for the user's own chronicle
+ * @error: return location for an error
+ *
+ * Opens a chronicle for the window: a file of the current version opens at once, for
+ * reading only, and [method@Store.check_async] then checks it in a thread and lets it
+ * be written if it is sound. Foreign, empty and older files are refused or brought up
+ * to date as by [func@chronicle_open].
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+LtStore *
+lt_chronicle_open_to_show (GFile   *file,
+                           GError **error)
+{
+  g_autoptr(GFile) default_file = NULL;
+
+  g_return_val_if_fail (!file || G_IS_FILE (file), NULL);
+
+  if (file == NULL)
+    {
+      file = default_file = lt_chronicle_dup_default_file ();
+      if (!g_file_query_exists (file, NULL))
+        return lt_chronicle_create (file, TRUE, error);
+    }
+
+  return open_file (file, LT_STORE_OPEN_CHECK_LATER, error);
+}
+
+/**
  * lt_chronicle_open_for_reading:
  * @file: a chronicle database
  * @error: return location for an error

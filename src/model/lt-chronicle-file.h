@@ -20,6 +20,8 @@ LtStore *lt_chronicle_open             (GFile     *file,
 LtStore *lt_chronicle_open_for_reading (GFile     *file,
                                         GError   **error);
 LtStore *lt_chronicle_open_default     (GError   **error);
+LtStore *lt_chronicle_open_to_show     (GFile     *file,
+                                        GError   **error);
 LtStore *lt_chronicle_create           (GFile     *file,
                                         gboolean   with_bundled_chronicle,
                                         GError   **error);

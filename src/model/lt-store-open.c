@@ -22,12 +22,6 @@
 #include "lt-model-private.h"
 #include "lt-store-private.h"
 
-/* Files up to this size get a full PRAGMA integrity_check when opened;
- * larger ones a quick_check, which skips the index/table cross-check but
- * still reads every page (a full check of a million-event file takes
- * seconds). */
-#define FULL_CHECK_MAX_SIZE (64 * 1024 * 1024)
-
 /* Opening */
 
 static gboolean
@@ -152,9 +146,9 @@ header_says_wal (const char *path)
  * read-only folder at all. When there is no -wal file, nobody has the
  * database open and nothing waits in a log: the main file is all there is,
  * and it is read as an immutable file that needs nothing beside it. */
-static int
-open_reader (const char  *path,
-             sqlite3    **db)
+int
+_lt_store_open_reader (const char  *path,
+                       sqlite3    **db)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   int rc;
@@ -182,11 +176,11 @@ open_reader (const char  *path,
 
 /* Says why @path cannot be used in words that do not blame the file for a
  * lock or for permissions. */
-static void
-set_open_error (GError     **error,
-                const char  *path,
-                int          rc,
-                const char  *detail)
+void
+_lt_store_set_open_error (GError     **error,
+                          const char  *path,
+                          int          rc,
+                          const char  *detail)
 {
   g_autofree char *display = g_filename_display_basename (path);
 
@@ -236,6 +230,7 @@ set_open_error (GError     **error,
 static gboolean
 check_existing_file (const char        *path,
                      LtStoreOpenFlags   flags,
+                     gboolean          *check_deferred,
                      GError           **error)
 {
   g_autofree char *display = g_filename_display_basename (path);
@@ -245,7 +240,6 @@ check_existing_file (const char        *path,
   gint64 version = 0;
   gint64 n_tables = 0;
   GStatBuf st;
-  const char *check_sql;
   gboolean ret = FALSE;
   int rc;
 
@@ -263,10 +257,10 @@ check_existing_file (const char        *path,
       return FALSE;
     }
 
-  rc = open_reader (path, &db);
+  rc = _lt_store_open_reader (path, &db);
   if (rc != SQLITE_OK)
     {
-      set_open_error (error, path, rc, sqlite3_errstr (rc));
+      _lt_store_set_open_error (error, path, rc, sqlite3_errstr (rc));
       goto out;
     }
 
@@ -277,7 +271,7 @@ check_existing_file (const char        *path,
       rc = sqlite3_errcode (db);
       if (rc == SQLITE_NOTADB || rc == SQLITE_BUSY || rc == SQLITE_LOCKED ||
           rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY)
-        set_open_error (error, path, rc, sqlite3_errmsg (db));
+        _lt_store_set_open_error (error, path, rc, sqlite3_errmsg (db));
       else
         g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
                      _("“%s” is damaged: %s"), display, sqlite3_errmsg (db));
@@ -339,30 +333,17 @@ check_existing_file (const char        *path,
       goto out;
     }
 
-  if ((flags & LT_STORE_OPEN_QUICK_CHECK) != 0 || st.st_size > FULL_CHECK_MAX_SIZE)
-    check_sql = "PRAGMA quick_check(1)";
-  else
-    check_sql = "PRAGMA integrity_check(1)";
-
-  if (sqlite3_prepare_v2 (db, check_sql, -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_step (stmt) != SQLITE_ROW)
+  /* A current file can be shown at once and checked meanwhile (writing waits for the check);
+   * an older one is checked now, because bringing it up to date writes to it. */
+  if ((flags & LT_STORE_OPEN_CHECK_LATER) != 0 && version == LT_SCHEMA_VERSION)
     {
-      rc = sqlite3_errcode (db);
-      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        set_open_error (error, path, rc, sqlite3_errmsg (db));
-      else
-        g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
-                     _("“%s” is damaged: %s"), display, sqlite3_errmsg (db));
+      *check_deferred = TRUE;
+      ret = TRUE;
       goto out;
     }
 
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened safely (%s)"),
-                   display, (const char *) sqlite3_column_text (stmt, 0));
-      goto out;
-    }
+  if (!_lt_store_run_page_check (db, path, _lt_store_wants_quick_check (path, flags), error))
+    goto out;
 
   ret = TRUE;
 
@@ -399,6 +380,56 @@ create_private_file (const char  *path,
   return TRUE;
 }
 
+/* Opens self->db on @path: a writer in WAL mode, brought up to @version, or (@writer
+ * FALSE) a reader that refuses to write; a reader of a file that could be written still
+ * takes part in locking like any other connection, so the last one to close removes the
+ * -wal and -shm files, and a file that cannot be written, or is not checked yet, gets a
+ * plain reader that puts nothing beside it. */
+gboolean
+_lt_store_connect (LtStore     *self,
+                   gboolean     writer,
+                   gboolean     plain_reader,
+                   int          version,
+                   GError     **error)
+{
+  const char *path = self->path;
+  int rc;
+
+  g_assert (self->db == NULL);
+
+  if (plain_reader)
+    rc = _lt_store_open_reader (path, &self->db);
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _lt_store_set_open_error (error, path, rc,
+                                self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, FALSE);
+  sqlite3_busy_timeout (self->db, 5000);
+  _lt_schema_register_functions (self->db);
+
+  if (sqlite3_exec (self->db,
+                    writer ? "PRAGMA foreign_keys = ON;"
+                             "PRAGMA journal_mode = WAL;"
+                             "PRAGMA synchronous = NORMAL;"
+                             "PRAGMA temp_store = MEMORY;"
+                             "PRAGMA cache_size = -32768;"
+                           : "PRAGMA query_only = ON;"
+                             "PRAGMA temp_store = MEMORY;"
+                             "PRAGMA cache_size = -32768;",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lt_store_set_open_error (error, path, sqlite3_errcode (self->db), sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  return !writer || _lt_schema_migrate (self->db, version, error);
+}
+
 static LtStore *
 open_store (const char        *path,
             LtStoreOpenFlags   flags,
@@ -408,7 +439,7 @@ open_store (const char        *path,
   g_autoptr(LtStore) self = NULL;
   gboolean memory;
   gboolean read_only;
-  int rc;
+  gboolean check_deferred = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -418,11 +449,11 @@ open_store (const char        *path,
 
   if (!memory && g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      if (!check_existing_file (path, flags, error))
+      if (!check_existing_file (path, flags, &check_deferred, error))
         return NULL;
       if (!read_only && !is_writable (path))
         {
-          set_open_error (error, path, SQLITE_READONLY, NULL);
+          _lt_store_set_open_error (error, path, SQLITE_READONLY, NULL);
           return NULL;
         }
     }
@@ -439,56 +470,15 @@ open_store (const char        *path,
 
   self = g_object_new (LT_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->read_only = read_only;
+  /* Until its check has passed, a file is only read. */
+  self->read_only = read_only || check_deferred;
+  self->check_pending = check_deferred;
+  self->quick_check = _lt_store_wants_quick_check (path, flags);
 
-  /* Read-only work on a file that could be written still uses a read-write
-   * connection with query_only set: it takes part in locking like any
-   * other, and the last connection to close removes the -wal and -shm
-   * files. A file that cannot be written gets a plain reader. */
-  if (read_only && !is_writable (path))
-    rc = open_reader (path, &self->db);
-  else
-    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_open_error (error, path, rc,
-                      self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (self->db, FALSE);
-  sqlite3_busy_timeout (self->db, 5000);
-  _lt_schema_register_functions (self->db);
-
-  if (read_only)
-    {
-      if (sqlite3_exec (self->db,
-                        "PRAGMA query_only = ON;"
-                        "PRAGMA temp_store = MEMORY;"
-                        "PRAGMA cache_size = -32768;",
-                        NULL, NULL, NULL) != SQLITE_OK)
-        {
-          set_open_error (error, path, sqlite3_errcode (self->db), sqlite3_errmsg (self->db));
-          return NULL;
-        }
-    }
-  else
-    {
-      if (sqlite3_exec (self->db,
-                        "PRAGMA foreign_keys = ON;"
-                        "PRAGMA journal_mode = WAL;"
-                        "PRAGMA synchronous = NORMAL;"
-                        "PRAGMA temp_store = MEMORY;"
-                        "PRAGMA cache_size = -32768;",
-                        NULL, NULL, NULL) != SQLITE_OK)
-        {
-          set_open_error (error, path, sqlite3_errcode (self->db), sqlite3_errmsg (self->db));
-          return NULL;
-        }
-
-      if (!_lt_schema_migrate (self->db, version, error))
-        return NULL;
-    }
+  if (!_lt_store_connect (self, !self->read_only,
+                          check_deferred || (read_only && !is_writable (path)),
+                          version, error))
+    return NULL;
 
   if (version == LT_SCHEMA_VERSION)
     {
@@ -538,7 +528,10 @@ lt_store_open (const char  *path,
  * @flags: %LT_STORE_OPEN_QUICK_CHECK checks only pages, not indexes
  * @error: return location for an error
  *
- * Like [func@Store.open].
+ * Like [func@Store.open]. With %LT_STORE_OPEN_CHECK_LATER, a chronicle of the current
+ * version opens at once for reading, without its page check: call
+ * [method@Store.check_async], which checks it in a thread and lets the store write only
+ * when it passes.
  *
  * Returns: (transfer full) (nullable): the store
  */

@@ -56,6 +56,11 @@ struct _LtStore
 
   guint       in_transaction : 1;
   guint       read_only : 1;
+  /* Opened with LT_STORE_OPEN_CHECK_LATER: a reader until lt_store_check_async() is done */
+  guint       check_pending : 1;
+  guint       quick_check : 1;
+  GPtrArray  *check_waiters;  /* of GTask, while the check runs */
+  GError     *check_error;    /* the check's failure: the store stays a reader */
   /* Imports: no per-record search rows or change signals; the search
    * index is rebuilt and one RELOADED change queued at the end. */
   guint       bulk : 1;
@@ -69,6 +74,7 @@ void          _lt_store_emit_changed        (LtStore          *self,
                                              const char       *table,
                                              gint64            id,
                                              LtChange          change);
+void          _lt_store_notify_writable     (LtStore          *self);
 void          _lt_store_notify_history      (LtStore          *self,
                                              gboolean          could_undo,
                                              gboolean          could_redo);
@@ -77,6 +83,27 @@ void          _lt_store_notify_history      (LtStore          *self,
 gboolean      _lt_store_query_int           (sqlite3          *db,
                                              const char       *sql,
                                              gint64           *out);
+int           _lt_store_open_reader         (const char       *path,
+                                             sqlite3         **db);
+void          _lt_store_set_open_error      (GError          **error,
+                                             const char       *path,
+                                             int               rc,
+                                             const char       *detail);
+gboolean      _lt_store_connect             (LtStore          *self,
+                                             gboolean          writer,
+                                             gboolean          plain_reader,
+                                             int               version,
+                                             GError          **error);
+
+/* lt-store-check.c */
+gboolean      _lt_store_wants_quick_check   (const char       *path,
+                                             LtStoreOpenFlags  flags);
+gboolean      _lt_store_run_page_check      (sqlite3          *db,
+                                             const char       *path,
+                                             gboolean          quick,
+                                             GError          **error);
+gboolean      _lt_store_ensure_writable     (LtStore          *self,
+                                             GError          **error);
 
 /* lt-store-load.c */
 extern const LtRecordLoader _lt_store_record_loader;

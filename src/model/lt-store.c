@@ -25,6 +25,7 @@ enum {
   PROP_LANGUAGE,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_WRITABLE,
   N_PROPS
 };
 
@@ -127,6 +128,9 @@ _lt_store_begin (LtStore  *self,
 {
   g_assert (!self->in_transaction);
 
+  if (!_lt_store_ensure_writable (self, error))
+    return FALSE;
+
   if (!_lt_store_exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
@@ -159,6 +163,12 @@ _lt_store_emit_changed (LtStore    *self,
                         LtChange    change)
 {
   g_signal_emit (self, signals[CHANGED], 0, table != NULL ? table : "*", id, (int) change);
+}
+
+void
+_lt_store_notify_writable (LtStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITABLE]);
 }
 
 /* Tells about can-undo and can-redo if they differ from before a change. */
@@ -239,6 +249,7 @@ lt_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_clear_error (&self->check_error);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -270,6 +281,9 @@ lt_store_get_property (GObject    *object,
       break;
     case PROP_CAN_REDO:
       g_value_set_boolean (value, lt_store_get_can_redo (self));
+      break;
+    case PROP_WRITABLE:
+      g_value_set_boolean (value, lt_store_get_writable (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -314,6 +328,10 @@ lt_store_class_init (LtStoreClass *klass)
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* FALSE while a chronicle opened with LT_STORE_OPEN_CHECK_LATER is being checked */
+  properties[PROP_WRITABLE] =
+    g_param_spec_boolean ("writable", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -368,8 +386,9 @@ lt_store_get_path (LtStore *self)
  * lt_store_is_read_only:
  * @self: a store
  *
- * Returns: %TRUE if the store was opened with %LT_STORE_OPEN_READ_ONLY;
- *   other connections to its file (workers) must be opened the same way
+ * Returns: %TRUE if the store was opened with %LT_STORE_OPEN_READ_ONLY, or with
+ *   %LT_STORE_OPEN_CHECK_LATER and not yet found sound; other connections to its file
+ *   (workers) must then be opened read-only too
  */
 gboolean
 lt_store_is_read_only (LtStore *self)

@@ -47,6 +47,9 @@ typedef enum
   /* Read-only work (exports): nothing is written, not even the journal mode
    * or a migration, and a read-only file or folder can be read. */
   LT_STORE_OPEN_READ_ONLY   = 1 << 2,
+  /* The window's open: a current chronicle opens at once as a reader, without its page
+   * check; lt_store_check_async() checks it in a thread and makes it writable. */
+  LT_STORE_OPEN_CHECK_LATER = 1 << 3,
 } LtStoreOpenFlags;
 
 typedef enum
@@ -191,6 +194,14 @@ LtStore     *lt_store_open_full              (const char              *path,
                                               GError                 **error);
 const char  *lt_store_get_path               (LtStore                 *self);
 gboolean     lt_store_is_read_only           (LtStore                 *self);
+void         lt_store_check_async            (LtStore                 *self,
+                                              GCancellable            *cancellable,
+                                              GAsyncReadyCallback      callback,
+                                              gpointer                 user_data);
+gboolean     lt_store_check_finish           (LtStore                 *self,
+                                              GAsyncResult            *result,
+                                              GError                 **error);
+gboolean     lt_store_get_writable           (LtStore                 *self);
 gboolean     lt_store_checkpoint             (LtStore                 *self,
                                               GError                 **error);
 int          lt_store_get_schema_version     (LtStore                 *self);

@@ -74,6 +74,13 @@ show_error_toast (LtWindow *self,
   lt_window_add_toast (self, toast);
 }
 
+/* What changes the chronicle, besides undo and redo */
+static const char * const writing_actions[] = {
+  "win.new-event", "win.edit-event", "win.delete-event", "win.new-actor", "win.edit-actor",
+  "win.add-relation", "win.delete-actor", "win.delete-relation", "win.new-record",
+  "win.edit-selected", "win.delete-selected", "win.import",
+};
+
 /* The history in the menu */
 
 static char *
@@ -94,6 +101,8 @@ update_history (LtWindow *self)
   LtStore *store = lt_window_get_store (self);
   GMenu *section = G_MENU (gtk_widget_get_template_child (GTK_WIDGET (self), LT_TYPE_WINDOW,
                                                           "edit_section"));
+  /* a chronicle just opened is checked first; meanwhile it is only shown */
+  gboolean writable = store != NULL && lt_store_get_writable (store);
   gboolean can_undo = store != NULL && lt_store_get_can_undo (store);
   gboolean can_redo = store != NULL && lt_store_get_can_redo (store);
   g_autofree char *undo = NULL;
@@ -101,8 +110,10 @@ update_history (LtWindow *self)
   g_autoptr(GMenuItem) undo_item = NULL;
   g_autoptr(GMenuItem) redo_item = NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo && writable);
+  for (guint i = 0; i < G_N_ELEMENTS (writing_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), writing_actions[i], writable);
 
   if (can_undo && lt_store_get_undo_label (store) != NULL)
     {
@@ -150,6 +161,14 @@ history_changed_cb (Editing *editing)
 {
   if (editing->update_id == 0)
     editing->update_id = g_idle_add (update_history_idle_cb, editing);
+}
+
+/* Whether the chronicle can be written decides at once what the keys may do. */
+static void
+writable_changed_cb (Editing *editing)
+{
+  g_clear_handle_id (&editing->update_id, g_source_remove);
+  update_history (editing->window);
 }
 
 static void
@@ -483,8 +502,10 @@ _lt_window_editing_init (LtWindow *self)
                                   G_CALLBACK (history_changed_cb), editing);
   g_signal_group_connect_swapped (editing->store_signals, "notify::can-redo",
                                   G_CALLBACK (history_changed_cb), editing);
+  g_signal_group_connect_swapped (editing->store_signals, "notify::writable",
+                                  G_CALLBACK (writable_changed_cb), editing);
   g_object_bind_property (self, "store", editing->store_signals, "target", G_BINDING_SYNC_CREATE);
-  g_signal_connect_swapped (self, "notify::store", G_CALLBACK (history_changed_cb), editing);
+  g_signal_connect_swapped (self, "notify::store", G_CALLBACK (writable_changed_cb), editing);
   g_object_set_data_full (G_OBJECT (self), "lt-editing", editing, editing_free);
 
   update_history (self);

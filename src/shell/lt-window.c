@@ -29,6 +29,12 @@ struct _LtWindow
   GSettings            *settings;
   LtStore              *store;
 
+  /* While a chronicle just opened is checked: what the window showed before, to go back
+   * to if the check fails */
+  LtStore              *previous_store;
+  GCancellable         *check_cancellable;
+  gboolean              remember_when_checked;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
@@ -124,6 +130,67 @@ remember_database (LtWindow *self)
 }
 
 static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LtWindow) self = user_data;
+  LtStore *store = LT_STORE (object);
+  g_autoptr(LtStore) previous = NULL;
+  g_autoptr(GFile) default_file = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (lt_store_check_finish (store, result, &error))
+    {
+      if (store == self->store)
+        {
+          g_clear_object (&self->previous_store);
+          if (self->remember_when_checked)
+            remember_database (self);
+        }
+      return;
+    }
+
+  /* A window that closed, or that has opened another chronicle since, is done with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || store != self->store)
+    return;
+
+  show_error (self, _("Could Not Open Chronicle"), error);
+
+  /* The window goes back to what it showed; a first start falls back to the user's own
+   * chronicle, as when the file could not be opened at all. */
+  previous = g_steal_pointer (&self->previous_store);
+  default_file = lt_chronicle_dup_default_file ();
+  file = g_file_new_for_path (lt_store_get_path (store));
+  if (previous != NULL)
+    lt_window_set_store (self, previous);
+  else if (!g_file_equal (file, default_file))
+    lt_window_open_database (self, NULL);
+  else
+    lt_window_set_store (self, NULL);
+}
+
+/* Shows a chronicle opened with lt_chronicle_open_to_show() at once, and checks it in a
+ * thread meanwhile: the editing actions wait for the store to become writable. */
+static void
+show_chronicle (LtWindow *self,
+                LtStore  *store,
+                gboolean  remember)
+{
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+
+  if (self->previous_store == NULL)
+    g_set_object (&self->previous_store, self->store);
+  self->remember_when_checked = remember;
+
+  lt_window_set_store (self, store);
+  lt_store_check_async (store, self->check_cancellable, check_done_cb, g_object_ref (self));
+}
+
+static void
 file_chooser_response_cb (GtkNativeDialog *native,
                           int              response,
                           gpointer         user_data)
@@ -147,7 +214,7 @@ file_chooser_response_cb (GtkNativeDialog *native,
   if (creating)
     store = lt_chronicle_create (file, FALSE, &error);
   else
-    store = lt_chronicle_open (file, &error);
+    store = lt_chronicle_open_to_show (file, &error);
 
   if (store == NULL)
     {
@@ -157,8 +224,7 @@ file_chooser_response_cb (GtkNativeDialog *native,
       return;
     }
 
-  lt_window_set_store (self, store);
-  remember_database (self);
+  show_chronicle (self, store, TRUE);
 }
 
 static void
@@ -433,9 +499,12 @@ lt_window_dispose (GObject *object)
 {
   LtWindow *self = (LtWindow *)object;
 
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->previous_store);
 
   G_OBJECT_CLASS (lt_window_parent_class)->dispose (object);
 }
@@ -664,10 +733,11 @@ lt_window_set_store (LtWindow *self,
  * @file: (nullable): a chronicle database, or %NULL for the user's own copy
  *   of the bundled chronicle
  *
- * Opens @file in the window; a file that cannot be opened is reported in a
- * dialog and the window keeps what it showed.
+ * Opens @file in the window and shows it at once, while a thread checks it; the
+ * editing actions wait for the check. A file that cannot be opened, or that the check
+ * finds damaged, is reported in a dialog and the window keeps what it showed.
  *
- * Returns: whether the chronicle was opened
+ * Returns: whether the chronicle was opened (its check may still fail)
  */
 gboolean
 lt_window_open_database (LtWindow *self,
@@ -679,18 +749,14 @@ lt_window_open_database (LtWindow *self,
   g_return_val_if_fail (LT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (!file || G_IS_FILE (file), FALSE);
 
-  if (file != NULL)
-    store = lt_chronicle_open (file, &error);
-  else
-    store = lt_chronicle_open_default (&error);
-
+  store = lt_chronicle_open_to_show (file, &error);
   if (store == NULL)
     {
       show_error (self, _("Could Not Open Chronicle"), error);
       return FALSE;
     }
 
-  lt_window_set_store (self, store);
+  show_chronicle (self, store, FALSE);
 
   return TRUE;
 }

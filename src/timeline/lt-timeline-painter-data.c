@@ -63,10 +63,10 @@ load_job_thread (GTask        *task,
   g_autoptr(LtStore) store = NULL;
   g_autoptr(GArray) spans = NULL;
 
-  /* Thread workers own their SQLite connection */
-  /* the page opened and checked the file already: the lighter check */
-  /* The page's own connection checked this file when it was opened. */
-  store = lt_store_open_full (job->path, LT_STORE_OPEN_NO_CHECK, &error);
+  /* Thread workers own their SQLite connection. The page's own connection checks the
+   * file (perhaps still, in a thread of its own): this one only reads. */
+  store = lt_store_open_full (job->path, LT_STORE_OPEN_NO_CHECK | LT_STORE_OPEN_READ_ONLY,
+                              &error);
   if (store != NULL)
     {
       g_autoptr(LtEventFilter) filter = lt_event_filter_new ();

@@ -323,11 +323,11 @@ _lt_timeline_view_query_tooltip_cb (LtTimelineView *self,
 
   if (keyboard)
     {
-      LtTimelineMarker *focus = _lt_timeline_view_focused_marker (self);
+      LtItemButton *focus = lt_item_pool_get_focused (self->markers);
 
-      if (focus != NULL && lt_timeline_marker_get_label (focus))
+      if (focus != NULL && lt_item_button_get_label (focus))
         {
-          gtk_tooltip_set_text (tooltip, lt_timeline_marker_get_label (focus));
+          gtk_tooltip_set_text (tooltip, lt_item_button_get_label (focus));
           return TRUE;
         }
       return FALSE;

@@ -1,5 +1,5 @@
-/* lt-timeline-view-markers.c: the timeline view's pool of focusable marker widgets, one for
- * each event or cluster a keyboard or screen reader can reach, and the arrow keys between them
+/* lt-timeline-view-markers.c: which events and clusters of the timeline a keyboard or screen
+ * reader reaches, as the view's pool of focusable items (LtItemPool), and the keys between them
  *
  * Copyright 2026 The Letapis authors
  *
@@ -20,22 +20,6 @@
 
 /* Keyboard */
 
-/* The marker with the keyboard focus. Asked of the window, not of the view's focus child: GTK
- * can leave that unset while the window is not the active one (another window took the
- * focus), and a frame drawn then would give the focused marker's widget to another event. */
-LtTimelineMarker *
-_lt_timeline_view_focused_marker (LtTimelineView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus == NULL)
-    focus = gtk_widget_get_focus_child (GTK_WIDGET (self));
-  if (!LT_IS_TIMELINE_MARKER (focus) || gtk_widget_get_parent (focus) != GTK_WIDGET (self))
-    return NULL;
-  return LT_TIMELINE_MARKER (focus);
-}
-
 static void
 focus_event (LtTimelineView *self,
              gint64          event_id)
@@ -45,15 +29,49 @@ focus_event (LtTimelineView *self,
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
+typedef struct
+{
+  graphene_rect_t  from;
+  LtTimelineView  *self;
+  int              dx;
+  int              dy;
+} FocusMove;
+
+static double
+score_marker (LtItemButton *marker,
+              gpointer      user_data)
+{
+  FocusMove *move = user_data;
+  const graphene_rect_t *cur = &move->from;
+  graphene_rect_t r;
+  double ddx, ddy;
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (marker), GTK_WIDGET (move->self), &r))
+    return -1;
+
+  ddx = r.origin.x - cur->origin.x;
+  ddy = (r.origin.y + r.size.height / 2) - (cur->origin.y + cur->size.height / 2);
+
+  if (move->dx != 0)
+    {
+      /* the nearest in time in that direction, any lane; same lane wins ties */
+      if (move->dx * ddx <= 0 && !(ddx == 0 && move->dx * ddy > 0))
+        return -1;
+      return fabs (ddx) + fabs (ddy) * 0.05;
+    }
+
+  if (move->dy * ddy <= 4)
+    return -1;
+  return fabs (ddy) * 2 + fabs (ddx);
+}
+
 static gboolean
 move_focus (LtTimelineView *self,
             int             dx,
             int             dy)
 {
-  LtTimelineMarker *current = _lt_timeline_view_focused_marker (self);
-  graphene_rect_t cur;
-  LtTimelineMarker *best = NULL;
-  double best_score = G_MAXDOUBLE;
+  LtItemButton *current = lt_item_pool_get_focused (self->markers);
+  FocusMove move = { .self = self, .dx = dx, .dy = dy };
   LtTimelineIndex *index = lt_timeline_painter_get_index (self->painter);
   double day;
   guint lane, item;
@@ -61,66 +79,29 @@ move_focus (LtTimelineView *self,
   if (current == NULL)
     {
       /* from the view itself: the first marker */
-      for (guint i = 0; i < self->n_markers_used && best == NULL; i++)
-        best = g_ptr_array_index (self->markers, i);
-      if (best != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (best));
-      return best != NULL;
-    }
-
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (current), GTK_WIDGET (self), &cur))
-    return FALSE;
-
-  for (guint i = 0; i < self->n_markers_used; i++)
-    {
-      LtTimelineMarker *m = g_ptr_array_index (self->markers, i);
-      graphene_rect_t r;
-      double ddx, ddy, score;
-
-      if (m == current || !gtk_widget_compute_bounds (GTK_WIDGET (m), GTK_WIDGET (self), &r))
-        continue;
-
-      ddx = r.origin.x - cur.origin.x;
-      ddy = (r.origin.y + r.size.height / 2) - (cur.origin.y + cur.size.height / 2);
-
-      if (dx != 0)
-        {
-          /* the nearest in time in that direction, any lane; same lane wins ties */
-          if (dx * ddx <= 0 && !(ddx == 0 && dx * ddy > 0))
-            continue;
-          score = fabs (ddx) + fabs (ddy) * 0.05;
-        }
-      else
-        {
-          if (dy * ddy <= 4)
-            continue;
-          score = fabs (ddy) * 2 + fabs (ddx);
-        }
-
-      if (score < best_score)
-        {
-          best_score = score;
-          best = m;
-        }
-    }
-
-  if (best != NULL)
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (best));
+      if (lt_item_pool_get_n_used (self->markers) == 0)
+        return FALSE;
+      gtk_widget_grab_focus (GTK_WIDGET (lt_item_pool_get_item (self->markers, 0)));
       return TRUE;
     }
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (current), GTK_WIDGET (self), &move.from))
+    return FALSE;
+
+  if (lt_item_pool_focus_nearest (self->markers, current, score_marker, &move))
+    return TRUE;
 
   if (dx == 0)
     return FALSE;
 
   /* Nothing further on screen: bring the next event in time into view and focus it */
   day = lt_time_scale_x_to_day (lt_timeline_painter_get_scale (self->painter),
-                                cur.origin.x + cur.size.width / 2);
-  if (lt_timeline_marker_is_cluster (current))
+                                move.from.origin.x + move.from.size.width / 2);
+  if (lt_item_button_is_group (current))
     {
       double first, last;
 
-      lt_timeline_marker_get_days (current, &first, &last);
+      lt_item_button_get_range (current, &first, &last);
       day = dx > 0 ? last + 1 : first;
     }
   if (lt_timeline_index_next_event (index, day, dx, TRUE, &lane, &item))
@@ -160,26 +141,49 @@ _lt_timeline_view_focus_action (GtkWidget  *widget,
     lt_timeline_painter_pan (self->painter, -dx * gtk_widget_get_width (widget) / 8.0);
 }
 
+/* What Space does to a focused marker, Return to one not yet selected, and a screen reader's
+ * click to any: select the event and show its details, or zoom into the cluster */
+static void
+activate_marker (LtTimelineView *self,
+                 LtItemButton   *marker)
+{
+  if (lt_item_button_is_group (marker))
+    {
+      double first, last;
+
+      lt_item_button_get_range (marker, &first, &last);
+      _lt_timeline_view_zoom_into_days (self, first, last);
+    }
+  else
+    _lt_timeline_view_activate_event (self, lt_item_button_get_id (marker));
+}
+
+static void
+marker_activated_cb (LtTimelineView *self,
+                     LtItemButton   *marker)
+{
+  activate_marker (self, marker);
+}
+
+void
+_lt_timeline_view_init_markers (LtTimelineView *self)
+{
+  /* one more than a frame chooses: the spare for a focused marker whose event left the view */
+  self->markers = lt_item_pool_new (GTK_WIDGET (self), MAX_MARKERS + 1);
+  g_signal_connect_object (self->markers, "item-activated", G_CALLBACK (marker_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 void
 _lt_timeline_view_activate_focused_action (GtkWidget  *widget,
                                            const char *action_name,
                                            GVariant   *parameter)
 {
   LtTimelineView *self = LT_TIMELINE_VIEW (widget);
-  LtTimelineMarker *marker = _lt_timeline_view_focused_marker (self);
+  LtItemButton *marker = lt_item_pool_get_focused (self->markers);
 
-  if (marker == NULL)
-    return;
-
-  if (lt_timeline_marker_is_cluster (marker))
-    {
-      double first, last;
-
-      lt_timeline_marker_get_days (marker, &first, &last);
-      _lt_timeline_view_zoom_into_days (self, first, last);
-    }
-  else
-    _lt_timeline_view_activate_event (self, lt_timeline_marker_get_event (marker));
+  if (marker != NULL)
+    activate_marker (self, marker);
 }
 
 /* Return on an event already selected opens it for editing, as a double click does in a file
@@ -191,10 +195,10 @@ _lt_timeline_view_open_focused_action (GtkWidget  *widget,
                                        GVariant   *parameter)
 {
   LtTimelineView *self = LT_TIMELINE_VIEW (widget);
-  LtTimelineMarker *marker = _lt_timeline_view_focused_marker (self);
+  LtItemButton *marker = lt_item_pool_get_focused (self->markers);
 
-  if (marker != NULL && !lt_timeline_marker_is_cluster (marker) &&
-      lt_timeline_marker_get_event (marker) == lt_timeline_view_get_selected_event (self))
+  if (marker != NULL && !lt_item_button_is_group (marker) &&
+      lt_item_button_get_id (marker) == lt_timeline_view_get_selected_event (self))
     {
       gtk_widget_activate_action (widget, "win.edit-event", NULL);
       return;
@@ -226,11 +230,11 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
                                  int             height)
 {
   LtTimelineFrame *frame = lt_timeline_painter_get_frame (self->painter);
-  LtTimelineMarker *focused = _lt_timeline_view_focused_marker (self);
-  gint64 keep = focused ? lt_timeline_marker_get_event (focused) : 0;
+  LtItemButton *focused = lt_item_pool_get_focused (self->markers);
+  gint64 keep = focused ? lt_item_button_get_id (focused) : 0;
   g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n = 0;
-  LtTimelineMarker *focus_target = NULL;
+  guint n_items = lt_item_pool_get_n_items (self->markers);
+  LtItemButton *focus_target = NULL;
   gboolean found = FALSE;
   guint usable;
 
@@ -259,17 +263,16 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
    * making dozens of widgets at once made one frame of a zoom take 150 ms. One spare serves a
    * focused marker whose event left the view. */
   self->markers_wanted = chosen->len + 1;
-  self->markers_pending = self->markers->len < self->markers_wanted;
+  self->markers_pending = n_items < self->markers_wanted;
 
   /* The focused marker keeps its widget, so focus does not jump while the view moves; if its
    * event left the view, the marker goes unused and focus returns to the view. */
   if (focused != NULL)
     {
       double focus_first = 0, focus_last = 0;
-      guint at = 0;
 
-      if (lt_timeline_marker_is_cluster (focused))
-        lt_timeline_marker_get_days (focused, &focus_first, &focus_last);
+      if (lt_item_button_is_group (focused))
+        lt_item_button_get_range (focused, &focus_first, &focus_last);
 
       for (guint c = 0; c < chosen->len && !found; c++)
         {
@@ -278,7 +281,7 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
           gboolean same;
 
           /* the same event, or the same cluster (same days: it did not split or merge) */
-          if (lt_timeline_marker_is_cluster (focused))
+          if (lt_item_button_is_group (focused))
             same = item->kind == LT_FRAME_ITEM_BADGE && item->first_day == focus_first && item->last_day == focus_last;
           else
             same = keep != 0 && item->kind != LT_FRAME_ITEM_BADGE &&
@@ -294,26 +297,19 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
             }
         }
 
-      for (guint i = 0; i < self->markers->len; i++)
-        if (g_ptr_array_index (self->markers, i) == focused)
-          at = i;
-      {
-        guint to = found ? 0 : self->markers->len - 1;
-        gpointer t = self->markers->pdata[to];
-
-        self->markers->pdata[to] = self->markers->pdata[at];
-        self->markers->pdata[at] = t;
-      }
+      /* first if it stays, else last, where no item of this frame reaches it */
+      lt_item_pool_move_to (self->markers, focused, found ? 0 : n_items - 1);
     }
 
-  usable = self->markers->len - (focused != NULL && !found ? 1 : 0);
+  usable = n_items - (focused != NULL && !found ? 1 : 0);
   if (chosen->len > usable)
     g_array_set_size (chosen, usable);
+  lt_item_pool_set_n_used (self->markers, chosen->len);
 
-  for (n = 0; n < chosen->len; n++)
+  for (guint n = 0; n < chosen->len; n++)
     {
       const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, g_array_index (chosen, guint, n));
-      LtTimelineMarker *marker = g_ptr_array_index (self->markers, n);
+      LtItemButton *marker = lt_item_pool_get_item (self->markers, n);
       double x0 = item->x - 3;
       double x1 = item->x + item->w + 3;
       GtkAllocation alloc;
@@ -327,7 +323,7 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
         {
           g_autofree char *label = cluster_label (item);
 
-          lt_timeline_marker_set_cluster (marker, item->first_day, item->last_day, label);
+          lt_item_button_set_group (marker, item->first_day, item->last_day, label);
         }
       else
         {
@@ -339,8 +335,8 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
           if (lt_timeline_painter_describe_event (self->painter, id, &title, &date))
             /* Translators: the accessible name of an event on the timeline: "title, date" */
             label = g_strdup_printf (C_("timeline event", "%s, %s"), title, date);
-          lt_timeline_marker_set_event (marker, id, label);
-          lt_timeline_marker_set_selected (marker, id == self->selected_id);
+          lt_item_button_set_item (marker, id, label);
+          lt_item_button_set_pressed (marker, id == self->selected_id);
           if (self->focus_pending && id == self->focus_event)
             focus_target = marker;
         }
@@ -349,20 +345,12 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
       alloc.y = (int) floor (item->y + item->h / 2 - 11);
       alloc.width = MAX (1, (int) ceil (x1 - x0));
       alloc.height = 22;
-      gtk_widget_set_child_visible (GTK_WIDGET (marker), TRUE);
-      gtk_widget_size_allocate (GTK_WIDGET (marker), &alloc, -1);
+      lt_item_pool_allocate (self->markers, n, &alloc);
     }
 
-  for (guint i = n; i < self->markers->len; i++)
-    {
-      GtkWidget *marker = g_ptr_array_index (self->markers, i);
-
-      /* not now: a focus change restyles, and that must not happen inside allocation */
-      if (marker == GTK_WIDGET (focused))
-        self->refocus_view = TRUE;
-      gtk_widget_set_child_visible (marker, FALSE);
-    }
-  self->n_markers_used = n;
+  /* not now: a focus change restyles, and that must not happen inside allocation */
+  if (focused != NULL && !gtk_widget_get_child_visible (GTK_WIDGET (focused)))
+    self->refocus_view = TRUE;
 
   if (focus_target != NULL)
     {
@@ -378,20 +366,10 @@ gboolean
 _lt_timeline_view_more_frames_cb (gpointer user_data)
 {
   LtTimelineView *self = user_data;
-  guint created = 0;
 
   self->more_frames_id = 0;
 
-  while (self->markers->len < MIN (self->markers_wanted, MAX_MARKERS + 1) &&
-         created < MARKERS_PER_FRAME)
-    {
-      GtkWidget *marker = lt_timeline_marker_new ();
-
-      gtk_widget_set_parent (marker, GTK_WIDGET (self));
-      gtk_widget_set_child_visible (marker, FALSE);
-      g_ptr_array_add (self->markers, marker);
-      created++;
-    }
+  lt_item_pool_grow (self->markers, self->markers_wanted, MARKERS_PER_FRAME);
 
   if (self->focus_target != NULL)
     {
@@ -401,9 +379,10 @@ _lt_timeline_view_more_frames_cb (gpointer user_data)
     }
   else if (self->refocus_view)
     {
+      LtItemButton *focused = lt_item_pool_get_focused (self->markers);
+
       self->refocus_view = FALSE;
-      if (_lt_timeline_view_focused_marker (self) != NULL &&
-          !gtk_widget_get_child_visible (GTK_WIDGET (_lt_timeline_view_focused_marker (self))))
+      if (focused != NULL && !gtk_widget_get_child_visible (GTK_WIDGET (focused)))
         gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 
@@ -411,32 +390,4 @@ _lt_timeline_view_more_frames_cb (gpointer user_data)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
-}
-
-void
-_lt_timeline_view_ensure_style (GtkWidget *widget)
-{
-  static GdkDisplay *styled;
-  g_autoptr(GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gtk_widget_get_display (widget);
-
-  /* The markers draw nothing but the keyboard focus ring around an event and its label */
-  if (display == NULL || display == styled)
-    return;
-
-  styled = display;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider,
-                                   "timelinemarker {"
-                                   "  border-radius: 6px;"
-                                   "  outline: 0 solid transparent;"
-                                   "  outline-offset: 1px;"
-                                   "  transition: outline-color 200ms ease-out, outline-width 200ms ease-out;"
-                                   "}"
-                                   "timelinemarker:focus-visible {"
-                                   "  outline: 2px solid alpha(@accent_color, 0.8);"
-                                   "}",
-                                   -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

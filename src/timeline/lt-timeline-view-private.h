@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "lt-timeline-marker.h"
+#include "lt-item-pool.h"
 #include "lt-timeline-view.h"
 
 G_BEGIN_DECLS
@@ -30,8 +30,7 @@ struct _LtTimelineView
   double             pointer_y;
 
   /* markers for accessibility and keyboard focus */
-  GPtrArray         *markers;
-  guint              n_markers_used;
+  LtItemPool        *markers;
   gboolean           focus_pending; /* focus the focus_event's marker once it exists */
   gboolean           markers_pending;
   gboolean           fit_pending;     /* fitted to the counts while the events load */
@@ -39,7 +38,7 @@ struct _LtTimelineView
   double             fit_end;
   guint              markers_wanted;
   gboolean           refocus_view;
-  LtTimelineMarker  *focus_target;
+  LtItemButton      *focus_target;
 
   /* drag and kinetic panning */
   double             drag_last_x;
@@ -92,7 +91,7 @@ gboolean          _lt_timeline_view_query_tooltip_cb        (LtTimelineView *sel
                                                              GtkTooltip     *tooltip);
 
 /* lt-timeline-view-markers.c */
-LtTimelineMarker *_lt_timeline_view_focused_marker          (LtTimelineView *self);
+void              _lt_timeline_view_init_markers            (LtTimelineView *self);
 void              _lt_timeline_view_focus_action            (GtkWidget      *widget,
                                                              const char     *action_name,
                                                              GVariant       *parameter);
@@ -106,6 +105,5 @@ void              _lt_timeline_view_place_markers           (LtTimelineView *sel
                                                              int             width,
                                                              int             height);
 gboolean          _lt_timeline_view_more_frames_cb          (gpointer        user_data);
-void              _lt_timeline_view_ensure_style            (GtkWidget      *widget);
 
 G_END_DECLS

@@ -295,8 +295,7 @@ lt_timeline_view_snapshot (GtkWidget   *widget,
   lt_timeline_painter_paint (self->painter, snapshot, gtk_widget_get_pango_context (widget), width,
                              height);
 
-  for (guint i = 0; i < self->n_markers_used; i++)
-    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->markers, i), snapshot);
+  lt_item_pool_snapshot (self->markers, snapshot);
 
   /* Labels still to look up are filled in over the next frames */
   if ((lt_timeline_painter_needs_more_frames (self->painter) || self->markers_pending) &&
@@ -314,15 +313,13 @@ lt_timeline_view_focus (GtkWidget        *widget,
   if (gtk_widget_get_focus_child (widget) == NULL && !gtk_widget_has_focus (widget) &&
       (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD))
     {
-      for (guint i = 0; i < self->n_markers_used; i++)
-        {
-          LtTimelineMarker *m = g_ptr_array_index (self->markers, i);
+      LtItemButton *marker = self->selected_id != 0 ? lt_item_pool_find (self->markers, self->selected_id)
+                                                    : NULL;
 
-          if (self->selected_id != 0 && lt_timeline_marker_get_event (m) == self->selected_id)
-            return gtk_widget_grab_focus (GTK_WIDGET (m));
-        }
-      if (self->n_markers_used > 0)
-        return gtk_widget_grab_focus (g_ptr_array_index (self->markers, 0));
+      if (marker == NULL && lt_item_pool_get_n_used (self->markers) > 0)
+        marker = lt_item_pool_get_item (self->markers, 0);
+      if (marker != NULL)
+        return gtk_widget_grab_focus (GTK_WIDGET (marker));
       return gtk_widget_grab_focus (widget);
     }
 
@@ -338,12 +335,7 @@ lt_timeline_view_dispose (GObject *object)
   LtTimelineView *self = (LtTimelineView *) object;
 
   g_clear_handle_id (&self->more_frames_id, g_source_remove);
-  if (self->markers != NULL)
-    {
-      for (guint i = 0; i < self->markers->len; i++)
-        gtk_widget_unparent (g_ptr_array_index (self->markers, i));
-      g_clear_pointer (&self->markers, g_ptr_array_unref);
-    }
+  g_clear_object (&self->markers);   /* which unparents them */
   if (self->painter != NULL)
     g_signal_handlers_disconnect_by_data (self->painter, self);
   g_clear_object (&self->painter);
@@ -499,8 +491,6 @@ lt_timeline_view_class_init (LtTimelineViewClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "timelineview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-
-  g_type_ensure (LT_TYPE_TIMELINE_MARKER);
 }
 
 static void
@@ -514,7 +504,7 @@ lt_timeline_view_init (LtTimelineView *self)
   lt_timeline_painter_set_figures (self->painter, "political-prisoners");
   g_signal_connect_object (self->painter, "invalidated", G_CALLBACK (painter_invalidated_cb), self,
                            G_CONNECT_SWAPPED);
-  self->markers = g_ptr_array_new ();
+  _lt_timeline_view_init_markers (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -529,8 +519,6 @@ lt_timeline_view_init (LtTimelineView *self)
 
   _lt_timeline_view_init_input (self);
 
-
-  _lt_timeline_view_ensure_style (GTK_WIDGET (self));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_palette), self,
                            G_CONNECT_SWAPPED);

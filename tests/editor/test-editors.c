@@ -17,10 +17,10 @@
 #include "lt-graph-model.h"
 #include "lt-graph-page.h"
 #include "lt-graph-view.h"
+#include "lt-item-button.h"
 #include "lt-relation-editor.h"
 #include "lt-source-editor.h"
 #include "lt-timeline-page.h"
-#include "lt-timeline-marker.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
 #include "widget-test-util.h"
@@ -465,8 +465,8 @@ test_return_opens_editor (void)
        g_main_context_iteration (NULL, FALSE))
     for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f.view)); child != NULL;
          child = gtk_widget_get_next_sibling (child))
-      if (LT_IS_TIMELINE_MARKER (child) && gtk_widget_get_visible (child) &&
-          lt_timeline_marker_get_event (LT_TIMELINE_MARKER (child)) == id)
+      if (LT_IS_ITEM_BUTTON (child) && gtk_widget_get_visible (child) &&
+          lt_item_button_get_id (LT_ITEM_BUTTON (child)) == id)
         marker = child;
   g_assert_nonnull (marker);
   g_assert_true (gtk_widget_grab_focus (marker));

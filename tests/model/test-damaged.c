@@ -435,6 +435,142 @@ test_locked (Fixture       *f,
   sqlite3_close (locker.db);
 }
 
+/* Opening for the window: shown at once, checked in a thread */
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!lt_store_check_finish (LT_STORE (object), result, error) && *error == NULL)
+    g_error ("a failed check gave no error");
+  if (*error == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "sound");
+}
+
+/* Runs the check and waits for it; returns NULL for a sound file, else its error. */
+static GError *
+run_check (LtStore *store)
+{
+  GError *error = NULL;
+
+  lt_store_check_async (store, NULL, check_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+
+  return error;
+}
+
+static gboolean
+try_write (LtStore  *store,
+           GError  **error)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, TRUE, sizeof (LtActorPosition));
+
+  return lt_store_save_positions (store, "test", positions, error);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A sound file reads at once, writes nothing until its check has passed, and then
+ * writes; the check runs once. */
+static void
+test_check_later_sound (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_notify = 0;
+  LtStore *store;
+
+  write_wal_chronicle (f);
+  before = file_checksum (f->path);
+
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "notify::writable", G_CALLBACK (count_notify_cb), &n_notify);
+  g_assert_false (lt_store_is_empty (store));
+  g_assert_false (lt_store_get_writable (store));
+  g_assert_true (lt_store_is_read_only (store));
+
+  g_assert_false (try_write (store, &error));
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "checked"));
+  g_clear_error (&error);
+  /* nothing is put beside a file that is only being read */
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_null (run_check (store));
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (lt_store_get_writable (store));
+  g_assert_false (lt_store_is_read_only (store));
+  g_assert_true (try_write (store, &error));
+  g_assert_no_error (error);
+
+  /* once per open: asking again gives the same answer, and nothing changes */
+  g_assert_null (run_check (store));
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_finalize_object (store);
+}
+
+/* A damaged file opens for reading, its check fails with the same message as a checked
+ * open, and it is never written to, nor anything left beside it. */
+static void
+test_check_later_damaged (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) checked_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize length;
+  LtStore *store;
+
+  write_chronicle (f);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  for (gsize i = length / 3; i < length / 3 + 3 * 4096; i++)
+    contents[i] = (char) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  before = file_checksum (f->path);
+
+  g_assert_null (lt_store_open (f->path, &checked_error));
+  g_assert_error (checked_error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED);
+
+  store = lt_store_open_full (f->path, LT_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_false (lt_store_get_writable (store));
+
+  error = run_check (store);
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED);
+  g_assert_cmpstr (error->message, ==, checked_error->message);
+  g_clear_error (&error);
+  g_assert_false (lt_store_get_writable (store));
+
+  /* writing stays refused, with the reason */
+  g_assert_false (try_write (store, &error));
+  g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  g_assert_finalize_object (store);
+
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (fs_test_count_files (f->dir), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +596,8 @@ main (int   argc,
   ADD ("refused-leaves-nothing-beside", test_refused_leaves_nothing_beside);
   ADD ("missing-table", test_missing_table);
   ADD ("locked", test_locked);
+  ADD ("check-later-sound", test_check_later_sound);
+  ADD ("check-later-damaged", test_check_later_damaged);
 #undef ADD
 
   return g_test_run ();

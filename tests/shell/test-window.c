@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "lt-application.h"
@@ -377,6 +378,108 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
+/* A chronicle of a few hundred pages, in rollback-journal mode so that all of it is in
+ * the main file; @damaged scribbles over pages near its end, where the search index is,
+ * which the pages do not read to show the chronicle: only the check finds them. */
+static char *
+write_chronicle_file (const char *dir,
+                      const char *name,
+                      gboolean    damaged)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  LtSyntheticParams params = { 3000, 2, 50, 100, 3, 0 };
+  LtStore *store = lt_store_open (path, &error);
+  sqlite3 *db = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (lt_store_generate_synthetic (store, &params, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  if (damaged)
+    {
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      for (gsize i = length - 4 * 4096; i < length - 4096; i++)
+        contents[i] = (char) (i * 7 + 13);
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+    }
+
+  return g_steal_pointer (&path);
+}
+
+static GtkWindow *
+find_message_dialog (const char *heading)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  if (dialog == NULL || g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
+                                   heading) != 0)
+    return NULL;
+
+  return dialog;
+}
+
+/* A chronicle shows at once and is checked meanwhile: adding waits for the check, and a
+ * file the check finds damaged is reported, left as it was, and the window goes back to
+ * what it showed. */
+static void
+test_open_checks_in_background (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("letapis-window-XXXXXX", NULL);
+  g_autofree char *sound = write_chronicle_file (dir, "sound.db", FALSE);
+  g_autofree char *damaged = write_chronicle_file (dir, "damaged.db", TRUE);
+  g_autoptr(GFile) sound_file = g_file_new_for_path (sound);
+  g_autoptr(GFile) damaged_file = g_file_new_for_path (damaged);
+  g_autofree char *damaged_wal = g_strconcat (damaged, "-wal", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  LtStore *shown;
+  LtWindow *window = lt_window_new (app);
+  GtkWidget *add_button;
+  GtkWindow *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  add_button = find_action_button (GTK_WIDGET (window), "win.new-event");
+  g_assert_nonnull (add_button);
+
+  g_assert_true (lt_window_open_database (window, sound_file));
+  shown = lt_window_get_store (window);
+  g_assert_cmpstr (lt_store_get_path (shown), ==, sound);
+  g_assert_false (lt_store_is_empty (shown));
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+  WAIT_UNTIL (lt_store_get_writable (shown), 10000);
+  WAIT_UNTIL (gtk_widget_get_sensitive (add_button), 1000);
+
+  before = g_file_load_bytes (damaged_file, NULL, NULL, NULL);
+  g_assert_true (lt_window_open_database (window, damaged_file));
+  g_assert_cmpstr (lt_store_get_path (lt_window_get_store (window)), ==, damaged);
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+
+  WAIT_UNTIL ((dialog = find_message_dialog (_("Could Not Open Chronicle"))) != NULL, 10000);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "damaged"));
+  g_assert_true (lt_window_get_store (window) == shown);
+  WAIT_UNTIL (gtk_widget_get_sensitive (add_button), 1000);
+  gtk_window_destroy (dialog);
+
+  after = g_file_load_bytes (damaged_file, NULL, NULL, NULL);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (damaged_wal, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_unlink (sound);
+  g_unlink (damaged);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +496,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/Letapis/Window/size-is-kept", test_window_size_is_kept);
+  g_test_add_func ("/Letapis/Window/open-checks-in-background", test_open_checks_in_background);
   g_test_add_func ("/Letapis/Window/record-language", test_record_language_follows_setting);
   g_test_add_func ("/Letapis/Window/graph-follow", test_graph_follow_is_kept);
   g_test_add_func ("/Letapis/Window/export-timeline-filter", test_export_takes_timeline_filter);

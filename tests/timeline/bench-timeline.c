@@ -115,10 +115,26 @@ percentile (GArray *sorted,
   return g_array_index (sorted, double, MIN (i, sorted->len - 1));
 }
 
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!lt_store_check_finish (LT_STORE (object), result, &error))
+    g_error ("the check failed: %s", error->message);
+  *(gint64 *) user_data = g_get_monotonic_time ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* the first frame is measured from here, as a user waits from starting the program */
+  gint64 t_main = g_get_monotonic_time ();
+  gint64 t_checked = 0;
+  gboolean generated = FALSE;
   gboolean widget_mode = argc > 1 && g_str_equal (argv[argc - 1], "--widget");
   guint n_events = argc > (widget_mode ? 2 : 1) ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000000;
   g_autofree char *path = NULL;
@@ -181,6 +197,7 @@ main (int   argc,
       if (g_rename (partial, path) != 0)
         g_error ("could not rename %s", partial);
       g_print ("generated in %.1f s\n", (g_get_monotonic_time () - t0) / 1e6);
+      generated = TRUE;
     }
 
   pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -196,9 +213,11 @@ main (int   argc,
   /* First frame after opening: open, then whatever the first frame needs (the counts while a
    * thread reads the spans), lay out and draw */
   t0 = g_get_monotonic_time ();
-  store = lt_store_open_full (path, LT_STORE_OPEN_QUICK_CHECK, &error);
+  /* as the window opens a chronicle: at once for reading, its pages checked by a thread */
+  store = lt_store_open_full (path, LT_STORE_OPEN_CHECK_LATER, &error);
   g_assert_no_error (error);
   open_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  lt_store_check_async (store, NULL, check_done_cb, &t_checked);
   if (widget_mode)
     {
       GtkWidget *window = gtk_window_new ();
@@ -255,6 +274,15 @@ main (int   argc,
     }
   g_print ("events: %u\n", lt_timeline_painter_get_n_events (painter));
   g_print ("lt_store_open() itself: %.1f ms\n", open_ms);
+  if (generated)
+    g_print ("first frame from main(): not measured this run (the file was generated first)\n");
+  else
+    g_print ("first frame: %.1f ms from main()\n", (t0 - t_main) / 1000.0 + first_frame_ms);
+  while (t_checked == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_print ("page check (quick_check, in a thread): done %.1f ms after lt_store_open() returned; "
+           "writable: %s\n",
+           (t_checked - t0) / 1000.0 - open_ms, lt_store_get_writable (store) ? "yes" : "no");
   g_print ("first frame: %.1f ms after lt_store_open() returned (%s)\n", first_frame_ms - open_ms,
            first_from_counts ? "drawn from the per-day counts while a thread reads the spans"
                              : "drawn from all the spans, read at once");
@@ -322,7 +350,7 @@ main (int   argc,
   g_print ("frame build, CPU time of the drawing thread (other processes' load left out): "
            "median %.2f ms, p99 %.2f ms\n", percentile (cpu_times, 0.5), percentile (cpu_times, 0.99));
   g_print ("peak RSS: %.1f MB\n", ru.ru_maxrss / 1024.0);
-  g_print ("targets: p99 <= 8 ms, median <= 3 ms, first frame <= 500 ms, <= 300 MB\n");
+  g_print ("targets: p99 <= 8 ms, median <= 3 ms, first frame <= 300 ms from main(), <= 300 MB\n");
 
   g_object_unref (pango);
 

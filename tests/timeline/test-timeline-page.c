@@ -11,7 +11,7 @@
 #include <locale.h>
 
 #include "lt-application.h"
-#include "lt-timeline-marker.h"
+#include "lt-item-button.h"
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
@@ -303,8 +303,8 @@ test_filters_and_actions (void)
     GtkWidget *cluster = NULL;
 
     for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (f.view)); c && !cluster; c = gtk_widget_get_next_sibling (c))
-      if (LT_IS_TIMELINE_MARKER (c) && gtk_widget_get_child_visible (c) &&
-          lt_timeline_marker_is_cluster (LT_TIMELINE_MARKER (c)))
+      if (LT_IS_ITEM_BUTTON (c) && gtk_widget_get_child_visible (c) &&
+          lt_item_button_is_group (LT_ITEM_BUTTON (c)))
         cluster = c;
     g_assert_nonnull (cluster);
     g_assert_true (gtk_widget_grab_focus (cluster));
@@ -313,7 +313,7 @@ test_filters_and_actions (void)
     /* on a loaded machine the frames come late: give them time, not a pass */
     WAIT_UNTIL (focus_in (f.view) == cluster, 2000);
     g_assert_true (focus_in (f.view) == cluster);
-    g_assert_true (lt_timeline_marker_is_cluster (LT_TIMELINE_MARKER (cluster)));
+    g_assert_true (lt_item_button_is_group (LT_ITEM_BUTTON (cluster)));
 
     /* Enter zooms into it */
     lt_timeline_painter_get_window (painter, &start, &end);
@@ -335,7 +335,7 @@ test_filters_and_actions (void)
       {
         graphene_rect_t r;
 
-        if (!LT_IS_TIMELINE_MARKER (c) || !gtk_widget_get_child_visible (c) ||
+        if (!LT_IS_ITEM_BUTTON (c) || !gtk_widget_get_child_visible (c) ||
             !gtk_widget_compute_bounds (c, GTK_WIDGET (f.view), &r))
           continue;
         if (first == NULL || r.origin.x < a.origin.x)
@@ -349,13 +349,13 @@ test_filters_and_actions (void)
     g_assert_true (gtk_widget_grab_focus (first));
     gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.focus-next", NULL);
     next = focus_in (f.view);
-    g_assert_true (LT_IS_TIMELINE_MARKER (next));
+    g_assert_true (LT_IS_ITEM_BUTTON (next));
     g_assert_true (next != first);
     g_assert_true (gtk_widget_compute_bounds (next, GTK_WIDGET (f.view), &b));
     g_assert_cmpfloat (b.origin.x, >=, a.origin.x);
     gtk_widget_activate_action (GTK_WIDGET (f.view), "timeline.activate-focused", NULL);
     g_assert_cmpint (lt_timeline_view_get_selected_event (f.view), ==,
-                     lt_timeline_marker_get_event (LT_TIMELINE_MARKER (next)));
+                     lt_item_button_get_id (LT_ITEM_BUTTON (next)));
   }
 
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (f.view)), "gtk-enable-animations", TRUE, NULL);
