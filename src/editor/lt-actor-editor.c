@@ -430,8 +430,8 @@ lt_actor_editor_new (GtkWindow *parent,
 
       self->original = LT_ACTOR (lt_record_dup (LT_RECORD (actor)));
       for (guint i = 0; i < N_LANGUAGES; i++)
-        self->names[i] = g_strdup (lt_record_get_translation (LT_RECORD (actor), languages[i],
-                                                              "name"));
+        self->names[i] = g_strdup (lt_record_get_translation (LT_RECORD (actor),
+                                                              languages[i], "name"));
       /* a name kept as the English fallback of another language's is no English name */
       if (self->records_lang != 0 && g_strcmp0 (self->names[0], self->names[self->records_lang]) == 0)
         g_clear_pointer (&self->names[0], g_free);

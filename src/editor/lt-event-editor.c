@@ -298,8 +298,8 @@ load_event (LtEventEditor *self,
 
       for (guint i = 0; i < N_LANGUAGES; i++)
         {
-          self->titles[i] = g_strdup (lt_record_get_translation (LT_RECORD (event), languages[i],
-                                                                 "title"));
+          self->titles[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
+                                                                 languages[i], "title"));
           self->summaries[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
                                                                     languages[i], "summary"));
         }
@@ -387,9 +387,9 @@ write_texts (LtEventEditor *self,
                                _lt_event_editor_is_empty (texts[i]) ? NULL : texts[i]);
 
   lt_record_set_translation (LT_RECORD (event), "en", field,
-                             !_lt_event_editor_is_empty (texts[0]) ? texts[0]
-                                                                   : fallback_text (self, texts,
-                                                                                    0));
+                             !_lt_event_editor_is_empty (texts[0])
+                               ? texts[0]
+                               : fallback_text (self, texts, 0));
 }
 
 static gboolean

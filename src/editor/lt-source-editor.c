@@ -136,8 +136,9 @@ save_action (GtkWidget  *widget,
   lt_record_set_restricted (LT_RECORD (source), gtk_switch_get_active (self->restricted_switch));
 
   if (self->original != NULL)
-    id = lt_store_update_source (self->store, source, &error) ? lt_record_get_id (LT_RECORD (source))
-                                                              : 0;
+    id = lt_store_update_source (self->store, source, &error)
+           ? lt_record_get_id (LT_RECORD (source))
+           : 0;
   else
     id = lt_store_add_source (self->store, source, &error);
 

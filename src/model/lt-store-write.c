@@ -218,7 +218,8 @@ static const struct
   },
   [OWNED_FIGURES] = {
     "DELETE FROM figures WHERE event_id = ?1",
-    "INSERT INTO figures (event_id, position, value, counts, qualifier) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO figures (event_id, position, value, counts, qualifier)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
   },
   [OWNED_ALIASES] = {
     "DELETE FROM actor_aliases WHERE actor_id = ?1",
@@ -678,7 +679,8 @@ queue_actor_dependents (LtStore  *self,
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  if (!_lt_store_collect_ids (self, "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
+  if (!_lt_store_collect_ids (self,
+                              "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
                               id, events, error) ||
       !_lt_store_collect_ids (self, "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
                               id, relations, error))

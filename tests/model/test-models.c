@@ -357,8 +357,8 @@ test_large_lazy_list (void)
       g_autoptr(LtEvent) event = g_list_model_get_item (list, i);
 
       g_assert_nonnull (event);
-      g_assert_cmpint (lt_record_get_id (LT_RECORD (event)), ==, g_array_index (spans, LtEventSpan,
-                                                                                i).id);
+      g_assert_cmpint (lt_record_get_id (LT_RECORD (event)), ==,
+                       g_array_index (spans, LtEventSpan, i).id);
       g_assert_cmpint (lt_event_get_start_day (event), ==, g_array_index (spans, LtEventSpan, i).start_day);
       g_assert_nonnull (lt_event_get_title (event));
     }
@@ -367,8 +367,8 @@ test_large_lazy_list (void)
     {
       g_autoptr(LtEvent) event = g_list_model_get_item (list, i);
 
-      g_assert_cmpint (lt_record_get_id (LT_RECORD (event)), ==, g_array_index (spans, LtEventSpan,
-                                                                                i).id);
+      g_assert_cmpint (lt_record_get_id (LT_RECORD (event)), ==,
+                       g_array_index (spans, LtEventSpan, i).id);
     }
 }
 
