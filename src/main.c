@@ -1,4 +1,4 @@
-/* main.c
+/* main.c: the program: gettext, then LtApplication
  *
  * Copyright 2026 The Letapis developers
  *

@@ -1,4 +1,4 @@
-/* lt-actor-editor.c
+/* lt-actor-editor.c: the window that adds or edits an actor
  *
  * Copyright 2026 The Letapis authors
  *

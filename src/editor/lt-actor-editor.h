@@ -1,4 +1,4 @@
-/* lt-actor-editor.h
+/* lt-actor-editor.h: the window that adds or edits an actor
  *
  * Copyright 2026 The Letapis authors
  *

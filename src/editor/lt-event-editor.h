@@ -1,4 +1,4 @@
-/* lt-event-editor.h
+/* lt-event-editor.h: the window that adds or edits an event
  *
  * Copyright 2026 The Letapis authors
  *

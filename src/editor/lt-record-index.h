@@ -1,4 +1,4 @@
-/* lt-record-index.h
+/* lt-record-index.h: names of records found as you type, for the editors' pickers
  *
  * Copyright 2026 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-relation-editor.h
+/* lt-relation-editor.h: the window that adds or edits a relation between two actors
  *
  * Copyright 2026 The Letapis authors
  *

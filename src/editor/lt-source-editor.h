@@ -1,4 +1,4 @@
-/* lt-source-editor.h
+/* lt-source-editor.h: the window that adds or edits a source
  *
  * Copyright 2026 The Letapis authors
  *

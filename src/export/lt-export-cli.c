@@ -1,4 +1,4 @@
-/* lt-export-cli.c
+/* lt-export-cli.c: `letapis export`: timeline and graph images written with no display
  *
  * Copyright 2026 The Letapis authors
  *

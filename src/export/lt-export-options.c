@@ -1,4 +1,4 @@
-/* lt-export-options.c
+/* lt-export-options.c: what an export is asked for: page, format, size, period, filter, key
  *
  * Copyright 2026 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-export-options.h
+/* lt-export-options.h: what an export is asked for: page, format, size, period, filter, key
  *
  * Copyright 2026 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-export-render.c
+/* lt-export-render.c: render nodes to PNG, SVG and PDF bytes with no display
  *
  * Copyright 2026 The Letapis authors
  *

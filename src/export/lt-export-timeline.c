@@ -1,4 +1,5 @@
-/* lt-export-timeline.c: the timeline painter on an export page
+/* lt-export-timeline.c: the timeline painter on an export page, over timeline data of its
+ * own: the export's window, filter and lanes
  *
  * Copyright 2026 The Letapis authors
  *
@@ -26,6 +27,7 @@ typedef struct
 {
   LtStore           *store;
   LtEventFilter     *filter;
+  LtTimelineData    *data;
   LtTimelinePainter *painter;
   LtTimelinePalette  palette;
   PangoContext      *context;     /* of the last page drawn */
@@ -44,6 +46,7 @@ timeline_data_free (gpointer data)
   g_clear_object (&td->store);
   g_clear_pointer (&td->filter, lt_event_filter_free);
   g_clear_object (&td->painter);
+  g_clear_object (&td->data);
   g_clear_object (&td->context);
   g_clear_pointer (&td->legend, g_array_unref);
   g_clear_pointer (&td->figures, g_array_unref);
@@ -439,7 +442,7 @@ timeline_get_extent (gpointer  data,
 {
   TimelineData *td = data;
 
-  return lt_timeline_painter_get_extent (td->painter, from_day, to_day);
+  return lt_timeline_data_get_extent (td->data, from_day, to_day);
 }
 
 static const LtExportPainterVTable timeline_vtable = {
@@ -495,8 +498,9 @@ lt_export_timeline_painter_new (LtStore                *store,
   if (options->grayscale)
     lt_timeline_palette_make_grayscale (&td->palette);
 
-  td->painter = lt_timeline_painter_new ();
-  lt_timeline_painter_set_include_restricted (td->painter, options->include_restricted);
+  td->data = lt_timeline_data_new ();
+  lt_timeline_data_set_include_restricted (td->data, options->include_restricted);
+  td->painter = lt_timeline_painter_new (td->data);
   lt_timeline_painter_set_palette (td->painter, &td->palette);
   lt_timeline_painter_set_show_overview (td->painter, FALSE);
   lt_timeline_painter_set_progressive (td->painter, FALSE);
@@ -504,15 +508,15 @@ lt_export_timeline_painter_new (LtStore                *store,
   /* without the key, the events whose titles found no room still get numbers */
   lt_timeline_painter_set_number_unlabelled (td->painter, !options->key);
   /* the figures band, as on screen: a report reads the numbers beside the events */
-  lt_timeline_painter_set_figures (td->painter, "political-prisoners");
+  lt_timeline_data_set_figures (td->data, "political-prisoners");
   td->figures = lt_store_dup_figures (store, "political-prisoners", NULL);
-  lt_timeline_painter_set_lane_mode (td->painter,
-                                     options->lanes == LT_EXPORT_LANES_PLACE ? LT_LANE_MODE_PLACE :
-                                     options->lanes == LT_EXPORT_LANES_ACTOR ? LT_LANE_MODE_ACTOR :
-                                                                               LT_LANE_MODE_CATEGORY);
-  lt_timeline_painter_set_store (td->painter, store);
-  lt_timeline_painter_set_filter (td->painter, td->filter);
-  lt_timeline_painter_set_hide_unmatched (td->painter, TRUE);
+  lt_timeline_data_set_lane_mode (td->data,
+                                  options->lanes == LT_EXPORT_LANES_PLACE ? LT_LANE_MODE_PLACE :
+                                  options->lanes == LT_EXPORT_LANES_ACTOR ? LT_LANE_MODE_ACTOR :
+                                                                            LT_LANE_MODE_CATEGORY);
+  lt_timeline_data_set_store (td->data, store);
+  lt_timeline_data_set_filter (td->data, td->filter);
+  lt_timeline_data_set_hide_unmatched (td->data, TRUE);
 
   /* The legend names the categories that the exported window shows. */
   td->legend = g_array_new (FALSE, FALSE, sizeof (guint));

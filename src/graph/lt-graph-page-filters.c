@@ -352,6 +352,8 @@ lt_graph_page_get_period (LtGraphPage *self,
 
   g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), FALSE);
 
+  /* the period the graph shows, which a hidden page may not have built yet */
+  _lt_graph_page_ensure_built (self);
   *start_day = G_MININT64;
   *end_day = G_MAXINT64;
   if (self->applied_from != NULL && lt_date_parse (self->applied_from, &date, NULL))

@@ -77,6 +77,7 @@ struct _LtGraphPage
 };
 
 void       _lt_graph_page_refilter               (LtGraphPage    *self);
+void       _lt_graph_page_ensure_built           (LtGraphPage    *self);
 void       _lt_graph_page_window_changed         (LtGraphPage    *self);
 void       _lt_graph_page_notify_follow_timeline (LtGraphPage    *self);
 

@@ -407,13 +407,43 @@ selection_changed_cb (LtGraphPage *self)
   _lt_graph_page_update_details (self);
 }
 
-void
-_lt_graph_page_window_changed (LtGraphPage *self)
+static void
+rebuild_now (LtGraphPage *self)
 {
+  self->rebuild_on_map = FALSE;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   self->rebuilding = TRUE;
   rebuild (self);
   self->rebuilding = FALSE;
   _lt_graph_page_update_details (self);
+}
+
+/* A hidden page builds its graph when it shows, or when someone asks for its view: at a
+ * million events a build takes seconds, which opening a chronicle on the timeline, or
+ * panning it with the graph following, would otherwise wait for. */
+static gboolean
+defer_rebuild (LtGraphPage *self)
+{
+  if (self->store == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  self->rebuild_on_map = TRUE;
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  return TRUE;
+}
+
+void
+_lt_graph_page_ensure_built (LtGraphPage *self)
+{
+  if (self->rebuild_on_map)
+    rebuild_now (self);
+}
+
+void
+_lt_graph_page_window_changed (LtGraphPage *self)
+{
+  if (!defer_rebuild (self))
+    rebuild_now (self);
 }
 
 static void
@@ -524,13 +554,9 @@ store_changed_cb (LtGraphPage *self,
   /* an edit, an undo or an import: rebuild once the burst of signals is over */
   if (g_strcmp0 (table, "sources") == 0)
     return;
-  /* a hidden page waits until it shows: at a million events a rebuild takes seconds, which
-   * each save on the timeline would otherwise cost */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->rebuild_on_map = TRUE;
-      return;
-    }
+  /* a hidden page waits until it shows: each save on the timeline would cost a rebuild */
+  if (defer_rebuild (self))
+    return;
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
 }
@@ -538,12 +564,7 @@ store_changed_cb (LtGraphPage *self,
 static void
 page_mapped_cb (LtGraphPage *self)
 {
-  if (!self->rebuild_on_map)
-    return;
-
-  self->rebuild_on_map = FALSE;
-  g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  _lt_graph_page_window_changed (self);
+  _lt_graph_page_ensure_built (self);
 }
 
 static void
@@ -746,11 +767,17 @@ lt_graph_page_set_store (LtGraphPage *self,
   g_signal_group_set_target (self->store_signals, store);
 
   self->focus_actor = 0;
-  self->rebuild_on_map = FALSE;
-  self->rebuilding = TRUE;
-  rebuild (self);
-  self->rebuilding = FALSE;
-  _lt_graph_page_update_details (self);
+  if (defer_rebuild (self))
+    {
+      /* nothing of the chronicle shown before stays */
+      g_clear_pointer (&self->full, lt_graph_unref);
+      _lt_graph_page_refilter (self);
+      _lt_graph_page_update_details (self);
+    }
+  else
+    {
+      rebuild_now (self);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -782,6 +809,8 @@ lt_graph_page_focus_actor (LtGraphPage *self,
 {
   g_return_if_fail (LT_IS_GRAPH_PAGE (self));
 
+  _lt_graph_page_ensure_built (self);
+
   self->focus_actor = actor_id;
   gtk_toggle_button_set_active (self->list_button, FALSE);
   if (self->shown == NULL || lt_graph_find_node (self->shown, actor_id) < 0
@@ -809,6 +838,8 @@ lt_graph_page_set_neighbourhood (LtGraphPage *self,
                                  guint        depth)
 {
   g_return_if_fail (LT_IS_GRAPH_PAGE (self));
+
+  _lt_graph_page_ensure_built (self);
 
   self->rebuilding = TRUE;
   self->focus_actor = actor_id;
@@ -845,12 +876,17 @@ lt_graph_page_get_neighbourhood (LtGraphPage *self,
  * lt_graph_page_get_view:
  * @self: a graph page
  *
+ * A hidden page builds the graph it put off first, so that the view shows what the page
+ * would.
+ *
  * Returns: (transfer none): the graph canvas (the export draws its graph with its painter)
  */
 LtGraphView *
 lt_graph_page_get_view (LtGraphPage *self)
 {
   g_return_val_if_fail (LT_IS_GRAPH_PAGE (self), NULL);
+
+  _lt_graph_page_ensure_built (self);
 
   return self->view;
 }

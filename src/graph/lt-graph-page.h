@@ -1,4 +1,4 @@
-/* lt-graph-page.h
+/* lt-graph-page.h: the Organizations page: the graph of the period, its filters and lists
  *
  * Copyright 2026 The Letapis developers
  *

@@ -82,12 +82,13 @@ _lt_visible_sql (LtVisible   what,
                               " WHERE vx.restricted <> 0)",
                               alias, alias);
 
+    /* A relation's two actors are looked up by their keys: the list of restricted actors
+     * would be built again for every relation lt_store_is_visible() asks about (20,000
+     * relations over 10,000 actors took 49 s), and relations are far fewer than links. */
     case LT_VISIBLE_RELATION:
       return g_strdup_printf (" AND %s.restricted = 0"
-                              " AND %s.from_id NOT IN (SELECT vx.id FROM actors vx"
-                              " WHERE vx.restricted <> 0)"
-                              " AND %s.to_id NOT IN (SELECT vx.id FROM actors vx"
-                              " WHERE vx.restricted <> 0)",
+                              " AND NOT EXISTS (SELECT 1 FROM actors vx"
+                              " WHERE vx.id IN (%s.from_id, %s.to_id) AND vx.restricted <> 0)",
                               alias, alias, alias);
 
     case LT_VISIBLE_EVENT:

@@ -1,4 +1,4 @@
-/* lt-application.c
+/* lt-application.c: LtApplication: the app's actions, its command line and its windows
  *
  * Copyright 2026 The Letapis developers
  *

@@ -1,4 +1,4 @@
-/* lt-application.h
+/* lt-application.h: LtApplication: the app's actions, its command line and its windows
  *
  * Copyright 2026 The Letapis developers
  *

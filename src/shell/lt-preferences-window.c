@@ -1,4 +1,4 @@
-/* lt-preferences-window.c
+/* lt-preferences-window.c: the Preferences window
  *
  * Copyright 2026 The Letapis developers
  *

@@ -1,4 +1,4 @@
-/* lt-preferences-window.h
+/* lt-preferences-window.h: the Preferences window
  *
  * Copyright 2026 The Letapis developers
  *

@@ -1,4 +1,4 @@
-/* lt-window-editing.h
+/* lt-window-editing.h: the window's actions that change the chronicle
  *
  * Copyright 2026 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-window.c
+/* lt-window.c: LtWindow: the two pages, opening chronicles, export, print and import
  *
  * Copyright 2026 The Letapis developers
  *

@@ -1,4 +1,4 @@
-/* lt-window.h
+/* lt-window.h: LtWindow: the two pages, opening chronicles, export, print and import
  *
  * Copyright 2026 The Letapis developers
  *

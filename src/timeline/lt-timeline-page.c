@@ -1,4 +1,5 @@
-/* lt-timeline-page.c
+/* lt-timeline-page.c: LtTimelinePage, the timeline page: search, filters, lanes and details
+ * around the view, which draws the LtTimelineData the page sets them on
  *
  * Copyright 2026 The Letapis authors
  *
@@ -25,6 +26,7 @@ struct _LtTimelinePage
 
   LtStore        *store;
   GSignalGroup   *store_signals;   /* "changed" of whichever store is shown */
+  LtTimelineData *data;            /* what the view shows: filters and lanes are set on it */
   GArray         *actor_ids;       /* gint64, parallel to the actor drop-down (0 first) */
   GPtrArray      *category_checks;
   gint64          actor_id;
@@ -102,20 +104,19 @@ format_figure (const LtFigure *figure)
 static void
 update_match_label (LtTimelinePage *self)
 {
-  LtTimelinePainter *painter = lt_timeline_view_get_painter (self->view);
-  guint total = lt_timeline_painter_get_n_events (painter);
-  guint matched = lt_timeline_painter_get_n_matched (painter);
+  guint total = lt_timeline_data_get_n_events (self->data);
+  guint matched = lt_timeline_data_get_n_matched (self->data);
   g_autofree char *text = NULL;
 
   /* no filter while loading (a search waits for the events): the counts' total is exact */
-  if (!lt_timeline_painter_is_loading (painter) &&
-      lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)) && matched == 0)
+  if (!lt_timeline_data_is_loading (self->data) &&
+      lt_timeline_index_has_filter (lt_timeline_data_get_index (self->data)) && matched == 0)
     /* Translators: a search or filter found nothing: "None of 33 events match" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "None of %u event matches",
                                          "None of %u events match", total),
                             total);
-  else if (!lt_timeline_painter_is_loading (painter) &&
-           lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)))
+  else if (!lt_timeline_data_is_loading (self->data) &&
+           lt_timeline_index_has_filter (lt_timeline_data_get_index (self->data)))
     /* Translators: "5 of 33 events match" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event matches",
                                          "%u of %u events match", total),
@@ -177,7 +178,6 @@ search_event_ids (LtTimelinePage *self,
 static void
 apply_filter (LtTimelinePage *self)
 {
-  LtTimelinePainter *painter = lt_timeline_view_get_painter (self->view);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(GPtrArray) categories = g_ptr_array_new ();
   const char * const *keys = lt_category_list_keys ();
@@ -199,13 +199,13 @@ apply_filter (LtTimelinePage *self)
 
   searching = gtk_search_bar_get_search_mode (self->search_bar) && text != NULL && text[0] != '\0';
 
-  /* categories are filtered from the spans the painter has; the actor and the search ask the
+  /* categories are filtered from the spans the data has; the actor and the search ask the
    * store, and an event must pass all of them */
-  lt_timeline_painter_set_categories (painter, some_categories ? (const char * const *) categories->pdata : NULL);
+  lt_timeline_data_set_categories (self->data, some_categories ? (const char * const *) categories->pdata : NULL);
 
   if (!searching && self->actor_id == 0)
     {
-      lt_timeline_painter_set_matches (painter, NULL);
+      lt_timeline_data_set_matches (self->data, NULL);
     }
   else
     {
@@ -260,7 +260,7 @@ apply_filter (LtTimelinePage *self)
       else if (found != NULL)
         ids = g_steal_pointer (&found);
 
-      lt_timeline_painter_set_matches (painter, ids);
+      lt_timeline_data_set_matches (self->data, ids);
     }
 
   gtk_menu_button_set_label (self->category_button,
@@ -332,23 +332,22 @@ lane_mode_changed_cb (LtTimelinePage *self)
   guint selected = gtk_drop_down_get_selected (self->lane_dropdown);
 
   if (selected < G_N_ELEMENTS (modes))
-    lt_timeline_painter_set_lane_mode (lt_timeline_view_get_painter (self->view), modes[selected]);
+    lt_timeline_data_set_lane_mode (self->data, modes[selected]);
 }
 
 static void
 hide_toggled_cb (LtTimelinePage  *self,
                  GtkToggleButton *button)
 {
-  lt_timeline_painter_set_hide_unmatched (lt_timeline_view_get_painter (self->view),
-                                          gtk_toggle_button_get_active (button));
+  lt_timeline_data_set_hide_unmatched (self->data, gtk_toggle_button_get_active (button));
 }
 
 static void
 figures_toggled_cb (LtTimelinePage  *self,
                     GtkToggleButton *button)
 {
-  lt_timeline_painter_set_figures (lt_timeline_view_get_painter (self->view),
-                                   gtk_toggle_button_get_active (button) ? "political-prisoners" : NULL);
+  lt_timeline_data_set_figures (self->data,
+                                gtk_toggle_button_get_active (button) ? "political-prisoners" : NULL);
 }
 
 /* Dates */
@@ -843,6 +842,7 @@ lt_timeline_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_TIMELINE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->data);
 
   G_OBJECT_CLASS (lt_timeline_page_parent_class)->dispose (object);
 }
@@ -979,8 +979,14 @@ lt_timeline_page_init (LtTimelinePage *self)
   self->category_checks = g_ptr_array_new ();
   self->store_signals = g_signal_group_new (LT_TYPE_STORE);
   g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (store_changed_cb), self);
+  /* one data for the page's filters and the view that draws them; the big file's events are
+   * read in a thread while the first frames draw their counts */
+  self->data = lt_timeline_data_new ();
+  lt_timeline_data_set_load_async (self->data, TRUE);
+  lt_timeline_data_set_figures (self->data, "political-prisoners");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lt_timeline_view_set_data (self->view, self->data);
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   gtk_drop_down_set_expression (self->actor_dropdown, expression);
@@ -990,8 +996,8 @@ lt_timeline_page_init (LtTimelinePage *self)
   populate_categories (self);
   populate_actors (self);
   update_match_label (self);
-  g_signal_connect_object (lt_timeline_view_get_painter (self->view), "loaded",
-                           G_CALLBACK (update_match_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->data, "loaded", G_CALLBACK (update_match_label), self,
+                           G_CONNECT_SWAPPED);
 
   lt_timeline_painter_get_window (lt_timeline_view_get_painter (self->view), &self->visible_start,
                                   &self->visible_end);

@@ -1,4 +1,4 @@
-/* lt-timeline-page.h
+/* lt-timeline-page.h: the Timeline page: the view, its search, filters and details
  *
  * Copyright 2026 The Letapis developers
  *

@@ -168,10 +168,10 @@ _lt_timeline_painter_figure_y (LtTimelinePainter *self,
   double top = self->figures_y + 22;
   double bottom = self->figures_y + self->figures_h - 8;
 
-  if (self->figures_max <= 0)
+  if (self->data->figures_max <= 0)
     return bottom;
 
-  return bottom - (bottom - top) * value / self->figures_max;
+  return bottom - (bottom - top) * value / self->data->figures_max;
 }
 
 guint
@@ -179,13 +179,13 @@ _lt_timeline_painter_figures_position (LtTimelinePainter *self,
                                        double             day)
 {
   guint lo = 0;
-  guint hi = self->figures->len;
+  guint hi = self->data->figures->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (self->figures, LtFigurePoint, mid).day + 0.5 < day)
+      if (g_array_index (self->data->figures, LtFigurePoint, mid).day + 0.5 < day)
         lo = mid + 1;
       else
         hi = mid;
@@ -213,7 +213,7 @@ build_figures_node (LtTimelinePainter *self,
 
   /* one point before and after, so the line comes in from the edges */
   i0 = i0 > 0 ? i0 - 1 : 0;
-  i1 = MIN (i1 + 1, self->figures->len);
+  i1 = MIN (i1 + 1, self->data->figures->len);
   if (i1 <= i0)
     return gtk_snapshot_free_to_node (snapshot);
 
@@ -226,7 +226,7 @@ build_figures_node (LtTimelinePainter *self,
    * band of a hundred thousand figures costs what one screen of them does */
   for (guint i = i0; i < i1;)
     {
-      const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+      const LtFigurePoint *p = &g_array_index (self->data->figures, LtFigurePoint, i);
       double x = (p->day + 0.5 - lo) * ppd;
       double col = floor (x / 2.0);
       double vmin = p->value, vmax = p->value, vlast = p->value;
@@ -234,7 +234,7 @@ build_figures_node (LtTimelinePainter *self,
 
       for (; j < i1; j++)
         {
-          const LtFigurePoint *q = &g_array_index (self->figures, LtFigurePoint, j);
+          const LtFigurePoint *q = &g_array_index (self->data->figures, LtFigurePoint, j);
 
           if (floor ((q->day + 0.5 - lo) * ppd / 2.0) != col)
             break;
@@ -275,7 +275,7 @@ build_figures_node (LtTimelinePainter *self,
   if (i1 - i0 <= 400)
     for (guint i = i0; i < i1; i++)
       {
-        const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+        const LtFigurePoint *p = &g_array_index (self->data->figures, LtFigurePoint, i);
 
         cairo_new_sub_path (cr);
         cairo_arc (cr, (p->day + 0.5 - lo) * ppd, _lt_timeline_painter_figure_y (self, p->value),
@@ -291,7 +291,7 @@ build_figures_node (LtTimelinePainter *self,
   if (i1 - i0 <= 40)
     for (guint i = i0; i < i1; i++)
       {
-        const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+        const LtFigurePoint *p = &g_array_index (self->data->figures, LtFigurePoint, i);
         g_autofree char *text = lt_format_number (p->value);
         PangoLayout *layout = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL, text);
 
@@ -316,12 +316,12 @@ lt_timeline_painter_get_figures_title (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
 
-  if (self->figures_kind == NULL)
+  if (self->data->figures_kind == NULL)
     return NULL;
-  if (g_str_equal (self->figures_kind, "political-prisoners"))
+  if (g_str_equal (self->data->figures_kind, "political-prisoners"))
     return _("Political prisoners");
 
-  return self->figures_kind;
+  return self->data->figures_kind;
 }
 
 void
@@ -351,7 +351,7 @@ _lt_timeline_painter_draw_figures (LtTimelinePainter *self,
 
       for (guint i = i0; i < i1 && i - i0 < 4096; i++)
         {
-          const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+          const LtFigurePoint *p = &g_array_index (self->data->figures, LtFigurePoint, i);
           GskRoundedRect dot;
           double x, y;
 
@@ -387,13 +387,13 @@ _lt_timeline_painter_draw_figures (LtTimelinePainter *self,
       _lt_timeline_append_text (snapshot, layout, x, self->figures_y + 3, &self->palette.dim_text);
     }
   /* the scale, where points are too many to carry their values */
-  if (self->figures->len > 40)
+  if (self->data->figures->len > 40)
     {
-      max_text = lt_format_number (self->figures_max);
+      max_text = lt_format_number (self->data->figures_max);
       layout = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL, max_text);
       _lt_timeline_append_text (snapshot, layout,
                                 self->width - _lt_timeline_text_width (layout) - 8,
-                                _lt_timeline_painter_figure_y (self, self->figures_max) - 16,
+                                _lt_timeline_painter_figure_y (self, self->data->figures_max) - 16,
                                 &self->palette.dim_text);
     }
 }
@@ -407,7 +407,7 @@ _lt_timeline_painter_overview_range (LtTimelinePainter *self,
 {
   double first, end, pad;
 
-  if (!lt_timeline_painter_get_extent (self, &first, &end))
+  if (!lt_timeline_data_get_extent (self->data, &first, &end))
     {
       first = self->scale.start;
       end = lt_time_scale_get_end (&self->scale);
@@ -438,11 +438,11 @@ build_overview_node (LtTimelinePainter *self,
   gtk_snapshot_append_color (snapshot, &self->palette.axis_background, &GRAPHENE_RECT_INIT (0, y, self->width, h));
   gtk_snapshot_append_color (snapshot, &self->palette.separator, &GRAPHENE_RECT_INIT (0, y, self->width, 1));
 
-  lt_timeline_index_density (self->index, lo, hi, n_bins, FALSE, counts);
-  if (lt_timeline_index_has_filter (self->index))
+  lt_timeline_index_density (self->data->index, lo, hi, n_bins, FALSE, counts);
+  if (lt_timeline_index_has_filter (self->data->index))
     {
       matched = g_new0 (guint, n_bins);
-      lt_timeline_index_density (self->index, lo, hi, n_bins, TRUE, matched);
+      lt_timeline_index_density (self->data->index, lo, hi, n_bins, TRUE, matched);
     }
   for (guint b = 0; b < n_bins; b++)
     max_count = MAX (max_count, counts[b]);

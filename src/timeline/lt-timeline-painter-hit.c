@@ -1,5 +1,5 @@
-/* lt-timeline-painter-hit.c: what the last frame drew where: hit-testing for hover,
- * click and tooltips, the bounds of events for their widgets, the events an export lists
+/* lt-timeline-painter-hit.c: what the painter's last frame drew where: hit-testing for
+ * hover, click and tooltips, the bounds of events for their widgets, the events an export lists
  *
  * Copyright 2026 The Letapis authors
  *
@@ -19,10 +19,12 @@
 static void
 ensure_real_frame (LtTimelinePainter *self)
 {
-  if (!self->provisional)
+  _lt_timeline_painter_sync_data (self);
+  if (!self->data->provisional)
     return;
 
-  _lt_timeline_painter_wait_for_events (self);
+  _lt_timeline_data_wait_for_events (self->data);
+  _lt_timeline_painter_sync_data (self);
   if (self->pango != NULL && self->width > 0 && self->height > 0)
     lt_timeline_painter_layout (self, self->pango, self->width, self->height);
 }
@@ -38,41 +40,9 @@ lt_timeline_painter_get_frame (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
 
+  _lt_timeline_painter_sync_data (self);
+
   return self->frame;
-}
-
-/**
- * lt_timeline_painter_get_index:
- * @self: a painter
- *
- * Returns: (transfer none): the index of the events
- */
-LtTimelineIndex *
-lt_timeline_painter_get_index (LtTimelinePainter *self)
-{
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
-
-  lt_timeline_painter_finish_loading (self);
-  _lt_timeline_painter_ensure_index (self);
-
-  return self->index;
-}
-
-/**
- * lt_timeline_painter_get_span_event:
- * @self: a painter
- * @span: an index into the spans
- *
- * Returns: the event id of @span
- */
-gint64
-lt_timeline_painter_get_span_event (LtTimelinePainter *self,
-                                    guint32            span)
-{
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), 0);
-  g_return_val_if_fail (self->spans != NULL && span < self->spans->len, 0);
-
-  return _lt_timeline_painter_get_span (self, span)->id;
 }
 
 /**
@@ -96,12 +66,13 @@ lt_timeline_painter_describe_event (LtTimelinePainter  *self,
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
-  lt_timeline_painter_finish_loading (self);
-  _lt_timeline_painter_ensure_index (self);
-  if (!lt_timeline_index_find_event (self->index, event_id, &lane, &item) || self->pango == NULL)
+  lt_timeline_data_finish_loading (self->data);
+  _lt_timeline_data_ensure_index (self->data);
+  _lt_timeline_painter_sync_data (self);
+  if (!lt_timeline_index_find_event (self->data->index, event_id, &lane, &item) || self->pango == NULL)
     return FALSE;
 
-  it = &lt_timeline_index_get_lane_items (self->index, lane)[item];
+  it = &lt_timeline_index_get_lane_items (self->data->index, lane)[item];
   label = _lt_timeline_painter_lookup_label (self, it->span, TRUE);
   if (label == NULL)
     return FALSE;
@@ -147,8 +118,9 @@ lt_timeline_painter_list_visible_events (LtTimelinePainter *self)
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), ids);
 
+  _lt_timeline_painter_sync_data (self);
   /* no real event is drawn yet */
-  if (self->frame == NULL || self->provisional)
+  if (self->frame == NULL || self->data->provisional)
     return ids;
 
   for (guint i = 0; i < self->frame->items->len; i++)
@@ -229,7 +201,7 @@ lt_timeline_painter_hit_test (LtTimelinePainter *self,
 
       for (guint i = i0; i < i1 && i - i0 < 4096; i++)
         {
-          const LtFigurePoint *p = &g_array_index (self->figures, LtFigurePoint, i);
+          const LtFigurePoint *p = &g_array_index (self->data->figures, LtFigurePoint, i);
           double px = lt_time_scale_day_to_x (&self->scale, p->day + 0.5);
           double py = _lt_timeline_painter_figure_y (self, p->value);
           double d = hypot (px - x, py - y);
@@ -299,10 +271,10 @@ lt_timeline_painter_get_event_bounds (LtTimelinePainter *self,
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
   ensure_real_frame (self);
-  if (self->frame == NULL || self->index == NULL)
+  if (self->frame == NULL || self->data->index == NULL)
     return FALSE;
 
-  item = lt_timeline_frame_find_event (self->frame, self->index, event_id);
+  item = lt_timeline_frame_find_event (self->frame, self->data->index, event_id);
   if (item == NULL)
     return FALSE;
 
@@ -336,6 +308,7 @@ lt_timeline_painter_get_n_numbered (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), 0);
 
+  _lt_timeline_painter_sync_data (self);
   if (self->frame == NULL || self->first_number == 0)
     return 0;
 
@@ -370,6 +343,7 @@ lt_timeline_painter_dup_numbered_events (LtTimelinePainter *self,
 
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
 
+  _lt_timeline_painter_sync_data (self);
   if (self->frame == NULL || self->first_number == 0)
     return NULL;
 
@@ -403,8 +377,8 @@ lt_timeline_painter_dup_numbered_events (LtTimelinePainter *self,
         g_hash_table_add (alone, GUINT_TO_POINTER (item->span + 1));
     }
 
-  hide = self->hide_unmatched && lt_timeline_index_has_filter (self->index);
-  lane_items = lt_timeline_index_get_lane_items (self->index, found->lane);
+  hide = self->data->hide_unmatched && lt_timeline_index_has_filter (self->data->index);
+  lane_items = lt_timeline_index_get_lane_items (self->data->index, found->lane);
   for (guint i = found->item; i < found->end_item; i++)
     {
       const LtTimelineItem *it = &lane_items[i];

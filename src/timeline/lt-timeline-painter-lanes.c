@@ -26,70 +26,16 @@ static const char *
 lane_caption (LtTimelinePainter *self,
               guint              lane)
 {
-  gint64 key = lt_timeline_index_get_lane_key (self->index, lane);
-  const char *text = NULL;
+  gint64 key = lt_timeline_index_get_lane_key (self->data->index, lane);
+  const char *text;
 
   if (key == LT_TIMELINE_LANE_OTHER)
     return C_("timeline lane", "Other");
 
-  switch (self->lane_mode)
-    {
-    case LT_LANE_MODE_CATEGORY:
-      text = lt_timeline_category_get_label ((guint) key);
-      break;
-
-    case LT_LANE_MODE_PLACE:
-      {
-        /* The store names places in English; an event of the lane names its place in the
-         * UI language. Cached with the actor names, under negative keys. */
-        gint64 cache_key = -2 - key;
-
-        text = g_hash_table_lookup (self->actor_names, &cache_key);
-        if (text == NULL && self->store != NULL)
-          {
-            GPtrArray *places = lt_store_get_places (self->store);
-            const char *name = places != NULL && key >= 0 && key < places->len
-                               ? g_ptr_array_index (places, key) : NULL;
-            g_autoptr(LtEvent) event = NULL;
-            gint64 *k = g_new (gint64, 1);
-
-            if (lt_timeline_index_get_lane_n_items (self->index, lane) > 0)
-              {
-                guint32 span = lt_timeline_index_get_lane_items (self->index, lane)[0].span;
-
-                event = lt_store_lookup_event (self->store,
-                                               _lt_timeline_painter_get_span (self, span)->id);
-              }
-            if (event != NULL && lt_event_get_place (event) != NULL && lt_event_get_place (event)[0] != '\0')
-              name = lt_event_get_place (event);
-
-            *k = cache_key;
-            g_hash_table_insert (self->actor_names, k, g_strdup (name ? name : ""));
-            text = g_hash_table_lookup (self->actor_names, &cache_key);
-          }
-      }
-      break;
-
-    case LT_LANE_MODE_ACTOR:
-      text = g_hash_table_lookup (self->actor_names, &key);
-      if (text == NULL && self->store != NULL)
-        {
-          g_autoptr(LtActor) actor = lt_store_lookup_actor (self->store, key);
-          gint64 *k = g_new (gint64, 1);
-
-          /* the store gives no lane to a hidden actor; should one come, it stays unnamed */
-          if (!lt_store_is_visible (self->store, LT_RECORD_ACTOR, key, self->include_restricted))
-            g_clear_object (&actor);
-          *k = key;
-          text = actor ? lt_actor_get_name (actor) : "";
-          g_hash_table_insert (self->actor_names, k, g_strdup (text));
-          text = g_hash_table_lookup (self->actor_names, &key);
-        }
-      break;
-
-    default:
-      break;
-    }
+  if (self->data->lane_mode == LT_LANE_MODE_CATEGORY)
+    text = lt_timeline_category_get_label ((guint) key);
+  else
+    text = lt_timeline_data_get_lane_name (self->data, lane);
 
   return text != NULL ? text : "";
 }
@@ -98,9 +44,9 @@ static const GdkRGBA *
 lane_color (LtTimelinePainter *self,
             guint              lane)
 {
-  gint64 key = lt_timeline_index_get_lane_key (self->index, lane);
+  gint64 key = lt_timeline_index_get_lane_key (self->data->index, lane);
 
-  if (self->lane_mode == LT_LANE_MODE_CATEGORY && key >= 0)
+  if (self->data->lane_mode == LT_LANE_MODE_CATEGORY && key >= 0)
     return category_color (self, (guint) key);
 
   return &self->palette.neutral;
@@ -129,7 +75,7 @@ build_density_node (LtTimelinePainter *self,
                     double             hi)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  guint n_lanes = lt_timeline_index_get_n_lanes (self->index);
+  guint n_lanes = lt_timeline_index_get_n_lanes (self->data->index);
   double ppd = self->scale.px_per_day;
   double w = (hi - lo) * ppd;
   guint n_cols = (guint) ceil (w / DENSITY_COLUMN);
@@ -138,7 +84,7 @@ build_density_node (LtTimelinePainter *self,
   double col_days = DENSITY_COLUMN / ppd;
   double c0 = floor (lo / col_days);
   guint max_count = 0;
-  gboolean matched_only = self->hide_unmatched && lt_timeline_index_has_filter (self->index);
+  gboolean matched_only = self->data->hide_unmatched && lt_timeline_index_has_filter (self->data->index);
   cairo_t *cr;
 
   for (guint lane = 0; lane < n_lanes; lane++)
@@ -149,7 +95,7 @@ build_density_node (LtTimelinePainter *self,
                                                         lane_h));
       for (guint c = 0; c < n_cols; c++)
         {
-          guint n = lt_timeline_index_count (self->index, lane, (c0 + c) * col_days,
+          guint n = lt_timeline_index_count (self->data->index, lane, (c0 + c) * col_days,
                                              (c0 + c + 1) * col_days, matched_only);
 
           counts[lane * n_cols + c] = n;
@@ -273,7 +219,7 @@ draw_items (LtTimelinePainter *self,
           rounded_rect_path (cr, item->x, item->y, item->w, item->h, item->h / 2);
           gdk_cairo_set_source_rgba (cr, &color);
           cairo_fill (cr);
-          if (self->hide_unmatched == FALSE && lt_timeline_index_has_filter (self->index) &&
+          if (self->data->hide_unmatched == FALSE && lt_timeline_index_has_filter (self->data->index) &&
               item->n_matched > 0 && item->n_matched < item->count)
             {
               /* a ring says some of the cluster matches */
@@ -471,8 +417,8 @@ draw_lane_captions (LtTimelinePainter *self,
       PangoLayout *layout = _lt_timeline_painter_get_text (self, LT_TIMELINE_FONT_SMALL_BOLD,
                                                            lane_caption (self, lane));
       double w = _lt_timeline_text_width (layout);
-      gboolean shape = self->lane_mode == LT_LANE_MODE_CATEGORY &&
-                       lt_timeline_index_get_lane_key (self->index, lane) >= 0;
+      gboolean shape = self->data->lane_mode == LT_LANE_MODE_CATEGORY &&
+                       lt_timeline_index_get_lane_key (self->data->index, lane) >= 0;
       double pad = shape ? 22 : 8;
       GdkRGBA bg = _lt_timeline_with_alpha (lane % 2 == 1 ? &self->palette.lane_alt
                                                          : &self->palette.background,
@@ -491,7 +437,7 @@ draw_lane_captions (LtTimelinePainter *self,
 
       if (shape)
         {
-          guint category = (guint) lt_timeline_index_get_lane_key (self->index, lane);
+          guint category = (guint) lt_timeline_index_get_lane_key (self->data->index, lane);
 
           cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (4, fl->y + 2, 16, 16));
           lt_timeline_draw_shape (cr, lt_timeline_category_get_shape (category),
@@ -565,13 +511,13 @@ _lt_timeline_painter_draw_lanes (LtTimelinePainter *self,
 {
   gtk_snapshot_push_clip (snapshot,
                           &GRAPHENE_RECT_INIT (0, self->lanes_y, self->width, self->lanes_h));
-  if (self->spans->len == 0)
+  if (self->data->spans->len == 0)
     draw_empty (self, snapshot);
-  else if (lt_timeline_index_has_filter (self->index) &&
-           lt_timeline_index_get_n_matched (self->index) == 0)
+  else if (lt_timeline_index_has_filter (self->data->index) &&
+           lt_timeline_index_get_n_matched (self->data->index) == 0)
     {
       /* hidden, the events leave nothing for the lanes to name either */
-      if (!self->hide_unmatched)
+      if (!self->data->hide_unmatched)
         {
           draw_items (self, snapshot);
           draw_lane_captions (self, snapshot);

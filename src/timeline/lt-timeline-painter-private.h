@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "lt-timeline-data-private.h"
 #include "lt-timeline-painter.h"
 
 G_BEGIN_DECLS
@@ -55,38 +56,18 @@ typedef enum
   LT_TIMELINE_FONT_SMALL_BOLD,
 } LtTimelineFont;
 
-typedef struct _LtTimelineLoadJob LtTimelineLoadJob;
-
 struct _LtTimelinePainter
 {
   GObject            parent_instance;
 
-  /* data */
-  LtStore           *store;
-  GSignalGroup      *store_signals;   /* "changed" of whichever store is drawn */
-  GArray            *spans;
-  LtTimelineIndex   *index;
-  GArray            *pairs;          /* LtTimelinePair, for actor lanes */
-  GArray            *figures;        /* LtFigurePoint */
-  GHashTable        *actor_names;
-  GArray            *match_ids;      /* gint64, or NULL for no filter */
-  LtEventFilter     *filter;
-  char              *figures_kind;
-  char              *figures_note;    /* after the band's title: an export's source numbers */
-  double             figures_max;
-  LtLaneMode         lane_mode;
-  gboolean           include_restricted;
-  gboolean           hide_unmatched;
-  gboolean           model_dirty;
-  gboolean           index_dirty;
-  gboolean           matches_dirty;
-  gboolean           figures_pending;
-  gboolean           figures_expected; /* while loading: the band will come, keep its room */
-  gboolean           load_async;      /* read the spans of a file store in a thread */
-  gboolean           provisional;     /* the spans are made from per-day counts: loading */
-  LtTimelineLoadJob *job;             /* the thread reading the spans, or NULL */
-  guint32            category_mask;   /* categories shown as matching; all bits = no filter */
-  guint              serial;
+  /* what is drawn: read only, and compared by serials with what the caches hold */
+  LtTimelineData    *data;
+  GSignalGroup      *data_signals;
+  guint              data_serial;
+  guint              spans_serial;
+  guint              index_serial;
+  guint              figures_serial;
+  guint              serial;          /* of the node caches */
 
   /* view */
   LtTimelinePalette  palette;
@@ -102,6 +83,7 @@ struct _LtTimelinePainter
   guint              first_number;    /* the event key's number of the first item, or 0 */
   gboolean           number_unlabelled; /* number only the marks and bars with no title */
   guint              n_numbered;
+  char              *figures_note;    /* after the band's title: an export's source numbers */
 
   /* layout */
   int                width;
@@ -136,7 +118,7 @@ struct _LtTimelinePainter
 void                 _lt_timeline_node_cache_clear                (LtTimelineNodeCache *cache);
 void                 _lt_timeline_painter_invalidate              (LtTimelinePainter   *self);
 void                 _lt_timeline_painter_invalidate_data         (LtTimelinePainter   *self);
-void                 _lt_timeline_painter_emit_loaded             (LtTimelinePainter   *self);
+void                 _lt_timeline_painter_sync_data               (LtTimelinePainter   *self);
 typedef GskRenderNode *(*LtTimelineBuildNode) (LtTimelinePainter *self,
                                                double             lo,
                                                double             hi);
@@ -145,13 +127,6 @@ void                 _lt_timeline_painter_draw_cached             (LtTimelinePai
                                                                    GtkSnapshot         *snapshot,
                                                                    LtTimelineNodeCache *cache,
                                                                    LtTimelineBuildNode  build);
-
-/* lt-timeline-painter-data.c */
-void                 _lt_timeline_load_job_unref                  (gpointer             data);
-void                 _lt_timeline_painter_load_model              (LtTimelinePainter   *self);
-void                 _lt_timeline_painter_wait_for_events         (LtTimelinePainter   *self);
-void                 _lt_timeline_painter_load_figures            (LtTimelinePainter   *self);
-void                 _lt_timeline_painter_ensure_index            (LtTimelinePainter   *self);
 
 /* lt-timeline-painter-text.c */
 void                 _lt_timeline_label_free                      (gpointer             data);
@@ -203,10 +178,6 @@ void                 _lt_timeline_painter_overview_range          (LtTimelinePai
 void                 _lt_timeline_painter_overview_window_rect    (LtTimelinePainter   *self,
                                                                    graphene_rect_t     *rect);
 
-gboolean             _lt_timeline_painter_patch_span              (LtTimelinePainter   *self,
-                                                                   gint64               id,
-                                                                   int                  change);
-
 static inline GdkRGBA
 _lt_timeline_with_alpha (const GdkRGBA *c,
                          double         alpha)
@@ -222,7 +193,7 @@ static inline const LtEventSpan *
 _lt_timeline_painter_get_span (LtTimelinePainter *self,
                                guint32            i)
 {
-  return &g_array_index (self->spans, LtEventSpan, i);
+  return _lt_timeline_data_get_span (self->data, i);
 }
 
 G_END_DECLS

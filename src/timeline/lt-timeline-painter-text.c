@@ -149,14 +149,14 @@ _lt_timeline_painter_lookup_label (LtTimelinePainter *self,
   g_autoptr(LtEvent) event = NULL;
   const char *title;
 
-  if (label != NULL || !create || self->store == NULL || self->pango == NULL || self->provisional)
+  if (label != NULL || !create || self->data->store == NULL || self->pango == NULL || self->data->provisional)
     return label;
 
   if (g_hash_table_size (self->labels) >= MAX_CACHED_LABELS)
     g_hash_table_remove_all (self->labels);
 
   span = _lt_timeline_painter_get_span (self, span_index);
-  event = lt_store_lookup_event (self->store, span->id);
+  event = lt_store_lookup_event (self->data->store, span->id);
   label = g_new0 (LtTimelineLabel, 1);
   title = event != NULL ? lt_event_get_title (event) : NULL;
   if (title == NULL || title[0] == '\0')

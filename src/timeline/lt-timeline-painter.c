@@ -1,5 +1,5 @@
-/* lt-timeline-painter.c: LtTimelinePainter, the one drawing path of the timeline: its
- * state, the layout of a frame and the order a frame is painted in
+/* lt-timeline-painter.c: LtTimelinePainter, the one drawing path of the timeline: the
+ * viewport, the layout of a frame of its LtTimelineData and the order a frame is painted in
  *
  * Copyright 2026 The Letapis authors
  *
@@ -17,13 +17,13 @@
 
 /* The one drawing path of the timeline: the view's snapshot() and the headless export both
  * call lt_timeline_painter_paint(), so what is exported is what is seen. Nothing here needs
- * a display: the caller brings the PangoContext. */
+ * a display: the caller brings the PangoContext. What is drawn comes from an LtTimelineData,
+ * which the page shares with its view; the painter keeps only the viewport and its caches. */
 
 G_DEFINE_FINAL_TYPE (LtTimelinePainter, lt_timeline_painter, G_TYPE_OBJECT)
 
 enum {
   INVALIDATED,
-  LOADED,
   N_SIGNALS
 };
 
@@ -43,12 +43,6 @@ _lt_timeline_painter_invalidate (LtTimelinePainter *self)
 }
 
 void
-_lt_timeline_painter_emit_loaded (LtTimelinePainter *self)
-{
-  g_signal_emit (self, signals[LOADED], 0);
-}
-
-void
 _lt_timeline_painter_invalidate_data (LtTimelinePainter *self)
 {
   self->serial++;
@@ -58,21 +52,65 @@ _lt_timeline_painter_invalidate_data (LtTimelinePainter *self)
   _lt_timeline_painter_invalidate (self);
 }
 
+/* What the caches hold is compared with the data's serials: the data changes while it is
+ * asked for its index too, when it emits nothing */
+void
+_lt_timeline_painter_sync_data (LtTimelinePainter *self)
+{
+  LtTimelineData *data = self->data;
+
+  if (self->spans_serial != data->spans_serial)
+    {
+      /* the last frame and the labels point into the spans by position */
+      self->spans_serial = data->spans_serial;
+      g_clear_pointer (&self->frame, lt_timeline_frame_free);
+      self->frame_valid = FALSE;
+      g_hash_table_remove_all (self->labels);
+    }
+  if (self->index_serial != data->index_serial)
+    {
+      /* and into the lanes of the index */
+      self->index_serial = data->index_serial;
+      g_clear_pointer (&self->frame, lt_timeline_frame_free);
+      self->frame_valid = FALSE;
+    }
+  if (self->figures_serial != data->figures_serial)
+    {
+      self->figures_serial = data->figures_serial;
+      _lt_timeline_node_cache_clear (&self->figures_cache);
+    }
+  if (self->data_serial != data->serial)
+    {
+      self->data_serial = data->serial;
+      self->serial++;
+      _lt_timeline_node_cache_clear (&self->density_cache);
+      _lt_timeline_node_cache_clear (&self->overview_cache);
+      _lt_timeline_node_cache_clear (&self->figures_cache);
+      self->frame_valid = FALSE;
+    }
+}
+
 static void
-store_changed_cb (LtTimelinePainter *self,
-                  const char        *table,
-                  gint64             id,
-                  int                change,
-                  LtStore           *store)
+data_changed_cb (LtTimelinePainter *self,
+                 LtTimelineData    *data)
 {
   g_assert (LT_IS_TIMELINE_PAINTER (self));
 
-  if (table != NULL && g_strcmp0 (table, "sources") == 0)
-    return;
+  _lt_timeline_painter_sync_data (self);
+  _lt_timeline_painter_invalidate (self);
+}
 
-  if (g_strcmp0 (table, "events") != 0 || !_lt_timeline_painter_patch_span (self, id, change))
-    self->model_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
+/* An edited event kept its place: only its label is new */
+static void
+data_span_changed_cb (LtTimelinePainter *self,
+                      guint              span,
+                      LtTimelineData    *data)
+{
+  g_assert (LT_IS_TIMELINE_PAINTER (self));
+
+  g_clear_pointer (&self->frame, lt_timeline_frame_free);
+  self->frame_valid = FALSE;
+  g_hash_table_remove (self->labels, GUINT_TO_POINTER (span + 1));
 }
 
 /* GObject */
@@ -82,9 +120,8 @@ lt_timeline_painter_dispose (GObject *object)
 {
   LtTimelinePainter *self = (LtTimelinePainter *) object;
 
-  g_clear_object (&self->store_signals);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->job, _lt_timeline_load_job_unref);
+  g_clear_object (&self->data_signals);
+  g_clear_object (&self->data);
   g_clear_object (&self->pango);
   _lt_timeline_node_cache_clear (&self->axis_cache);
   _lt_timeline_node_cache_clear (&self->density_cache);
@@ -100,19 +137,11 @@ lt_timeline_painter_finalize (GObject *object)
   LtTimelinePainter *self = (LtTimelinePainter *) object;
 
   g_clear_pointer (&self->frame, lt_timeline_frame_free);
-  g_clear_pointer (&self->index, lt_timeline_index_unref);
-  g_clear_pointer (&self->spans, g_array_unref);
-  g_clear_pointer (&self->pairs, g_array_unref);
-  g_clear_pointer (&self->figures, g_array_unref);
-  g_clear_pointer (&self->match_ids, g_array_unref);
-  g_clear_pointer (&self->filter, lt_event_filter_free);
-  g_clear_pointer (&self->figures_kind, g_free);
   g_clear_pointer (&self->figures_note, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     g_clear_pointer (&self->texts[i], g_hash_table_unref);
 
-  g_clear_pointer (&self->actor_names, g_hash_table_unref);
   g_clear_pointer (&self->label_font, pango_font_description_free);
   g_clear_pointer (&self->small_font, pango_font_description_free);
   g_clear_pointer (&self->bold_font, pango_font_description_free);
@@ -139,18 +168,6 @@ lt_timeline_painter_class_init (LtTimelinePainterClass *klass)
                                        0, NULL, NULL, NULL,
                                        G_TYPE_NONE, 0);
 
-  /**
-   * LtTimelinePainter::loaded:
-   *
-   * Emitted when the events read in a thread replaced the counts the first frames were
-   * drawn from (see [method@TimelinePainter.set_load_async]).
-   */
-  signals[LOADED] = g_signal_new ("loaded",
-                                  G_TYPE_FROM_CLASS (klass),
-                                  G_SIGNAL_RUN_LAST,
-                                  0, NULL, NULL, NULL,
-                                  G_TYPE_NONE, 0);
-
   g_type_ensure (GSK_TYPE_COLOR_NODE);
 }
 
@@ -158,16 +175,14 @@ static void
 lt_timeline_painter_init (LtTimelinePainter *self)
 {
   self->labels = g_hash_table_new_full (NULL, NULL, NULL, _lt_timeline_label_free);
-  self->store_signals = g_signal_group_new (LT_TYPE_STORE);
-  g_signal_group_connect_swapped (self->store_signals, "changed", G_CALLBACK (store_changed_cb), self);
+  self->data_signals = g_signal_group_new (LT_TYPE_TIMELINE_DATA);
+  g_signal_group_connect_swapped (self->data_signals, "changed", G_CALLBACK (data_changed_cb), self);
+  g_signal_group_connect_swapped (self->data_signals, "span-changed",
+                                  G_CALLBACK (data_span_changed_cb), self);
   for (guint i = 0; i < G_N_ELEMENTS (self->texts); i++)
     self->texts[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  self->actor_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->include_restricted = TRUE;
-  self->category_mask = G_MAXUINT32;
   self->show_overview = TRUE;
-  self->model_dirty = TRUE;
   self->scale.start = lt_days_from_ymd (2020, 1, 1);
   self->scale.px_per_day = 1.0;
   self->scale.width = 1.0;
@@ -181,74 +196,62 @@ lt_timeline_painter_init (LtTimelinePainter *self)
 
 /**
  * lt_timeline_painter_new:
+ * @data: what to draw
  *
- * Returns: (transfer full): a painter with no store
+ * Returns: (transfer full): a painter of @data
  */
 LtTimelinePainter *
-lt_timeline_painter_new (void)
+lt_timeline_painter_new (LtTimelineData *data)
 {
-  return g_object_new (LT_TYPE_TIMELINE_PAINTER, NULL);
+  LtTimelinePainter *self;
+
+  g_return_val_if_fail (LT_IS_TIMELINE_DATA (data), NULL);
+
+  self = g_object_new (LT_TYPE_TIMELINE_PAINTER, NULL);
+  lt_timeline_painter_set_data (self, data);
+
+  return self;
 }
 
 /**
- * lt_timeline_painter_set_store:
+ * lt_timeline_painter_set_data:
  * @self: a painter
- * @store: (nullable): the store to draw
+ * @data: what to draw
  *
- * Draws the events of @store; the painter follows its changes.
+ * Draws @data, and follows its changes.
  */
 void
-lt_timeline_painter_set_store (LtTimelinePainter *self,
-                               LtStore           *store)
+lt_timeline_painter_set_data (LtTimelinePainter *self,
+                              LtTimelineData    *data)
 {
   g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
+  g_return_if_fail (LT_IS_TIMELINE_DATA (data));
 
-  if (self->store == store)
+  if (!g_set_object (&self->data, data))
     return;
 
-  g_set_object (&self->store, store);
-  g_signal_group_set_target (self->store_signals, store);
-
-  g_clear_pointer (&self->match_ids, g_array_unref);
-  self->model_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
+  g_signal_group_set_target (self->data_signals, data);
+  /* nothing drawn from other data holds */
+  self->spans_serial = data->spans_serial - 1;
+  self->index_serial = data->index_serial - 1;
+  self->figures_serial = data->figures_serial - 1;
+  self->data_serial = data->serial - 1;
+  _lt_timeline_painter_sync_data (self);
+  _lt_timeline_painter_invalidate (self);
 }
 
 /**
- * lt_timeline_painter_get_store:
+ * lt_timeline_painter_get_data:
  * @self: a painter
  *
- * Returns: (transfer none) (nullable): the store
+ * Returns: (transfer none): what it draws
  */
-LtStore *
-lt_timeline_painter_get_store (LtTimelinePainter *self)
+LtTimelineData *
+lt_timeline_painter_get_data (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), NULL);
 
-  return self->store;
-}
-
-/**
- * lt_timeline_painter_set_include_restricted:
- * @self: a painter
- * @include_restricted: whether restricted records are drawn
- *
- * Exports leave restricted records out unless asked; the window shows them.
- */
-void
-lt_timeline_painter_set_include_restricted (LtTimelinePainter *self,
-                                            gboolean           include_restricted)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  include_restricted = !!include_restricted;
-  if (self->include_restricted == include_restricted)
-    return;
-
-  self->include_restricted = include_restricted;
-  g_clear_pointer (&self->match_ids, g_array_unref);
-  self->model_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
+  return self->data;
 }
 
 static void
@@ -256,7 +259,7 @@ apply_scale (LtTimelinePainter *self)
 {
   double first, end;
 
-  if (lt_timeline_painter_get_extent (self, &first, &end))
+  if (lt_timeline_data_get_extent (self->data, &first, &end))
     lt_time_scale_clamp (&self->scale, first, end);
   _lt_timeline_painter_invalidate (self);
 }
@@ -395,34 +398,6 @@ lt_timeline_painter_zoom_at (LtTimelinePainter *self,
 }
 
 /**
- * lt_timeline_painter_get_extent:
- * @self: a painter
- * @first_day: (out): the first day of the data
- * @end_day: (out): the day after the last day of the data
- *
- * Returns: %FALSE if there is nothing to show
- */
-gboolean
-lt_timeline_painter_get_extent (LtTimelinePainter *self,
-                                double            *first_day,
-                                double            *end_day)
-{
-  gint64 first, last;
-
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
-
-  /* while loading, the days of the counts: the view fits again once the events are in */
-  _lt_timeline_painter_ensure_index (self);
-  if (!lt_timeline_index_get_extent (self->index, &first, &last))
-    return FALSE;
-
-  *first_day = first;
-  *end_day = last + 1;
-
-  return TRUE;
-}
-
-/**
  * lt_timeline_painter_zoom_to_fit:
  * @self: a painter
  *
@@ -435,179 +410,11 @@ lt_timeline_painter_zoom_to_fit (LtTimelinePainter *self)
 
   g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
 
-  if (!lt_timeline_painter_get_extent (self, &first, &end))
+  if (!lt_timeline_data_get_extent (self->data, &first, &end))
     return;
 
   pad = MAX ((end - first) * 0.03, 1.0);
   lt_timeline_painter_set_window (self, first - pad, end + pad);
-}
-
-/**
- * lt_timeline_painter_set_filter:
- * @self: a painter
- * @filter: (nullable): the filter, or %NULL for none
- *
- * Events that do not match are dimmed, or hidden (see
- * [method@TimelinePainter.set_hide_unmatched]). The filter's window is ignored.
- */
-void
-lt_timeline_painter_set_filter (LtTimelinePainter   *self,
-                                const LtEventFilter *filter)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  g_clear_pointer (&self->filter, lt_event_filter_free);
-  g_clear_pointer (&self->match_ids, g_array_unref);
-  if (filter != NULL)
-    {
-      self->filter = lt_event_filter_copy (filter);
-      self->filter->has_window = FALSE;
-    }
-  self->matches_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
-}
-
-/**
- * lt_timeline_painter_set_matches:
- * @self: a painter
- * @event_ids: (nullable) (element-type gint64): the events that match, or %NULL
- *
- * Sets the matching events directly (e.g. from a search ranked elsewhere).
- */
-void
-lt_timeline_painter_set_matches (LtTimelinePainter *self,
-                                 GArray            *event_ids)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  g_clear_pointer (&self->filter, lt_event_filter_free);
-  g_clear_pointer (&self->match_ids, g_array_unref);
-  if (event_ids != NULL)
-    {
-      self->match_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), event_ids->len);
-      g_array_append_vals (self->match_ids, event_ids->data, event_ids->len);
-    }
-  self->matches_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
-}
-
-/**
- * lt_timeline_painter_set_categories:
- * @self: a painter
- * @keys: (nullable) (array zero-terminated=1): the category keys that match, or %NULL for all
- *
- * Filters by category without asking the store: the categories are in the spans. Combines
- * with [method@TimelinePainter.set_matches] (an event must pass both).
- */
-void
-lt_timeline_painter_set_categories (LtTimelinePainter  *self,
-                                    const char * const *keys)
-{
-  guint32 mask = G_MAXUINT32;
-
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  if (keys != NULL)
-    {
-      mask = 0;
-      for (guint i = 0; keys[i] != NULL; i++)
-        {
-          int c = lt_category_get_index (keys[i]);
-
-          if (c >= 0 && c < 32)
-            mask |= 1u << c;
-        }
-    }
-
-  if (mask == self->category_mask)
-    return;
-
-  self->category_mask = mask;
-  self->matches_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
-}
-
-/**
- * lt_timeline_painter_set_hide_unmatched:
- * @self: a painter
- * @hide_unmatched: hide rather than dim what does not match
- */
-void
-lt_timeline_painter_set_hide_unmatched (LtTimelinePainter *self,
-                                        gboolean           hide_unmatched)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  if (self->hide_unmatched == !!hide_unmatched)
-    return;
-
-  self->hide_unmatched = !!hide_unmatched;
-  _lt_timeline_painter_invalidate_data (self);
-}
-
-/**
- * lt_timeline_painter_get_n_matched:
- * @self: a painter
- *
- * Returns: how many events match the filter (all of them without one)
- */
-guint
-lt_timeline_painter_get_n_matched (LtTimelinePainter *self)
-{
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), 0);
-
-  _lt_timeline_painter_ensure_index (self);
-
-  return lt_timeline_index_get_n_matched (self->index);
-}
-
-/**
- * lt_timeline_painter_get_n_events:
- * @self: a painter
- *
- * Returns: how many events there are
- */
-guint
-lt_timeline_painter_get_n_events (LtTimelinePainter *self)
-{
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), 0);
-
-  _lt_timeline_painter_ensure_index (self);
-
-  return self->spans->len;
-}
-
-/**
- * lt_timeline_painter_set_lane_mode:
- * @self: a painter
- * @mode: lanes by category, actor or place
- */
-void
-lt_timeline_painter_set_lane_mode (LtTimelinePainter *self,
-                                   LtLaneMode         mode)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  if (self->lane_mode == mode)
-    return;
-
-  self->lane_mode = mode;
-  self->index_dirty = TRUE;
-  _lt_timeline_painter_invalidate_data (self);
-}
-
-/**
- * lt_timeline_painter_get_lane_mode:
- * @self: a painter
- *
- * Returns: the lane mode
- */
-LtLaneMode
-lt_timeline_painter_get_lane_mode (LtTimelinePainter *self)
-{
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), LT_LANE_MODE_CATEGORY);
-
-  return self->lane_mode;
 }
 
 /**
@@ -678,31 +485,6 @@ lt_timeline_painter_set_show_overview (LtTimelinePainter *self,
   g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
 
   self->show_overview = !!show_overview;
-  _lt_timeline_node_cache_clear (&self->axis_cache);
-  _lt_timeline_painter_invalidate_data (self);
-}
-
-/**
- * lt_timeline_painter_set_figures:
- * @self: a painter
- * @counts: (nullable): the figure kind to plot in a band (e.g. "political-prisoners"),
- *   or %NULL for no band
- */
-void
-lt_timeline_painter_set_figures (LtTimelinePainter *self,
-                                 const char        *counts)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  if (g_strcmp0 (self->figures_kind, counts) == 0)
-    return;
-
-  g_free (self->figures_kind);
-  self->figures_kind = g_strdup (counts);
-  g_clear_pointer (&self->figures, g_array_unref);
-  self->figures_pending = counts != NULL;
-  self->figures_expected = counts != NULL && self->store != NULL && self->provisional
-                           && lt_store_has_figures (self->store, counts);
   _lt_timeline_node_cache_clear (&self->axis_cache);
   _lt_timeline_painter_invalidate_data (self);
 }
@@ -843,55 +625,6 @@ lt_timeline_painter_set_number_unlabelled (LtTimelinePainter *self,
 }
 
 /**
- * lt_timeline_painter_set_load_async:
- * @self: a painter
- * @load_async: whether to read the events of a file store in a thread
- *
- * An interactive view draws its first frames at once from the per-day counts of events and
- * reads the events themselves in a thread, over a connection of its own; the painter emits
- * #LtTimelinePainter::loaded and draws again when they are in. Hit-testing and the other
- * questions about events wait for them. In-memory stores are always read at once.
- */
-void
-lt_timeline_painter_set_load_async (LtTimelinePainter *self,
-                                    gboolean           load_async)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  self->load_async = !!load_async;
-}
-
-/**
- * lt_timeline_painter_is_loading:
- * @self: a painter
- *
- * Returns: %TRUE while the frames are drawn from counts and the events are being read
- */
-gboolean
-lt_timeline_painter_is_loading (LtTimelinePainter *self)
-{
-  g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
-
-  return self->provisional;
-}
-
-/**
- * lt_timeline_painter_finish_loading:
- * @self: a painter
- *
- * Waits for the events being read in a thread, if any, and uses them.
- */
-void
-lt_timeline_painter_finish_loading (LtTimelinePainter *self)
-{
-  g_return_if_fail (LT_IS_TIMELINE_PAINTER (self));
-
-  if (self->model_dirty || self->spans == NULL)
-    _lt_timeline_painter_load_model (self);
-  _lt_timeline_painter_wait_for_events (self);
-}
-
-/**
  * lt_timeline_painter_layout:
  * @self: a painter
  * @pango: the context to measure text with
@@ -914,14 +647,10 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   g_return_if_fail (PANGO_IS_CONTEXT (pango));
 
   _lt_timeline_painter_ensure_fonts (self, pango);
-  _lt_timeline_painter_ensure_index (self);
-  /* Read with the events: deferring it to the second frame saved the first frame ~80 ms
-   * at a million events, but made the second one hitch as long */
-  if (self->figures_pending && !self->provisional)
-    {
-      _lt_timeline_painter_load_figures (self);
-      self->frame_valid = FALSE;
-    }
+  _lt_timeline_data_ensure_index (self->data);
+  if (_lt_timeline_data_load_pending_figures (self->data))
+    self->frame_valid = FALSE;
+  _lt_timeline_painter_sync_data (self);
 
   if (width != self->width || height != self->height)
     {
@@ -949,12 +678,12 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   self->overview_h = self->show_overview && height > 200 ? OVERVIEW_HEIGHT : 0.0;
   self->overview_y = bottom - self->overview_h;
   bottom -= self->overview_h;
-  self->figures_h = self->figures != NULL && self->figures->len > 0 && height > 260 ? FIGURES_HEIGHT : 0.0;
+  self->figures_h = self->data->figures != NULL && self->data->figures->len > 0 && height > 260 ? FIGURES_HEIGHT : 0.0;
   self->figures_y = bottom - self->figures_h;
   bottom -= self->figures_h;
   /* the figures are read with the events: until then their band is kept empty, so that the
    * lanes do not jump when it comes */
-  if (self->figures_h == 0 && self->provisional && self->figures_pending && self->figures_expected
+  if (self->figures_h == 0 && self->data->provisional && self->data->figures_pending && self->data->figures_expected
       && height > 260)
     bottom -= FIGURES_HEIGHT;
   self->lanes_y = AXIS_HEIGHT;
@@ -973,7 +702,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
     {
       /* room for the widest number the frame can have: a page holds fewer than 1,000
        * items, and no more than there are events */
-      guint widest = self->first_number + MIN (999, self->spans != NULL ? self->spans->len : 0);
+      guint widest = self->first_number + MIN (999, self->data->spans != NULL ? self->data->spans->len : 0);
       char digits[16] = "0";
       guint n = 1;
       PangoLayout *probe;
@@ -985,7 +714,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
       params.number_width = _lt_timeline_text_width (probe);
     }
   params.selected_id = self->selected_id;
-  params.hide_unmatched = self->hide_unmatched;
+  params.hide_unmatched = self->data->hide_unmatched;
   params.measure_span = _lt_timeline_painter_measure_span_cb;
   params.measure_count = _lt_timeline_painter_measure_count_cb;
   params.measure_span_wrapped = _lt_timeline_painter_measure_wrapped_cb;
@@ -994,7 +723,7 @@ lt_timeline_painter_layout (LtTimelinePainter *self,
   self->label_budget = self->progressive ? LABEL_BUDGET : G_MAXUINT;
   self->layout_deadline = g_get_monotonic_time () + LABEL_TIME_BUDGET_USEC;
   g_clear_pointer (&self->frame, lt_timeline_frame_free);
-  self->frame = lt_timeline_frame_build (self->index, &params);
+  self->frame = lt_timeline_frame_build (self->data->index, &params);
   self->frame_valid = TRUE;
   if (self->first_number > 0)
     number_items (self);
@@ -1011,8 +740,10 @@ lt_timeline_painter_needs_more_frames (LtTimelinePainter *self)
 {
   g_return_val_if_fail (LT_IS_TIMELINE_PAINTER (self), FALSE);
 
+  _lt_timeline_painter_sync_data (self);
+
   return (self->frame != NULL && self->frame->incomplete) ||
-         (self->figures_pending && !self->provisional);
+         (self->data->figures_pending && !self->data->provisional);
 }
 
 void

@@ -1,4 +1,5 @@
-/* lt-timeline-painter.h: the one drawing path of the timeline, for the view and the export
+/* lt-timeline-painter.h: the one drawing path of the timeline, for the view and the export;
+ * what it draws is an LtTimelineData
  *
  * Copyright 2026 The Letapis authors
  *
@@ -10,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "lt-model.h"
+#include "lt-timeline-data.h"
 #include "lt-timeline-layout.h"
 #include "lt-timeline-palette.h"
 
@@ -43,12 +45,10 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (LtTimelinePainter, lt_timeline_painter, LT, TIMELINE_PAINTER, GObject)
 
-LtTimelinePainter *lt_timeline_painter_new                  (void);
-void               lt_timeline_painter_set_store            (LtTimelinePainter       *self,
-                                                             LtStore                 *store);
-LtStore           *lt_timeline_painter_get_store            (LtTimelinePainter       *self);
-void               lt_timeline_painter_set_include_restricted (LtTimelinePainter     *self,
-                                                             gboolean                 include_restricted);
+LtTimelinePainter *lt_timeline_painter_new                  (LtTimelineData          *data);
+void               lt_timeline_painter_set_data             (LtTimelinePainter       *self,
+                                                             LtTimelineData          *data);
+LtTimelineData    *lt_timeline_painter_get_data             (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_window           (LtTimelinePainter       *self,
                                                              double                   start_day,
                                                              double                   end_day);
@@ -65,22 +65,6 @@ void               lt_timeline_painter_zoom_at              (LtTimelinePainter  
                                                              double                   factor,
                                                              double                   x);
 void               lt_timeline_painter_zoom_to_fit          (LtTimelinePainter       *self);
-gboolean           lt_timeline_painter_get_extent           (LtTimelinePainter       *self,
-                                                             double                  *first_day,
-                                                             double                  *end_day);
-void               lt_timeline_painter_set_filter           (LtTimelinePainter       *self,
-                                                             const LtEventFilter     *filter);
-void               lt_timeline_painter_set_matches          (LtTimelinePainter       *self,
-                                                             GArray                  *event_ids);
-void               lt_timeline_painter_set_categories       (LtTimelinePainter       *self,
-                                                             const char * const      *keys);
-void               lt_timeline_painter_set_hide_unmatched   (LtTimelinePainter       *self,
-                                                             gboolean                 hide_unmatched);
-guint              lt_timeline_painter_get_n_matched        (LtTimelinePainter       *self);
-guint              lt_timeline_painter_get_n_events         (LtTimelinePainter       *self);
-void               lt_timeline_painter_set_lane_mode        (LtTimelinePainter       *self,
-                                                             LtLaneMode               mode);
-LtLaneMode         lt_timeline_painter_get_lane_mode        (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_palette          (LtTimelinePainter       *self,
                                                              const LtTimelinePalette *palette);
 void               lt_timeline_painter_set_selected         (LtTimelinePainter       *self,
@@ -89,8 +73,6 @@ void               lt_timeline_painter_set_hover            (LtTimelinePainter  
                                                              gint64                   event_id);
 void               lt_timeline_painter_set_show_overview    (LtTimelinePainter       *self,
                                                              gboolean                 show_overview);
-void               lt_timeline_painter_set_figures          (LtTimelinePainter       *self,
-                                                             const char              *counts);
 const char        *lt_timeline_painter_get_figures_title   (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_export           (LtTimelinePainter       *self,
                                                              gboolean                 export);
@@ -105,10 +87,6 @@ GArray            *lt_timeline_painter_dup_numbered_events  (LtTimelinePainter  
                                                              guint                    number,
                                                              guint                    max_events,
                                                              guint                   *n_events);
-void               lt_timeline_painter_set_load_async       (LtTimelinePainter       *self,
-                                                             gboolean                 load_async);
-gboolean           lt_timeline_painter_is_loading           (LtTimelinePainter       *self);
-void               lt_timeline_painter_finish_loading       (LtTimelinePainter       *self);
 void               lt_timeline_painter_set_progressive      (LtTimelinePainter       *self,
                                                              gboolean                 progressive);
 void               lt_timeline_painter_layout               (LtTimelinePainter       *self,
@@ -122,9 +100,6 @@ void               lt_timeline_painter_paint                (LtTimelinePainter  
                                                              int                      height);
 gboolean           lt_timeline_painter_needs_more_frames    (LtTimelinePainter       *self);
 LtTimelineFrame   *lt_timeline_painter_get_frame            (LtTimelinePainter       *self);
-LtTimelineIndex   *lt_timeline_painter_get_index            (LtTimelinePainter       *self);
-gint64             lt_timeline_painter_get_span_event       (LtTimelinePainter       *self,
-                                                             guint32                  span);
 gboolean           lt_timeline_painter_describe_event       (LtTimelinePainter       *self,
                                                              gint64                   event_id,
                                                              char                   **title,

@@ -146,7 +146,7 @@ drag_begin_cb (LtTimelineView *self,
 
       /* Dragging the overview moves the window over the whole chronicle */
       self->drag_overview = TRUE;
-      if (lt_timeline_painter_get_extent (self->painter, &first, &end))
+      if (lt_timeline_data_get_extent (self->data, &first, &end))
         self->drag_overview_ratio = (end - first) * 1.04 / MAX (gtk_widget_get_width (GTK_WIDGET (self)), 1)
                                     * scale->px_per_day;
       if (hit.kind == LT_TIMELINE_HIT_OVERVIEW)

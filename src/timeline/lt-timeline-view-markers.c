@@ -72,7 +72,7 @@ move_focus (LtTimelineView *self,
 {
   LtItemButton *current = lt_item_pool_get_focused (self->markers);
   FocusMove move = { .self = self, .dx = dx, .dy = dy };
-  LtTimelineIndex *index = lt_timeline_painter_get_index (self->painter);
+  LtTimelineIndex *index = lt_timeline_data_get_index (self->data);
   double day;
   guint lane, item;
 
@@ -107,7 +107,7 @@ move_focus (LtTimelineView *self,
   if (lt_timeline_index_next_event (index, day, dx, TRUE, &lane, &item))
     {
       const LtTimelineItem *it = &lt_timeline_index_get_lane_items (index, lane)[item];
-      gint64 id = lt_timeline_painter_get_span_event (self->painter, it->span);
+      gint64 id = lt_timeline_data_get_span_event (self->data, it->span);
 
       lt_timeline_view_show_event (self, id, FALSE);
       focus_event (self, id);
@@ -250,7 +250,7 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
             const LtFrameItem *item = &g_array_index (frame->items, LtFrameItem, i);
             gboolean is_badge = item->kind == LT_FRAME_ITEM_BADGE;
             gboolean wanted = pass == 0 ? (!is_badge && ((item->frame_flags & LT_FRAME_ITEM_LABELLED) ||
-                                                         lt_timeline_painter_get_span_event (self->painter, item->span) == keep))
+                                                         lt_timeline_data_get_span_event (self->data, item->span) == keep))
                                         : is_badge;
 
             if (!wanted || item->x + item->w < 0 || item->x > width || chosen->len >= MAX_MARKERS)
@@ -285,7 +285,7 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
             same = item->kind == LT_FRAME_ITEM_BADGE && item->first_day == focus_first && item->last_day == focus_last;
           else
             same = keep != 0 && item->kind != LT_FRAME_ITEM_BADGE &&
-                   lt_timeline_painter_get_span_event (self->painter, item->span) == keep;
+                   lt_timeline_data_get_span_event (self->data, item->span) == keep;
 
           if (same)
             {
@@ -327,7 +327,7 @@ _lt_timeline_view_place_markers (LtTimelineView *self,
         }
       else
         {
-          gint64 id = lt_timeline_painter_get_span_event (self->painter, item->span);
+          gint64 id = lt_timeline_data_get_span_event (self->data, item->span);
           g_autofree char *title = NULL;
           g_autofree char *date = NULL;
           g_autofree char *label = NULL;

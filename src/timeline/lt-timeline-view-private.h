@@ -23,6 +23,8 @@ struct _LtTimelineView
   GtkWidget          parent_instance;
 
   LtTimelinePainter *painter;
+  LtTimelineData    *data;          /* what the painter draws: the page's, or the view's own */
+  GSignalGroup      *data_signals;
   gint64             selected_id;
   gint64             hover_id;
   gint64             focus_event;   /* the event whose marker has focus, kept across frames */

@@ -197,7 +197,7 @@ go_edge_action (GtkWidget  *widget,
   double width = MAX (gtk_widget_get_width (widget), 1);
   double ppd = lt_timeline_painter_get_scale (self->painter)->px_per_day;
 
-  if (!lt_timeline_painter_get_extent (self->painter, &first, &end))
+  if (!lt_timeline_data_get_extent (self->data, &first, &end))
     return;
 
   /* Home shows the first events at the left edge, End the last ones at the right */
@@ -222,15 +222,15 @@ painter_invalidated_cb (LtTimelineView    *self,
 /* The first frames of a big file were drawn from counts; fit the real events if nobody
  * moved since the fit to the counts' days */
 static void
-painter_loaded_cb (LtTimelineView    *self,
-                   LtTimelinePainter *painter)
+data_loaded_cb (LtTimelineView *self,
+                LtTimelineData *data)
 {
   double start, end;
 
-  lt_timeline_painter_get_window (painter, &start, &end);
+  lt_timeline_painter_get_window (self->painter, &start, &end);
   if (self->fit_pending &&
       fabs (start - self->fit_start) < 1e-4 && fabs (end - self->fit_end) < 1e-4)
-    lt_timeline_painter_zoom_to_fit (painter);
+    lt_timeline_painter_zoom_to_fit (self->painter);
   self->fit_pending = FALSE;
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -339,6 +339,8 @@ lt_timeline_view_dispose (GObject *object)
   if (self->painter != NULL)
     g_signal_handlers_disconnect_by_data (self->painter, self);
   g_clear_object (&self->painter);
+  g_clear_object (&self->data_signals);
+  g_clear_object (&self->data);
 
   G_OBJECT_CLASS (lt_timeline_view_parent_class)->dispose (object);
 }
@@ -496,12 +498,15 @@ lt_timeline_view_class_init (LtTimelineViewClass *klass)
 static void
 lt_timeline_view_init (LtTimelineView *self)
 {
-  self->painter = lt_timeline_painter_new ();
+  /* its own data until the page hands it the page's */
+  self->data = lt_timeline_data_new ();
+  lt_timeline_data_set_load_async (self->data, TRUE);
+  lt_timeline_data_set_figures (self->data, "political-prisoners");
+  self->data_signals = g_signal_group_new (LT_TYPE_TIMELINE_DATA);
+  g_signal_group_connect_swapped (self->data_signals, "loaded", G_CALLBACK (data_loaded_cb), self);
+  g_signal_group_set_target (self->data_signals, self->data);
+  self->painter = lt_timeline_painter_new (self->data);
   lt_timeline_painter_set_progressive (self->painter, TRUE);
-  lt_timeline_painter_set_load_async (self->painter, TRUE);
-  g_signal_connect_object (self->painter, "loaded", G_CALLBACK (painter_loaded_cb), self,
-                           G_CONNECT_SWAPPED);
-  lt_timeline_painter_set_figures (self->painter, "political-prisoners");
   g_signal_connect_object (self->painter, "invalidated", G_CALLBACK (painter_invalidated_cb), self,
                            G_CONNECT_SWAPPED);
   _lt_timeline_view_init_markers (self);
@@ -540,7 +545,7 @@ lt_timeline_view_new (void)
  * lt_timeline_view_get_painter:
  * @self: a timeline view
  *
- * Returns: (transfer none): the painter that draws it; set filters and lanes on it
+ * Returns: (transfer none): the painter that draws it, which holds the window shown
  */
 LtTimelinePainter *
 lt_timeline_view_get_painter (LtTimelineView *self)
@@ -548,6 +553,43 @@ lt_timeline_view_get_painter (LtTimelineView *self)
   g_return_val_if_fail (LT_IS_TIMELINE_VIEW (self), NULL);
 
   return self->painter;
+}
+
+/**
+ * lt_timeline_view_get_data:
+ * @self: a timeline view
+ *
+ * Returns: (transfer none): what it shows; set filters and lanes on it
+ */
+LtTimelineData *
+lt_timeline_view_get_data (LtTimelineView *self)
+{
+  g_return_val_if_fail (LT_IS_TIMELINE_VIEW (self), NULL);
+
+  return self->data;
+}
+
+/**
+ * lt_timeline_view_set_data:
+ * @self: a timeline view
+ * @data: what to show
+ *
+ * Shows @data, which its owner (the page) shares with the view: the view draws it and
+ * follows its changes, at the window it has.
+ */
+void
+lt_timeline_view_set_data (LtTimelineView *self,
+                           LtTimelineData *data)
+{
+  g_return_if_fail (LT_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (LT_IS_TIMELINE_DATA (data));
+
+  if (!g_set_object (&self->data, data))
+    return;
+
+  g_signal_group_set_target (self->data_signals, data);
+  lt_timeline_painter_set_data (self->painter, data);
+  self->fit_pending = FALSE;
 }
 
 /**
@@ -563,10 +605,10 @@ lt_timeline_view_set_store (LtTimelineView *self,
 {
   g_return_if_fail (LT_IS_TIMELINE_VIEW (self));
 
-  lt_timeline_painter_set_store (self->painter, store);
+  lt_timeline_data_set_store (self->data, store);
   lt_timeline_view_set_selected_event (self, 0);
   lt_timeline_painter_zoom_to_fit (self->painter);
-  self->fit_pending = lt_timeline_painter_is_loading (self->painter);
+  self->fit_pending = lt_timeline_data_is_loading (self->data);
   lt_timeline_painter_get_window (self->painter, &self->fit_start, &self->fit_end);
 }
 
@@ -625,7 +667,7 @@ lt_timeline_view_show_event (LtTimelineView *self,
 
   g_return_if_fail (LT_IS_TIMELINE_VIEW (self));
 
-  index = lt_timeline_painter_get_index (self->painter);
+  index = lt_timeline_data_get_index (self->data);
   if (!lt_timeline_index_find_event (index, event_id, &lane, &item))
     return;
 
@@ -724,7 +766,7 @@ lt_timeline_view_zoom_to_fit (LtTimelineView *self)
 
   g_return_if_fail (LT_IS_TIMELINE_VIEW (self));
 
-  if (!lt_timeline_painter_get_extent (self->painter, &first, &end))
+  if (!lt_timeline_data_get_extent (self->data, &first, &end))
     return;
 
   pad = MAX ((end - first) * 0.03, 1.0);

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (LtTimelineView, lt_timeline_view, LT, TIMELINE_VIEW, GtkWi
 
 GtkWidget         *lt_timeline_view_new                (void);
 LtTimelinePainter *lt_timeline_view_get_painter        (LtTimelineView *self);
+LtTimelineData    *lt_timeline_view_get_data           (LtTimelineView *self);
+void               lt_timeline_view_set_data           (LtTimelineView *self,
+                                                        LtTimelineData *data);
 void               lt_timeline_view_set_store          (LtTimelineView *self,
                                                         LtStore        *store);
 gint64             lt_timeline_view_get_selected_event (LtTimelineView *self);

@@ -1,4 +1,4 @@
-/* lt-record-tag.h
+/* lt-record-tag.h: the mark restricted records carry wherever they show
  *
  * Copyright 2026 The Letapis authors
  *

@@ -85,11 +85,11 @@ settle (LtTimelinePainter *painter,
     {
       while (g_main_context_iteration (NULL, FALSE))
         ;
-      if (lt_timeline_painter_is_loading (painter))
+      if (lt_timeline_data_is_loading (lt_timeline_painter_get_data (painter)))
         g_usleep (1000);
       frame (painter, pango);
     }
-  while (lt_timeline_painter_is_loading (painter) ||
+  while (lt_timeline_data_is_loading (lt_timeline_painter_get_data (painter)) ||
          (complete && lt_timeline_painter_needs_more_frames (painter)));
 }
 
@@ -145,7 +145,7 @@ run_window (LtStore *store,
   for (gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
     {
       g_main_context_iteration (NULL, TRUE);
-      if (!lt_timeline_painter_is_loading (painter) && !g_main_context_pending (NULL))
+      if (!lt_timeline_data_is_loading (lt_timeline_painter_get_data (painter)) && !g_main_context_pending (NULL))
         break;
     }
 
@@ -172,7 +172,7 @@ run_window (LtStore *store,
         g_error ("%s", error->message);
       gtk_widget_queue_draw (GTK_WIDGET (view));
       paints = n_paints;
-      while (n_paints == paints || lt_timeline_painter_is_loading (painter))
+      while (n_paints == paints || lt_timeline_data_is_loading (lt_timeline_painter_get_data (painter)))
         g_main_context_iteration (NULL, TRUE);
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (painted, ms);
@@ -204,6 +204,7 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LtStore) store = NULL;
+  g_autoptr(LtTimelineData) data = NULL;
   g_autoptr(LtTimelinePainter) painter = NULL;
   g_autoptr(GArray) save_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) total_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -283,18 +284,19 @@ main (int   argc,
   pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
 
   g_signal_connect (store, "changed", G_CALLBACK (changed_first_cb), NULL);
-  painter = lt_timeline_painter_new ();
-  lt_timeline_painter_set_progressive (painter, TRUE);
-  lt_timeline_painter_set_load_async (painter, TRUE);
+  data = lt_timeline_data_new ();
+  lt_timeline_data_set_load_async (data, TRUE);
   /* BENCH_NO_FIGURES=1: without the figures band, to see what it costs */
   if (g_getenv ("BENCH_NO_FIGURES") == NULL)
-    lt_timeline_painter_set_figures (painter, "political-prisoners");
-  lt_timeline_painter_set_store (painter, store);
+    lt_timeline_data_set_figures (data, "political-prisoners");
+  painter = lt_timeline_painter_new (data);
+  lt_timeline_painter_set_progressive (painter, TRUE);
+  lt_timeline_data_set_store (data, store);
   g_signal_connect_after (store, "changed", G_CALLBACK (changed_last_cb), NULL);
   /* a week: the events are drawn one by one, so an edit must show as itself */
   lt_timeline_painter_set_window (painter, centre - 3.5, centre + 3.5);
   settle (painter, pango, TRUE);
-  g_print ("events: %u\n", lt_timeline_painter_get_n_events (painter));
+  g_print ("events: %u\n", lt_timeline_data_get_n_events (data));
 
   /* events inside the window: at this density the timeline draws them as clusters */
   {
@@ -382,6 +384,7 @@ main (int   argc,
 
   g_object_unref (pango);
   g_clear_object (&painter);
+  g_clear_object (&data);
   g_clear_object (&store);
   remove_database (path);
 

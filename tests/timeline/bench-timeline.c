@@ -140,6 +140,7 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LtStore) store = NULL;
+  g_autoptr(LtTimelineData) data = NULL;
   g_autoptr(LtTimelinePainter) painter = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -231,28 +232,30 @@ main (int   argc,
       g_object_unref (pango);
       pango = g_object_ref (gtk_widget_get_pango_context (view));
       painter = g_object_ref (lt_timeline_view_get_painter (LT_TIMELINE_VIEW (view)));
+      data = g_object_ref (lt_timeline_view_get_data (LT_TIMELINE_VIEW (view)));
     }
   else
     {
       /* as LtTimelineView sets it up */
-      painter = lt_timeline_painter_new ();
+      data = lt_timeline_data_new ();
+      lt_timeline_data_set_load_async (data, TRUE);
+      lt_timeline_data_set_figures (data, "political-prisoners");
+      painter = lt_timeline_painter_new (data);
       lt_timeline_painter_set_progressive (painter, TRUE);
-      lt_timeline_painter_set_load_async (painter, TRUE);
-      lt_timeline_painter_set_figures (painter, "political-prisoners");
     }
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_store (data, store);
   lt_timeline_painter_set_window (painter, first_day, end_day);
   frame (painter, pango, NULL);
   first_frame_ms = (g_get_monotonic_time () - t0) / 1000.0;
-  first_from_counts = lt_timeline_painter_is_loading (painter);
+  first_from_counts = lt_timeline_data_is_loading (data);
 
   /* Until the thread's spans are in: a frame every 16 ms, as a view would draw while the
    * user looks; then the first frame of the events themselves (index, figures) */
-  while (lt_timeline_painter_is_loading (painter))
+  while (lt_timeline_data_is_loading (data))
     {
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (16000);
-      if (lt_timeline_painter_is_loading (painter))
+      if (lt_timeline_data_is_loading (data))
         {
           frame (painter, pango, NULL);
           n_loading_frames++;
@@ -272,7 +275,7 @@ main (int   argc,
       getrusage (RUSAGE_SELF, &ru);
       g_print ("peak RSS after the second frame: %.1f MB\n", ru.ru_maxrss / 1024.0);
     }
-  g_print ("events: %u\n", lt_timeline_painter_get_n_events (painter));
+  g_print ("events: %u\n", lt_timeline_data_get_n_events (data));
   g_print ("lt_store_open() itself: %.1f ms\n", open_ms);
   if (generated)
     g_print ("first frame from main(): not measured this run (the file was generated first)\n");

@@ -1,4 +1,4 @@
-/* test-timeline-layout.c: the timeline's geometry, without a display
+/* test-timeline-layout.c: the timeline's geometry and the data it shows, without a display
  *
  * Copyright 2026 The Letapis authors
  *
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lt-language.h"
+#include "lt-timeline-data.h"
 #include "lt-timeline-layout.h"
 
 static gboolean
@@ -1058,6 +1059,89 @@ test_ui_language (void)
   use_locale ("en_US.UTF-8");
 }
 
+/* The data */
+
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+static gint64
+add_event (LtStore    *store,
+           const char *date,
+           const char *category)
+{
+  g_autoptr(LtEvent) event = lt_event_new ();
+  g_autoptr(GError) error = NULL;
+  LtDateRange range;
+  gint64 id;
+
+  g_assert_true (lt_date_range_parse (date, &range, NULL));
+  lt_event_set_title (event, date);
+  lt_event_set_category (event, category);
+  lt_event_set_date_range (event, &range);
+  id = lt_store_add_event (store, event, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* What a timeline shows needs no GTK: this binary links none. It says when it changed, but
+ * not while it is asked for its index, which reads the events then. */
+static void
+test_data_headless (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
+  LtTimelineData *data = lt_timeline_data_new ();
+  const char * const war[] = { "war", NULL };
+  double first, end;
+  guint n_changed = 0;
+  guint before;
+  gint64 id;
+
+  g_assert_no_error (error);
+  add_event (store, "2021-07-14", "war");
+  add_event (store, "2021-07-20", "protest");
+  g_signal_connect_swapped (data, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  g_assert_false (lt_timeline_data_get_extent (data, &first, &end));
+  lt_timeline_data_set_store (data, store);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, 2);
+  g_assert_nonnull (lt_timeline_data_get_index (data));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (lt_timeline_data_get_extent (data, &first, &end));
+  g_assert_cmpfloat (first, ==, lt_days_from_ymd (2021, 7, 14));
+  g_assert_cmpfloat (end, ==, lt_days_from_ymd (2021, 7, 21));
+
+  lt_timeline_data_set_categories (data, war);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, 1);
+  g_assert_true (lt_timeline_index_has_filter (lt_timeline_data_get_index (data)));
+  lt_timeline_data_set_categories (data, NULL);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, 2);
+
+  /* the store's changes come through */
+  before = n_changed;
+  id = add_event (store, "2022-02-24", "war");
+  g_assert_cmpuint (n_changed, >, before);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, 3);
+  g_assert_cmpint (lt_timeline_data_get_span_event (data, 2), ==, id);
+
+  before = n_changed;
+  lt_timeline_data_set_lane_mode (data, LT_LANE_MODE_PLACE);
+  g_assert_cmpint (lt_timeline_data_get_lane_mode (data), ==, LT_LANE_MODE_PLACE);
+  g_assert_cmpuint (n_changed, ==, before + 1);
+  g_assert_cmpuint (lt_timeline_index_get_n_lanes (lt_timeline_data_get_index (data)), >, 0);
+
+  lt_timeline_data_set_store (data, NULL);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, 0);
+  g_assert_finalize_object (data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1092,6 +1176,7 @@ main (int   argc,
   g_test_add_func ("/Letapis/Timeline/frame/bounded", test_frame_bounded_for_many_events);
   g_test_add_func ("/Letapis/Timeline/frame/edge-and-keep-all", test_frame_edge_and_keep_all);
   g_test_add_func ("/Letapis/Timeline/frame/two-lines", test_frame_two_lines);
+  g_test_add_func ("/Letapis/Timeline/data/headless", test_data_headless);
 
   return g_test_run ();
 }

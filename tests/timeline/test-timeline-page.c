@@ -221,6 +221,7 @@ test_filters_and_actions (void)
 {
   Fixture f = { 0 };
   LtTimelinePainter *painter;
+  LtTimelineData *data;
   gint64 viasna;
   gint64 day = lt_days_from_ymd (2021, 7, 14);
   GtkWidget *entry;
@@ -230,7 +231,8 @@ test_filters_and_actions (void)
   if (!open_window (&f, "en_US.UTF-8", "en"))
     return;
   painter = lt_timeline_view_get_painter (f.view);
-  total = lt_timeline_painter_get_n_events (painter);
+  data = lt_timeline_view_get_data (f.view);
+  total = lt_timeline_data_get_n_events (data);
   g_assert_cmpuint (total, >, 20);
   g_assert_nonnull (find_label (GTK_WIDGET (f.window), "33 events"));
 
@@ -238,10 +240,10 @@ test_filters_and_actions (void)
   viasna = lt_store_find_actor (f.store, "viasna");
   g_assert_cmpint (viasna, !=, 0);
   lt_timeline_page_filter_actor (f.page, viasna);
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), <, total);
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), >, 0);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), <, total);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), >, 0);
   lt_timeline_page_filter_actor (f.page, 0);
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, total);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, total);
 
   /* unticking a category dims its events, counted in the toolbar */
   {
@@ -250,11 +252,11 @@ test_filters_and_actions (void)
 
     g_assert_nonnull (check);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
-    g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), <, total);
-    label = g_strdup_printf ("%u of %u events match", lt_timeline_painter_get_n_matched (painter), total);
+    g_assert_cmpuint (lt_timeline_data_get_n_matched (data), <, total);
+    label = g_strdup_printf ("%u of %u events match", lt_timeline_data_get_n_matched (data), total);
     g_assert_nonnull (find_label (GTK_WIDGET (f.window), label));
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-    g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, total);
+    g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, total);
   }
 
   /* the toolbar's zoom buttons reach the view's actions */
@@ -288,10 +290,10 @@ test_filters_and_actions (void)
   WAIT_UNTIL (gtk_widget_has_focus (entry) || gtk_widget_is_focus (entry) ||
               gtk_widget_get_focus_child (entry) != NULL, 2000);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Viasna");
-  WAIT_UNTIL (lt_timeline_painter_get_n_matched (painter) < total, 3000);
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), >, 0);
+  WAIT_UNTIL (lt_timeline_data_get_n_matched (data) < total, 3000);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), >, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  WAIT_UNTIL (lt_timeline_painter_get_n_matched (painter) == total, 3000);
+  WAIT_UNTIL (lt_timeline_data_get_n_matched (data) == total, 3000);
   /* done searching: the bar closes, and the focus it held must not come back later */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_type (GTK_WIDGET (f.page), GTK_TYPE_SEARCH_BAR)), FALSE);
   settle (f.view);
@@ -369,14 +371,14 @@ test_no_matches (void)
 {
   static const char * const queries[] = { "zzzzqqqq", "\"", "-", "*", "\xf0\x9f\x99\x82" };
   Fixture f = { 0 };
-  LtTimelinePainter *painter;
+  LtTimelineData *data;
   GtkWidget *entry;
   guint total;
 
   if (!open_window (&f, "en_US.UTF-8", "en"))
     return;
-  painter = lt_timeline_view_get_painter (f.view);
-  total = lt_timeline_painter_get_n_events (painter);
+  data = lt_timeline_view_get_data (f.view);
+  total = lt_timeline_data_get_n_events (data);
   g_assert_cmpuint (total, ==, 33);
 
   lt_timeline_page_start_search (f.page);
@@ -388,12 +390,12 @@ test_no_matches (void)
 
       /* from all events to none: each query must take the filter from "everything" */
       gtk_editable_set_text (GTK_EDITABLE (entry), "");
-      WAIT_UNTIL (!lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)), 3000);
+      WAIT_UNTIL (!lt_timeline_index_has_filter (lt_timeline_data_get_index (data)), 3000);
       gtk_editable_set_text (GTK_EDITABLE (entry), queries[i]);
-      WAIT_UNTIL (lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)), 3000);
-      index = lt_timeline_painter_get_index (painter);
+      WAIT_UNTIL (lt_timeline_index_has_filter (lt_timeline_data_get_index (data)), 3000);
+      index = lt_timeline_data_get_index (data);
       g_assert_cmpuint (lt_timeline_index_get_n_matched (index), ==, 0);
-      g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, 0);
+      g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, 0);
       g_assert_nonnull (find_label (GTK_WIDGET (f.window), "None of 33 events match"));
     }
 
@@ -401,7 +403,7 @@ test_no_matches (void)
   save_png (GTK_WIDGET (f.window), "timeline-no-matches-en.png");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  WAIT_UNTIL (!lt_timeline_index_has_filter (lt_timeline_painter_get_index (painter)), 3000);
+  WAIT_UNTIL (!lt_timeline_index_has_filter (lt_timeline_data_get_index (data)), 3000);
   g_assert_nonnull (find_label (GTK_WIDGET (f.window), "33 events"));
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (find_type (GTK_WIDGET (f.page), GTK_TYPE_SEARCH_BAR)), FALSE);
   close_window (&f);
@@ -541,16 +543,16 @@ test_screenshot_dark (void)
   /* lanes by actor and by place */
   {
     GtkDropDown *lanes = GTK_DROP_DOWN (find_type (GTK_WIDGET (f.page), GTK_TYPE_DROP_DOWN));
-    LtTimelinePainter *painter = lt_timeline_view_get_painter (f.view);
+    LtTimelineData *data = lt_timeline_view_get_data (f.view);
 
     gtk_drop_down_set_selected (lanes, 1);
     settle (f.view);
-    g_assert_cmpint (lt_timeline_painter_get_lane_mode (painter), ==, LT_LANE_MODE_ACTOR);
-    g_assert_cmpuint (lt_timeline_index_get_n_lanes (lt_timeline_painter_get_index (painter)), >, 3);
+    g_assert_cmpint (lt_timeline_data_get_lane_mode (data), ==, LT_LANE_MODE_ACTOR);
+    g_assert_cmpuint (lt_timeline_index_get_n_lanes (lt_timeline_data_get_index (data)), >, 3);
     save_png (GTK_WIDGET (f.window), "timeline-actors-en.png");
     gtk_drop_down_set_selected (lanes, 2);
     settle (f.view);
-    g_assert_cmpint (lt_timeline_painter_get_lane_mode (painter), ==, LT_LANE_MODE_PLACE);
+    g_assert_cmpint (lt_timeline_data_get_lane_mode (data), ==, LT_LANE_MODE_PLACE);
     save_png (GTK_WIDGET (f.window), "timeline-places-en.png");
     gtk_drop_down_set_selected (lanes, 0);
   }

@@ -101,7 +101,8 @@ static void
 test_paint_headless (void)
 {
   g_autoptr(LtStore) store = open_chronicle ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   g_autoptr(GArray) visible = NULL;
   g_autofree char *path = NULL;
   cairo_surface_t *surface;
@@ -110,7 +111,7 @@ test_paint_headless (void)
   /* no display, whatever the environment says */
   g_assert_null (gdk_display_get_default ());
 
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_store (data, store);
   lt_timeline_painter_set_window (painter, lt_days_from_ymd (2020, 1, 1), lt_days_from_ymd (2025, 1, 1));
   surface = paint_to_image (painter, 1200, 640);
 
@@ -143,13 +144,14 @@ static void
 test_paint_day_and_hit_test (void)
 {
   g_autoptr(LtStore) store = open_chronicle ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   g_autoptr(GArray) visible = NULL;
   PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   gint64 day = lt_days_from_ymd (2021, 7, 14);
   guint found = 0;
 
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_store (data, store);
   lt_timeline_painter_set_window (painter, day, day + 1);
   lt_timeline_painter_layout (painter, pango, 1200, 640);
 
@@ -179,13 +181,14 @@ static void
 test_paint_restricted_left_out (void)
 {
   g_autoptr(LtStore) store = open_chronicle ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   guint all, public_only;
 
-  lt_timeline_painter_set_store (painter, store);
-  all = lt_timeline_painter_get_n_events (painter);
-  lt_timeline_painter_set_include_restricted (painter, FALSE);
-  public_only = lt_timeline_painter_get_n_events (painter);
+  lt_timeline_data_set_store (data, store);
+  all = lt_timeline_data_get_n_events (data);
+  lt_timeline_data_set_include_restricted (data, FALSE);
+  public_only = lt_timeline_data_get_n_events (data);
   g_assert_cmpuint (public_only, <=, all);
   g_assert_cmpuint (public_only, >, 0);
 }
@@ -194,7 +197,8 @@ static void
 test_paint_dark_and_filter (void)
 {
   g_autoptr(LtStore) store = open_chronicle ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
   char *categories[] = { (char *) "detention", NULL };
   LtTimelinePalette palette;
@@ -202,17 +206,17 @@ test_paint_dark_and_filter (void)
   guint n_detentions = 0;
   g_autoptr(GArray) spans = NULL;
 
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_store (data, store);
   lt_timeline_palette_init (&palette, TRUE);
   lt_timeline_painter_set_palette (painter, &palette);
   filter->categories = g_strdupv (categories);
   filter->include_restricted = TRUE;
-  lt_timeline_painter_set_filter (painter, filter);
+  lt_timeline_data_set_filter (data, filter);
 
   spans = lt_store_dup_event_spans (store, filter, NULL);
   n_detentions = spans->len;
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, n_detentions);
-  g_assert_cmpuint (n_detentions, <, lt_timeline_painter_get_n_events (painter));
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, n_detentions);
+  g_assert_cmpuint (n_detentions, <, lt_timeline_data_get_n_events (data));
 
   lt_timeline_painter_set_window (painter, lt_days_from_ymd (2020, 6, 1), lt_days_from_ymd (2022, 1, 1));
   surface = paint_to_image (painter, 900, 500);
@@ -220,19 +224,19 @@ test_paint_dark_and_filter (void)
   cairo_surface_destroy (surface);
 
   /* the same through the category mask, without a query; combined with other matches */
-  lt_timeline_painter_set_filter (painter, NULL);
-  lt_timeline_painter_set_categories (painter, (const char * const *) categories);
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, n_detentions);
+  lt_timeline_data_set_filter (data, NULL);
+  lt_timeline_data_set_categories (data, (const char * const *) categories);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, n_detentions);
   {
     g_autoptr(GArray) one = g_array_new (FALSE, FALSE, sizeof (gint64));
 
     g_array_append_val (one, g_array_index (spans, LtEventSpan, 0).id);
-    lt_timeline_painter_set_matches (painter, one);
-    g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, 1);
+    lt_timeline_data_set_matches (data, one);
+    g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, 1);
   }
-  lt_timeline_painter_set_categories (painter, NULL);
-  lt_timeline_painter_set_matches (painter, NULL);
-  g_assert_cmpuint (lt_timeline_painter_get_n_matched (painter), ==, lt_timeline_painter_get_n_events (painter));
+  lt_timeline_data_set_categories (data, NULL);
+  lt_timeline_data_set_matches (data, NULL);
+  g_assert_cmpuint (lt_timeline_data_get_n_matched (data), ==, lt_timeline_data_get_n_events (data));
 }
 
 static void
@@ -240,7 +244,8 @@ test_paint_empty (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LtStore) store = lt_store_open (":memory:", &error);
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   g_autoptr(GArray) visible = NULL;
   cairo_surface_t *surface;
   LtTimelineHit hit;
@@ -248,9 +253,9 @@ test_paint_empty (void)
 
   /* a new, empty chronicle draws its axis and says there is nothing to show */
   g_assert_no_error (error);
-  lt_timeline_painter_set_store (painter, store);
-  lt_timeline_painter_set_figures (painter, "political-prisoners");
-  g_assert_false (lt_timeline_painter_get_extent (painter, &first, &end));
+  lt_timeline_data_set_store (data, store);
+  lt_timeline_data_set_figures (data, "political-prisoners");
+  g_assert_false (lt_timeline_data_get_extent (data, &first, &end));
   lt_timeline_painter_zoom_to_fit (painter);
   surface = paint_to_image (painter, 800, 400);
   g_assert_cmpuint (count_colours (surface), >, 10);
@@ -264,7 +269,8 @@ static void
 test_paint_mini_restricted (void)
 {
   g_autoptr(LtStore) store = open_mini ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   gint64 restricted = lt_store_find_event (store, "mini-witness-beating");
   gint64 day = lt_days_from_ymd (2020, 8, 11);
   cairo_surface_t *surface;
@@ -273,8 +279,8 @@ test_paint_mini_restricted (void)
   g_assert_cmpint (restricted, !=, 0);
 
   /* an export leaves the restricted event out of what it draws and footnotes */
-  lt_timeline_painter_set_include_restricted (painter, FALSE);
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_include_restricted (data, FALSE);
+  lt_timeline_data_set_store (data, store);
   lt_timeline_painter_set_window (painter, day - 3, day + 4);
   surface = paint_to_image (painter, 900, 480);
   g_assert_cmpuint (count_colours (surface), >, 30);
@@ -293,7 +299,7 @@ test_paint_mini_restricted (void)
   }
 
   /* the window shows it */
-  lt_timeline_painter_set_include_restricted (painter, TRUE);
+  lt_timeline_data_set_include_restricted (data, TRUE);
   surface = paint_to_image (painter, 900, 480);
   cairo_surface_destroy (surface);
   {
@@ -310,7 +316,8 @@ static void
 test_paint_follows_store (void)
 {
   g_autoptr(LtStore) store = open_mini ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   g_autoptr(LtEvent) draft = lt_event_new ();
   g_autoptr(GError) error = NULL;
   LtDateRange range;
@@ -318,11 +325,11 @@ test_paint_follows_store (void)
   guint before;
   gint64 id;
 
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_store (data, store);
   lt_timeline_painter_set_window (painter, lt_days_from_ymd (2022, 2, 20), lt_days_from_ymd (2022, 3, 1));
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
-  before = lt_timeline_painter_get_n_events (painter);
+  before = lt_timeline_data_get_n_events (data);
 
   /* an edit shows at the next frame, and its undo too */
   g_assert_true (lt_date_range_parse ("2022-02-24", &range, NULL));
@@ -335,7 +342,7 @@ test_paint_follows_store (void)
 
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
-  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before + 1);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, before + 1);
   {
     g_autoptr(GArray) visible = lt_timeline_painter_list_visible_events (painter);
     gboolean found = FALSE;
@@ -349,7 +356,7 @@ test_paint_follows_store (void)
   g_assert_no_error (error);
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
-  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, before);
 }
 
 static gboolean
@@ -371,7 +378,8 @@ static void
 test_paint_edit_in_place (void)
 {
   g_autoptr(LtStore) store = open_mini ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
   g_autoptr(LtEvent) draft = lt_event_new ();
   g_autoptr(LtEvent) edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -383,12 +391,12 @@ test_paint_edit_in_place (void)
   guint before;
   gint64 id;
 
-  lt_timeline_painter_set_store (painter, store);
-  lt_timeline_painter_set_include_restricted (painter, FALSE);
+  lt_timeline_data_set_store (data, store);
+  lt_timeline_data_set_include_restricted (data, FALSE);
   lt_timeline_painter_set_window (painter, lt_days_from_ymd (2022, 2, 20), lt_days_from_ymd (2022, 3, 1));
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
-  before = lt_timeline_painter_get_n_events (painter);
+  before = lt_timeline_data_get_n_events (data);
 
   g_assert_true (lt_date_range_parse ("2022-02-24", &range, NULL));
   lt_event_set_title (draft, "Test event for the timeline");
@@ -410,7 +418,7 @@ test_paint_edit_in_place (void)
   cairo_surface_destroy (surface);
   g_assert_true (lt_timeline_painter_get_event_bounds (painter, id, &after_bounds));
   g_assert_cmpfloat (after_bounds.origin.x, >, before_bounds.origin.x + 100);
-  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before + 1);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, before + 1);
 
   /* a new title only: the same place, the new label */
   lt_event_set_title (edited, "Renamed test event");
@@ -426,7 +434,7 @@ test_paint_edit_in_place (void)
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
   g_assert_false (is_visible (painter, id));
-  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, before);
 
   /* public again, then deleted */
   lt_record_set_restricted (LT_RECORD (edited), FALSE);
@@ -438,7 +446,7 @@ test_paint_edit_in_place (void)
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
   g_assert_false (is_visible (painter, id));
-  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==, before);
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, before);
 }
 
 static void
@@ -458,10 +466,14 @@ test_paint_load_async (void)
   g_autofree char *path = NULL;
   g_autoptr(LtStore) store = NULL;
   g_autoptr(LtStore) memory = open_chronicle ();
-  g_autoptr(LtTimelinePainter) sync = lt_timeline_painter_new ();
-  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
-  g_autoptr(LtTimelinePainter) clicked = lt_timeline_painter_new ();
-  g_autoptr(LtTimelinePainter) in_memory = lt_timeline_painter_new ();
+  g_autoptr(LtTimelineData) sync_data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) sync = lt_timeline_painter_new (sync_data);
+  g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
+  g_autoptr(LtTimelineData) clicked_data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) clicked = lt_timeline_painter_new (clicked_data);
+  g_autoptr(LtTimelineData) memory_data = lt_timeline_data_new ();
+  g_autoptr(LtTimelinePainter) in_memory = lt_timeline_painter_new (memory_data);
   g_autoptr(GArray) expected = NULL;
   g_autoptr(GArray) visible = NULL;
   PangoContext *pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
@@ -485,39 +497,39 @@ test_paint_load_async (void)
   g_assert_no_error (error);
 
   /* what the events look like read at once */
-  lt_timeline_painter_set_figures (sync, "political-prisoners");
-  lt_timeline_painter_set_store (sync, store);
+  lt_timeline_data_set_figures (sync_data, "political-prisoners");
+  lt_timeline_data_set_store (sync_data, store);
   lt_timeline_painter_set_window (sync, day, day + 1);
   lt_timeline_painter_layout (sync, pango, 1200, 640);
   expected = lt_timeline_painter_list_visible_events (sync);
   g_assert_cmpuint (expected->len, >=, 5);
 
   /* an in-memory store has no file for a thread to open: read at once */
-  lt_timeline_painter_set_load_async (in_memory, TRUE);
-  lt_timeline_painter_set_store (in_memory, memory);
+  lt_timeline_data_set_load_async (memory_data, TRUE);
+  lt_timeline_data_set_store (memory_data, memory);
   lt_timeline_painter_layout (in_memory, pango, 1200, 640);
-  g_assert_false (lt_timeline_painter_is_loading (in_memory));
+  g_assert_false (lt_timeline_data_is_loading (memory_data));
 
   /* the first frame comes from the counts: all the events counted, none to click yet */
-  lt_timeline_painter_set_load_async (painter, TRUE);
-  g_signal_connect_swapped (painter, "loaded", G_CALLBACK (count_cb), &n_loaded);
-  lt_timeline_painter_set_figures (painter, "political-prisoners");
-  lt_timeline_painter_set_store (painter, store);
+  lt_timeline_data_set_load_async (data, TRUE);
+  g_signal_connect_swapped (data, "loaded", G_CALLBACK (count_cb), &n_loaded);
+  lt_timeline_data_set_figures (data, "political-prisoners");
+  lt_timeline_data_set_store (data, store);
   lt_timeline_painter_set_window (painter, day, day + 1);
   lt_timeline_painter_layout (painter, pango, 1200, 640);
-  g_assert_true (lt_timeline_painter_is_loading (painter));
+  g_assert_true (lt_timeline_data_is_loading (data));
   lt_timeline_painter_get_lanes_area (painter, &lanes_loading);
-  g_assert_cmpuint (lt_timeline_painter_get_n_events (painter), ==,
-                    lt_timeline_painter_get_n_events (sync));
+  g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==,
+                    lt_timeline_data_get_n_events (sync_data));
   visible = lt_timeline_painter_list_visible_events (painter);
   g_assert_cmpuint (visible->len, ==, 0);
   g_clear_pointer (&visible, g_array_unref);
 
   /* then the thread's events replace them, and the frame is the one read at once */
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (lt_timeline_painter_is_loading (painter) && g_get_monotonic_time () < deadline)
+  while (lt_timeline_data_is_loading (data) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (lt_timeline_painter_is_loading (painter));
+  g_assert_false (lt_timeline_data_is_loading (data));
   g_assert_cmpuint (n_loaded, ==, 1);
   lt_timeline_painter_layout (painter, pango, 1200, 640);
   /* the figures band, read with the events, took the room kept for it: the lanes stay put */
@@ -532,16 +544,16 @@ test_paint_load_async (void)
   /* a click while loading waits for the events and finds the one under the pointer */
   g_assert_true (lt_timeline_painter_get_event_bounds (sync, g_array_index (expected, gint64, 0),
                                                        &bounds));
-  lt_timeline_painter_set_load_async (clicked, TRUE);
-  lt_timeline_painter_set_figures (clicked, "political-prisoners");
-  lt_timeline_painter_set_store (clicked, store);
+  lt_timeline_data_set_load_async (clicked_data, TRUE);
+  lt_timeline_data_set_figures (clicked_data, "political-prisoners");
+  lt_timeline_data_set_store (clicked_data, store);
   lt_timeline_painter_set_window (clicked, day, day + 1);
   lt_timeline_painter_layout (clicked, pango, 1200, 640);
-  g_assert_true (lt_timeline_painter_is_loading (clicked));
+  g_assert_true (lt_timeline_data_is_loading (clicked_data));
   g_assert_true (lt_timeline_painter_hit_test (clicked,
                                                bounds.origin.x + MIN (bounds.size.width, 12) / 2,
                                                bounds.origin.y + bounds.size.height / 2, &hit));
-  g_assert_false (lt_timeline_painter_is_loading (clicked));
+  g_assert_false (lt_timeline_data_is_loading (clicked_data));
   g_assert_cmpint (hit.kind, ==, LT_TIMELINE_HIT_EVENT);
   g_assert_cmpint (hit.event_id, ==, g_array_index (expected, gint64, 0));
 
@@ -652,12 +664,13 @@ test_paint_day_note_fits (void)
 
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
-      g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new ();
+      g_autoptr(LtTimelineData) data = lt_timeline_data_new ();
+      g_autoptr(LtTimelinePainter) painter = lt_timeline_painter_new (data);
       g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
       g_autoptr(GskRenderNode) node = NULL;
       GtkSnapshot *snapshot = gtk_snapshot_new ();
 
-      lt_timeline_painter_set_store (painter, store);
+      lt_timeline_data_set_store (data, store);
       lt_timeline_painter_set_window (painter, day, day + 1);
       lt_timeline_painter_paint (painter, snapshot, pango, widths[w], 500);
       node = gtk_snapshot_free_to_node (snapshot);

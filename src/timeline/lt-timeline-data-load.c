@@ -1,16 +1,16 @@
-/* lt-timeline-painter-data.c: where the painter's events come from: the store read
- * in a thread, spans made from per-day counts meanwhile, the lane index, its matches, figures
+/* lt-timeline-data-load.c: where the timeline's events come from: the span loader thread,
+ * spans made from per-day counts meanwhile, the figures, and one edited event put in place
  *
  * Copyright 2026 The Letapis authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "lt-timeline-painter"
+#define G_LOG_DOMAIN "lt-timeline-data"
 
 #include "config.h"
 
-#include "lt-timeline-painter-private.h"
+#include "lt-timeline-data-private.h"
 
 #include <string.h>
 
@@ -88,7 +88,7 @@ load_job_thread (GTask        *task,
 /* Spans standing for the events counted on each day, one point per event: what the lanes,
  * their density and the count badges of a zoomed-out frame need. Never labelled or clicked. */
 static GArray *
-dup_provisional_spans (LtTimelinePainter *self)
+dup_provisional_spans (LtTimelineData *self)
 {
   g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
   g_autoptr(GArray) counts = NULL;
@@ -125,17 +125,15 @@ dup_provisional_spans (LtTimelinePainter *self)
 }
 
 static void
-adopt_spans (LtTimelinePainter *self,
+adopt_spans (LtTimelineData    *self,
              LtTimelineLoadJob *job)
 {
   job->adopted = TRUE;
   g_clear_pointer (&self->job, _lt_timeline_load_job_unref);
   self->provisional = FALSE;
-  /* the last frame points into the made-up spans */
-  g_clear_pointer (&self->frame, lt_timeline_frame_free);
-  self->frame_valid = FALSE;
+  /* a painter's last frame and labels point into the made-up spans */
+  self->spans_serial++;
   g_clear_pointer (&self->spans, g_array_unref);
-  g_hash_table_remove_all (self->labels);
   if (job->spans != NULL)
     self->spans = g_array_ref (job->spans);
   else
@@ -153,7 +151,7 @@ load_job_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  LtTimelinePainter *self = LT_TIMELINE_PAINTER (source);
+  LtTimelineData *self = LT_TIMELINE_DATA (source);
   LtTimelineLoadJob *job = g_task_get_task_data (G_TASK (result));
 
   /* a job that was waited for, or replaced, is already dealt with */
@@ -161,24 +159,23 @@ load_job_done_cb (GObject      *source,
     return;
 
   adopt_spans (self, job);
-  _lt_timeline_painter_invalidate_data (self);
-  _lt_timeline_painter_emit_loaded (self);
+  self->serial++;
+  _lt_timeline_data_emit_loaded (self);
 }
 
 static gboolean
 emit_loaded_idle (gpointer data)
 {
-  LtTimelinePainter *self = data;
+  LtTimelineData *self = data;
 
-  _lt_timeline_painter_invalidate (self);
-  _lt_timeline_painter_emit_loaded (self);
+  _lt_timeline_data_emit_loaded (self);
 
   return G_SOURCE_REMOVE;
 }
 
 /* Waits for the thread, for what needs the real events */
 void
-_lt_timeline_painter_wait_for_events (LtTimelinePainter *self)
+_lt_timeline_data_wait_for_events (LtTimelineData *self)
 {
   LtTimelineLoadJob *job = self->job;
 
@@ -193,17 +190,14 @@ _lt_timeline_painter_wait_for_events (LtTimelinePainter *self)
   load_job_ref (job);
   adopt_spans (self, job);
   _lt_timeline_load_job_unref (job);
-  /* this may be in the middle of a frame: tell the owner when it is over */
+  /* this may be in the middle of a painter's frame: it sees the serials at its next one, and
+   * the owners are told when this one is over */
   self->serial++;
-  _lt_timeline_node_cache_clear (&self->density_cache);
-  _lt_timeline_node_cache_clear (&self->overview_cache);
-  _lt_timeline_node_cache_clear (&self->figures_cache);
-  self->frame_valid = FALSE;
   g_idle_add_full (G_PRIORITY_DEFAULT, emit_loaded_idle, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
-start_loading (LtTimelinePainter *self)
+start_loading (LtTimelineData *self)
 {
   const char *path = lt_store_get_path (self->store);
   g_autoptr(GTask) task = NULL;
@@ -239,7 +233,7 @@ start_loading (LtTimelinePainter *self)
 }
 
 void
-_lt_timeline_painter_load_model (LtTimelinePainter *self)
+_lt_timeline_data_load_model (LtTimelineData *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
@@ -250,8 +244,8 @@ _lt_timeline_painter_load_model (LtTimelinePainter *self)
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->pairs, g_array_unref);
   g_clear_pointer (&self->figures, g_array_unref);
-  g_hash_table_remove_all (self->labels);
-  g_hash_table_remove_all (self->actor_names);
+  self->spans_serial++;
+  g_hash_table_remove_all (self->lane_names);
   /* an older job's events are out of date: its result is dropped when it ends */
   g_clear_pointer (&self->job, _lt_timeline_load_job_unref);
   self->provisional = FALSE;
@@ -278,14 +272,14 @@ _lt_timeline_painter_load_model (LtTimelinePainter *self)
 }
 
 void
-_lt_timeline_painter_load_figures (LtTimelinePainter *self)
+_lt_timeline_data_load_figures (LtTimelineData *self)
 {
   g_autoptr(GError) error = NULL;
 
   self->figures_pending = FALSE;
   self->figures_max = 0.0;
   g_clear_pointer (&self->figures, g_array_unref);
-  _lt_timeline_node_cache_clear (&self->figures_cache);
+  self->figures_serial++;
 
   if (self->figures_kind == NULL || self->store == NULL)
     return;
@@ -315,143 +309,12 @@ _lt_timeline_painter_load_figures (LtTimelinePainter *self)
                              g_array_index (self->figures, LtFigurePoint, i).value);
 }
 
-static void
-ensure_pairs (LtTimelinePainter *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) pairs = NULL;
-  g_autoptr(LtEventFilter) filter = lt_event_filter_new ();
-
-  if (self->pairs != NULL || self->store == NULL)
-    return;
-
-  /* the links the reader may see: a restricted actor gets no lane */
-  filter->include_restricted = self->include_restricted;
-  self->pairs = g_array_new (FALSE, FALSE, sizeof (LtTimelinePair));
-  pairs = lt_store_dup_event_actor_pairs (self->store, filter, &error);
-  if (pairs == NULL)
-    {
-      g_warning ("Could not read the actors of events: %s", error->message);
-      return;
-    }
-
-  g_array_set_size (self->pairs, pairs->len);
-  for (guint i = 0; i < pairs->len; i++)
-    {
-      const LtEventActorPair *p = &g_array_index (pairs, LtEventActorPair, i);
-      LtTimelinePair *q = &g_array_index (self->pairs, LtTimelinePair, i);
-
-      q->event_id = p->event_id;
-      q->actor_id = p->actor_id;
-    }
-}
-
-static int
-compare_ids (const void *a,
-             const void *b)
-{
-  gint64 ia = *(const gint64 *) a;
-  gint64 ib = *(const gint64 *) b;
-
-  return ia < ib ? -1 : ia > ib;
-}
-
-/* An empty set of matches is a filter that matches nothing, not "no filter": the index reads
- * a NULL array as the latter, and an empty GArray's data is NULL. */
-static void
-set_index_matches (LtTimelinePainter *self,
-                   GArray            *ids)
-{
-  static const gint64 none = 0;
-
-  lt_timeline_index_set_matches (self->index,
-                                 ids->len > 0 ? (const gint64 *) (gpointer) ids->data : &none,
-                                 ids->len);
-}
-
-void
-_lt_timeline_painter_ensure_index (LtTimelinePainter *self)
-{
-  if (self->model_dirty || self->spans == NULL)
-    _lt_timeline_painter_load_model (self);
-
-  /* made-up spans match no search, and have no actors or places for other lanes */
-  if (self->provisional &&
-      (self->filter != NULL || self->match_ids != NULL || self->lane_mode != LT_LANE_MODE_CATEGORY))
-    _lt_timeline_painter_wait_for_events (self);
-
-  if (self->index_dirty || self->index == NULL)
-    {
-      /* the last frame points into the old spans and lanes */
-      g_clear_pointer (&self->frame, lt_timeline_frame_free);
-      self->frame_valid = FALSE;
-      g_clear_pointer (&self->index, lt_timeline_index_unref);
-      if (self->lane_mode == LT_LANE_MODE_ACTOR)
-        ensure_pairs (self);
-      self->index = lt_timeline_index_new (self->spans, self->lane_mode,
-                                           self->pairs ? (const LtTimelinePair *) (gpointer) self->pairs->data : NULL,
-                                           self->pairs ? self->pairs->len : 0,
-                                           self->lane_mode == LT_LANE_MODE_CATEGORY ? 16 : 10);
-      self->index_dirty = FALSE;
-      self->matches_dirty = TRUE;
-    }
-
-  if (self->matches_dirty)
-    {
-      if (self->match_ids == NULL && self->filter != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(LtEventFilter) filter = lt_event_filter_copy (self->filter);
-          g_autoptr(GArray) matched = NULL;
-
-          filter->include_restricted = self->include_restricted;
-          matched = lt_store_dup_event_spans (self->store, filter, &error);
-          self->match_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          if (matched == NULL)
-            g_warning ("Could not filter the events: %s", error->message);
-          else
-            for (guint i = 0; i < matched->len; i++)
-              g_array_append_val (self->match_ids, g_array_index (matched, LtEventSpan, i).id);
-        }
-
-      if (self->category_mask != G_MAXUINT32)
-        {
-          /* Categories are in the spans already: no query, a pass over them */
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_autoptr(GArray) sorted = NULL;
-
-          if (self->match_ids != NULL)
-            {
-              sorted = g_array_copy (self->match_ids);
-              g_array_sort (sorted, compare_ids);
-            }
-          for (guint i = 0; i < self->spans->len; i++)
-            {
-              const LtEventSpan *span = _lt_timeline_painter_get_span (self, i);
-
-              if (span->category < 32 && !(self->category_mask & (1u << span->category)))
-                continue;
-              if (sorted != NULL &&
-                  !bsearch (&span->id, sorted->data, sorted->len, sizeof (gint64), compare_ids))
-                continue;
-              g_array_append_val (ids, span->id);
-            }
-          set_index_matches (self, ids);
-        }
-      else if (self->match_ids != NULL)
-        set_index_matches (self, self->match_ids);
-      else
-        lt_timeline_index_set_matches (self->index, NULL, 0);
-      self->matches_dirty = FALSE;
-    }
-}
-
 /* The figures of one event, put in place of what it had: the figures of a million events
  * are a query of their own (~0.1 s) */
 static void
-patch_figures (LtTimelinePainter *self,
-               gint64             id,
-               LtEvent           *event)
+patch_figures (LtTimelineData *self,
+               gint64          id,
+               LtEvent        *event)
 {
   GPtrArray *figures = event != NULL ? lt_event_get_figures (event) : NULL;
   gint32 day = event != NULL ? lt_event_get_start_day (event) : 0;
@@ -491,16 +354,16 @@ patch_figures (LtTimelinePainter *self,
   self->figures_max = 0.0;
   for (guint i = 0; i < self->figures->len; i++)
     self->figures_max = MAX (self->figures_max, g_array_index (self->figures, LtFigurePoint, i).value);
-  _lt_timeline_node_cache_clear (&self->figures_cache);
+  self->figures_serial++;
 }
 
 /* Saving one event of a million must not read the million again (~0.5 s in a thread): its
  * span is read alone and put in place. Only category lanes: the others hang on actors and
  * places, which an edit may change. */
 gboolean
-_lt_timeline_painter_patch_span (LtTimelinePainter *self,
-                                 gint64             id,
-                                 int                change)
+_lt_timeline_data_patch_span (LtTimelineData *self,
+                              gint64          id,
+                              int             change)
 {
   g_autoptr(LtEvent) event = NULL;
   g_autoptr(GArray) day = NULL;
@@ -540,9 +403,7 @@ _lt_timeline_painter_patch_span (LtTimelinePainter *self,
         /* a new title, summary, actors or sources: the same span, only its label is new */
         if (shown && memcmp (old, &span, sizeof span) == 0)
           {
-            g_clear_pointer (&self->frame, lt_timeline_frame_free);
-            self->frame_valid = FALSE;
-            g_hash_table_remove (self->labels, GUINT_TO_POINTER (i + 1));
+            _lt_timeline_data_emit_span_changed (self, i);
             patch_figures (self, id, event);
             return TRUE;
           }
@@ -568,11 +429,9 @@ _lt_timeline_painter_patch_span (LtTimelinePainter *self,
       g_array_insert_val (self->spans, lo, span);
     }
 
-  /* the index, the last frame and the labels point into the spans by position */
-  g_clear_pointer (&self->frame, lt_timeline_frame_free);
-  self->frame_valid = FALSE;
+  /* the index, a painter's last frame and its labels point into the spans by position */
+  self->spans_serial++;
   g_clear_pointer (&self->index, lt_timeline_index_unref);
-  g_hash_table_remove_all (self->labels);
   self->index_dirty = TRUE;
   self->matches_dirty = TRUE;
   patch_figures (self, id, shown ? event : NULL);
