@@ -475,7 +475,7 @@ lt_store_add_event (LtStore  *self,
 /**
  * lt_store_update_event:
  * @self: a store
- * @event: a stored event with changes (see [method@Event.dup])
+ * @event: a stored event with changes (see [method@Record.dup])
  * @error: return location for an error
  *
  * Returns: %TRUE on success
