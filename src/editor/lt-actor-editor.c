@@ -224,12 +224,13 @@ save_action (GtkWidget  *widget,
   if (!gtk_widget_get_sensitive (self->save_button))
     return;
 
-  actor = self->original != NULL ? lt_actor_dup (self->original) : lt_actor_new ();
+  actor = self->original != NULL ? LT_ACTOR (lt_record_dup (LT_RECORD (self->original)))
+                                 : lt_actor_new ();
 
   /* the English name, which the chronicle needs, is another language's when there is none */
   for (guint i = 1; i < N_LANGUAGES; i++)
-    lt_actor_set_translation (actor, languages[i], "name",
-                              is_empty (self->names[i]) ? NULL : self->names[i]);
+    lt_record_set_translation (LT_RECORD (actor), languages[i], "name",
+                               is_empty (self->names[i]) ? NULL : self->names[i]);
   lt_actor_set_name (actor, !is_empty (self->names[0]) ? self->names[0] : fallback_name (self, 0));
 
   if (kind < g_strv_length ((char **) kinds))
@@ -238,10 +239,11 @@ save_action (GtkWidget  *widget,
     g_strv_builder_add (builder, g_object_get_data (g_ptr_array_index (self->aliases, i), "alias"));
   aliases = g_strv_builder_end (builder);
   lt_actor_set_aliases (actor, (const char * const *) aliases);
-  lt_actor_set_restricted (actor, gtk_switch_get_active (self->restricted_switch));
+  lt_record_set_restricted (LT_RECORD (actor), gtk_switch_get_active (self->restricted_switch));
 
   if (self->original != NULL)
-    id = lt_store_update_actor (self->store, actor, &error) ? lt_actor_get_id (actor) : 0;
+    id = lt_store_update_actor (self->store, actor, &error) ? lt_record_get_id (LT_RECORD (actor))
+                                                            : 0;
   else
     id = lt_store_add_actor (self->store, actor, &error);
 
@@ -426,9 +428,10 @@ lt_actor_editor_new (GtkWindow *parent,
       const char * const *aliases = lt_actor_get_aliases (actor);
       int kind = lt_actor_kind_get_index (lt_actor_get_kind (actor));
 
-      self->original = lt_actor_dup (actor);
+      self->original = LT_ACTOR (lt_record_dup (LT_RECORD (actor)));
       for (guint i = 0; i < N_LANGUAGES; i++)
-        self->names[i] = g_strdup (lt_actor_get_translation (actor, languages[i], "name"));
+        self->names[i] = g_strdup (lt_record_get_translation (LT_RECORD (actor),
+                                                              languages[i], "name"));
       /* a name kept as the English fallback of another language's is no English name */
       if (self->records_lang != 0 && g_strcmp0 (self->names[0], self->names[self->records_lang]) == 0)
         g_clear_pointer (&self->names[0], g_free);
@@ -436,7 +439,7 @@ lt_actor_editor_new (GtkWindow *parent,
         adw_combo_row_set_selected (self->kind_row, (guint) kind);
       for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
         add_alias (self, aliases[i]);
-      gtk_switch_set_active (self->restricted_switch, lt_actor_is_restricted (actor));
+      gtk_switch_set_active (self->restricted_switch, lt_record_is_restricted (LT_RECORD (actor)));
       adw_window_title_set_title (self->window_title, _("Edit Actor"));
     }
   else
@@ -464,5 +467,5 @@ lt_actor_editor_get_id (LtActorEditor *self)
   if (self->saved_id != 0)
     return self->saved_id;
 
-  return self->original != NULL ? lt_actor_get_id (self->original) : 0;
+  return self->original != NULL ? lt_record_get_id (LT_RECORD (self->original)) : 0;
 }

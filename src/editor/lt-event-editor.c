@@ -298,8 +298,10 @@ load_event (LtEventEditor *self,
 
       for (guint i = 0; i < N_LANGUAGES; i++)
         {
-          self->titles[i] = g_strdup (lt_event_get_translation (event, languages[i], "title"));
-          self->summaries[i] = g_strdup (lt_event_get_translation (event, languages[i], "summary"));
+          self->titles[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
+                                                                 languages[i], "title"));
+          self->summaries[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
+                                                                    languages[i], "summary"));
         }
 
       /* An event written in one language keeps that text as its English fallback too
@@ -317,7 +319,7 @@ load_event (LtEventEditor *self,
                              lt_event_get_place (event) != NULL ? lt_event_get_place (event) : "");
       if (category != NULL && lt_category_get_index (category) >= 0)
         adw_combo_row_set_selected (self->category_row, (guint) lt_category_get_index (category));
-      gtk_switch_set_active (self->restricted_switch, lt_event_is_restricted (event));
+      gtk_switch_set_active (self->restricted_switch, lt_record_is_restricted (LT_RECORD (event)));
 
       for (guint i = 0; participants != NULL && i < participants->len; i++)
         {
@@ -381,12 +383,13 @@ write_texts (LtEventEditor *self,
              char         **texts)
 {
   for (guint i = 1; i < N_LANGUAGES; i++)
-    lt_event_set_translation (event, languages[i], field,
-                              _lt_event_editor_is_empty (texts[i]) ? NULL : texts[i]);
+    lt_record_set_translation (LT_RECORD (event), languages[i], field,
+                               _lt_event_editor_is_empty (texts[i]) ? NULL : texts[i]);
 
-  lt_event_set_translation (event, "en", field,
-                            !_lt_event_editor_is_empty (texts[0]) ? texts[0]
-                                                                  : fallback_text (self, texts, 0));
+  lt_record_set_translation (LT_RECORD (event), "en", field,
+                             !_lt_event_editor_is_empty (texts[0])
+                               ? texts[0]
+                               : fallback_text (self, texts, 0));
 }
 
 static gboolean
@@ -431,7 +434,8 @@ create_new_records (LtEventEditor  *self,
 static LtEvent *
 build_event (LtEventEditor *self)
 {
-  LtEvent *event = self->original != NULL ? lt_event_dup (self->original) : lt_event_new ();
+  LtEvent *event = self->original != NULL ? LT_EVENT (lt_record_dup (LT_RECORD (self->original)))
+                                          : lt_event_new ();
   const char * const *keys = lt_category_list_keys ();
   const char * const *roles = lt_role_list_keys ();
   const char * const *kinds = lt_figure_kind_list_keys ();
@@ -446,15 +450,15 @@ build_event (LtEventEditor *self)
   /* the place is written in the records' language, and is the fallback if there was none */
   if (g_strcmp0 (place, lt_event_get_place (event)) != 0)
     {
-      lt_event_set_translation (event, records_lang, "place", place);
-      if (_lt_event_editor_is_empty (lt_event_get_translation (event, "en", "place")))
+      lt_record_set_translation (LT_RECORD (event), records_lang, "place", place);
+      if (_lt_event_editor_is_empty (lt_record_get_translation (LT_RECORD (event), "en", "place")))
         lt_event_set_place (event, place);
     }
 
   lt_event_set_date_range (event, &self->range);
   if (category < g_strv_length ((char **) keys))
     lt_event_set_category (event, keys[category]);
-  lt_event_set_restricted (event, gtk_switch_get_active (self->restricted_switch));
+  lt_record_set_restricted (LT_RECORD (event), gtk_switch_get_active (self->restricted_switch));
 
   /* Lists are rewritten only when they were edited, so what the editor does not show
    * (translated notes of citations) stays as it was */
@@ -520,7 +524,8 @@ save_action (GtkWidget  *widget,
 
   event = build_event (self);
   if (self->original != NULL)
-    id = lt_store_update_event (self->store, event, &error) ? lt_event_get_id (event) : 0;
+    id = lt_store_update_event (self->store, event, &error) ? lt_record_get_id (LT_RECORD (event))
+                                                            : 0;
   else
     id = lt_store_add_event (self->store, event, &error);
 
@@ -771,7 +776,7 @@ lt_event_editor_new (GtkWindow    *parent,
   self->actor_index = lt_record_index_new_actors (store);
   self->source_index = lt_record_index_new_sources (store);
   if (event != NULL)
-    self->original = lt_event_dup (event);
+    self->original = LT_EVENT (lt_record_dup (LT_RECORD (event)));
   load_event (self, self->original, date);
 
   return self;
@@ -805,6 +810,6 @@ lt_event_editor_get_id (LtEventEditor *self)
   if (self->saved_id != 0)
     return self->saved_id;
 
-  return self->original != NULL ? lt_event_get_id (self->original) : 0;
+  return self->original != NULL ? lt_record_get_id (LT_RECORD (self->original)) : 0;
 }
 

@@ -103,12 +103,12 @@ lt_record_index_new_actors (LtStore *store)
     {
       g_autoptr(LtActor) actor = g_list_model_get_item (actors, i);
       const char * const *aliases = lt_actor_get_aliases (actor);
-      Entry *e = add_entry (self, lt_actor_get_id (actor), lt_actor_get_name (actor),
+      Entry *e = add_entry (self, lt_record_get_id (LT_RECORD (actor)), lt_actor_get_name (actor),
                             lt_actor_kind_get_label (lt_actor_get_kind (actor)));
 
-      add_name (e, lt_actor_get_translation (actor, "en", "name"));
-      add_name (e, lt_actor_get_translation (actor, "uk", "name"));
-      add_name (e, lt_actor_get_translation (actor, "be", "name"));
+      add_name (e, lt_record_get_translation (LT_RECORD (actor), "en", "name"));
+      add_name (e, lt_record_get_translation (LT_RECORD (actor), "uk", "name"));
+      add_name (e, lt_record_get_translation (LT_RECORD (actor), "be", "name"));
       for (guint j = 0; aliases != NULL && aliases[j] != NULL; j++)
         add_name (e, aliases[j]);
     }
@@ -145,7 +145,7 @@ lt_record_index_new_sources (LtStore *store)
       if (lt_source_get_date (source) != NULL && lt_source_get_date (source)[0] != '\0')
         g_string_append_printf (detail, "%s%s", detail->len > 0 ? " · " : "",
                                 lt_source_get_date (source));
-      e = add_entry (self, lt_source_get_id (source), lt_source_get_title (source),
+      e = add_entry (self, lt_record_get_id (LT_RECORD (source)), lt_source_get_title (source),
                      detail->len > 0 ? detail->str : NULL);
       add_name (e, lt_source_get_publisher (source));
       add_name (e, lt_source_get_url (source));

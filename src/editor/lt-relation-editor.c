@@ -205,7 +205,7 @@ save_action (GtkWidget  *widget,
     lt_relation_set_date_range (relation, &self->range);
   if (note[0] != '\0')
     lt_relation_set_note (relation, note);
-  lt_relation_set_restricted (relation, gtk_switch_get_active (self->restricted_switch));
+  lt_record_set_restricted (LT_RECORD (relation), gtk_switch_get_active (self->restricted_switch));
 
   if ((id = lt_store_add_relation (self->store, relation, &error)) == 0)
     {

@@ -126,16 +126,19 @@ save_action (GtkWidget  *widget,
   if (!gtk_widget_get_sensitive (self->save_button))
     return;
 
-  source = self->original != NULL ? lt_source_dup (self->original) : lt_source_new ();
-  lt_source_set_translation (source, "en", "title", title);
+  source = self->original != NULL ? LT_SOURCE (lt_record_dup (LT_RECORD (self->original)))
+                                  : lt_source_new ();
+  lt_record_set_translation (LT_RECORD (source), "en", "title", title);
   lt_source_set_publisher (source, publisher);
   lt_source_set_author (source, author);
   lt_source_set_date (source, date);
   lt_source_set_url (source, url);
-  lt_source_set_restricted (source, gtk_switch_get_active (self->restricted_switch));
+  lt_record_set_restricted (LT_RECORD (source), gtk_switch_get_active (self->restricted_switch));
 
   if (self->original != NULL)
-    id = lt_store_update_source (self->store, source, &error) ? lt_source_get_id (source) : 0;
+    id = lt_store_update_source (self->store, source, &error)
+           ? lt_record_get_id (LT_RECORD (source))
+           : 0;
   else
     id = lt_store_add_source (self->store, source, &error);
 
@@ -168,7 +171,7 @@ delete_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0 || self->original == NULL)
     return;
 
-  id = lt_source_get_id (self->original);
+  id = lt_record_get_id (LT_RECORD (self->original));
   if (!lt_store_delete_source_and_citations (self->store, id, &error))
     {
       lt_editor_show_error (GTK_WINDOW (self), _("Could Not Delete the Source"), error->message);
@@ -417,14 +420,14 @@ lt_source_editor_new (GtkWindow *parent,
   self->loading = TRUE;
   if (source != NULL)
     {
-      self->original = lt_source_dup (source);
+      self->original = LT_SOURCE (lt_record_dup (LT_RECORD (source)));
       /* the title as the source has it, not a translation of it */
-      set_text (self->title_row, lt_source_get_translation (source, "en", "title"));
+      set_text (self->title_row, lt_record_get_translation (LT_RECORD (source), "en", "title"));
       set_text (self->publisher_row, lt_source_get_publisher (source));
       set_text (self->author_row, lt_source_get_author (source));
       set_text (self->date_row, lt_source_get_date (source));
       set_text (self->url_row, lt_source_get_url (source));
-      gtk_switch_set_active (self->restricted_switch, lt_source_is_restricted (source));
+      gtk_switch_set_active (self->restricted_switch, lt_record_is_restricted (LT_RECORD (source)));
       adw_window_title_set_title (self->window_title, _("Edit Source"));
       gtk_widget_set_visible (self->delete_group, TRUE);
     }

@@ -99,7 +99,7 @@ is_visible_source (LtExportDocument *self,
                    LtSource         *source)
 {
   return source != NULL &&
-         lt_store_is_visible (self->store, LT_RECORD_SOURCE, lt_source_get_id (source),
+         lt_store_is_visible (self->store, LT_RECORD_SOURCE, lt_record_get_id (LT_RECORD (source)),
                               self->options->include_restricted);
 }
 
@@ -108,8 +108,8 @@ format_source (LtExportDocument *self,
                LtSource         *source)
 {
   const char *lang = lt_get_ui_language ();
-  const char *title = lt_source_get_translation (source, lang, "title");
-  const char *publisher = lt_source_get_translation (source, lang, "publisher");
+  const char *title = lt_record_get_translation (LT_RECORD (source), lang, "title");
+  const char *publisher = lt_record_get_translation (LT_RECORD (source), lang, "publisher");
   const char *date_iso = lt_source_get_date (source);
   g_autofree char *date = NULL;
   LtDate parsed;
@@ -119,7 +119,7 @@ format_source (LtExportDocument *self,
   if (title == NULL || *title == '\0')
     title = lt_source_get_title (source);
   if (title == NULL || *title == '\0')
-    title = lt_source_get_slug (source);
+    title = lt_record_get_slug (LT_RECORD (source));
 
   if (date_iso != NULL && lt_date_parse (date_iso, &parsed, NULL))
     date = lt_date_format (&parsed);

@@ -225,7 +225,8 @@ graph_dup_cited_sources (gpointer             data,
     {
       g_autoptr(LtRelation) relation = g_list_model_get_item (relations, i);
 
-      if (!lt_store_is_visible (gd->store, LT_RECORD_RELATION, lt_relation_get_id (relation),
+      if (!lt_store_is_visible (gd->store, LT_RECORD_RELATION,
+                                lt_record_get_id (LT_RECORD (relation)),
                                 gd->options->include_restricted))
         continue;
       if (lt_graph_find_node (gd->graph, lt_relation_get_from_id (relation)) < 0 ||

@@ -72,7 +72,7 @@ format_key_event (LtExportDocument *self,
     title = _("Untitled event");
   /* a restricted event (in an export that includes them) carries its lock here too, as on
    * the drawing: it must not pass for a public one */
-  if (lt_event_is_restricted (event))
+  if (lt_record_is_restricted (LT_RECORD (event)))
     g_string_append (text, "🔒 ");
   /* Translators: a line of the event key: a date, then a title */
   g_string_append_printf (text, _("%1$s — %2$s"), date, title);

@@ -176,7 +176,8 @@ dup_figures_note (TimelineData        *td,
       if (p->day < slice->from_day || p->day >= slice->to_day)
         continue;
       event = lt_store_lookup_event (td->store, p->event_id);
-      if (event == NULL || (lt_event_is_restricted (event) && !td->filter->include_restricted))
+      if (event == NULL || (lt_record_is_restricted (LT_RECORD (event)) &&
+                            !td->filter->include_restricted))
         continue;
       citations = lt_event_get_citations (event);
       for (guint c = 0; citations != NULL && c < citations->len; c++)

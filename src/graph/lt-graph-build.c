@@ -174,12 +174,13 @@ lt_graph_new_from_store (LtStore              *store,
       g_autoptr(LtActor) actor = g_list_model_get_item (actors, i);
       guint index;
 
-      if (!lt_store_is_visible (store, LT_RECORD_ACTOR, lt_actor_get_id (actor),
+      if (!lt_store_is_visible (store, LT_RECORD_ACTOR, lt_record_get_id (LT_RECORD (actor)),
                                 options->include_restricted))
         continue;
-      index = lt_graph_add_node (self, lt_actor_get_id (actor), lt_actor_get_slug (actor),
+      index = lt_graph_add_node (self, lt_record_get_id (LT_RECORD (actor)),
+                                 lt_record_get_slug (LT_RECORD (actor)),
                                  lt_actor_get_name (actor), lt_actor_get_kind (actor), 0);
-      lt_graph_get_node (self, index)->restricted = lt_actor_is_restricted (actor);
+      lt_graph_get_node (self, index)->restricted = lt_record_is_restricted (LT_RECORD (actor));
     }
 
   filter = lt_event_filter_new ();
@@ -268,7 +269,7 @@ lt_graph_new_from_store (LtStore              *store,
 
       if (from < 0 || to < 0 || from == to)
         continue;
-      if (!lt_store_is_visible (store, LT_RECORD_RELATION, lt_relation_get_id (relation),
+      if (!lt_store_is_visible (store, LT_RECORD_RELATION, lt_record_get_id (LT_RECORD (relation)),
                                 options->include_restricted))
         continue;
       if (lt_graph_edge_type_get_index (lt_relation_get_relation_type (relation)) < 0)

@@ -180,7 +180,7 @@ _lt_graph_page_update_details (LtGraphPage *self)
       return;
     }
 
-  if (lt_actor_is_restricted (actor))
+  if (lt_record_is_restricted (LT_RECORD (actor)))
     gtk_box_append (self->details_box, lt_restricted_tag_new ());
   _lt_graph_page_add_label (self->details_box, lt_actor_get_name (actor), "title-2");
   _lt_graph_page_add_label (self->details_box,
@@ -237,12 +237,13 @@ _lt_graph_page_update_details (LtGraphPage *self)
       const char *other = from_side ? lt_relation_get_to_name (relation)
                                     : lt_relation_get_from_name (relation);
 
-      if (lt_relation_is_restricted (relation))
+      if (lt_record_is_restricted (LT_RECORD (relation)))
         continue;
       /* one sentence per type and direction, naming the other actor: the pane is about this one */
       line = lt_relation_type_describe (lt_relation_get_relation_type (relation), from_side,
                                         other != NULL ? other : "");
-      gtk_box_append (self->details_box, relation_row (line, lt_relation_get_id (relation)));
+      gtk_box_append (self->details_box, relation_row (line,
+                                                       lt_record_get_id (LT_RECORD (relation))));
       if (lt_relation_get_note (relation) != NULL && *lt_relation_get_note (relation))
         _lt_graph_page_add_label (self->details_box, lt_relation_get_note (relation), "caption");
       if (*cites)
@@ -260,14 +261,14 @@ _lt_graph_page_update_details (LtGraphPage *self)
       GtkWidget *label = gtk_label_new (text);
       gint64 *event_id = g_new (gint64, 1);
 
-      if (lt_event_is_restricted (event))
+      if (lt_record_is_restricted (LT_RECORD (event)))
         {
           g_free (event_id);
           g_object_ref_sink (label);
           g_object_unref (label);
           continue;
         }
-      *event_id = lt_event_get_id (event);
+      *event_id = lt_record_get_id (LT_RECORD (event));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       button = gtk_button_new ();

@@ -1,4 +1,4 @@
-/* lt-actor.c
+/* lt-actor.c: LtActor, a person or an organization, with its aliases
  *
  * Copyright 2024 The Letapis authors
  *
@@ -14,30 +14,37 @@
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_SLUG,
   PROP_NAME,
   PROP_KIND,
   PROP_COUNTRY,
   PROP_DESCRIPTION,
   PROP_ALIASES,
-  PROP_RESTRICTED,
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (LtActor, lt_actor, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LtActor, lt_actor, LT_TYPE_RECORD)
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-ensure_i18n (LtActor *self)
-{
-  if (self->i18n_complete)
-    return;
+static const LtRecordText actor_texts[] = {
+  { "name", G_STRUCT_OFFSET (LtActor, name) },
+  { "description", G_STRUCT_OFFSET (LtActor, description) },
+  { NULL, -1 },
+};
 
-  self->i18n_complete = TRUE;
-  if (self->store != NULL && self->id != 0)
-    _lt_record_get_loader ()->load_i18n (self->store, LT_RECORD_ACTOR, self->id, &self->i18n);
+static LtRecord *
+lt_actor_copy (LtRecord *record)
+{
+  LtActor *self = LT_ACTOR (record);
+  LtActor *copy = LT_ACTOR (LT_RECORD_CLASS (lt_actor_parent_class)->copy (record));
+
+  copy->name = g_strdup (self->name);
+  copy->kind = g_strdup (self->kind);
+  copy->country = g_strdup (self->country);
+  copy->description = g_strdup (self->description);
+  copy->aliases = g_strdupv (self->aliases);
+
+  return LT_RECORD (copy);
 }
 
 static void
@@ -45,14 +52,11 @@ lt_actor_finalize (GObject *object)
 {
   LtActor *self = (LtActor *)object;
 
-  _lt_record_set_store (object, &self->store, NULL);
-  g_clear_pointer (&self->slug, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->aliases, g_strfreev);
-  _lt_i18n_clear (&self->i18n);
 
   G_OBJECT_CLASS (lt_actor_parent_class)->finalize (object);
 }
@@ -67,12 +71,6 @@ lt_actor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, lt_actor_get_id (self));
-      break;
-    case PROP_SLUG:
-      g_value_set_string (value, lt_actor_get_slug (self));
-      break;
     case PROP_NAME:
       g_value_set_string (value, lt_actor_get_name (self));
       break;
@@ -87,9 +85,6 @@ lt_actor_get_property (GObject    *object,
       break;
     case PROP_ALIASES:
       g_value_set_boxed (value, lt_actor_get_aliases (self));
-      break;
-    case PROP_RESTRICTED:
-      g_value_set_boolean (value, lt_actor_is_restricted (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -106,9 +101,6 @@ lt_actor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SLUG:
-      lt_actor_set_slug (self, g_value_get_string (value));
-      break;
     case PROP_NAME:
       lt_actor_set_name (self, g_value_get_string (value));
       break;
@@ -124,9 +116,6 @@ lt_actor_set_property (GObject      *object,
     case PROP_ALIASES:
       lt_actor_set_aliases (self, g_value_get_boxed (value));
       break;
-    case PROP_RESTRICTED:
-      lt_actor_set_restricted (self, g_value_get_boolean (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,17 +125,16 @@ static void
 lt_actor_class_init (LtActorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LtRecordClass *record_class = LT_RECORD_CLASS (klass);
 
   object_class->finalize = lt_actor_finalize;
   object_class->get_property = lt_actor_get_property;
   object_class->set_property = lt_actor_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SLUG] =
-    g_param_spec_string ("slug", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  record_class->kind = LT_RECORD_ACTOR;
+  record_class->texts = actor_texts;
+  record_class->copy = lt_actor_copy;
+
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -162,9 +150,6 @@ lt_actor_class_init (LtActorClass *klass)
   properties[PROP_ALIASES] =
     g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_RESTRICTED] =
-    g_param_spec_boolean ("restricted", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -184,44 +169,12 @@ lt_actor_init (LtActor *self)
 LtActor *
 lt_actor_new (void)
 {
-  LtActor *self = g_object_new (LT_TYPE_ACTOR, NULL);
-
-  self->i18n_complete = TRUE;
-
-  return self;
-}
-
-gint64
-lt_actor_get_id (LtActor *self)
-{
-  g_return_val_if_fail (LT_IS_ACTOR (self), 0);
-
-  return self->id;
-}
-
-const char *
-lt_actor_get_slug (LtActor *self)
-{
-  g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
-
-  return self->slug;
-}
-
-void
-lt_actor_set_slug (LtActor *self,
-                   const char *slug)
-{
-  g_return_if_fail (LT_IS_ACTOR (self));
-
-  if (slug != NULL && *slug == '\0')
-    slug = NULL;
-  if (_lt_set_str (&self->slug, slug))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLUG]);
+  return g_object_new (LT_TYPE_ACTOR, NULL);
 }
 
 /**
  * lt_actor_get_name:
- * @self: a actor
+ * @self: an actor
  *
  * Returns: (nullable): the name in the store's language, or in English
  */
@@ -230,15 +183,15 @@ lt_actor_get_name (LtActor *self)
 {
   g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
 
-  return _lt_i18n_pick (&self->i18n, self->lang, "name", self->name);
+  return _lt_record_pick (LT_RECORD (self), "name", self->name);
 }
 
 /**
  * lt_actor_set_name:
- * @self: a actor
+ * @self: an actor
  * @name: (nullable): the English text
  *
- * Sets the English text; see [method@Actor.set_translation] for others.
+ * Sets the English text; see [method@Record.set_translation] for others.
  */
 void
 lt_actor_set_name (LtActor *self,
@@ -246,10 +199,7 @@ lt_actor_set_name (LtActor *self,
 {
   g_return_if_fail (LT_IS_ACTOR (self));
 
-  if (name != NULL && *name == '\0')
-    name = NULL;
-  if (_lt_set_str (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  _lt_record_set_text (LT_RECORD (self), &self->name, name, properties[PROP_NAME]);
 }
 
 const char *
@@ -266,10 +216,7 @@ lt_actor_set_kind (LtActor *self,
 {
   g_return_if_fail (LT_IS_ACTOR (self));
 
-  if (kind != NULL && *kind == '\0')
-    kind = NULL;
-  if (_lt_set_str (&self->kind, kind))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  _lt_record_set_text (LT_RECORD (self), &self->kind, kind, properties[PROP_KIND]);
 }
 
 const char *
@@ -286,15 +233,12 @@ lt_actor_set_country (LtActor *self,
 {
   g_return_if_fail (LT_IS_ACTOR (self));
 
-  if (country != NULL && *country == '\0')
-    country = NULL;
-  if (_lt_set_str (&self->country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+  _lt_record_set_text (LT_RECORD (self), &self->country, country, properties[PROP_COUNTRY]);
 }
 
 /**
  * lt_actor_get_description:
- * @self: a actor
+ * @self: an actor
  *
  * Returns: (nullable): the description in the store's language, or in English
  */
@@ -303,15 +247,15 @@ lt_actor_get_description (LtActor *self)
 {
   g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
 
-  return _lt_i18n_pick (&self->i18n, self->lang, "description", self->description);
+  return _lt_record_pick (LT_RECORD (self), "description", self->description);
 }
 
 /**
  * lt_actor_set_description:
- * @self: a actor
+ * @self: an actor
  * @description: (nullable): the English text
  *
- * Sets the English text; see [method@Actor.set_translation] for others.
+ * Sets the English text; see [method@Record.set_translation] for others.
  */
 void
 lt_actor_set_description (LtActor *self,
@@ -319,110 +263,8 @@ lt_actor_set_description (LtActor *self,
 {
   g_return_if_fail (LT_IS_ACTOR (self));
 
-  if (description != NULL && *description == '\0')
-    description = NULL;
-  if (_lt_set_str (&self->description, description))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
-}
-
-/**
- * lt_actor_get_visibility:
- * @self: a actor
- *
- * Returns: "public" or "restricted"
- */
-const char *
-lt_actor_get_visibility (LtActor *self)
-{
-  g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
-
-  return self->restricted ? "restricted" : "public";
-}
-
-gboolean
-lt_actor_is_restricted (LtActor *self)
-{
-  g_return_val_if_fail (LT_IS_ACTOR (self), FALSE);
-
-  return self->restricted;
-}
-
-void
-lt_actor_set_restricted (LtActor  *self,
-                         gboolean  restricted)
-{
-  g_return_if_fail (LT_IS_ACTOR (self));
-
-  restricted = !!restricted;
-  if (self->restricted != restricted)
-    {
-      self->restricted = restricted;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTRICTED]);
-    }
-}
-
-/**
- * lt_actor_get_translation:
- * @self: a actor
- * @lang: "uk", "be", ...
- * @field: "name", "description"
- *
- * Returns: (nullable): the translation, %NULL if there is none
- */
-const char *
-lt_actor_get_translation (LtActor *self,
-                          const char *lang,
-                          const char *field)
-{
-  g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
-  g_return_val_if_fail (lang != NULL && field != NULL, NULL);
-
-  /* "en" is the English text itself, as for events */
-  if (g_str_equal (lang, "en"))
-    {
-      if (g_str_equal (field, "name"))
-        return self->name;
-      if (g_str_equal (field, "description"))
-        return self->description;
-    }
-
-  ensure_i18n (self);
-  return _lt_i18n_get (&self->i18n, lang, field);
-}
-
-/**
- * lt_actor_set_translation:
- * @self: a actor
- * @lang: "uk", "be", ...
- * @field: "name", "description"
- * @text: (nullable): the translation, %NULL to remove it
- */
-void
-lt_actor_set_translation (LtActor *self,
-                          const char *lang,
-                          const char *field,
-                          const char *text)
-{
-  g_return_if_fail (LT_IS_ACTOR (self));
-  g_return_if_fail (lang != NULL && field != NULL);
-
-  if (g_str_equal (lang, "en"))
-    {
-      if (g_str_equal (field, "name"))
-        lt_actor_set_name (self, text);
-      else if (g_str_equal (field, "description"))
-        lt_actor_set_description (self, text);
-      return;
-    }
-
-  ensure_i18n (self);
-  if (_lt_i18n_set (&self->i18n, lang, field, text) && g_strcmp0 (lang, self->lang) == 0)
-    {
-      if (g_str_equal (field, "name"))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-      else if (g_str_equal (field, "description"))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
-    }
+  _lt_record_set_text (LT_RECORD (self), &self->description, description,
+                       properties[PROP_DESCRIPTION]);
 }
 
 /**
@@ -458,39 +300,4 @@ lt_actor_set_aliases (LtActor            *self,
   g_strfreev (self->aliases);
   self->aliases = g_strdupv ((char **) aliases);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
-}
-
-/**
- * lt_actor_dup:
- * @self: a actor
- *
- * Copies @self with its translations, keeping its id: edit the copy and
- * pass it to [method@Store.update_actor].
- *
- * Returns: (transfer full): a copy
- */
-LtActor *
-lt_actor_dup (LtActor *self)
-{
-  LtActor *copy;
-
-  g_return_val_if_fail (LT_IS_ACTOR (self), NULL);
-
-  ensure_i18n (self);
-
-  copy = g_object_new (LT_TYPE_ACTOR, NULL);
-  _lt_record_set_store (G_OBJECT (copy), &copy->store, self->store);
-  copy->lang = self->lang;
-  copy->id = self->id;
-  copy->slug = g_strdup (self->slug);
-  copy->name = g_strdup (self->name);
-  copy->kind = g_strdup (self->kind);
-  copy->country = g_strdup (self->country);
-  copy->description = g_strdup (self->description);
-  copy->aliases = g_strdupv (self->aliases);
-  copy->restricted = self->restricted;
-  _lt_i18n_copy (&copy->i18n, &self->i18n);
-  copy->i18n_complete = TRUE;
-
-  return copy;
 }

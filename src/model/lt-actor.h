@@ -9,20 +9,17 @@
 
 #include <glib-object.h>
 
+#include "lt-record.h"
 #include "lt-types.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_ACTOR (lt_actor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtActor, lt_actor, LT, ACTOR, GObject)
+G_DECLARE_FINAL_TYPE (LtActor, lt_actor, LT, ACTOR, LtRecord)
 
 /* name and description follow the display language (English fallback). */
 LtActor            *lt_actor_new              (void);
-gint64              lt_actor_get_id           (LtActor            *self);
-const char         *lt_actor_get_slug         (LtActor            *self);
-void                lt_actor_set_slug         (LtActor            *self,
-                                               const char         *slug);
 const char         *lt_actor_get_name         (LtActor            *self);
 void                lt_actor_set_name         (LtActor            *self,
                                                const char         *name);
@@ -38,17 +35,5 @@ void                lt_actor_set_description  (LtActor            *self,
 const char * const *lt_actor_get_aliases      (LtActor            *self);
 void                lt_actor_set_aliases      (LtActor            *self,
                                                const char * const *aliases);
-const char         *lt_actor_get_visibility   (LtActor            *self);
-gboolean            lt_actor_is_restricted    (LtActor            *self);
-void                lt_actor_set_restricted   (LtActor            *self,
-                                               gboolean            restricted);
-const char         *lt_actor_get_translation  (LtActor            *self,
-                                               const char         *lang,
-                                               const char         *field);
-void                lt_actor_set_translation  (LtActor            *self,
-                                               const char         *lang,
-                                               const char         *field,
-                                               const char         *text);
-LtActor            *lt_actor_dup              (LtActor            *self);
 
 G_END_DECLS

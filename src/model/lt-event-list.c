@@ -1,4 +1,4 @@
-/* lt-event-list.c
+/* lt-event-list.c: LtEventList, the events of a filter, built on demand from their keys
  *
  * Copyright 2024 The Letapis authors
  *
@@ -26,29 +26,21 @@ typedef struct
 
 struct _LtEventList
 {
-  GObject        parent_instance;
+  LtRecordList   parent_instance;
 
-  LtStore       *store;
   LtEventFilter *filter;
   GArray        *keys;   /* of LtDayKey, sorted by (start_day, id) */
 
   GQueue         chunks; /* of Chunk, most recently used first */
-  gulong         changed_handler;
 };
 
 enum {
   PROP_0,
-  PROP_STORE,
   PROP_FILTER,
-  PROP_ITEM_TYPE,
-  PROP_N_ITEMS,
   N_PROPS
 };
 
-static void list_model_iface_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (LtEventList, lt_event_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE (LtEventList, lt_event_list, LT_TYPE_RECORD_LIST)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -112,7 +104,8 @@ load_chunk (LtEventList *self,
   guint first = index * CHUNK_SIZE;
   guint n = MIN (CHUNK_SIZE, self->keys->len - first);
   const LtDayKey *keys = &g_array_index (self->keys, LtDayKey, first);
-  const char *lang = lt_store_get_language (self->store);
+  LtStore *store = lt_record_list_get_store (LT_RECORD_LIST (self));
+  const char *lang = lt_store_get_language (store);
   sqlite3_stmt *stmt;
   Chunk *chunk;
 
@@ -121,7 +114,7 @@ load_chunk (LtEventList *self,
   chunk->events = g_ptr_array_new_full (n, g_object_unref);
   g_ptr_array_set_size (chunk->events, n);
 
-  if (!(stmt = _lt_store_prepare (self->store, chunk_sql (), NULL)))
+  if (!(stmt = _lt_store_prepare (store, chunk_sql (), NULL)))
     return chunk;
 
   for (guint i = 0; i < n; i++)
@@ -135,13 +128,13 @@ load_chunk (LtEventList *self,
       for (guint i = 0; i < n; i++)
         if (keys[i].id == id && g_ptr_array_index (chunk->events, i) == NULL)
           {
-            g_ptr_array_index (chunk->events, i) = _lt_store_event_from_row (self->store, stmt);
+            g_ptr_array_index (chunk->events, i) = _lt_store_event_from_row (store, stmt);
             break;
           }
     }
   sqlite3_reset (stmt);
 
-  if (!g_str_equal (lang, "en") && (stmt = _lt_store_prepare (self->store, chunk_i18n_sql (), NULL)))
+  if (!g_str_equal (lang, "en") && (stmt = _lt_store_prepare (store, chunk_i18n_sql (), NULL)))
     {
       for (guint i = 0; i < n; i++)
         sqlite3_bind_int64 (stmt, (int) i + 1, keys[i].id);
@@ -154,10 +147,11 @@ load_chunk (LtEventList *self,
           for (guint i = 0; i < n; i++)
             {
               LtEvent *event = g_ptr_array_index (chunk->events, i);
+              LtRecordPrivate *priv = event != NULL ? _lt_record_get_private (event) : NULL;
 
-              if (event != NULL && event->id == id)
+              if (priv != NULL && priv->id == id)
                 {
-                  _lt_i18n_set (&event->i18n, lang,
+                  _lt_i18n_set (&priv->i18n, lang,
                                 (const char *) sqlite3_column_text (stmt, 1),
                                 (const char *) sqlite3_column_text (stmt, 2));
                   break;
@@ -171,10 +165,10 @@ load_chunk (LtEventList *self,
 }
 
 static gpointer
-lt_event_list_get_item (GListModel *model,
-                        guint       position)
+lt_event_list_get_item (LtRecordList *list,
+                        guint         position)
 {
-  LtEventList *self = LT_EVENT_LIST (model);
+  LtEventList *self = LT_EVENT_LIST (list);
   guint index = position / CHUNK_SIZE;
   Chunk *chunk = NULL;
   gpointer item;
@@ -211,51 +205,28 @@ lt_event_list_get_item (GListModel *model,
 }
 
 static guint
-lt_event_list_get_n_items (GListModel *model)
+lt_event_list_get_n_items (LtRecordList *list)
 {
-  LtEventList *self = LT_EVENT_LIST (model);
+  LtEventList *self = LT_EVENT_LIST (list);
 
   return self->keys != NULL ? self->keys->len : 0;
 }
 
-static GType
-lt_event_list_get_item_type (GListModel *model)
-{
-  return LT_TYPE_EVENT;
-}
-
 static void
-list_model_iface_init (GListModelInterface *iface)
+lt_event_list_reload (LtRecordList *list)
 {
-  iface->get_item = lt_event_list_get_item;
-  iface->get_n_items = lt_event_list_get_n_items;
-  iface->get_item_type = lt_event_list_get_item_type;
-}
-
-static void
-items_changed (LtEventList *self,
-               guint        position,
-               guint        removed,
-               guint        added)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-static void
-reload (LtEventList *self)
-{
+  LtEventList *self = LT_EVENT_LIST (list);
+  LtStore *store = lt_record_list_get_store (list);
   g_autoptr(GError) error = NULL;
   guint old_n = self->keys != NULL ? self->keys->len : 0;
   GArray *keys;
 
   clear_chunks (self);
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  keys = _lt_store_dup_event_keys (self->store, self->filter, &error);
+  keys = _lt_store_dup_event_keys (store, self->filter, &error);
   if (keys == NULL)
     {
       g_warning ("Could not list events: %s", error->message);
@@ -266,16 +237,21 @@ reload (LtEventList *self)
   self->keys = keys;
 
   if (old_n > 0 || keys->len > 0)
-    items_changed (self, 0, old_n, keys->len);
+    _lt_record_list_items_changed (list, 0, old_n, keys->len);
 }
 
 static gboolean
-find_id (LtEventList *self,
-         gint64       id,
-         guint       *position)
+lt_event_list_find (LtRecordList *list,
+                    gint64        id,
+                    guint        *position)
 {
-  const LtDayKey *keys = (const LtDayKey *) (gpointer) self->keys->data;
+  LtEventList *self = LT_EVENT_LIST (list);
+  const LtDayKey *keys;
 
+  if (self->keys == NULL)
+    return FALSE;
+
+  keys = (const LtDayKey *) (gpointer) self->keys->data;
   for (guint i = 0; i < self->keys->len; i++)
     if (keys[i].id == id)
       {
@@ -286,101 +262,61 @@ find_id (LtEventList *self,
   return FALSE;
 }
 
+typedef struct
+{
+  const LtDayKey *keys;
+  LtDayKey        key;
+} Placing;
+
+static gboolean
+sorts_before_cb (guint    i,
+                 gpointer data)
+{
+  const Placing *p = data;
+  const LtDayKey *k = &p->keys[i];
+
+  return k->start_day < p->key.start_day || (k->start_day == p->key.start_day && k->id < p->key.id);
+}
+
 static guint
 insertion_point (LtEventList *self,
                  gint32       day,
                  gint64       id)
 {
-  const LtDayKey *keys = (const LtDayKey *) (gpointer) self->keys->data;
-  guint lo = 0, hi = self->keys->len;
+  Placing p = { (const LtDayKey *) (gpointer) self->keys->data, { id, day } };
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (keys[mid].start_day < day || (keys[mid].start_day == day && keys[mid].id < id))
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return _lt_record_list_bisect (self->keys->len, sorts_before_cb, &p);
 }
 
 static void
-event_changed (LtEventList *self,
-               gint64       id,
-               LtChange     change)
+lt_event_list_record_changed (LtRecordList *list,
+                              gint64        id,
+                              LtChange      change)
 {
+  LtEventList *self = LT_EVENT_LIST (list);
   LtDayKey key = { id, 0 };
   guint old_pos = 0;
-  gboolean was_in = find_id (self, id, &old_pos);
+  gboolean was_in = lt_event_list_find (list, id, &old_pos);
   gboolean is_in = FALSE;
-  guint new_pos;
+  guint new_pos = 0;
 
   if (change != LT_CHANGE_REMOVED)
-    is_in = _lt_store_event_matches (self->store, self->filter, id, &key.start_day);
+    is_in = _lt_store_event_matches (lt_record_list_get_store (list), self->filter, id,
+                                     &key.start_day);
 
   if (!was_in && !is_in)
     return;
 
   clear_chunks (self);
 
-  if (was_in && !is_in)
-    {
-      g_array_remove_index (self->keys, old_pos);
-      items_changed (self, old_pos, 1, 0);
-      return;
-    }
-
-  if (!was_in)
+  if (was_in)
+    g_array_remove_index (self->keys, old_pos);
+  if (is_in)
     {
       new_pos = insertion_point (self, key.start_day, id);
       g_array_insert_val (self->keys, new_pos, key);
-      items_changed (self, new_pos, 0, 1);
-      return;
     }
-
-  /* Still in the list: changed in place, or moved. */
-  g_array_remove_index (self->keys, old_pos);
-  new_pos = insertion_point (self, key.start_day, id);
-  g_array_insert_val (self->keys, new_pos, key);
-
-  if (new_pos == old_pos)
-    items_changed (self, old_pos, 1, 1);
-  else
-    {
-      guint first = MIN (old_pos, new_pos);
-      guint n = MAX (old_pos, new_pos) - first + 1;
-
-      items_changed (self, first, n, n);
-    }
-}
-
-static void
-store_changed_cb (LtEventList *self,
-                  const char  *table,
-                  gint64       id,
-                  int          change,
-                  LtStore     *store)
-{
-  g_assert (LT_IS_EVENT_LIST (self));
-
-  if (change == LT_CHANGE_RELOADED)
-    reload (self);
-  else if (g_str_equal (table, "events"))
-    event_changed (self, id, (LtChange) change);
-}
-
-static void
-lt_event_list_constructed (GObject *object)
-{
-  LtEventList *self = (LtEventList *)object;
-
-  G_OBJECT_CLASS (lt_event_list_parent_class)->constructed (object);
-
-  if (self->keys == NULL)
-    reload (self);
+  _lt_record_list_moved (list, was_in, old_pos, is_in, new_pos);
 }
 
 static void
@@ -389,9 +325,6 @@ lt_event_list_dispose (GObject *object)
   LtEventList *self = (LtEventList *)object;
 
   clear_chunks (self);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->store);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_event_list_parent_class)->dispose (object);
 }
@@ -417,17 +350,8 @@ lt_event_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, lt_event_list_get_store (self));
-      break;
     case PROP_FILTER:
       g_value_set_boxed (value, lt_event_list_get_filter (self));
-      break;
-    case PROP_ITEM_TYPE:
-      g_value_set_gtype (value, LT_TYPE_EVENT);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, lt_event_list_get_n_items (G_LIST_MODEL (self)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -444,13 +368,6 @@ lt_event_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      if (self->store != NULL)
-        self->changed_handler = g_signal_connect_object (self->store, "changed",
-                                                         G_CALLBACK (store_changed_cb), self,
-                                                         G_CONNECT_SWAPPED);
-      break;
     case PROP_FILTER:
       if (self->keys == NULL)
         self->filter = lt_event_filter_copy (g_value_get_boxed (value));
@@ -466,26 +383,24 @@ static void
 lt_event_list_class_init (LtEventListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LtRecordListClass *list_class = LT_RECORD_LIST_CLASS (klass);
 
-  object_class->constructed = lt_event_list_constructed;
   object_class->dispose = lt_event_list_dispose;
   object_class->finalize = lt_event_list_finalize;
   object_class->get_property = lt_event_list_get_property;
   object_class->set_property = lt_event_list_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, LT_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  list_class->kind = LT_RECORD_EVENT;
+  list_class->reload = lt_event_list_reload;
+  list_class->record_changed = lt_event_list_record_changed;
+  list_class->get_n_items = lt_event_list_get_n_items;
+  list_class->get_item = lt_event_list_get_item;
+  list_class->find = lt_event_list_find;
+
   properties[PROP_FILTER] =
     g_param_spec_boxed ("filter", NULL, NULL, LT_TYPE_EVENT_FILTER,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY |
                          G_PARAM_STATIC_STRINGS));
-  properties[PROP_ITEM_TYPE] =
-    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -494,20 +409,6 @@ static void
 lt_event_list_init (LtEventList *self)
 {
   g_queue_init (&self->chunks);
-}
-
-/**
- * lt_event_list_get_store:
- * @self: an event list
- *
- * Returns: (transfer none): the store
- */
-LtStore *
-lt_event_list_get_store (LtEventList *self)
-{
-  g_return_val_if_fail (LT_IS_EVENT_LIST (self), NULL);
-
-  return self->store;
 }
 
 /**
@@ -542,7 +443,7 @@ lt_event_list_set_filter (LtEventList         *self,
 
   g_clear_pointer (&self->filter, lt_event_filter_free);
   self->filter = lt_event_filter_copy (filter);
-  reload (self);
+  lt_event_list_reload (LT_RECORD_LIST (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
@@ -565,29 +466,4 @@ lt_event_list_get_id_at (LtEventList *self,
     return 0;
 
   return g_array_index (self->keys, LtDayKey, position).id;
-}
-
-/**
- * lt_event_list_find:
- * @self: an event list
- * @event_id: an event
- * @position: (out) (optional): where it is
- *
- * Returns: whether the event is in the list
- */
-gboolean
-lt_event_list_find (LtEventList *self,
-                    gint64       event_id,
-                    guint       *position)
-{
-  guint pos;
-
-  g_return_val_if_fail (LT_IS_EVENT_LIST (self), FALSE);
-
-  if (self->keys == NULL || !find_id (self, event_id, &pos))
-    return FALSE;
-
-  if (position != NULL)
-    *position = pos;
-  return TRUE;
 }

@@ -1,4 +1,4 @@
-/* lt-event.c
+/* lt-event.c: LtEvent, a dated event with its participants, figures and citations
  *
  * Copyright 2024 The Letapis authors
  *
@@ -14,41 +14,49 @@
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_SLUG,
   PROP_TITLE,
   PROP_SUMMARY,
   PROP_PLACE,
   PROP_CATEGORY,
   PROP_DATE_RANGE,
-  PROP_RESTRICTED,
   N_PROPS
 };
 
-G_DEFINE_FINAL_TYPE (LtEvent, lt_event, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LtEvent, lt_event, LT_TYPE_RECORD)
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-ensure_details (LtEvent *self)
+static const LtRecordText event_texts[] = {
+  { "title", G_STRUCT_OFFSET (LtEvent, title) },
+  { "summary", G_STRUCT_OFFSET (LtEvent, summary) },
+  { "place", G_STRUCT_OFFSET (LtEvent, place) },
+  { NULL, -1 },
+};
+
+static LtRecord *
+lt_event_copy (LtRecord *record)
 {
-  if (self->details_loaded)
-    return;
+  LtEvent *self = LT_EVENT (record);
+  LtEvent *copy = LT_EVENT (LT_RECORD_CLASS (lt_event_parent_class)->copy (record));
 
-  self->details_loaded = TRUE;
-  if (self->store != NULL && self->id != 0)
-    _lt_record_get_loader ()->load_event_details (self->store, self);
-}
+  copy->title = g_strdup (self->title);
+  copy->summary = g_strdup (self->summary);
+  copy->place = g_strdup (self->place);
+  copy->category = g_strdup (self->category);
+  copy->range = self->range;
+  copy->start_day = self->start_day;
+  copy->end_day = self->end_day;
+  copy->participants = _lt_ptr_array_copy (self->participants,
+                                           (GBoxedCopyFunc) lt_participant_copy,
+                                           (GDestroyNotify) lt_participant_free);
+  copy->figures = _lt_ptr_array_copy (self->figures,
+                                      (GBoxedCopyFunc) lt_figure_copy,
+                                      (GDestroyNotify) lt_figure_free);
+  copy->citations = _lt_ptr_array_copy (self->citations,
+                                        (GBoxedCopyFunc) lt_citation_copy,
+                                        (GDestroyNotify) lt_citation_free);
 
-static void
-ensure_i18n (LtEvent *self)
-{
-  if (self->i18n_complete)
-    return;
-
-  self->i18n_complete = TRUE;
-  if (self->store != NULL && self->id != 0)
-    _lt_record_get_loader ()->load_i18n (self->store, LT_RECORD_EVENT, self->id, &self->i18n);
+  return LT_RECORD (copy);
 }
 
 static void
@@ -56,13 +64,10 @@ lt_event_finalize (GObject *object)
 {
   LtEvent *self = (LtEvent *)object;
 
-  _lt_record_set_store (object, &self->store, NULL);
-  g_clear_pointer (&self->slug, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->place, g_free);
   g_clear_pointer (&self->category, g_free);
-  _lt_i18n_clear (&self->i18n);
   g_clear_pointer (&self->participants, g_ptr_array_unref);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
@@ -80,12 +85,6 @@ lt_event_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, lt_event_get_id (self));
-      break;
-    case PROP_SLUG:
-      g_value_set_string (value, lt_event_get_slug (self));
-      break;
     case PROP_TITLE:
       g_value_set_string (value, lt_event_get_title (self));
       break;
@@ -100,9 +99,6 @@ lt_event_get_property (GObject    *object,
       break;
     case PROP_DATE_RANGE:
       g_value_set_boxed (value, lt_event_get_date_range (self));
-      break;
-    case PROP_RESTRICTED:
-      g_value_set_boolean (value, lt_event_is_restricted (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -119,9 +115,6 @@ lt_event_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_SLUG:
-      lt_event_set_slug (self, g_value_get_string (value));
-      break;
     case PROP_TITLE:
       lt_event_set_title (self, g_value_get_string (value));
       break;
@@ -137,9 +130,6 @@ lt_event_set_property (GObject      *object,
     case PROP_DATE_RANGE:
       lt_event_set_date_range (self, g_value_get_boxed (value));
       break;
-    case PROP_RESTRICTED:
-      lt_event_set_restricted (self, g_value_get_boolean (value));
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,17 +139,16 @@ static void
 lt_event_class_init (LtEventClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LtRecordClass *record_class = LT_RECORD_CLASS (klass);
 
   object_class->finalize = lt_event_finalize;
   object_class->get_property = lt_event_get_property;
   object_class->set_property = lt_event_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SLUG] =
-    g_param_spec_string ("slug", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  record_class->kind = LT_RECORD_EVENT;
+  record_class->texts = event_texts;
+  record_class->copy = lt_event_copy;
+
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -175,9 +164,6 @@ lt_event_class_init (LtEventClass *klass)
   properties[PROP_DATE_RANGE] =
     g_param_spec_boxed ("date-range", NULL, NULL, LT_TYPE_DATE_RANGE,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_RESTRICTED] =
-    g_param_spec_boolean ("restricted", NULL, NULL, FALSE,
-                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -198,38 +184,7 @@ lt_event_init (LtEvent *self)
 LtEvent *
 lt_event_new (void)
 {
-  LtEvent *self = g_object_new (LT_TYPE_EVENT, NULL);
-
-  self->details_loaded = TRUE;
-  self->i18n_complete = TRUE;
-
-  return self;
-}
-
-gint64
-lt_event_get_id (LtEvent *self)
-{
-  g_return_val_if_fail (LT_IS_EVENT (self), 0);
-
-  return self->id;
-}
-
-const char *
-lt_event_get_slug (LtEvent *self)
-{
-  g_return_val_if_fail (LT_IS_EVENT (self), NULL);
-
-  return self->slug;
-}
-
-void
-lt_event_set_slug (LtEvent    *self,
-                   const char *slug)
-{
-  g_return_if_fail (LT_IS_EVENT (self));
-
-  if (_lt_set_str (&self->slug, slug))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SLUG]);
+  return g_object_new (LT_TYPE_EVENT, NULL);
 }
 
 /**
@@ -243,7 +198,7 @@ lt_event_get_title (LtEvent *self)
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
 
-  return _lt_i18n_pick (&self->i18n, self->lang, "title", self->title);
+  return _lt_record_pick (LT_RECORD (self), "title", self->title);
 }
 
 /**
@@ -251,7 +206,7 @@ lt_event_get_title (LtEvent *self)
  * @self: an event
  * @title: the English title
  *
- * Sets the English title; see [method@Event.set_translation] for others.
+ * Sets the English title; see [method@Record.set_translation] for others.
  */
 void
 lt_event_set_title (LtEvent    *self,
@@ -268,7 +223,7 @@ lt_event_get_summary (LtEvent *self)
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
 
-  return _lt_i18n_pick (&self->i18n, self->lang, "summary", self->summary);
+  return _lt_record_pick (LT_RECORD (self), "summary", self->summary);
 }
 
 void
@@ -286,7 +241,7 @@ lt_event_get_place (LtEvent *self)
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
 
-  return _lt_i18n_pick (&self->i18n, self->lang, "place", self->place);
+  return _lt_record_pick (LT_RECORD (self), "place", self->place);
 }
 
 void
@@ -295,10 +250,7 @@ lt_event_set_place (LtEvent    *self,
 {
   g_return_if_fail (LT_IS_EVENT (self));
 
-  if (place != NULL && *place == '\0')
-    place = NULL;
-  if (_lt_set_str (&self->place, place))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
+  _lt_record_set_text (LT_RECORD (self), &self->place, place, properties[PROP_PLACE]);
 }
 
 /**
@@ -372,116 +324,6 @@ lt_event_get_end_day (LtEvent *self)
 }
 
 /**
- * lt_event_get_visibility:
- * @self: an event
- *
- * Returns: "public" or "restricted"
- */
-const char *
-lt_event_get_visibility (LtEvent *self)
-{
-  g_return_val_if_fail (LT_IS_EVENT (self), NULL);
-
-  return self->restricted ? "restricted" : "public";
-}
-
-gboolean
-lt_event_is_restricted (LtEvent *self)
-{
-  g_return_val_if_fail (LT_IS_EVENT (self), FALSE);
-
-  return self->restricted;
-}
-
-void
-lt_event_set_restricted (LtEvent  *self,
-                         gboolean  restricted)
-{
-  g_return_if_fail (LT_IS_EVENT (self));
-
-  restricted = !!restricted;
-  if (self->restricted != restricted)
-    {
-      self->restricted = restricted;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTRICTED]);
-    }
-}
-
-/**
- * lt_event_get_translation:
- * @self: an event
- * @lang: "uk", "be", ...
- * @field: "title", "summary" or "place"
- *
- * "en" gives the English text itself, so that an editor can show every
- * language the same way.
- *
- * Returns: (nullable): the translation, %NULL if there is none
- */
-const char *
-lt_event_get_translation (LtEvent    *self,
-                          const char *lang,
-                          const char *field)
-{
-  g_return_val_if_fail (LT_IS_EVENT (self), NULL);
-  g_return_val_if_fail (lang != NULL && field != NULL, NULL);
-
-  if (g_str_equal (lang, "en"))
-    {
-      if (g_str_equal (field, "title"))
-        return self->title;
-      if (g_str_equal (field, "summary"))
-        return self->summary;
-      if (g_str_equal (field, "place"))
-        return self->place;
-    }
-
-  ensure_i18n (self);
-  return _lt_i18n_get (&self->i18n, lang, field);
-}
-
-/**
- * lt_event_set_translation:
- * @self: an event
- * @lang: "uk", "be", ...
- * @field: "title", "summary" or "place"
- * @text: (nullable): the translation, %NULL to remove it
- *
- * "en" sets the English text itself, as the plain setters do.
- */
-void
-lt_event_set_translation (LtEvent    *self,
-                          const char *lang,
-                          const char *field,
-                          const char *text)
-{
-  g_return_if_fail (LT_IS_EVENT (self));
-  g_return_if_fail (lang != NULL && field != NULL);
-
-  if (g_str_equal (lang, "en"))
-    {
-      if (g_str_equal (field, "title"))
-        lt_event_set_title (self, text);
-      else if (g_str_equal (field, "summary"))
-        lt_event_set_summary (self, text);
-      else if (g_str_equal (field, "place"))
-        lt_event_set_place (self, text);
-      return;
-    }
-
-  ensure_i18n (self);
-  if (_lt_i18n_set (&self->i18n, lang, field, text) && g_strcmp0 (lang, self->lang) == 0)
-    {
-      if (g_str_equal (field, "title"))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-      else if (g_str_equal (field, "summary"))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
-      else if (g_str_equal (field, "place"))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
-    }
-}
-
-/**
  * lt_event_list_participants:
  * @self: an event
  *
@@ -493,7 +335,7 @@ lt_event_list_participants (LtEvent *self)
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
 
-  ensure_details (self);
+  _lt_record_ensure_details (LT_RECORD (self));
   if (self->participants == NULL)
     self->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_participant_free);
   return g_ptr_array_ref (self->participants);
@@ -506,7 +348,7 @@ lt_event_add_participant (LtEvent    *self,
 {
   g_return_if_fail (LT_IS_EVENT (self));
 
-  ensure_details (self);
+  _lt_record_ensure_details (LT_RECORD (self));
   if (self->participants == NULL)
     self->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_participant_free);
   g_ptr_array_add (self->participants, lt_participant_new (actor_id, role));
@@ -517,7 +359,7 @@ lt_event_clear_participants (LtEvent *self)
 {
   g_return_if_fail (LT_IS_EVENT (self));
 
-  ensure_details (self);
+  _lt_record_ensure_details (LT_RECORD (self));
   if (self->participants != NULL)
     g_ptr_array_set_size (self->participants, 0);
 }
@@ -533,7 +375,7 @@ lt_event_get_figures (LtEvent *self)
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
 
-  ensure_details (self);
+  _lt_record_ensure_details (LT_RECORD (self));
   if (self->figures == NULL)
     self->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_figure_free);
   return self->figures;
@@ -569,7 +411,7 @@ lt_event_get_citations (LtEvent *self)
 {
   g_return_val_if_fail (LT_IS_EVENT (self), NULL);
 
-  ensure_details (self);
+  _lt_record_ensure_details (LT_RECORD (self));
   if (self->citations == NULL)
     self->citations = g_ptr_array_new_with_free_func ((GDestroyNotify) lt_citation_free);
   return self->citations;
@@ -592,52 +434,4 @@ lt_event_clear_citations (LtEvent *self)
   g_return_if_fail (LT_IS_EVENT (self));
 
   g_ptr_array_set_size (lt_event_get_citations (self), 0);
-}
-
-/**
- * lt_event_dup:
- * @self: an event
- *
- * Copies @self with all its details and translations, keeping its id:
- * edit the copy and pass it to [method@Store.update_event].
- *
- * Returns: (transfer full): a copy
- */
-LtEvent *
-lt_event_dup (LtEvent *self)
-{
-  LtEvent *copy;
-
-  g_return_val_if_fail (LT_IS_EVENT (self), NULL);
-
-  ensure_details (self);
-  ensure_i18n (self);
-
-  copy = g_object_new (LT_TYPE_EVENT, NULL);
-  _lt_record_set_store (G_OBJECT (copy), &copy->store, self->store);
-  copy->lang = self->lang;
-  copy->id = self->id;
-  copy->slug = g_strdup (self->slug);
-  copy->title = g_strdup (self->title);
-  copy->summary = g_strdup (self->summary);
-  copy->place = g_strdup (self->place);
-  copy->category = g_strdup (self->category);
-  copy->range = self->range;
-  copy->start_day = self->start_day;
-  copy->end_day = self->end_day;
-  copy->restricted = self->restricted;
-  _lt_i18n_copy (&copy->i18n, &self->i18n);
-  copy->participants = _lt_ptr_array_copy (self->participants,
-                                           (GBoxedCopyFunc) lt_participant_copy,
-                                           (GDestroyNotify) lt_participant_free);
-  copy->figures = _lt_ptr_array_copy (self->figures,
-                                      (GBoxedCopyFunc) lt_figure_copy,
-                                      (GDestroyNotify) lt_figure_free);
-  copy->citations = _lt_ptr_array_copy (self->citations,
-                                        (GBoxedCopyFunc) lt_citation_copy,
-                                        (GDestroyNotify) lt_citation_free);
-  copy->details_loaded = TRUE;
-  copy->i18n_complete = TRUE;
-
-  return copy;
 }

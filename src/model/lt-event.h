@@ -10,24 +10,21 @@
 #include <glib-object.h>
 
 #include "lt-date.h"
+#include "lt-record.h"
 #include "lt-types.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_EVENT (lt_event_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtEvent, lt_event, LT, EVENT, GObject)
+G_DECLARE_FINAL_TYPE (LtEvent, lt_event, LT, EVENT, LtRecord)
 
 /* Text getters (title, summary, place) return the store's display language
  * with English as the fallback; setters set the English text, and
- * lt_event_set_translation() sets the others. An event from
+ * lt_record_set_translation() sets the others. An event from
  * lt_event_new() is a draft (id 0) for lt_store_add_event().
  */
 LtEvent           *lt_event_new                 (void);
-gint64             lt_event_get_id              (LtEvent            *self);
-const char        *lt_event_get_slug            (LtEvent            *self);
-void               lt_event_set_slug            (LtEvent            *self,
-                                                 const char         *slug);
 const char        *lt_event_get_title           (LtEvent            *self);
 void               lt_event_set_title           (LtEvent            *self,
                                                  const char         *title);
@@ -45,17 +42,6 @@ void               lt_event_set_date_range      (LtEvent            *self,
                                                  const LtDateRange  *range);
 gint32             lt_event_get_start_day       (LtEvent            *self);
 gint32             lt_event_get_end_day         (LtEvent            *self);
-const char        *lt_event_get_visibility      (LtEvent            *self);
-gboolean           lt_event_is_restricted       (LtEvent            *self);
-void               lt_event_set_restricted      (LtEvent            *self,
-                                                 gboolean            restricted);
-const char        *lt_event_get_translation     (LtEvent            *self,
-                                                 const char         *lang,
-                                                 const char         *field);
-void               lt_event_set_translation     (LtEvent            *self,
-                                                 const char         *lang,
-                                                 const char         *field,
-                                                 const char         *text);
 GPtrArray         *lt_event_list_participants   (LtEvent            *self);
 void               lt_event_add_participant     (LtEvent            *self,
                                                  gint64              actor_id,
@@ -73,6 +59,5 @@ void               lt_event_add_citation        (LtEvent            *self,
                                                  const char         *locator,
                                                  const char         *note);
 void               lt_event_clear_citations     (LtEvent            *self);
-LtEvent           *lt_event_dup                 (LtEvent            *self);
 
 G_END_DECLS

@@ -72,44 +72,6 @@ _lt_importer_load_chronicle (LtImporter  *self,
 
 /* Merging a chronicle */
 
-static LtRecordKind
-kind_of (GObject *record)
-{
-  if (LT_IS_EVENT (record))
-    return LT_RECORD_EVENT;
-  if (LT_IS_ACTOR (record))
-    return LT_RECORD_ACTOR;
-  if (LT_IS_SOURCE (record))
-    return LT_RECORD_SOURCE;
-  return LT_RECORD_RELATION;
-}
-
-static char **
-slug_field (GObject *record)
-{
-  switch (kind_of (record))
-    {
-    case LT_RECORD_EVENT: return &LT_EVENT (record)->slug;
-    case LT_RECORD_ACTOR: return &LT_ACTOR (record)->slug;
-    case LT_RECORD_SOURCE: return &LT_SOURCE (record)->slug;
-    case LT_RECORD_RELATION:
-    default: return &LT_RELATION (record)->slug;
-    }
-}
-
-static gint64 *
-id_field (GObject *record)
-{
-  switch (kind_of (record))
-    {
-    case LT_RECORD_EVENT: return &LT_EVENT (record)->id;
-    case LT_RECORD_ACTOR: return &LT_ACTOR (record)->id;
-    case LT_RECORD_SOURCE: return &LT_SOURCE (record)->id;
-    case LT_RECORD_RELATION:
-    default: return &LT_RELATION (record)->id;
-    }
-}
-
 gint64
 _lt_importer_find_slug (LtStore      *store,
                         LtRecordKind  kind,
@@ -165,7 +127,7 @@ static char *
 fingerprint (GObject *record)
 {
   GString *out = g_string_new (NULL);
-  LtI18n *i18n;
+  LtRecordPrivate *priv = _lt_record_get_private (record);
 
   if (LT_IS_EVENT (record))
     {
@@ -173,7 +135,7 @@ fingerprint (GObject *record)
       g_autofree char *date = lt_date_range_to_iso (&e->range);
 
       g_string_append_printf (out, "%s|%s|%s|%s|%s|%d", T (e->title), T (e->summary), date,
-                              T (e->place), T (e->category), e->restricted);
+                              T (e->place), T (e->category), priv->restricted);
       for (guint i = 0; e->participants != NULL && i < e->participants->len; i++)
         {
           const LtParticipant *p = g_ptr_array_index (e->participants, i);
@@ -187,17 +149,15 @@ fingerprint (GObject *record)
           g_string_append_printf (out, "|f%g:%s:%s", f->value, T (f->counts), T (f->qualifier));
         }
       print_citations (out, e->citations);
-      i18n = &e->i18n;
     }
   else if (LT_IS_ACTOR (record))
     {
       LtActor *a = LT_ACTOR (record);
 
       g_string_append_printf (out, "%s|%s|%s|%s|%d", T (a->name), T (a->kind), T (a->country),
-                              T (a->description), a->restricted);
+                              T (a->description), priv->restricted);
       for (guint i = 0; a->aliases != NULL && a->aliases[i] != NULL; i++)
         g_string_append_printf (out, "|%s", a->aliases[i]);
-      i18n = &a->i18n;
     }
   else if (LT_IS_SOURCE (record))
     {
@@ -205,8 +165,7 @@ fingerprint (GObject *record)
 
       g_string_append_printf (out, "%s|%s|%s|%s|%s|%s|%s|%s|%d", T (s->title), T (s->publisher),
                               T (s->author), T (s->date), T (s->url), T (s->language), T (s->file),
-                              T (s->note), s->restricted);
-      i18n = &s->i18n;
+                              T (s->note), priv->restricted);
     }
   else
     {
@@ -215,12 +174,11 @@ fingerprint (GObject *record)
 
       g_string_append_printf (out, "%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT "|%s|%s|%s|%d",
                               r->from_id, r->to_id, T (r->relation_type), T (date), T (r->note),
-                              r->restricted);
+                              priv->restricted);
       print_citations (out, r->citations);
-      i18n = &r->i18n;
     }
 
-  _lt_i18n_foreach (i18n, print_i18n_cb, out);
+  _lt_i18n_foreach (&priv->i18n, print_i18n_cb, out);
   return g_string_free (out, FALSE);
 }
 
@@ -231,78 +189,19 @@ lookup_complete (LtStore      *store,
                  LtRecordKind  kind,
                  gint64        id)
 {
-  GObject *record = NULL;
+  LtRecord *record = _lt_store_lookup_record (store, kind, id);
 
-  switch (kind)
-    {
-    case LT_RECORD_EVENT:
-      {
-        LtEvent *e = lt_store_lookup_event (store, id);
-
-        if (e != NULL && !e->details_loaded)
-          _lt_store_load_event_details (store, e);
-        if (e != NULL && !e->i18n_complete)
-          {
-            _lt_store_load_i18n (store, kind, id, &e->i18n);
-            e->i18n_complete = TRUE;
-          }
-        record = (GObject *) e;
-        break;
-      }
-    case LT_RECORD_RELATION:
-      {
-        LtRelation *r = lt_store_lookup_relation (store, id);
-
-        if (r != NULL && !r->details_loaded)
-          _lt_store_load_relation_details (store, r);
-        if (r != NULL && !r->i18n_complete)
-          {
-            _lt_store_load_i18n (store, kind, id, &r->i18n);
-            r->i18n_complete = TRUE;
-          }
-        record = (GObject *) r;
-        break;
-      }
-    case LT_RECORD_ACTOR:
-      {
-        LtActor *a = lt_store_lookup_actor (store, id);
-
-        if (a != NULL && !a->i18n_complete)
-          {
-            _lt_store_load_i18n (store, kind, id, &a->i18n);
-            a->i18n_complete = TRUE;
-          }
-        record = (GObject *) a;
-        break;
-      }
-    case LT_RECORD_SOURCE:
-    default:
-      {
-        LtSource *s = lt_store_lookup_source (store, id);
-
-        if (s != NULL && !s->i18n_complete)
-          {
-            _lt_store_load_i18n (store, kind, id, &s->i18n);
-            s->i18n_complete = TRUE;
-          }
-        record = (GObject *) s;
-        break;
-      }
-    }
-
-  return record;
+  if (record != NULL)
+    _lt_record_ensure_complete (record);
+  return (GObject *) record;
 }
 
 static const char *
 label_of (GObject *record)
 {
-  if (LT_IS_EVENT (record))
-    return lt_event_get_title (LT_EVENT (record));
-  if (LT_IS_ACTOR (record))
-    return lt_actor_get_name (LT_ACTOR (record));
-  if (LT_IS_SOURCE (record))
-    return lt_source_get_title (LT_SOURCE (record));
-  return LT_RELATION (record)->slug;
+  if (LT_IS_RELATION (record))
+    return lt_record_get_slug (LT_RECORD (record));
+  return _lt_record_get_title (LT_RECORD (record));
 }
 
 static char *
@@ -328,7 +227,7 @@ write_merged (Merge    *m,
     return _lt_store_group_write (m->plan->store, m->plan->group, record, error);
   /* A preview writes new records too, so that what refers to them
    * resolves; its transaction is rolled back. */
-  if (*id_field (record) == 0)
+  if (_lt_record_get_private (record)->id == 0)
     return _lt_store_write_record (m->plan->store, record, error);
   return TRUE;
 }
@@ -340,8 +239,8 @@ _lt_importer_merge_cb (GObject  *record,
 {
   Merge *m = data;
   LtImporter *self = m->self;
-  LtRecordKind kind = kind_of (record);
-  char **slug = slug_field (record);
+  LtRecordKind kind = lt_record_get_kind (LT_RECORD (record));
+  char **slug = &_lt_record_get_private (record)->slug;
   gint64 existing = _lt_importer_find_slug (m->plan->store, kind, *slug);
   g_autoptr(GObject) stored = NULL;
   g_autofree char *mine = NULL;
@@ -366,7 +265,7 @@ _lt_importer_merge_cb (GObject  *record,
   stored = lookup_complete (m->plan->store, kind, existing);
   mine = stored != NULL ? fingerprint (stored) : NULL;
   theirs = fingerprint (record);
-  *id_field (record) = existing;
+  _lt_record_get_private (record)->id = existing;
 
   if (g_strcmp0 (mine, theirs) == 0)
     {
@@ -391,7 +290,7 @@ _lt_importer_merge_cb (GObject  *record,
 
     case LT_IMPORT_KEEP_BOTH:
       self->counts[kind][LT_IMPORT_ADDED]++;
-      *id_field (record) = 0;
+      _lt_record_get_private (record)->id = 0;
       g_free (*slug);
       *slug = free_slug (m->plan->store, kind, conflict->slug);
       return write_merged (m, record, error);

@@ -547,7 +547,7 @@ resolve_actor (LtImporter  *self,
           lt_actor_set_kind (actor, "person");
           if (!_lt_store_group_write (plan->store, plan->group, G_OBJECT (actor), error))
             return 0;
-          id = lt_actor_get_id (actor);
+          id = lt_record_get_id (LT_RECORD (actor));
         }
     }
 
@@ -588,7 +588,7 @@ resolve_source (LtImporter  *self,
       lt_source_set_url (source, x->source_url);
       if (!_lt_store_group_write (plan->store, plan->group, G_OBJECT (source), error))
         return 0;
-      id = lt_source_get_id (source);
+      id = lt_record_get_id (LT_RECORD (source));
     }
 
   remember (plan->sources, key, id);
@@ -646,15 +646,8 @@ merge_into (LtImporter  *self,
   if (stored == NULL)
     return FALSE;
 
-  merged = lt_event_dup (stored);
-  if (!merged->details_loaded)
-    _lt_store_load_event_details (plan->store, merged);
-  if (!merged->i18n_complete)
-    {
-      _lt_store_load_i18n (plan->store, LT_RECORD_EVENT, id, &merged->i18n);
-      merged->i18n_complete = TRUE;
-    }
-  g_clear_object (&merged->store);
+  merged = LT_EVENT (lt_record_dup (LT_RECORD (stored)));
+  _lt_record_set_store (merged, NULL);
 
   if (row->summary != NULL && *row->summary != '\0' && !same_text (row->summary, merged->summary))
     {
@@ -821,7 +814,7 @@ _lt_importer_plan_csv (LtImporter    *self,
               {
                 g_autofree char *slug = event_slug (plan, lt_event_get_title (event), date);
 
-                lt_event_set_slug (event, slug);
+                lt_record_set_slug (LT_RECORD (event), slug);
               }
               ok = _lt_store_group_write (plan->store, plan->group, G_OBJECT (event), error);
             }

@@ -96,6 +96,9 @@ LtStore      *_lt_store_open_at_version     (const char       *path,
                                              GError          **error);
 LtEvent      *_lt_store_event_from_row      (LtStore          *self,
                                              sqlite3_stmt     *stmt);
+LtRecord     *_lt_store_lookup_record       (LtStore          *self,
+                                             LtRecordKind      kind,
+                                             gint64            id);
 GArray       *_lt_store_dup_event_keys      (LtStore             *self,
                                              const LtEventFilter *filter,
                                              GError             **error);
@@ -108,6 +111,21 @@ GPtrArray    *_lt_store_load_actors         (LtStore          *self,
 GPtrArray    *_lt_store_load_relations      (LtStore          *self,
                                              gint64            actor_id);
 GPtrArray    *_lt_store_load_sources        (LtStore          *self);
+
+/* lt-record-list.c, for its subclasses */
+void          _lt_record_list_items_changed (LtRecordList     *self,
+                                             guint             position,
+                                             guint             removed,
+                                             guint             added);
+guint         _lt_record_list_bisect        (guint             n,
+                                             gboolean        (*before) (guint    i,
+                                                                        gpointer data),
+                                             gpointer          data);
+void          _lt_record_list_moved         (LtRecordList     *self,
+                                             gboolean          was_in,
+                                             guint             old_pos,
+                                             gboolean          is_in,
+                                             guint             new_pos);
 
 /* lt-store-filter.c: the visibility rule */
 typedef enum

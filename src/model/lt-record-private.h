@@ -1,7 +1,8 @@
 /* lt-record-private.h: the records' fields and what their files share
  *
- * The record types (lt-event.c, lt-actor.c, lt-source.c, lt-relation.c)
- * and lt-record.c see only this header, never the store's internals: the
+ * LtRecord's private fields, the structs of its subclasses (lt-event.c,
+ * lt-actor.c, lt-source.c, lt-relation.c) and the translations table. The
+ * record files see only this header, never the store's internals: the
  * store fills records in, records do not call the store.
  *
  * Copyright 2024 The Letapis authors
@@ -15,6 +16,7 @@
 
 #include "lt-actor.h"
 #include "lt-event.h"
+#include "lt-record.h"
 #include "lt-relation.h"
 #include "lt-source.h"
 #include "lt-types.h"
@@ -64,16 +66,51 @@ const char *_lt_i18n_pick           (LtI18n     *self,
 gboolean    _lt_set_str             (char      **ptr,
                                      const char *str);
 
+/* What every record holds; the store fills it in when it builds a record
+ * from a row (lt-store-load.c). */
+typedef struct
+{
+  /* Where lazily loaded details come from (see _lt_record_set_store()). */
+  LtStore    *store;
+  const char *lang;  /* interned */
+
+  gint64      id;
+  char       *slug;
+  gboolean    restricted;
+  LtI18n      i18n;
+
+  guint       i18n_complete : 1;
+  guint       details_loaded : 1;
+} LtRecordPrivate;
+
+LtRecordPrivate *_lt_record_get_private  (gpointer     record);
+void             _lt_record_set_store    (gpointer     record,
+                                          LtStore     *store);
+/* Marks a record built from a row of @store: it loads its translations and
+ * details from the store when first asked. */
+LtRecordPrivate *_lt_record_init_stored  (gpointer     record,
+                                          LtStore     *store,
+                                          const char  *lang);
+void             _lt_record_ensure_i18n  (LtRecord    *self);
+void             _lt_record_ensure_details (LtRecord  *self);
+/* Loads all that the record loads lazily, as writing or comparing it needs. */
+void             _lt_record_ensure_complete (LtRecord *self);
+/* The title (or name) in the display language; %NULL for a relation. */
+const char      *_lt_record_get_title    (LtRecord    *self);
+/* The text of @field in the display language, or @english. */
+const char      *_lt_record_pick         (LtRecord    *self,
+                                          const char  *field,
+                                          const char  *english);
+/* Sets a text field, empty text as %NULL, and notifies @pspec on change. */
+void             _lt_record_set_text     (LtRecord    *self,
+                                          char       **field,
+                                          const char  *text,
+                                          GParamSpec  *pspec);
+
 struct _LtEvent
 {
-  GObject      parent_instance;
+  LtRecord     parent_instance;
 
-  /* Where lazily loaded details come from; weak pointer. */
-  LtStore     *store;
-  const char   *lang;  /* interned */
-
-  gint64       id;
-  char        *slug;
   char        *title;
   char        *summary;
   char        *place;
@@ -81,70 +118,42 @@ struct _LtEvent
   LtDateRange  range;
   gint32       start_day;
   gint32       end_day;
-  gboolean     restricted;
-  LtI18n       i18n;
 
   GPtrArray   *participants;
   GPtrArray   *figures;
   GPtrArray   *citations;
-
-  guint        i18n_complete : 1;
-  guint        details_loaded : 1;
 };
 
 struct _LtActor
 {
-  GObject   parent_instance;
+  LtRecord   parent_instance;
 
-  LtStore  *store;
-  const char  *lang;  /* interned */
-
-  gint64    id;
-  char     *slug;
-  char     *name;
-  char     *kind;
-  char     *country;
-  char     *description;
-  char    **aliases;
-  gboolean  restricted;
-  LtI18n    i18n;
-
-  guint     i18n_complete : 1;
+  char      *name;
+  char      *kind;
+  char      *country;
+  char      *description;
+  char     **aliases;
 };
 
 struct _LtSource
 {
-  GObject   parent_instance;
+  LtRecord   parent_instance;
 
-  LtStore  *store;
-  const char  *lang;  /* interned */
-
-  gint64    id;
-  char     *slug;
-  char     *title;
-  char     *publisher;
-  char     *author;
-  char     *date;
-  char     *url;
-  char     *language;
-  char     *file;
-  char     *note;
-  char     *full_text;
-  gboolean  restricted;
-  LtI18n    i18n;
-
-  guint     i18n_complete : 1;
+  char      *title;
+  char      *publisher;
+  char      *author;
+  char      *date;
+  char      *url;
+  char      *language;
+  char      *file;
+  char      *note;
+  char      *full_text;
 };
 
 struct _LtRelation
 {
-  GObject      parent_instance;
+  LtRecord     parent_instance;
 
-  LtStore     *store;
-  const char   *lang;  /* interned */
-
-  gint64       id;
-  char        *slug;
   gint64       from_id;
   gint64       to_id;
   char        *from_name;
@@ -153,20 +162,12 @@ struct _LtRelation
   LtDateRange  range;
   gboolean     has_range;
   char        *note;
-  gboolean     restricted;
-  LtI18n       i18n;
   GPtrArray   *citations;
-
-  guint        i18n_complete : 1;
-  guint        details_loaded : 1;
 };
 
 GPtrArray    *_lt_ptr_array_copy            (GPtrArray        *array,
                                              GBoxedCopyFunc    copy,
                                              GDestroyNotify    free_func);
-void          _lt_record_set_store         (GObject          *record,
-                                            LtStore         **store_field,
-                                            LtStore          *store);
 
 /* Where a record loaded from a store gets what it loads lazily (its
  * translations; an event's participants, figures and citations; a
@@ -175,14 +176,12 @@ void          _lt_record_set_store         (GObject          *record,
  * files only call through it, so they never call into the store. */
 typedef struct
 {
-  void (*load_i18n)             (LtStore      *store,
-                                 LtRecordKind  kind,
-                                 gint64        id,
-                                 LtI18n       *i18n);
-  void (*load_event_details)    (LtStore      *store,
-                                 LtEvent      *event);
-  void (*load_relation_details) (LtStore      *store,
-                                 LtRelation   *relation);
+  void (*load_i18n)    (LtStore      *store,
+                        LtRecordKind  kind,
+                        gint64        id,
+                        LtI18n       *i18n);
+  void (*load_details) (LtStore      *store,
+                        LtRecord     *record);
 } LtRecordLoader;
 
 void          _lt_record_set_loader        (const LtRecordLoader *loader);

@@ -1,4 +1,7 @@
-/* lt-record.c: what the record types share
+/* lt-record.c: LtRecord, the base of events, actors, sources and relations
+ *
+ * Holds what every record has (id, slug, visibility, translations, where
+ * it loads its lazy details from) and the copy that subclasses extend.
  *
  * Copyright 2024 The Letapis authors
  *
@@ -11,9 +14,275 @@
 
 #include "lt-record-private.h"
 
-G_DEFINE_BOXED_TYPE (LtParticipant, lt_participant, lt_participant_copy, lt_participant_free)
-G_DEFINE_BOXED_TYPE (LtFigure, lt_figure, lt_figure_copy, lt_figure_free)
-G_DEFINE_BOXED_TYPE (LtCitation, lt_citation, lt_citation_copy, lt_citation_free)
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_SLUG,
+  PROP_RESTRICTED,
+  N_PROPS
+};
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LtRecord, lt_record, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+/* The store's loader, installed before any store (and so any record
+ * with a store) exists. */
+static const LtRecordLoader *record_loader;
+
+static const LtRecordText *
+find_text (LtRecord   *self,
+           const char *field)
+{
+  const LtRecordText *texts = LT_RECORD_GET_CLASS (self)->texts;
+
+  for (guint i = 0; texts != NULL && texts[i].name != NULL; i++)
+    if (g_str_equal (texts[i].name, field))
+      return &texts[i];
+
+  return NULL;
+}
+
+/* Whether "en" means the texts the record keeps itself (all but relations). */
+static gboolean
+keeps_english (LtRecord *self)
+{
+  const LtRecordText *texts = LT_RECORD_GET_CLASS (self)->texts;
+
+  for (guint i = 0; texts != NULL && texts[i].name != NULL; i++)
+    if (texts[i].english >= 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static LtRecord *
+lt_record_real_copy (LtRecord *self)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+  LtRecord *copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  LtRecordPrivate *copy_priv = lt_record_get_instance_private (copy);
+
+  g_set_object (&copy_priv->store, priv->store);
+  copy_priv->lang = priv->lang;
+  copy_priv->id = priv->id;
+  copy_priv->slug = g_strdup (priv->slug);
+  copy_priv->restricted = priv->restricted;
+  _lt_i18n_copy (&copy_priv->i18n, &priv->i18n);
+
+  return copy;
+}
+
+static void
+lt_record_finalize (GObject *object)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (LT_RECORD (object));
+
+  g_clear_object (&priv->store);
+  g_clear_pointer (&priv->slug, g_free);
+  _lt_i18n_clear (&priv->i18n);
+
+  G_OBJECT_CLASS (lt_record_parent_class)->finalize (object);
+}
+
+static void
+lt_record_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LtRecord *self = LT_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, lt_record_get_id (self));
+      break;
+    case PROP_SLUG:
+      g_value_set_string (value, lt_record_get_slug (self));
+      break;
+    case PROP_RESTRICTED:
+      g_value_set_boolean (value, lt_record_is_restricted (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lt_record_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LtRecord *self = LT_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SLUG:
+      lt_record_set_slug (self, g_value_get_string (value));
+      break;
+    case PROP_RESTRICTED:
+      lt_record_set_restricted (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lt_record_class_init (LtRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lt_record_finalize;
+  object_class->get_property = lt_record_get_property;
+  object_class->set_property = lt_record_set_property;
+
+  klass->copy = lt_record_real_copy;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SLUG] =
+    g_param_spec_string ("slug", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RESTRICTED] =
+    g_param_spec_boolean ("restricted", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* A new record is a complete draft; the store marks the ones it builds
+ * from rows as loading their details lazily. */
+static void
+lt_record_init (LtRecord *self)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  priv->i18n_complete = TRUE;
+  priv->details_loaded = TRUE;
+}
+
+/* What the other files of lt-model share */
+
+LtRecordPrivate *
+_lt_record_get_private (gpointer record)
+{
+  g_assert (LT_IS_RECORD (record));
+
+  return lt_record_get_instance_private (record);
+}
+
+/* Records hold a strong reference on the store they were loaded from (for
+ * lazy details). A weak pointer cost more than the rest of building an
+ * event from a row; snapshots kept by the store's undo stack have no store,
+ * so there is no cycle. */
+void
+_lt_record_set_store (gpointer  record,
+                      LtStore  *store)
+{
+  LtRecordPrivate *priv = _lt_record_get_private (record);
+
+  g_set_object (&priv->store, store);
+}
+
+LtRecordPrivate *
+_lt_record_init_stored (gpointer    record,
+                        LtStore    *store,
+                        const char *lang)
+{
+  LtRecordPrivate *priv = _lt_record_get_private (record);
+
+  g_set_object (&priv->store, store);
+  priv->lang = lang;
+  priv->i18n_complete = FALSE;
+  priv->details_loaded = FALSE;
+
+  return priv;
+}
+
+void
+_lt_record_set_loader (const LtRecordLoader *loader)
+{
+  record_loader = loader;
+}
+
+const LtRecordLoader *
+_lt_record_get_loader (void)
+{
+  g_assert (record_loader != NULL);
+
+  return record_loader;
+}
+
+void
+_lt_record_ensure_i18n (LtRecord *self)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  if (priv->i18n_complete)
+    return;
+
+  priv->i18n_complete = TRUE;
+  if (priv->store != NULL && priv->id != 0)
+    _lt_record_get_loader ()->load_i18n (priv->store, LT_RECORD_GET_CLASS (self)->kind, priv->id,
+                                         &priv->i18n);
+}
+
+void
+_lt_record_ensure_details (LtRecord *self)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  if (priv->details_loaded)
+    return;
+
+  priv->details_loaded = TRUE;
+  if (priv->store != NULL && priv->id != 0)
+    _lt_record_get_loader ()->load_details (priv->store, self);
+}
+
+void
+_lt_record_ensure_complete (LtRecord *self)
+{
+  _lt_record_ensure_details (self);
+  _lt_record_ensure_i18n (self);
+}
+
+const char *
+_lt_record_pick (LtRecord   *self,
+                 const char *field,
+                 const char *english)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  return _lt_i18n_pick (&priv->i18n, priv->lang, field, english);
+}
+
+const char *
+_lt_record_get_title (LtRecord *self)
+{
+  const LtRecordText *title = &LT_RECORD_GET_CLASS (self)->texts[0];
+
+  if (title->name == NULL || title->english < 0)
+    return NULL;
+
+  return _lt_record_pick (self, title->name, G_STRUCT_MEMBER (const char *, self, title->english));
+}
+
+void
+_lt_record_set_text (LtRecord    *self,
+                     char       **field,
+                     const char  *text,
+                     GParamSpec  *pspec)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (_lt_set_str (field, text))
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
 
 gboolean
 _lt_set_str (char       **ptr,
@@ -29,49 +298,6 @@ _lt_set_str (char       **ptr,
   *ptr = copy;
 
   return TRUE;
-}
-
-GPtrArray *
-_lt_ptr_array_copy (GPtrArray      *array,
-                    GBoxedCopyFunc  copy,
-                    GDestroyNotify  free_func)
-{
-  GPtrArray *ret = g_ptr_array_new_with_free_func (free_func);
-
-  for (guint i = 0; array != NULL && i < array->len; i++)
-    g_ptr_array_add (ret, copy (g_ptr_array_index (array, i)));
-
-  return ret;
-}
-
-/* Records hold a strong reference on the store they were loaded from (for
- * lazy details). A weak pointer cost more than the rest of building an
- * event from a row; snapshots kept by the store's undo stack have no store,
- * so there is no cycle. */
-void
-_lt_record_set_store (GObject  *record,
-                      LtStore **store_field,
-                      LtStore  *store)
-{
-  g_set_object (store_field, store);
-}
-
-/* The store's loader, installed before any store (and so any record
- * with a store) exists. */
-static const LtRecordLoader *record_loader;
-
-void
-_lt_record_set_loader (const LtRecordLoader *loader)
-{
-  record_loader = loader;
-}
-
-const LtRecordLoader *
-_lt_record_get_loader (void)
-{
-  g_assert (record_loader != NULL);
-
-  return record_loader;
 }
 
 /* Translations */
@@ -201,144 +427,191 @@ _lt_i18n_pick (LtI18n     *self,
   return text != NULL ? text : fallback;
 }
 
-/* Boxed helpers */
 
-LtParticipant *
-lt_participant_new (gint64      actor_id,
-                    const char *role)
+/* Public API */
+
+/**
+ * lt_record_get_kind:
+ * @self: a record
+ *
+ * Returns: whether @self is an event, an actor, a source or a relation
+ */
+LtRecordKind
+lt_record_get_kind (LtRecord *self)
 {
-  LtParticipant *self = g_new0 (LtParticipant, 1);
+  g_return_val_if_fail (LT_IS_RECORD (self), LT_RECORD_EVENT);
 
-  self->actor_id = actor_id;
-  self->role = g_strdup (role);
-
-  return self;
-}
-
-LtParticipant *
-lt_participant_copy (const LtParticipant *self)
-{
-  LtParticipant *copy;
-
-  if (self == NULL)
-    return NULL;
-
-  copy = lt_participant_new (self->actor_id, self->role);
-  copy->actor_name = g_strdup (self->actor_name);
-
-  return copy;
-}
-
-void
-lt_participant_free (LtParticipant *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->actor_name);
-  g_free (self->role);
-  g_free (self);
-}
-
-LtFigure *
-lt_figure_new (double      value,
-               const char *counts,
-               const char *qualifier)
-{
-  LtFigure *self = g_new0 (LtFigure, 1);
-
-  self->value = value;
-  self->counts = g_strdup (counts);
-  self->qualifier = g_strdup (qualifier != NULL ? qualifier : "exact");
-
-  return self;
-}
-
-LtFigure *
-lt_figure_copy (const LtFigure *self)
-{
-  return self != NULL ? lt_figure_new (self->value, self->counts, self->qualifier) : NULL;
-}
-
-void
-lt_figure_free (LtFigure *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->counts);
-  g_free (self->qualifier);
-  g_free (self);
-}
-
-LtCitation *
-lt_citation_new (gint64      source_id,
-                 const char *locator,
-                 const char *note)
-{
-  LtCitation *self = g_new0 (LtCitation, 1);
-
-  self->source_id = source_id;
-  self->locator = g_strdup (locator);
-  self->note = g_strdup (note);
-
-  return self;
-}
-
-LtCitation *
-lt_citation_copy (const LtCitation *self)
-{
-  LtCitation *copy;
-
-  if (self == NULL)
-    return NULL;
-
-  copy = lt_citation_new (self->source_id, self->locator, self->note);
-  copy->source_title = g_strdup (self->source_title);
-  copy->publisher = g_strdup (self->publisher);
-  copy->source_date = g_strdup (self->source_date);
-  copy->display_note = g_strdup (self->display_note);
-  copy->i18n = g_strdup (self->i18n);
-
-  return copy;
-}
-
-void
-lt_citation_free (LtCitation *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->source_title);
-  g_free (self->publisher);
-  g_free (self->source_date);
-  g_free (self->locator);
-  g_free (self->note);
-  g_free (self->display_note);
-  g_free (self->i18n);
-  g_free (self);
+  return LT_RECORD_GET_CLASS (self)->kind;
 }
 
 /**
- * lt_record_kind_to_table:
- * @kind: a record kind
+ * lt_record_get_id:
+ * @self: a record
  *
- * Returns: the table name used in the store's "changed" signal
+ * Returns: the row id, 0 for a draft
+ */
+gint64
+lt_record_get_id (LtRecord *self)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  g_return_val_if_fail (LT_IS_RECORD (self), 0);
+
+  return priv->id;
+}
+
+/**
+ * lt_record_get_slug:
+ * @self: a record
+ *
+ * Returns: (nullable): the id in a chronicle's JSON, e.g. "minsk-march"
  */
 const char *
-lt_record_kind_to_table (LtRecordKind kind)
+lt_record_get_slug (LtRecord *self)
 {
-  switch (kind)
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  g_return_val_if_fail (LT_IS_RECORD (self), NULL);
+
+  return priv->slug;
+}
+
+/**
+ * lt_record_set_slug:
+ * @self: a record
+ * @slug: (nullable): the new slug; %NULL (or empty) lets the store make one
+ */
+void
+lt_record_set_slug (LtRecord   *self,
+                    const char *slug)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  g_return_if_fail (LT_IS_RECORD (self));
+
+  _lt_record_set_text (self, &priv->slug, slug, properties[PROP_SLUG]);
+}
+
+/**
+ * lt_record_get_visibility:
+ * @self: a record
+ *
+ * Returns: "public" or "restricted"
+ */
+const char *
+lt_record_get_visibility (LtRecord *self)
+{
+  g_return_val_if_fail (LT_IS_RECORD (self), NULL);
+
+  return lt_record_is_restricted (self) ? "restricted" : "public";
+}
+
+gboolean
+lt_record_is_restricted (LtRecord *self)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  g_return_val_if_fail (LT_IS_RECORD (self), FALSE);
+
+  return priv->restricted;
+}
+
+void
+lt_record_set_restricted (LtRecord *self,
+                          gboolean  restricted)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+
+  g_return_if_fail (LT_IS_RECORD (self));
+
+  restricted = !!restricted;
+  if (priv->restricted != restricted)
     {
-    case LT_RECORD_EVENT:
-      return "events";
-    case LT_RECORD_ACTOR:
-      return "actors";
-    case LT_RECORD_SOURCE:
-      return "sources";
-    case LT_RECORD_RELATION:
-      return "relations";
-    default:
-      return NULL;
+      priv->restricted = restricted;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTRICTED]);
     }
+}
+
+/**
+ * lt_record_get_translation:
+ * @self: a record
+ * @lang: "uk", "be", ...
+ * @field: a text field, e.g. "title" (see the subclass's #LtRecordClass.texts)
+ *
+ * "en" gives the English text itself where the record keeps it, so that an
+ * editor can show every language the same way.
+ *
+ * Returns: (nullable): the translation, %NULL if there is none
+ */
+const char *
+lt_record_get_translation (LtRecord   *self,
+                           const char *lang,
+                           const char *field)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+  const LtRecordText *text;
+
+  g_return_val_if_fail (LT_IS_RECORD (self), NULL);
+  g_return_val_if_fail (lang != NULL && field != NULL, NULL);
+
+  if (g_str_equal (lang, "en") && (text = find_text (self, field)) != NULL && text->english >= 0)
+    return G_STRUCT_MEMBER (const char *, self, text->english);
+
+  _lt_record_ensure_i18n (self);
+  return _lt_i18n_get (&priv->i18n, lang, field);
+}
+
+/**
+ * lt_record_set_translation:
+ * @self: a record
+ * @lang: "uk", "be", ...
+ * @field: a text field, e.g. "title"
+ * @text: (nullable): the translation, %NULL to remove it
+ *
+ * "en" sets the English text itself where the record keeps it, as the
+ * subclass's setter does.
+ */
+void
+lt_record_set_translation (LtRecord   *self,
+                           const char *lang,
+                           const char *field,
+                           const char *text)
+{
+  LtRecordPrivate *priv = lt_record_get_instance_private (self);
+  const LtRecordText *known;
+
+  g_return_if_fail (LT_IS_RECORD (self));
+  g_return_if_fail (lang != NULL && field != NULL);
+
+  known = find_text (self, field);
+  if (g_str_equal (lang, "en") && keeps_english (self))
+    {
+      if (known != NULL && known->english >= 0)
+        g_object_set (self, field, text, NULL);
+      return;
+    }
+
+  _lt_record_ensure_i18n (self);
+  if (_lt_i18n_set (&priv->i18n, lang, field, text) && g_strcmp0 (lang, priv->lang) == 0 &&
+      known != NULL)
+    g_object_notify (G_OBJECT (self), known->name);
+}
+
+/**
+ * lt_record_dup:
+ * @self: a record
+ *
+ * Copies @self with all its details and translations, keeping its id:
+ * edit the copy and pass it to the store's update function.
+ *
+ * Returns: (transfer full): a copy, of the type of @self
+ */
+LtRecord *
+lt_record_dup (LtRecord *self)
+{
+  g_return_val_if_fail (LT_IS_RECORD (self), NULL);
+
+  _lt_record_ensure_complete (self);
+
+  return LT_RECORD_GET_CLASS (self)->copy (self);
 }

@@ -10,21 +10,18 @@
 #include <glib-object.h>
 
 #include "lt-date.h"
+#include "lt-record.h"
 #include "lt-types.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_RELATION (lt_relation_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtRelation, lt_relation, LT, RELATION, GObject)
+G_DECLARE_FINAL_TYPE (LtRelation, lt_relation, LT, RELATION, LtRecord)
 
 /* A relation "from --type--> to", e.g. "omon --part-of--> mvd". The date
  * range is optional (lt_relation_get_date_range() returns NULL without one). */
 LtRelation        *lt_relation_new               (void);
-gint64             lt_relation_get_id            (LtRelation        *self);
-const char        *lt_relation_get_slug          (LtRelation        *self);
-void               lt_relation_set_slug          (LtRelation        *self,
-                                                  const char        *slug);
 gint64             lt_relation_get_from_id       (LtRelation        *self);
 void               lt_relation_set_from_id       (LtRelation        *self,
                                                   gint64             from_id);
@@ -42,23 +39,11 @@ void               lt_relation_set_date_range    (LtRelation        *self,
 const char        *lt_relation_get_note          (LtRelation        *self);
 void               lt_relation_set_note          (LtRelation        *self,
                                                   const char        *note);
-const char        *lt_relation_get_visibility    (LtRelation        *self);
-gboolean           lt_relation_is_restricted     (LtRelation        *self);
-void               lt_relation_set_restricted    (LtRelation        *self,
-                                                  gboolean           restricted);
-const char        *lt_relation_get_translation   (LtRelation        *self,
-                                                  const char        *lang,
-                                                  const char        *field);
-void               lt_relation_set_translation   (LtRelation        *self,
-                                                  const char        *lang,
-                                                  const char        *field,
-                                                  const char        *text);
 GPtrArray         *lt_relation_get_citations     (LtRelation        *self);
 void               lt_relation_add_citation      (LtRelation        *self,
                                                   gint64             source_id,
                                                   const char        *locator,
                                                   const char        *note);
 void               lt_relation_clear_citations   (LtRelation        *self);
-LtRelation        *lt_relation_dup               (LtRelation        *self);
 
 G_END_DECLS

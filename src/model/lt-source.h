@@ -9,21 +9,18 @@
 
 #include <glib-object.h>
 
+#include "lt-record.h"
 #include "lt-types.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_SOURCE (lt_source_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtSource, lt_source, LT, SOURCE, GObject)
+G_DECLARE_FINAL_TYPE (LtSource, lt_source, LT, SOURCE, LtRecord)
 
 /* title and note follow the display language (English fallback);
  * "language" is the language the document is written in. */
 LtSource   *lt_source_new              (void);
-gint64      lt_source_get_id           (LtSource   *self);
-const char *lt_source_get_slug         (LtSource   *self);
-void        lt_source_set_slug         (LtSource   *self,
-                                        const char *slug);
 const char *lt_source_get_title        (LtSource   *self);
 void        lt_source_set_title        (LtSource   *self,
                                         const char *title);
@@ -51,17 +48,5 @@ void        lt_source_set_note         (LtSource   *self,
 const char *lt_source_get_full_text    (LtSource   *self);
 void        lt_source_set_full_text    (LtSource   *self,
                                         const char *full_text);
-const char *lt_source_get_visibility   (LtSource   *self);
-gboolean    lt_source_is_restricted    (LtSource   *self);
-void        lt_source_set_restricted   (LtSource   *self,
-                                        gboolean    restricted);
-const char *lt_source_get_translation  (LtSource   *self,
-                                        const char *lang,
-                                        const char *field);
-void        lt_source_set_translation  (LtSource   *self,
-                                        const char *lang,
-                                        const char *field,
-                                        const char *text);
-LtSource   *lt_source_dup              (LtSource   *self);
 
 G_END_DECLS

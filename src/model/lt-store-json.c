@@ -164,17 +164,11 @@ get_visibility (Ctx         *ctx,
   return TRUE;
 }
 
-typedef void (*SetTranslation) (gpointer    record,
-                                const char *lang,
-                                const char *field,
-                                const char *text);
-
 static gboolean
 read_i18n (Ctx                 *ctx,
            JsonObject          *object,
            const char * const  *fields,
-           gpointer             record,
-           SetTranslation       set,
+           LtRecord            *record,
            GError             **error)
 {
   JsonNode *node = json_object_get_member (object, "i18n");
@@ -214,7 +208,7 @@ read_i18n (Ctx                 *ctx,
           if (!JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
             return fail (ctx, error, where_field, _("expected a text"));
 
-          set (record, lang, field, json_node_get_string (text));
+          lt_record_set_translation (record, lang, field, json_node_get_string (text));
         }
     }
 
@@ -326,42 +320,6 @@ read_citations (Ctx          *ctx,
   return TRUE;
 }
 
-static void
-set_source_translation (gpointer    record,
-                        const char *lang,
-                        const char *field,
-                        const char *text)
-{
-  lt_source_set_translation (record, lang, field, text);
-}
-
-static void
-set_actor_translation (gpointer    record,
-                       const char *lang,
-                       const char *field,
-                       const char *text)
-{
-  lt_actor_set_translation (record, lang, field, text);
-}
-
-static void
-set_event_translation (gpointer    record,
-                       const char *lang,
-                       const char *field,
-                       const char *text)
-{
-  lt_event_set_translation (record, lang, field, text);
-}
-
-static void
-set_relation_translation (gpointer    record,
-                          const char *lang,
-                          const char *field,
-                          const char *text)
-{
-  lt_relation_set_translation (record, lang, field, text);
-}
-
 static gboolean
 import_source (Ctx         *ctx,
                JsonObject  *o,
@@ -392,7 +350,7 @@ import_source (Ctx         *ctx,
         return fail (ctx, error, "date", "%s", local_error->message);
     }
 
-  lt_source_set_slug (source, ctx->record);
+  lt_record_set_slug (LT_RECORD (source), ctx->record);
   lt_source_set_title (source, title);
   lt_source_set_publisher (source, publisher);
   lt_source_set_author (source, author);
@@ -401,9 +359,9 @@ import_source (Ctx         *ctx,
   lt_source_set_language (source, language);
   lt_source_set_file (source, file);
   lt_source_set_note (source, note);
-  lt_source_set_restricted (source, restricted);
+  lt_record_set_restricted (LT_RECORD (source), restricted);
 
-  if (!read_i18n (ctx, o, fields, source, set_source_translation, error))
+  if (!read_i18n (ctx, o, fields, LT_RECORD (source), error))
     return FALSE;
 
   if (!write_parsed (ctx, G_OBJECT (source), error))
@@ -412,7 +370,7 @@ import_source (Ctx         *ctx,
       return FALSE;
     }
 
-  remember_slug (ctx->sources, ctx->record, lt_source_get_id (source));
+  remember_slug (ctx->sources, ctx->record, lt_record_get_id (LT_RECORD (source)));
   return TRUE;
 }
 
@@ -450,15 +408,15 @@ import_actor (Ctx         *ctx,
     }
   alias_strv = g_strv_builder_end (aliases);
 
-  lt_actor_set_slug (actor, ctx->record);
+  lt_record_set_slug (LT_RECORD (actor), ctx->record);
   lt_actor_set_name (actor, name);
   lt_actor_set_kind (actor, kind);
   lt_actor_set_country (actor, country);
   lt_actor_set_description (actor, description);
   lt_actor_set_aliases (actor, (const char * const *) alias_strv);
-  lt_actor_set_restricted (actor, restricted);
+  lt_record_set_restricted (LT_RECORD (actor), restricted);
 
-  if (!read_i18n (ctx, o, fields, actor, set_actor_translation, error))
+  if (!read_i18n (ctx, o, fields, LT_RECORD (actor), error))
     return FALSE;
 
   if (!write_parsed (ctx, G_OBJECT (actor), error))
@@ -467,7 +425,7 @@ import_actor (Ctx         *ctx,
       return FALSE;
     }
 
-  remember_slug (ctx->actors, ctx->record, lt_actor_get_id (actor));
+  remember_slug (ctx->actors, ctx->record, lt_record_get_id (LT_RECORD (actor)));
   return TRUE;
 }
 
@@ -496,13 +454,13 @@ import_event (Ctx         *ctx,
   if (lt_category_get_index (category) < 0)
     return fail (ctx, error, "category", _("“%s” is not an event category"), category);
 
-  lt_event_set_slug (event, ctx->record);
+  lt_record_set_slug (LT_RECORD (event), ctx->record);
   lt_event_set_title (event, title);
   lt_event_set_summary (event, summary);
   lt_event_set_date_range (event, &range);
   lt_event_set_place (event, place);
   lt_event_set_category (event, category);
-  lt_event_set_restricted (event, restricted);
+  lt_record_set_restricted (LT_RECORD (event), restricted);
 
   if (!get_array (ctx, o, "actors", &array, error))
     return FALSE;
@@ -565,7 +523,7 @@ import_event (Ctx         *ctx,
     }
 
   if (!read_citations (ctx, o, lt_event_get_citations (event), error) ||
-      !read_i18n (ctx, o, fields, event, set_event_translation, error))
+      !read_i18n (ctx, o, fields, LT_RECORD (event), error))
     return FALSE;
 
   if (!write_parsed (ctx, G_OBJECT (event), error))
@@ -612,15 +570,15 @@ import_relation (Ctx         *ctx,
       lt_relation_set_date_range (relation, &range);
     }
 
-  lt_relation_set_slug (relation, ctx->record);
+  lt_record_set_slug (LT_RECORD (relation), ctx->record);
   lt_relation_set_from_id (relation, from_id);
   lt_relation_set_to_id (relation, to_id);
   lt_relation_set_relation_type (relation, type);
   lt_relation_set_note (relation, note);
-  lt_relation_set_restricted (relation, restricted);
+  lt_record_set_restricted (LT_RECORD (relation), restricted);
 
   if (!read_citations (ctx, o, lt_relation_get_citations (relation), error) ||
-      !read_i18n (ctx, o, fields, relation, set_relation_translation, error))
+      !read_i18n (ctx, o, fields, LT_RECORD (relation), error))
     return FALSE;
 
   if (!write_parsed (ctx, G_OBJECT (relation), error))
@@ -1001,7 +959,7 @@ lt_store_import_source_texts (LtStore  *self,
 
         if (stmt == NULL)
           goto fail;
-        sqlite3_bind_int64 (stmt, 1, lt_source_get_id (source));
+        sqlite3_bind_int64 (stmt, 1, lt_record_get_id (LT_RECORD (source)));
         sqlite3_bind_text (stmt, 2, contents, (int) length, SQLITE_TRANSIENT);
         if (sqlite3_step (stmt) != SQLITE_DONE)
           {
@@ -1012,9 +970,10 @@ lt_store_import_source_texts (LtStore  *self,
         sqlite3_reset (stmt);
       }
 
-      if (!_lt_store_reindex (self, LT_RECORD_SOURCE, lt_source_get_id (source), error))
+      if (!_lt_store_reindex (self, LT_RECORD_SOURCE, lt_record_get_id (LT_RECORD (source)), error))
         goto fail;
-      _lt_store_queue_change (self, LT_RECORD_SOURCE, lt_source_get_id (source), LT_CHANGE_UPDATED);
+      _lt_store_queue_change (self, LT_RECORD_SOURCE, lt_record_get_id (LT_RECORD (source)),
+                              LT_CHANGE_UPDATED);
     }
 
   return _lt_store_commit (self, error);
@@ -1066,13 +1025,13 @@ i18n_out_cb (const char *lang,
 
 static void
 add_i18n (JsonBuilder *builder,
-          LtI18n      *i18n)
+          gpointer     record)
 {
   I18nOut out = { builder, NULL };
 
   json_builder_set_member_name (builder, "i18n");
   json_builder_begin_object (builder);
-  _lt_i18n_foreach (i18n, i18n_out_cb, &out);
+  _lt_i18n_foreach (&_lt_record_get_private (record)->i18n, i18n_out_cb, &out);
   if (out.current_lang != NULL)
     json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -1080,9 +1039,17 @@ add_i18n (JsonBuilder *builder,
 
 static void
 add_visibility (JsonBuilder *builder,
-                gboolean     restricted)
+                gpointer     record)
 {
-  add_string (builder, "visibility", restricted ? "restricted" : "public");
+  add_string (builder, "visibility", lt_record_get_visibility (record));
+}
+
+/* Whether the export leaves @record out: it is gone, or restricted in a public export. */
+static gboolean
+left_out (gpointer      record,
+          LtExportFlags flags)
+{
+  return record == NULL || (lt_record_is_restricted (record) && (flags & LT_EXPORT_PUBLIC_ONLY));
 }
 
 static char *
@@ -1185,11 +1152,11 @@ export_sources (LtStore       *self,
     {
       g_autoptr(LtSource) s = lt_store_lookup_source (self, g_array_index (ids, gint64, i));
 
-      if (s == NULL || (s->restricted && (flags & LT_EXPORT_PUBLIC_ONLY)))
+      if (left_out (s, flags))
         continue;
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", s->slug);
+      add_string (builder, "id", lt_record_get_slug (LT_RECORD (s)));
       add_string (builder, "title", s->title);
       add_string (builder, "publisher", s->publisher);
       add_string (builder, "author", s->author);
@@ -1198,8 +1165,8 @@ export_sources (LtStore       *self,
       add_string (builder, "language", s->language);
       add_string (builder, "file", s->file);
       add_string (builder, "note", s->note);
-      add_i18n (builder, &s->i18n);
-      add_visibility (builder, s->restricted);
+      add_i18n (builder, s);
+      add_visibility (builder, s);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1218,11 +1185,11 @@ export_actors (LtStore       *self,
     {
       g_autoptr(LtActor) a = lt_store_lookup_actor (self, g_array_index (ids, gint64, i));
 
-      if (a == NULL || (a->restricted && (flags & LT_EXPORT_PUBLIC_ONLY)))
+      if (left_out (a, flags))
         continue;
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", a->slug);
+      add_string (builder, "id", lt_record_get_slug (LT_RECORD (a)));
       add_string (builder, "name", a->name);
       add_string (builder, "kind", a->kind);
       add_string (builder, "country", a->country);
@@ -1232,8 +1199,8 @@ export_actors (LtStore       *self,
       for (guint j = 0; a->aliases != NULL && a->aliases[j] != NULL; j++)
         json_builder_add_string_value (builder, a->aliases[j]);
       json_builder_end_array (builder);
-      add_i18n (builder, &a->i18n);
-      add_visibility (builder, a->restricted);
+      add_i18n (builder, a);
+      add_visibility (builder, a);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1255,7 +1222,7 @@ export_events (LtStore       *self,
       g_autoptr(GPtrArray) participants = NULL;
       GPtrArray *figures;
 
-      if (e == NULL || (e->restricted && (flags & LT_EXPORT_PUBLIC_ONLY)))
+      if (left_out (e, flags))
         continue;
 
       date = lt_date_range_to_iso (&e->range);
@@ -1263,7 +1230,7 @@ export_events (LtStore       *self,
       figures = lt_event_get_figures (e);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", e->slug);
+      add_string (builder, "id", lt_record_get_slug (LT_RECORD (e)));
       add_string (builder, "title", e->title);
       add_string (builder, "summary", e->summary);
       add_string (builder, "date", date);
@@ -1309,8 +1276,8 @@ export_events (LtStore       *self,
       json_builder_end_array (builder);
 
       add_citations (self, builder, lt_event_get_citations (e), flags);
-      add_i18n (builder, &e->i18n);
-      add_visibility (builder, e->restricted);
+      add_i18n (builder, e);
+      add_visibility (builder, e);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1332,7 +1299,7 @@ export_relations (LtStore       *self,
       g_autofree char *to = NULL;
       gboolean from_restricted, to_restricted;
 
-      if (r == NULL || (r->restricted && (flags & LT_EXPORT_PUBLIC_ONLY)))
+      if (left_out (r, flags))
         continue;
 
       from = dup_slug (self, LT_RECORD_ACTOR, r->from_id, &from_restricted);
@@ -1341,7 +1308,7 @@ export_relations (LtStore       *self,
         continue;
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", r->slug);
+      add_string (builder, "id", lt_record_get_slug (LT_RECORD (r)));
       add_string (builder, "from", from);
       add_string (builder, "to", to);
       add_string (builder, "type", r->relation_type);
@@ -1353,8 +1320,8 @@ export_relations (LtStore       *self,
         }
       add_string (builder, "note", r->note);
       add_citations (self, builder, lt_relation_get_citations (r), flags);
-      add_i18n (builder, &r->i18n);
-      add_visibility (builder, r->restricted);
+      add_i18n (builder, r);
+      add_visibility (builder, r);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -42,60 +42,66 @@ _lt_store_load_i18n (LtStore      *self,
   sqlite3_reset (stmt);
 }
 
+/* A text column of a row and the field of the record it fills. */
+typedef struct
+{
+  int    column;
+  gssize offset;
+} TextColumn;
+
+#define TEXT_COLUMN(column, Type, field) { column, G_STRUCT_OFFSET (Type, field) }
+
+/* The text columns of each kind's row, up to a column 0. */
+static const TextColumn text_columns[][10] = {
+  [LT_RECORD_EVENT] = { TEXT_COLUMN (2, LtEvent, title), TEXT_COLUMN (3, LtEvent, summary),
+                        TEXT_COLUMN (4, LtEvent, place), TEXT_COLUMN (5, LtEvent, category) },
+  [LT_RECORD_ACTOR] = { TEXT_COLUMN (2, LtActor, name), TEXT_COLUMN (3, LtActor, kind),
+                        TEXT_COLUMN (4, LtActor, country), TEXT_COLUMN (5, LtActor, description) },
+  [LT_RECORD_SOURCE] = { TEXT_COLUMN (2, LtSource, title), TEXT_COLUMN (3, LtSource, publisher),
+                         TEXT_COLUMN (4, LtSource, author), TEXT_COLUMN (5, LtSource, date),
+                         TEXT_COLUMN (6, LtSource, url), TEXT_COLUMN (7, LtSource, language),
+                         TEXT_COLUMN (8, LtSource, file), TEXT_COLUMN (9, LtSource, note),
+                         TEXT_COLUMN (10, LtSource, full_text) },
+  /* from_id, to_id and the date are not texts */
+  [LT_RECORD_RELATION] = { TEXT_COLUMN (4, LtRelation, relation_type),
+                           TEXT_COLUMN (6, LtRelation, note),
+                           TEXT_COLUMN (8, LtRelation, from_name),
+                           TEXT_COLUMN (9, LtRelation, to_name) },
+};
+
+/* Builds a record of @type from a row whose first two columns are the id
+ * and the slug, with its @texts (ending with column 0); the record loads
+ * the rest lazily from the store. */
+static gpointer
+record_from_row (LtStore          *self,
+                 GType             type,
+                 sqlite3_stmt     *stmt,
+                 int               restricted_column,
+                 const TextColumn *texts)
+{
+  gpointer record = g_object_new (type, NULL);
+  LtRecordPrivate *priv = _lt_record_init_stored (record, self, self->language);
+
+  priv->id = sqlite3_column_int64 (stmt, 0);
+  priv->slug = _lt_store_dup_column_text (stmt, 1);
+  priv->restricted = sqlite3_column_int (stmt, restricted_column) != 0;
+  for (const TextColumn *t = texts; t->column != 0; t++)
+    G_STRUCT_MEMBER (char *, record, t->offset) = _lt_store_dup_column_text (stmt, t->column);
+
+  return record;
+}
+
 /* Builds an event from a row of LT_EVENT_COLUMNS. */
 LtEvent *
 _lt_store_event_from_row (LtStore      *self,
                           sqlite3_stmt *stmt)
 {
-  LtEvent *event = g_object_new (LT_TYPE_EVENT, NULL);
+  LtEvent *event = record_from_row (self, LT_TYPE_EVENT, stmt, 7, text_columns[LT_RECORD_EVENT]);
 
-  _lt_record_set_store (G_OBJECT (event), &event->store, self);
-  event->lang = self->language;
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->slug = _lt_store_dup_column_text (stmt, 1);
-  event->title = _lt_store_dup_column_text (stmt, 2);
-  event->summary = _lt_store_dup_column_text (stmt, 3);
-  event->place = _lt_store_dup_column_text (stmt, 4);
-  event->category = _lt_store_dup_column_text (stmt, 5);
   if (!lt_date_range_parse ((const char *) sqlite3_column_text (stmt, 6), &event->range, NULL))
     lt_date_init_ymd (&event->range.start, 1970, 0, 0);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
-  event->restricted = sqlite3_column_int (stmt, 7) != 0;
-
-  return event;
-}
-
-/**
- * lt_store_lookup_event:
- * @self: a store
- * @id: a row id
- *
- * Returns: (transfer full) (nullable): the event, %NULL if there is none
- */
-LtEvent *
-lt_store_lookup_event (LtStore *self,
-                       gint64   id)
-{
-  sqlite3_stmt *stmt;
-  LtEvent *event = NULL;
-
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
-  stmt = _lt_store_prepare (self, "SELECT " LT_EVENT_COLUMNS " FROM events e WHERE e.id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    event = _lt_store_event_from_row (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (event != NULL)
-    {
-      _lt_store_load_i18n (self, LT_RECORD_EVENT, id, &event->i18n);
-      event->i18n_complete = TRUE;
-    }
 
   return event;
 }
@@ -150,6 +156,7 @@ void
 _lt_store_load_event_details (LtStore *self,
                               LtEvent *event)
 {
+  gint64 id = lt_record_get_id (LT_RECORD (event));
   sqlite3_stmt *stmt;
 
   g_clear_pointer (&event->participants, g_ptr_array_unref);
@@ -167,7 +174,7 @@ _lt_store_load_event_details (LtStore *self,
                             NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, self->language, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -187,7 +194,7 @@ _lt_store_load_event_details (LtStore *self,
                             NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, event->id);
+      sqlite3_bind_int64 (stmt, 1, id);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_ptr_array_add (event->figures,
                          lt_figure_new (sqlite3_column_double (stmt, 0),
@@ -196,34 +203,31 @@ _lt_store_load_event_details (LtStore *self,
       sqlite3_reset (stmt);
     }
 
-  event->citations = load_citations (self, "event_id", event->id);
-  event->details_loaded = TRUE;
+  event->citations = load_citations (self, "event_id", id);
+  _lt_record_get_private (event)->details_loaded = TRUE;
+}
+
+/**
+ * lt_store_lookup_event:
+ * @self: a store
+ * @id: a row id
+ *
+ * Its participants, figures and citations are read when first asked for.
+ *
+ * Returns: (transfer full) (nullable): the event, %NULL if there is none
+ */
+LtEvent *
+lt_store_lookup_event (LtStore *self,
+                       gint64   id)
+{
+  return LT_EVENT (_lt_store_lookup_record (self, LT_RECORD_EVENT, id));
 }
 
 #define ACTOR_COLUMNS "a.id, a.slug, a.name, a.kind, a.country, a.description, a.restricted"
 
-static LtActor *
-actor_from_row (LtStore      *self,
-                sqlite3_stmt *stmt)
-{
-  LtActor *actor = g_object_new (LT_TYPE_ACTOR, NULL);
-
-  _lt_record_set_store (G_OBJECT (actor), &actor->store, self);
-  actor->lang = self->language;
-  actor->id = sqlite3_column_int64 (stmt, 0);
-  actor->slug = _lt_store_dup_column_text (stmt, 1);
-  actor->name = _lt_store_dup_column_text (stmt, 2);
-  actor->kind = _lt_store_dup_column_text (stmt, 3);
-  actor->country = _lt_store_dup_column_text (stmt, 4);
-  actor->description = _lt_store_dup_column_text (stmt, 5);
-  actor->restricted = sqlite3_column_int (stmt, 6) != 0;
-
-  return actor;
-}
-
 static void
-load_actor_extras (LtStore *self,
-                   LtActor *actor)
+load_aliases (LtStore *self,
+              LtActor *actor)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt;
@@ -233,7 +237,7 @@ load_actor_extras (LtStore *self,
                             NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, actor->id);
+      sqlite3_bind_int64 (stmt, 1, lt_record_get_id (LT_RECORD (actor)));
       while (sqlite3_step (stmt) == SQLITE_ROW)
         g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
       sqlite3_reset (stmt);
@@ -243,9 +247,6 @@ load_actor_extras (LtStore *self,
   actor->aliases = g_strv_builder_end (builder);
   if (actor->aliases[0] == NULL)
     g_clear_pointer (&actor->aliases, g_strfreev);
-
-  _lt_store_load_i18n (self, LT_RECORD_ACTOR, actor->id, &actor->i18n);
-  actor->i18n_complete = TRUE;
 }
 
 /**
@@ -253,91 +254,32 @@ load_actor_extras (LtStore *self,
  * @self: a store
  * @id: a row id
  *
- * Returns: (transfer full) (nullable): the actor, %NULL if there is none
+ * Returns: (transfer full) (nullable): the actor with its aliases and
+ *   translations, %NULL if there is none
  */
 LtActor *
 lt_store_lookup_actor (LtStore *self,
                        gint64   id)
 {
-  sqlite3_stmt *stmt;
-  LtActor *actor = NULL;
-
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
-  stmt = _lt_store_prepare (self, "SELECT " ACTOR_COLUMNS " FROM actors a WHERE a.id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    actor = actor_from_row (self, stmt);
-  sqlite3_reset (stmt);
-
-  if (actor != NULL)
-    load_actor_extras (self, actor);
-
-  return actor;
+  return LT_ACTOR (_lt_store_lookup_record (self, LT_RECORD_ACTOR, id));
 }
 
 #define SOURCE_COLUMNS \
   "s.id, s.slug, s.title, s.publisher, s.author, s.date, s.url, s.language, s.file," \
   " s.note, s.full_text, s.restricted"
 
-static LtSource *
-source_from_row (LtStore      *self,
-                 sqlite3_stmt *stmt)
-{
-  LtSource *source = g_object_new (LT_TYPE_SOURCE, NULL);
-
-  _lt_record_set_store (G_OBJECT (source), &source->store, self);
-  source->lang = self->language;
-  source->id = sqlite3_column_int64 (stmt, 0);
-  source->slug = _lt_store_dup_column_text (stmt, 1);
-  source->title = _lt_store_dup_column_text (stmt, 2);
-  source->publisher = _lt_store_dup_column_text (stmt, 3);
-  source->author = _lt_store_dup_column_text (stmt, 4);
-  source->date = _lt_store_dup_column_text (stmt, 5);
-  source->url = _lt_store_dup_column_text (stmt, 6);
-  source->language = _lt_store_dup_column_text (stmt, 7);
-  source->file = _lt_store_dup_column_text (stmt, 8);
-  source->note = _lt_store_dup_column_text (stmt, 9);
-  source->full_text = _lt_store_dup_column_text (stmt, 10);
-  source->restricted = sqlite3_column_int (stmt, 11) != 0;
-
-  _lt_store_load_i18n (self, LT_RECORD_SOURCE, source->id, &source->i18n);
-  source->i18n_complete = TRUE;
-
-  return source;
-}
-
 /**
  * lt_store_lookup_source:
  * @self: a store
  * @id: a row id
  *
- * Returns: (transfer full) (nullable): the source, %NULL if there is none
+ * Returns: (transfer full) (nullable): the source with its translations, or %NULL
  */
 LtSource *
 lt_store_lookup_source (LtStore *self,
                         gint64   id)
 {
-  sqlite3_stmt *stmt;
-  LtSource *source = NULL;
-  gboolean found;
-
-  g_return_val_if_fail (LT_IS_STORE (self), NULL);
-
-  stmt = _lt_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?1", NULL);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    source = source_from_row (self, stmt);
-  sqlite3_reset (stmt);
-
-  return source;
+  return LT_SOURCE (_lt_store_lookup_record (self, LT_RECORD_SOURCE, id));
 }
 
 #define RELATION_COLUMNS \
@@ -353,22 +295,13 @@ static LtRelation *
 relation_from_row (LtStore      *self,
                    sqlite3_stmt *stmt)
 {
-  LtRelation *relation = g_object_new (LT_TYPE_RELATION, NULL);
-  const char *date;
+  LtRelation *relation = record_from_row (self, LT_TYPE_RELATION, stmt, 7,
+                                          text_columns[LT_RECORD_RELATION]);
+  const char *date = (const char *) sqlite3_column_text (stmt, 5);
 
-  _lt_record_set_store (G_OBJECT (relation), &relation->store, self);
-  relation->lang = self->language;
-  relation->id = sqlite3_column_int64 (stmt, 0);
-  relation->slug = _lt_store_dup_column_text (stmt, 1);
   relation->from_id = sqlite3_column_int64 (stmt, 2);
   relation->to_id = sqlite3_column_int64 (stmt, 3);
-  relation->relation_type = _lt_store_dup_column_text (stmt, 4);
-  date = (const char *) sqlite3_column_text (stmt, 5);
   relation->has_range = date != NULL && lt_date_range_parse (date, &relation->range, NULL);
-  relation->note = _lt_store_dup_column_text (stmt, 6);
-  relation->restricted = sqlite3_column_int (stmt, 7) != 0;
-  relation->from_name = _lt_store_dup_column_text (stmt, 8);
-  relation->to_name = _lt_store_dup_column_text (stmt, 9);
 
   return relation;
 }
@@ -378,8 +311,9 @@ _lt_store_load_relation_details (LtStore    *self,
                                  LtRelation *relation)
 {
   g_clear_pointer (&relation->citations, g_ptr_array_unref);
-  relation->citations = load_citations (self, "relation_id", relation->id);
-  relation->details_loaded = TRUE;
+  relation->citations = load_citations (self, "relation_id",
+                                        lt_record_get_id (LT_RECORD (relation)));
+  _lt_record_get_private (relation)->details_loaded = TRUE;
 }
 
 /**
@@ -387,36 +321,108 @@ _lt_store_load_relation_details (LtStore    *self,
  * @self: a store
  * @id: a row id
  *
+ * The names of both actors come in the store's language; the citations
+ * are read when first asked for.
+ *
  * Returns: (transfer full) (nullable): the relation, %NULL if there is none
  */
 LtRelation *
 lt_store_lookup_relation (LtStore *self,
                           gint64   id)
 {
+  return LT_RELATION (_lt_store_lookup_record (self, LT_RECORD_RELATION, id));
+}
+
+/* Lookups */
+
+static LtRecord *
+record_of_row (LtStore      *self,
+               LtRecordKind  kind,
+               sqlite3_stmt *stmt)
+{
+  switch (kind)
+    {
+    case LT_RECORD_EVENT:
+      return LT_RECORD (_lt_store_event_from_row (self, stmt));
+    case LT_RECORD_ACTOR:
+      return record_from_row (self, LT_TYPE_ACTOR, stmt, 6, text_columns[LT_RECORD_ACTOR]);
+    case LT_RECORD_SOURCE:
+      return record_from_row (self, LT_TYPE_SOURCE, stmt, 11, text_columns[LT_RECORD_SOURCE]);
+    case LT_RECORD_RELATION:
+    default:
+      return LT_RECORD (relation_from_row (self, stmt));
+    }
+}
+
+/* The records of @kind in the rows of @stmt (bound; %NULL for none). An
+ * actor comes with its aliases and translations; the others load theirs
+ * when first asked. */
+static GPtrArray *
+collect_records (LtStore      *self,
+                 LtRecordKind  kind,
+                 sqlite3_stmt *stmt)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (stmt == NULL)
+    return records;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (records, record_of_row (self, kind, stmt));
+  sqlite3_reset (stmt);
+
+  /* Once @stmt is reset: these run statements of their own. */
+  for (guint i = 0; kind == LT_RECORD_ACTOR && i < records->len; i++)
+    {
+      load_aliases (self, g_ptr_array_index (records, i));
+      _lt_record_ensure_i18n (g_ptr_array_index (records, i));
+    }
+
+  return records;
+}
+
+/**
+ * _lt_store_lookup_record:
+ * @self: a store
+ * @kind: what the record is
+ * @id: its row id
+ *
+ * A record by id, complete but for the details it loads lazily.
+ *
+ * Returns: (transfer full) (nullable): the record, %NULL if there is none
+ */
+LtRecord *
+_lt_store_lookup_record (LtStore      *self,
+                         LtRecordKind  kind,
+                         gint64        id)
+{
+  static const char * const sql[] = {
+    [LT_RECORD_EVENT] = "SELECT " LT_EVENT_COLUMNS " FROM events e WHERE e.id = ?1",
+    [LT_RECORD_ACTOR] = "SELECT " ACTOR_COLUMNS " FROM actors a WHERE a.id = ?1",
+    [LT_RECORD_SOURCE] = "SELECT " SOURCE_COLUMNS " FROM sources s WHERE s.id = ?1",
+    [LT_RECORD_RELATION] = "SELECT " RELATION_COLUMNS " FROM relations r WHERE r.id = ?1",
+  };
+  g_autoptr(GPtrArray) records = NULL;
+  LtRecord *record;
   sqlite3_stmt *stmt;
-  LtRelation *relation = NULL;
 
   g_return_val_if_fail (LT_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind <= LT_RECORD_RELATION, NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT " RELATION_COLUMNS " FROM relations r WHERE r.id = ?1",
-                            NULL);
-  if (stmt == NULL)
+  if (!(stmt = _lt_store_prepare (self, sql[kind], NULL)))
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    relation = relation_from_row (self, stmt);
-  sqlite3_reset (stmt);
+  if (kind == LT_RECORD_RELATION)
+    sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
+  records = collect_records (self, kind, stmt);
+  if (records->len == 0)
+    return NULL;
 
-  if (relation != NULL)
-    {
-      _lt_store_load_i18n (self, LT_RECORD_RELATION, id, &relation->i18n);
-      relation->i18n_complete = TRUE;
-    }
+  record = g_ptr_array_steal_index (records, 0);
+  _lt_record_ensure_i18n (record);
 
-  return relation;
+  return record;
 }
 
 /* Used by the list models: all records of a kind. */
@@ -424,48 +430,33 @@ GPtrArray *
 _lt_store_load_actors (LtStore    *self,
                        const char *kind)
 {
-  GPtrArray *actors = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _lt_store_prepare (self,
+                                          "SELECT " ACTOR_COLUMNS " FROM actors a"
+                                          " WHERE ?1 IS NULL OR a.kind = ?1",
+                                          NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT " ACTOR_COLUMNS " FROM actors a"
-                            " WHERE ?1 IS NULL OR a.kind = ?1",
-                            NULL);
-  if (stmt == NULL)
-    return actors;
-
-  _lt_store_bind_text0 (stmt, 1, kind);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (actors, actor_from_row (self, stmt));
-  sqlite3_reset (stmt);
-
-  for (guint i = 0; i < actors->len; i++)
-    load_actor_extras (self, g_ptr_array_index (actors, i));
-
-  return actors;
+  if (stmt != NULL)
+    _lt_store_bind_text0 (stmt, 1, kind);
+  return collect_records (self, LT_RECORD_ACTOR, stmt);
 }
 
+/* Relations from a list read their translations when first asked. */
 GPtrArray *
 _lt_store_load_relations (LtStore *self,
                           gint64   actor_id)
 {
-  GPtrArray *relations = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _lt_store_prepare (self,
+                                          "SELECT " RELATION_COLUMNS " FROM relations r"
+                                          " WHERE ?1 = 0 OR r.from_id = ?1 OR r.to_id = ?1"
+                                          " ORDER BY r.id",
+                                          NULL);
 
-  stmt = _lt_store_prepare (self,
-                            "SELECT " RELATION_COLUMNS " FROM relations r"
-                            " WHERE ?1 = 0 OR r.from_id = ?1 OR r.to_id = ?1 ORDER BY r.id",
-                            NULL);
-  if (stmt == NULL)
-    return relations;
-
-  sqlite3_bind_int64 (stmt, 1, actor_id);
-  sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (relations, relation_from_row (self, stmt));
-  sqlite3_reset (stmt);
-
-  return relations;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, actor_id);
+      sqlite3_bind_text (stmt, 9, self->language, -1, SQLITE_STATIC);
+    }
+  return collect_records (self, LT_RECORD_RELATION, stmt);
 }
 
 GPtrArray *
@@ -604,9 +595,18 @@ lt_store_find_relation (LtStore    *self,
   return _lt_store_find_by_slug (self, "SELECT id FROM relations WHERE slug = ?1", slug);
 }
 
+static void
+load_details (LtStore  *self,
+              LtRecord *record)
+{
+  if (LT_IS_EVENT (record))
+    _lt_store_load_event_details (self, LT_EVENT (record));
+  else if (LT_IS_RELATION (record))
+    _lt_store_load_relation_details (self, LT_RELATION (record));
+}
+
 /* How the records built here fill in their lazy parts. */
 const LtRecordLoader _lt_store_record_loader = {
   _lt_store_load_i18n,
-  _lt_store_load_event_details,
-  _lt_store_load_relation_details,
+  load_details,
 };

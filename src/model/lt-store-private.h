@@ -123,10 +123,6 @@ gboolean      _lt_store_remove_record       (LtStore          *self,
                                              LtRecordKind      kind,
                                              gint64            id,
                                              GError          **error);
-gboolean      _lt_store_write_relation      (LtStore          *self,
-                                             LtRelation       *relation,
-                                             gboolean          update,
-                                             GError          **error);
 gboolean      _lt_store_collect_ids         (LtStore          *self,
                                              const char       *sql,
                                              gint64            id,

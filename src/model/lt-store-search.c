@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "lt-event-list.h"
+#include "lt-record-lists.h"
 #include "lt-model-private.h"
 #include "lt-store-private.h"
 

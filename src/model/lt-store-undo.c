@@ -51,15 +51,9 @@ _lt_store_undo_entry_free (gpointer data)
 static const char *
 record_label (GObject *record)
 {
-  if (LT_IS_EVENT (record))
-    return lt_event_get_title (LT_EVENT (record));
-  if (LT_IS_ACTOR (record))
-    return lt_actor_get_name (LT_ACTOR (record));
-  if (LT_IS_SOURCE (record))
-    return lt_source_get_title (LT_SOURCE (record));
   if (LT_IS_RELATION (record))
     return lt_relation_type_get_label (lt_relation_get_relation_type (LT_RELATION (record)));
-  return "";
+  return _lt_record_get_title (LT_RECORD (record));
 }
 
 static void
@@ -108,47 +102,12 @@ snapshot (LtStore      *self,
           LtRecordKind  kind,
           gint64        id)
 {
-  switch (kind)
-    {
-    case LT_RECORD_EVENT:
-      {
-        g_autoptr(LtEvent) e = lt_store_lookup_event (self, id);
-        LtEvent *copy = e != NULL ? lt_event_dup (e) : NULL;
+  g_autoptr(LtRecord) record = _lt_store_lookup_record (self, kind, id);
+  LtRecord *copy = record != NULL ? lt_record_dup (record) : NULL;
 
-        if (copy != NULL)
-          g_clear_object (&copy->store);
-        return (GObject *) copy;
-      }
-    case LT_RECORD_ACTOR:
-      {
-        g_autoptr(LtActor) a = lt_store_lookup_actor (self, id);
-        LtActor *copy = a != NULL ? lt_actor_dup (a) : NULL;
-
-        if (copy != NULL)
-          g_clear_object (&copy->store);
-        return (GObject *) copy;
-      }
-    case LT_RECORD_SOURCE:
-      {
-        g_autoptr(LtSource) s = lt_store_lookup_source (self, id);
-        LtSource *copy = s != NULL ? lt_source_dup (s) : NULL;
-
-        if (copy != NULL)
-          g_clear_object (&copy->store);
-        return (GObject *) copy;
-      }
-    case LT_RECORD_RELATION:
-      {
-        g_autoptr(LtRelation) r = lt_store_lookup_relation (self, id);
-        LtRelation *copy = r != NULL ? lt_relation_dup (r) : NULL;
-
-        if (copy != NULL)
-          g_clear_object (&copy->store);
-        return (GObject *) copy;
-      }
-    default:
-      return NULL;
-    }
+  if (copy != NULL)
+    _lt_record_set_store (copy, NULL);
+  return (GObject *) copy;
 }
 
 /* Records what an actor deletion will take with it, to bring it back. */
@@ -203,7 +162,7 @@ restore_actor_dependents (LtStore    *self,
                           GError    **error)
 {
   for (guint i = 0; entry->relations != NULL && i < entry->relations->len; i++)
-    if (!_lt_store_write_relation (self, g_ptr_array_index (entry->relations, i), FALSE, error))
+    if (!_lt_store_put_record (self, g_ptr_array_index (entry->relations, i), FALSE, error))
       return FALSE;
 
   for (guint i = 0; entry->participations != NULL && i < entry->participations->len; i++)
@@ -229,12 +188,12 @@ restore_actor_dependents (LtStore    *self,
 }
 
 static gint64
-add_record (LtStore      *self,
-            LtRecordKind  kind,
-            GObject      *draft,
-            gint64       *id_field,
-            GError      **error)
+add_record (LtStore   *self,
+            gpointer   draft,
+            GError   **error)
 {
+  LtRecordKind kind = lt_record_get_kind (draft);
+  gint64 *id_field = &_lt_record_get_private (draft)->id;
   g_autoptr(GObject) after = NULL;
   gint64 saved_id = *id_field;
 
@@ -261,10 +220,7 @@ add_record (LtStore      *self,
       return 0;
     }
 
-  _lt_record_set_store (draft, kind == LT_RECORD_EVENT ? &LT_EVENT (draft)->store
-                               : kind == LT_RECORD_ACTOR ? &LT_ACTOR (draft)->store
-                               : kind == LT_RECORD_SOURCE ? &LT_SOURCE (draft)->store
-                               : &LT_RELATION (draft)->store, self);
+  _lt_record_set_store (draft, self);
   push_undo (self, kind, LT_CHANGE_ADDED, *id_field, NULL, after);
   return *id_field;
 }
@@ -389,30 +345,6 @@ _lt_undo_group_free (LtUndoGroup *group)
   g_free (group);
 }
 
-static LtRecordKind
-record_kind (GObject *record)
-{
-  if (LT_IS_EVENT (record))
-    return LT_RECORD_EVENT;
-  if (LT_IS_ACTOR (record))
-    return LT_RECORD_ACTOR;
-  if (LT_IS_SOURCE (record))
-    return LT_RECORD_SOURCE;
-  return LT_RECORD_RELATION;
-}
-
-static gint64
-record_id (GObject *record)
-{
-  if (LT_IS_EVENT (record))
-    return LT_EVENT (record)->id;
-  if (LT_IS_ACTOR (record))
-    return LT_ACTOR (record)->id;
-  if (LT_IS_SOURCE (record))
-    return LT_SOURCE (record)->id;
-  return LT_RELATION (record)->id;
-}
-
 /**
  * _lt_store_group_write:
  * @self: a store, in a transaction
@@ -429,8 +361,8 @@ _lt_store_group_write (LtStore      *self,
                        GObject      *record,
                        GError      **error)
 {
-  LtRecordKind kind = record_kind (record);
-  gint64 id = record_id (record);
+  LtRecordKind kind = lt_record_get_kind (LT_RECORD (record));
+  gint64 id = lt_record_get_id (LT_RECORD (record));
   g_autoptr(GObject) before = NULL;
   UndoEntry *entry;
 
@@ -449,7 +381,7 @@ _lt_store_group_write (LtStore      *self,
   entry = g_new0 (UndoEntry, 1);
   entry->kind = kind;
   entry->change = id != 0 ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED;
-  entry->id = record_id (record);
+  entry->id = lt_record_get_id (LT_RECORD (record));
   entry->before = g_steal_pointer (&before);
   entry->after = g_object_ref (record);
   g_ptr_array_add (group->entries, entry);
@@ -537,13 +469,13 @@ lt_store_add_event (LtStore  *self,
   g_return_val_if_fail (LT_IS_STORE (self), 0);
   g_return_val_if_fail (LT_IS_EVENT (draft), 0);
 
-  return add_record (self, LT_RECORD_EVENT, G_OBJECT (draft), &draft->id, error);
+  return add_record (self, draft, error);
 }
 
 /**
  * lt_store_update_event:
  * @self: a store
- * @event: a stored event with changes (see [method@Event.dup])
+ * @event: a stored event with changes (see [method@Record.dup])
  * @error: return location for an error
  *
  * Returns: %TRUE on success
@@ -556,7 +488,8 @@ lt_store_update_event (LtStore  *self,
   g_return_val_if_fail (LT_IS_STORE (self), FALSE);
   g_return_val_if_fail (LT_IS_EVENT (event), FALSE);
 
-  return update_record (self, LT_RECORD_EVENT, G_OBJECT (event), event->id, error);
+  return update_record (self, LT_RECORD_EVENT, G_OBJECT (event),
+                        lt_record_get_id (LT_RECORD (event)), error);
 }
 
 gboolean
@@ -577,7 +510,7 @@ lt_store_add_actor (LtStore  *self,
   g_return_val_if_fail (LT_IS_STORE (self), 0);
   g_return_val_if_fail (LT_IS_ACTOR (draft), 0);
 
-  return add_record (self, LT_RECORD_ACTOR, G_OBJECT (draft), &draft->id, error);
+  return add_record (self, draft, error);
 }
 
 gboolean
@@ -588,7 +521,8 @@ lt_store_update_actor (LtStore  *self,
   g_return_val_if_fail (LT_IS_STORE (self), FALSE);
   g_return_val_if_fail (LT_IS_ACTOR (actor), FALSE);
 
-  return update_record (self, LT_RECORD_ACTOR, G_OBJECT (actor), actor->id, error);
+  return update_record (self, LT_RECORD_ACTOR, G_OBJECT (actor),
+                        lt_record_get_id (LT_RECORD (actor)), error);
 }
 
 /**
@@ -620,7 +554,7 @@ lt_store_add_relation (LtStore     *self,
   g_return_val_if_fail (LT_IS_STORE (self), 0);
   g_return_val_if_fail (LT_IS_RELATION (draft), 0);
 
-  return add_record (self, LT_RECORD_RELATION, G_OBJECT (draft), &draft->id, error);
+  return add_record (self, draft, error);
 }
 
 gboolean
@@ -631,7 +565,8 @@ lt_store_update_relation (LtStore     *self,
   g_return_val_if_fail (LT_IS_STORE (self), FALSE);
   g_return_val_if_fail (LT_IS_RELATION (relation), FALSE);
 
-  return update_record (self, LT_RECORD_RELATION, G_OBJECT (relation), relation->id, error);
+  return update_record (self, LT_RECORD_RELATION, G_OBJECT (relation),
+                        lt_record_get_id (LT_RECORD (relation)), error);
 }
 
 gboolean
@@ -652,7 +587,7 @@ lt_store_add_source (LtStore   *self,
   g_return_val_if_fail (LT_IS_STORE (self), 0);
   g_return_val_if_fail (LT_IS_SOURCE (draft), 0);
 
-  return add_record (self, LT_RECORD_SOURCE, G_OBJECT (draft), &draft->id, error);
+  return add_record (self, draft, error);
 }
 
 gboolean
@@ -663,7 +598,8 @@ lt_store_update_source (LtStore   *self,
   g_return_val_if_fail (LT_IS_STORE (self), FALSE);
   g_return_val_if_fail (LT_IS_SOURCE (source), FALSE);
 
-  return update_record (self, LT_RECORD_SOURCE, G_OBJECT (source), source->id, error);
+  return update_record (self, LT_RECORD_SOURCE, G_OBJECT (source),
+                        lt_record_get_id (LT_RECORD (source)), error);
 }
 
 /**

@@ -196,22 +196,131 @@ exec_with_id (LtStore     *self,
   return _lt_store_step_done (self, stmt, error);
 }
 
+/* The rows a record owns in other tables, written in order: ?1 is the
+ * record's id, ?2 the position. */
+typedef enum
+{
+  OWNED_PARTICIPANTS,  /* a GPtrArray of LtParticipant */
+  OWNED_FIGURES,       /* a GPtrArray of LtFigure */
+  OWNED_ALIASES,       /* a strv */
+  OWNED_EVENT_CITATIONS,     /* a GPtrArray of LtCitation */
+  OWNED_RELATION_CITATIONS,  /* the same */
+} Owned;
+
+static const struct
+{
+  const char *delete_sql;
+  const char *insert_sql;
+} owned_sql[] = {
+  [OWNED_PARTICIPANTS] = {
+    "DELETE FROM event_actors WHERE event_id = ?1",
+    "INSERT INTO event_actors (event_id, position, actor_id, role) VALUES (?1, ?2, ?3, ?4)",
+  },
+  [OWNED_FIGURES] = {
+    "DELETE FROM figures WHERE event_id = ?1",
+    "INSERT INTO figures (event_id, position, value, counts, qualifier)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
+  },
+  [OWNED_ALIASES] = {
+    "DELETE FROM actor_aliases WHERE actor_id = ?1",
+    "INSERT INTO actor_aliases (actor_id, position, alias) VALUES (?1, ?2, ?3)",
+  },
+  [OWNED_EVENT_CITATIONS] = {
+    "DELETE FROM citations WHERE event_id = ?1",
+    "INSERT INTO citations (event_id, position, source_id, locator, note, i18n)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  },
+  [OWNED_RELATION_CITATIONS] = {
+    "DELETE FROM citations WHERE relation_id = ?1",
+    "INSERT INTO citations (relation_id, position, source_id, locator, note, i18n)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  },
+};
+
+static void
+bind_owned (sqlite3_stmt  *stmt,
+            Owned          what,
+            gconstpointer  items,
+            guint          i)
+{
+  const LtParticipant *p;
+  const LtFigure *f;
+  const LtCitation *c;
+
+  switch (what)
+    {
+    case OWNED_PARTICIPANTS:
+      p = g_ptr_array_index ((GPtrArray *) items, i);
+      sqlite3_bind_int64 (stmt, 3, p->actor_id);
+      sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
+      break;
+    case OWNED_FIGURES:
+      f = g_ptr_array_index ((GPtrArray *) items, i);
+      sqlite3_bind_double (stmt, 3, f->value);
+      sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
+      break;
+    case OWNED_EVENT_CITATIONS:
+    case OWNED_RELATION_CITATIONS:
+      c = g_ptr_array_index ((GPtrArray *) items, i);
+      sqlite3_bind_int64 (stmt, 3, c->source_id);
+      _lt_store_bind_text0 (stmt, 4, c->locator);
+      _lt_store_bind_text0 (stmt, 5, c->note);
+      _lt_store_bind_text0 (stmt, 6, c->i18n);
+      break;
+    case OWNED_ALIASES:
+    default:
+      sqlite3_bind_text (stmt, 3, ((const char * const *) items)[i], -1, SQLITE_TRANSIENT);
+      break;
+    }
+}
+
+/* Replaces the @what rows of @owner_id by @items; a new record (@update
+ * FALSE) has none to delete. */
+static gboolean
+write_rows (LtStore        *self,
+            Owned           what,
+            gint64          owner_id,
+            gboolean        update,
+            gconstpointer   items,
+            GError        **error)
+{
+  guint n;
+
+  if (items == NULL)
+    n = 0;
+  else if (what == OWNED_ALIASES)
+    n = g_strv_length ((char **) items);
+  else
+    n = ((const GPtrArray *) items)->len;
+
+  if (update && !exec_with_id (self, owned_sql[what].delete_sql, owner_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *stmt = _lt_store_prepare (self, owned_sql[what].insert_sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_owned (stmt, what, items, i);
+      if (!_lt_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Citations must cite sources that exist. */
 static gboolean
 write_citations (LtStore    *self,
-                 const char *owner_column,
+                 Owned       what,
                  gint64      owner_id,
                  GPtrArray  *citations,
                  GError    **error)
 {
-  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM citations WHERE %s = ?1", owner_column);
-  g_autofree char *insert_sql =
-    g_strdup_printf ("INSERT INTO citations (%s, position, source_id, locator, note, i18n)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", owner_column);
-  sqlite3_stmt *stmt;
-
-  if (!exec_with_id (self, delete_sql, owner_id, error))
-    return FALSE;
-
   for (guint i = 0; citations != NULL && i < citations->len; i++)
     {
       const LtCitation *c = g_ptr_array_index (citations, i);
@@ -222,22 +331,10 @@ write_citations (LtStore    *self,
 
           return invalid (error, _("The citation refers to a source that does not exist (id %s)"), id);
         }
-
-      if (!(stmt = _lt_store_prepare (self, insert_sql, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, owner_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, c->source_id);
-      _lt_store_bind_text0 (stmt, 4, c->locator);
-      _lt_store_bind_text0 (stmt, 5, c->note);
-      _lt_store_bind_text0 (stmt, 6, c->i18n);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
     }
 
-  return TRUE;
+  return write_rows (self, what, owner_id, TRUE, citations, error);
 }
-
 static gboolean
 set_constraint_error (LtStore     *self,
                       const char  *slug,
@@ -254,16 +351,38 @@ set_constraint_error (LtStore     *self,
   return _lt_store_set_sql_error (self, error);
 }
 
-/* Runs a record's prepared INSERT (@update FALSE) or UPDATE: a clash of ids says which, an
- * update of a record that is gone says @gone, and a new row's id comes back in @id. */
+/* Prepares a record's UPDATE (@update) or INSERT with ?1 its id (kept when set, as undo
+ * needs) and ?2 its slug bound. */
+static sqlite3_stmt *
+prepare_row (LtStore          *self,
+             LtRecordPrivate  *priv,
+             gboolean          update,
+             const char       *update_sql,
+             const char       *insert_sql,
+             const char       *slug,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = _lt_store_prepare (self, update ? update_sql : insert_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (priv->id != 0)
+    sqlite3_bind_int64 (stmt, 1, priv->id);
+  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* Runs the statement of prepare_row(): a clash of ids says which, an update of a record
+ * that is gone says @gone; the record takes its new row's id and its slug. */
 static gboolean
-step_record_row (LtStore       *self,
-                 sqlite3_stmt  *stmt,
-                 const char    *slug,
-                 gboolean       update,
-                 const char    *gone,
-                 gint64        *id,
-                 GError       **error)
+step_row (LtStore          *self,
+          sqlite3_stmt     *stmt,
+          LtRecordPrivate  *priv,
+          const char       *slug,
+          gboolean          update,
+          const char       *gone,
+          GError          **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -280,7 +399,8 @@ step_record_row (LtStore       *self,
     }
 
   if (!update)
-    *id = sqlite3_last_insert_rowid (self->db);
+    priv->id = sqlite3_last_insert_rowid (self->db);
+  _lt_set_str (&priv->slug, slug);
   return TRUE;
 }
 
@@ -289,10 +409,9 @@ validate_event (LtStore  *self,
                 LtEvent  *event,
                 GError  **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (event);
   GPtrArray *figures;
 
-  if (event->title == NULL || *event->title == '\0')
-    return invalid (error, _("The event has no title"));
   if (lt_category_get_index (event->category) < 0)
     return invalid (error, _("“%s” is not an event category"),
                     event->category != NULL ? event->category : "");
@@ -302,7 +421,7 @@ validate_event (LtStore  *self,
   if (event->range.has_end &&
       lt_date_last_day (&event->range.end) < lt_date_first_day (&event->range.start))
     return invalid (error, _("The event ends before it starts"));
-  if (!check_slug (event->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
 
   for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
@@ -344,20 +463,12 @@ write_event (LtStore   *self,
              gboolean   update,
              GError   **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (event);
   g_autofree char *date = NULL;
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
   gint64 place_id;
   int flags;
-
-  /* Details of a stored event must be loaded before they are rewritten. */
-  if (!event->details_loaded && event->store != NULL && event->id != 0)
-    _lt_store_load_event_details (event->store, event);
-  if (!event->i18n_complete && event->store != NULL && event->id != 0)
-    {
-      _lt_store_load_i18n (event->store, LT_RECORD_EVENT, event->id, &event->i18n);
-      event->i18n_complete = TRUE;
-    }
 
   if (!validate_event (self, event, error))
     return FALSE;
@@ -366,26 +477,22 @@ write_event (LtStore   *self,
     return FALSE;
 
   date = lt_date_range_to_iso (&event->range);
-  slug = event->slug != NULL ? g_strdup (event->slug) : make_slug (self, "events", event->title);
+  slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "events", event->title);
   flags = (lt_date_range_is_approximate (&event->range) ? LT_SPAN_APPROXIMATE : 0) |
           (event->range.has_end ? LT_SPAN_RANGE : 0);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE events SET slug = ?2, title = ?3, summary = ?4, date = ?5,"
-                                " start_day = ?6, end_day = ?7, precision = ?8, flags = ?9,"
-                                " place = ?10, place_id = ?11, category = ?12, cat = ?13,"
-                                " restricted = ?14 WHERE id = ?1"
-                              : "INSERT INTO events (id, slug, title, summary, date, start_day,"
-                                " end_day, precision, flags, place, place_id, category, cat, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE events SET slug = ?2, title = ?3, summary = ?4, date = ?5,"
+                     " start_day = ?6, end_day = ?7, precision = ?8, flags = ?9,"
+                     " place = ?10, place_id = ?11, category = ?12, cat = ?13,"
+                     " restricted = ?14 WHERE id = ?1",
+                     "INSERT INTO events (id, slug, title, summary, date, start_day,"
+                     " end_day, precision, flags, place, place_id, category, cat, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (event->id != 0)
-    sqlite3_bind_int64 (stmt, 1, event->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, event->title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, event->summary != NULL ? event->summary : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, date, -1, SQLITE_TRANSIENT);
@@ -398,65 +505,19 @@ write_event (LtStore   *self,
     sqlite3_bind_int64 (stmt, 11, place_id);
   sqlite3_bind_text (stmt, 12, event->category, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 13, lt_category_get_index (event->category));
-  sqlite3_bind_int (stmt, 14, event->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 14, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The event no longer exists"), &event->id,
-                        error))
+  if (!step_row (self, stmt, priv, slug, update, _("The event no longer exists"), error))
     return FALSE;
-  _lt_set_str (&event->slug, slug);
   event->start_day = (gint32) lt_date_range_first_day (&event->range);
   event->end_day = (gint32) lt_date_range_last_day (&event->range);
 
   /* Participants and figures; a new row has none yet (imports write many). */
-  if (update && !exec_with_id (self, "DELETE FROM event_actors WHERE event_id = ?1", event->id, error))
+  if (!write_rows (self, OWNED_PARTICIPANTS, priv->id, update, event->participants, error) ||
+      !write_rows (self, OWNED_FIGURES, priv->id, update, event->figures, error))
     return FALSE;
 
-  for (guint i = 0; event->participants != NULL && i < event->participants->len; i++)
-    {
-      const LtParticipant *p = g_ptr_array_index (event->participants, i);
-
-      if (!(stmt = _lt_store_prepare (self,
-                                      "INSERT INTO event_actors (event_id, position, actor_id, role)"
-                                      " VALUES (?1, ?2, ?3, ?4)",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, event->id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, p->actor_id);
-      sqlite3_bind_text (stmt, 4, p->role, -1, SQLITE_TRANSIENT);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  if (update && !exec_with_id (self, "DELETE FROM figures WHERE event_id = ?1", event->id, error))
-    return FALSE;
-
-  for (guint i = 0; event->figures != NULL && i < event->figures->len; i++)
-    {
-      const LtFigure *f = g_ptr_array_index (event->figures, i);
-
-      if (!(stmt = _lt_store_prepare (self,
-                                      "INSERT INTO figures (event_id, position, value, counts, qualifier)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5)",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, event->id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_double (stmt, 3, f->value);
-      sqlite3_bind_text (stmt, 4, f->counts, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, f->qualifier, -1, SQLITE_TRANSIENT);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  if (!write_citations (self, "event_id", event->id, event->citations, error) ||
-      !write_translations (self, LT_RECORD_EVENT, event->id, &event->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_EVENT, event->id, error))
-    return FALSE;
-
-  _lt_store_queue_change (self, LT_RECORD_EVENT, event->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
-  return TRUE;
+  return write_citations (self, OWNED_EVENT_CITATIONS, priv->id, event->citations, error);
 }
 
 static gboolean
@@ -465,112 +526,36 @@ write_actor (LtStore   *self,
              gboolean   update,
              GError   **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (actor);
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
 
-  if (!actor->i18n_complete && actor->store != NULL && actor->id != 0)
-    {
-      _lt_store_load_i18n (actor->store, LT_RECORD_ACTOR, actor->id, &actor->i18n);
-      actor->i18n_complete = TRUE;
-    }
-
-  if (actor->name == NULL || *actor->name == '\0')
-    return invalid (error, _("The actor has no name"));
   if (lt_actor_kind_get_index (actor->kind) < 0)
     return invalid (error, _("“%s” is not a kind of actor"), actor->kind != NULL ? actor->kind : "");
-  if (!check_slug (actor->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
 
-  slug = actor->slug != NULL ? g_strdup (actor->slug) : make_slug (self, "actors", actor->name);
+  slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "actors", actor->name);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE actors SET slug = ?2, name = ?3, kind = ?4, country = ?5,"
-                                " description = ?6, restricted = ?7 WHERE id = ?1"
-                              : "INSERT INTO actors (id, slug, name, kind, country, description, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE actors SET slug = ?2, name = ?3, kind = ?4, country = ?5,"
+                     " description = ?6, restricted = ?7 WHERE id = ?1",
+                     "INSERT INTO actors (id, slug, name, kind, country, description, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (actor->id != 0)
-    sqlite3_bind_int64 (stmt, 1, actor->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, actor->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, actor->kind, -1, SQLITE_TRANSIENT);
   _lt_store_bind_text0 (stmt, 5, actor->country);
   _lt_store_bind_text0 (stmt, 6, actor->description);
-  sqlite3_bind_int (stmt, 7, actor->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The actor no longer exists"), &actor->id,
-                        error))
-    return FALSE;
-  _lt_set_str (&actor->slug, slug);
-
-  if (!exec_with_id (self, "DELETE FROM actor_aliases WHERE actor_id = ?1", actor->id, error))
+  if (!step_row (self, stmt, priv, slug, update, _("The actor no longer exists"), error))
     return FALSE;
 
-  for (guint i = 0; actor->aliases != NULL && actor->aliases[i] != NULL; i++)
-    {
-      if (!(stmt = _lt_store_prepare (self,
-                                      "INSERT INTO actor_aliases (actor_id, position, alias)"
-                                      " VALUES (?1, ?2, ?3)",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, actor->id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_text (stmt, 3, actor->aliases[i], -1, SQLITE_TRANSIENT);
-      if (!_lt_store_step_done (self, stmt, error))
-        return FALSE;
-    }
-
-  if (!write_translations (self, LT_RECORD_ACTOR, actor->id, &actor->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_ACTOR, actor->id, error))
-    return FALSE;
-
-  _lt_store_queue_change (self, LT_RECORD_ACTOR, actor->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
-
-  /* Events and relations show the actor's name. */
-  if (update)
-    {
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-      if (!(stmt = _lt_store_prepare (self,
-                                      "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, actor->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < ids->len; i++)
-        _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (ids, gint64, i),
-                                LT_CHANGE_UPDATED);
-
-      g_array_set_size (ids, 0);
-      if (!(stmt = _lt_store_prepare (self,
-                                      "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
-                                      error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, actor->id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-      sqlite3_reset (stmt);
-      for (guint i = 0; i < ids->len; i++)
-        _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (ids, gint64, i),
-                                LT_CHANGE_UPDATED);
-    }
-
-  return TRUE;
+  return write_rows (self, OWNED_ALIASES, priv->id, TRUE, actor->aliases, error);
 }
 
 static gboolean
@@ -579,18 +564,11 @@ write_source (LtStore   *self,
               gboolean   update,
               GError   **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (source);
   g_autofree char *slug = NULL;
   sqlite3_stmt *stmt;
 
-  if (!source->i18n_complete && source->store != NULL && source->id != 0)
-    {
-      _lt_store_load_i18n (source->store, LT_RECORD_SOURCE, source->id, &source->i18n);
-      source->i18n_complete = TRUE;
-    }
-
-  if (source->title == NULL || *source->title == '\0')
-    return invalid (error, _("The source has no title"));
-  if (!check_slug (source->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
   if (source->date != NULL)
     {
@@ -601,23 +579,19 @@ write_source (LtStore   *self,
         return invalid (error, "%s", date_error->message);
     }
 
-  slug = source->slug != NULL ? g_strdup (source->slug) : make_slug (self, "sources", source->title);
+  slug = priv->slug != NULL ? g_strdup (priv->slug) : make_slug (self, "sources", source->title);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE sources SET slug = ?2, title = ?3, publisher = ?4, author = ?5,"
-                                " date = ?6, url = ?7, language = ?8, file = ?9, note = ?10,"
-                                " full_text = ?11, restricted = ?12 WHERE id = ?1"
-                              : "INSERT INTO sources (id, slug, title, publisher, author, date, url,"
-                                " language, file, note, full_text, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE sources SET slug = ?2, title = ?3, publisher = ?4, author = ?5,"
+                     " date = ?6, url = ?7, language = ?8, file = ?9, note = ?10,"
+                     " full_text = ?11, restricted = ?12 WHERE id = ?1",
+                     "INSERT INTO sources (id, slug, title, publisher, author, date, url,"
+                     " language, file, note, full_text, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (source->id != 0)
-    sqlite3_bind_int64 (stmt, 1, source->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, source->title, -1, SQLITE_TRANSIENT);
   _lt_store_bind_text0 (stmt, 4, source->publisher);
   _lt_store_bind_text0 (stmt, 5, source->author);
@@ -627,39 +601,23 @@ write_source (LtStore   *self,
   _lt_store_bind_text0 (stmt, 9, source->file);
   _lt_store_bind_text0 (stmt, 10, source->note);
   _lt_store_bind_text0 (stmt, 11, source->full_text);
-  sqlite3_bind_int (stmt, 12, source->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 12, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The source no longer exists"), &source->id,
-                        error))
+  if (!step_row (self, stmt, priv, slug, update, _("The source no longer exists"), error))
     return FALSE;
-  _lt_set_str (&source->slug, slug);
-
-  if (!write_translations (self, LT_RECORD_SOURCE, source->id, &source->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_SOURCE, source->id, error))
-    return FALSE;
-
-  _lt_store_queue_change (self, LT_RECORD_SOURCE, source->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
   return TRUE;
 }
 
-gboolean
-_lt_store_write_relation (LtStore     *self,
-                          LtRelation  *relation,
-                          gboolean     update,
-                          GError     **error)
+static gboolean
+write_relation (LtStore     *self,
+                LtRelation  *relation,
+                gboolean     update,
+                GError     **error)
 {
+  LtRecordPrivate *priv = _lt_record_get_private (relation);
   g_autofree char *slug = NULL;
   g_autofree char *date = NULL;
   sqlite3_stmt *stmt;
-
-  if (!relation->details_loaded && relation->store != NULL && relation->id != 0)
-    _lt_store_load_relation_details (relation->store, relation);
-  if (!relation->i18n_complete && relation->store != NULL && relation->id != 0)
-    {
-      _lt_store_load_i18n (relation->store, LT_RECORD_RELATION, relation->id, &relation->i18n);
-      relation->i18n_complete = TRUE;
-    }
 
   if (lt_relation_type_get_index (relation->relation_type) < 0)
     return invalid (error, _("“%s” is not a type of relation"),
@@ -667,11 +625,11 @@ _lt_store_write_relation (LtStore     *self,
   if (!record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", relation->from_id) ||
       !record_exists (self, "SELECT 1 FROM actors WHERE id = ?1", relation->to_id))
     return invalid (error, _("The relation refers to an actor that does not exist"));
-  if (!check_slug (relation->slug, error))
+  if (!check_slug (priv->slug, error))
     return FALSE;
 
-  if (relation->slug != NULL)
-    slug = g_strdup (relation->slug);
+  if (priv->slug != NULL)
+    slug = g_strdup (priv->slug);
   else
     {
       g_autofree char *base = g_strdup_printf ("%" G_GINT64_FORMAT " %s %" G_GINT64_FORMAT,
@@ -683,21 +641,17 @@ _lt_store_write_relation (LtStore     *self,
   if (relation->has_range)
     date = lt_date_range_to_iso (&relation->range);
 
-  stmt = _lt_store_prepare (self,
-                            update
-                              ? "UPDATE relations SET slug = ?2, from_id = ?3, to_id = ?4, type = ?5,"
-                                " date = ?6, start_day = ?7, end_day = ?8, note = ?9, restricted = ?10"
-                                " WHERE id = ?1"
-                              : "INSERT INTO relations (id, slug, from_id, to_id, type, date,"
-                                " start_day, end_day, note, restricted)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                            error);
+  stmt = prepare_row (self, priv, update,
+                     "UPDATE relations SET slug = ?2, from_id = ?3, to_id = ?4, type = ?5,"
+                     " date = ?6, start_day = ?7, end_day = ?8, note = ?9, restricted = ?10"
+                     " WHERE id = ?1",
+                     "INSERT INTO relations (id, slug, from_id, to_id, type, date,"
+                     " start_day, end_day, note, restricted)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     slug, error);
   if (stmt == NULL)
     return FALSE;
 
-  if (relation->id != 0)
-    sqlite3_bind_int64 (stmt, 1, relation->id);
-  sqlite3_bind_text (stmt, 2, slug, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, relation->from_id);
   sqlite3_bind_int64 (stmt, 4, relation->to_id);
   sqlite3_bind_text (stmt, 5, relation->relation_type, -1, SQLITE_TRANSIENT);
@@ -708,20 +662,36 @@ _lt_store_write_relation (LtStore     *self,
       sqlite3_bind_int64 (stmt, 8, lt_date_range_last_day (&relation->range));
     }
   _lt_store_bind_text0 (stmt, 9, relation->note);
-  sqlite3_bind_int (stmt, 10, relation->restricted ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, priv->restricted ? 1 : 0);
 
-  if (!step_record_row (self, stmt, slug, update, _("The relation no longer exists"), &relation->id,
-                        error))
-    return FALSE;
-  _lt_set_str (&relation->slug, slug);
-
-  if (!write_citations (self, "relation_id", relation->id, relation->citations, error) ||
-      !write_translations (self, LT_RECORD_RELATION, relation->id, &relation->i18n, error) ||
-      !_lt_store_reindex (self, LT_RECORD_RELATION, relation->id, error))
+  if (!step_row (self, stmt, priv, slug, update, _("The relation no longer exists"), error))
     return FALSE;
 
-  _lt_store_queue_change (self, LT_RECORD_RELATION, relation->id,
-                          update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  return write_citations (self, OWNED_RELATION_CITATIONS, priv->id, relation->citations, error);
+}
+
+/* Events and relations show an actor's name: they change with it. */
+static gboolean
+queue_actor_dependents (LtStore  *self,
+                        gint64    id,
+                        GError  **error)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) relations = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (!_lt_store_collect_ids (self,
+                              "SELECT DISTINCT event_id FROM event_actors WHERE actor_id = ?1",
+                              id, events, error) ||
+      !_lt_store_collect_ids (self, "SELECT id FROM relations WHERE from_id = ?1 OR to_id = ?1",
+                              id, relations, error))
+    return FALSE;
+  for (guint i = 0; i < events->len; i++)
+    _lt_store_queue_change (self, LT_RECORD_EVENT, g_array_index (events, gint64, i),
+                            LT_CHANGE_UPDATED);
+  for (guint i = 0; i < relations->len; i++)
+    _lt_store_queue_change (self, LT_RECORD_RELATION, g_array_index (relations, gint64, i),
+                            LT_CHANGE_UPDATED);
+
   return TRUE;
 }
 
@@ -846,21 +816,60 @@ _lt_store_remove_record (LtStore       *self,
   return TRUE;
 }
 
+/* Validates and writes @record with all its rows inside a transaction, and
+ * queues the changes it causes. */
 gboolean
 _lt_store_put_record (LtStore   *self,
                       GObject   *record,
                       gboolean   update,
                       GError   **error)
 {
-  if (LT_IS_EVENT (record))
-    return write_event (self, LT_EVENT (record), update, error);
-  if (LT_IS_ACTOR (record))
-    return write_actor (self, LT_ACTOR (record), update, error);
-  if (LT_IS_SOURCE (record))
-    return write_source (self, LT_SOURCE (record), update, error);
-  if (LT_IS_RELATION (record))
-    return _lt_store_write_relation (self, LT_RELATION (record), update, error);
-  g_return_val_if_reached (FALSE);
+  /* Events, actors and sources need their English title or name. */
+  static const char * const untitled[] = {
+    [LT_RECORD_EVENT] = N_("The event has no title"),
+    [LT_RECORD_ACTOR] = N_("The actor has no name"),
+    [LT_RECORD_SOURCE] = N_("The source has no title"),
+    [LT_RECORD_RELATION] = NULL,
+  };
+  LtRecordPrivate *priv = _lt_record_get_private (record);
+  LtRecordKind kind = lt_record_get_kind (LT_RECORD (record));
+  const char *name;
+  gboolean written;
+
+  /* Details of a stored record must be loaded before they are rewritten. */
+  _lt_record_ensure_complete (LT_RECORD (record));
+
+  name = lt_record_get_translation (LT_RECORD (record), "en",
+                                    LT_RECORD_GET_CLASS (record)->texts[0].name);
+  if (untitled[kind] != NULL && (name == NULL || *name == '\0'))
+    return invalid (error, "%s", _(untitled[kind]));
+
+  switch (kind)
+    {
+    case LT_RECORD_EVENT:
+      written = write_event (self, LT_EVENT (record), update, error);
+      break;
+    case LT_RECORD_ACTOR:
+      written = write_actor (self, LT_ACTOR (record), update, error);
+      break;
+    case LT_RECORD_SOURCE:
+      written = write_source (self, LT_SOURCE (record), update, error);
+      break;
+    case LT_RECORD_RELATION:
+    default:
+      written = write_relation (self, LT_RELATION (record), update, error);
+      break;
+    }
+
+  if (!written ||
+      !write_translations (self, kind, priv->id, &priv->i18n, error) ||
+      !_lt_store_reindex (self, kind, priv->id, error))
+    return FALSE;
+
+  _lt_store_queue_change (self, kind, priv->id, update ? LT_CHANGE_UPDATED : LT_CHANGE_ADDED);
+  if (kind == LT_RECORD_ACTOR && update)
+    return queue_actor_dependents (self, priv->id, error);
+  return TRUE;
 }
 
 void

@@ -83,7 +83,8 @@ add_media (JsonBuilder   *builder,
       const LtCitation *c = g_ptr_array_index (citations, i);
       LtSource *source = lookup_source (store, sources, c->source_id);
 
-      if (source == NULL || (lt_source_is_restricted (source) && (flags & LT_EXPORT_PUBLIC_ONLY)))
+      if (source == NULL || (lt_record_is_restricted (LT_RECORD (source)) &&
+                             (flags & LT_EXPORT_PUBLIC_ONLY)))
         continue;
       if (credit->len > 0)
         g_string_append (credit, "; ");
@@ -145,7 +146,7 @@ lt_timelinejs_write (LtStore        *store,
       g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
       const LtDateRange *range = lt_event_get_date_range (event);
 
-      if (lt_event_is_restricted (event) && (flags & LT_EXPORT_PUBLIC_ONLY))
+      if (lt_record_is_restricted (LT_RECORD (event)) && (flags & LT_EXPORT_PUBLIC_ONLY))
         continue;
 
       json_builder_begin_object (builder);
@@ -161,7 +162,7 @@ lt_timelinejs_write (LtStore        *store,
       json_builder_add_string_value (builder, lt_category_get_label (lt_event_get_category (event)));
       add_media (builder, store, sources, event, flags);
       json_builder_set_member_name (builder, "unique_id");
-      json_builder_add_string_value (builder, lt_event_get_slug (event));
+      json_builder_add_string_value (builder, lt_record_get_slug (LT_RECORD (event)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

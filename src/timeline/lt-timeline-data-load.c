@@ -327,7 +327,8 @@ patch_figures (LtTimelineData *self,
       g_array_remove_index (self->figures, i - 1);
 
   /* the store's rule: a restricted event's figures never show */
-  for (guint k = 0; figures != NULL && !lt_event_is_restricted (event) && k < figures->len; k++)
+  for (guint k = 0; figures != NULL && !lt_record_is_restricted (LT_RECORD (event)) &&
+       k < figures->len; k++)
     {
       const LtFigure *f = g_ptr_array_index (figures, k);
       LtFigurePoint point = { id, day, f->value };

@@ -520,7 +520,7 @@ show_details (LtTimelinePage *self,
       return;
     }
 
-  if (lt_event_is_restricted (event))
+  if (lt_record_is_restricted (LT_RECORD (event)))
     gtk_box_append (self->details_box, lt_restricted_tag_new ());
 
   child = wrapped_label (lt_event_get_title (event), "title-2");
@@ -687,7 +687,7 @@ populate_actors (LtTimelinePage *self)
       for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
         {
           g_autoptr(LtActor) actor = g_list_model_get_item (actors, i);
-          gint64 id = lt_actor_get_id (actor);
+          gint64 id = lt_record_get_id (LT_RECORD (actor));
 
           gtk_string_list_append (names, lt_actor_get_name (actor));
           g_array_append_val (self->actor_ids, id);

@@ -318,7 +318,7 @@ main (int   argc,
     {
       gint64 id = g_array_index (visible, gint64, i % visible->len);
       g_autoptr(LtEvent) stored = lt_store_lookup_event (store, id);
-      g_autoptr(LtEvent) edited = lt_event_dup (stored);
+      g_autoptr(LtEvent) edited = LT_EVENT (lt_record_dup (LT_RECORD (stored)));
       g_autofree char *title = g_strdup_printf ("Edited event %u", i);
       LtDateRange range = { 0 };
       gint64 t0, t1;

@@ -509,7 +509,7 @@ test_restricted_marked (void)
   {
     g_autoptr(LtEvent) event = lt_store_lookup_event (f.store, id);
 
-    g_assert_true (lt_event_is_restricted (event));
+    g_assert_true (lt_record_is_restricted (LT_RECORD (event)));
   }
   /* the details pane marks it, and so does the timeline */
   WAIT_UNTIL (find_label (GTK_WIDGET (f.window), _("Restricted")) != NULL, 3000);
@@ -741,8 +741,10 @@ test_actor_editor (void)
   WAIT_UNTIL (find_toplevel (LT_TYPE_ACTOR_EDITOR) == NULL, 3000);
   g_clear_object (&actor);
   actor = lt_store_lookup_actor (f.store, id);
-  g_assert_cmpstr (lt_actor_get_translation (actor, "en", "name"), ==, "Ivan Kubrakoŭ");
-  g_assert_cmpstr (lt_actor_get_translation (actor, "be", "name"), ==, "Брэсцкі фонд салідарнасці");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (actor), "en", "name"), ==,
+                   "Ivan Kubrakoŭ");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (actor), "be", "name"), ==,
+                   "Брэсцкі фонд салідарнасці");
   WAIT_UNTIL (g_strcmp0 (menu_label (&f, 0), "_Undo Edit “Ivan Kubrakoŭ”") == 0, 3000);
 
   close_window (&f);
@@ -943,7 +945,7 @@ screenshot (const char *locale,
           g_autoptr(GPtrArray) p = lt_event_list_participants (e);
 
           if (p->len >= 2 && lt_event_get_figures (e)->len > 0 && lt_event_get_citations (e)->len > 0)
-            id = lt_event_get_id (e);
+            id = lt_record_get_id (LT_RECORD (e));
         }
     }
   g_assert_cmpint (id, !=, 0);
@@ -968,7 +970,7 @@ screenshot (const char *locale,
     type_text (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Title")), "");
     g_assert_cmpstr (gtk_text_get_placeholder_text (GTK_TEXT (gtk_editable_get_delegate (
                        GTK_EDITABLE (find_row (editor, ADW_TYPE_ENTRY_ROW, _("Title")))))), ==,
-                     lt_event_get_translation (event, lang, "title"));
+                     lt_record_get_translation (LT_RECORD (event), lang, "title"));
     gtk_test_widget_wait_for_draw (editor);
   }
   {

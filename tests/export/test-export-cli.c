@@ -502,7 +502,7 @@ add_restricted_events (const char *db)
       lt_event_set_title (event, "Sealed raid of the Nightjar unit");
       lt_event_set_date_range (event, &range);
       lt_event_set_category (event, "detention");
-      lt_event_set_restricted (event, TRUE);
+      lt_record_set_restricted (LT_RECORD (event), TRUE);
       lt_event_add_participant (event, police, "perpetrator");
       lt_event_add_participant (event, lt_store_find_actor (store, "hidden-witness"), "victim");
       lt_store_add_event (store, event, &error);

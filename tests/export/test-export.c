@@ -975,10 +975,10 @@ test_ukrainian (void)
     {
       g_autoptr(LtEvent) event = g_list_model_get_item (events, i);
 
-      g_assert_nonnull (lt_event_get_translation (event, "uk", "title"));
-      if (strstr (desc, lt_event_get_translation (event, "uk", "title")) == NULL)
+      g_assert_nonnull (lt_record_get_translation (LT_RECORD (event), "uk", "title"));
+      if (strstr (desc, lt_record_get_translation (LT_RECORD (event), "uk", "title")) == NULL)
         g_error ("“%s” is missing from the SVG's description:\n%s",
-                 lt_event_get_translation (event, "uk", "title"), desc);
+                 lt_record_get_translation (LT_RECORD (event), "uk", "title"), desc);
     }
 
   g_unsetenv ("LANGUAGE");

@@ -704,9 +704,10 @@ check_details_language (const char *locale,
       g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
       GtkWidget *name;
 
-      lt_graph_view_set_selected_actor (view, lt_actor_get_id (actor));
+      lt_graph_view_set_selected_actor (view, lt_record_get_id (LT_RECORD (actor)));
       /* the graph hides actors without connections: those have no pane to select */
-      if (lt_graph_find_node (lt_graph_view_get_graph (view), lt_actor_get_id (actor)) < 0)
+      if (lt_graph_find_node (lt_graph_view_get_graph (view),
+                              lt_record_get_id (LT_RECORD (actor))) < 0)
         continue;
       n_checked++;
       WAIT_UNTIL ((name = find_heading (page, lt_actor_get_name (actor))) != NULL, 3000);
@@ -721,7 +722,7 @@ check_details_language (const char *locale,
             continue;
           if (has_english_run (text) || has_raw_date (text))
             g_string_append_printf (problems, "%s: actor %s: “%s”\n", lang,
-                                    lt_actor_get_slug (actor), text);
+                                    lt_record_get_slug (LT_RECORD (actor)), text);
         }
     }
 

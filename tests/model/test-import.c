@@ -36,21 +36,22 @@ test_import_mini (void)
   g_assert_cmpint (range->start.precision, ==, LT_PRECISION_MONTH);
   g_assert_true (range->start.approximate);
   g_assert_cmpstr (lt_event_get_place (event), ==, "Brussels");
-  g_assert_cmpstr (lt_event_get_translation (event, "be", "place"), ==, "Брусэль");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (event), "be", "place"), ==, "Брусэль");
   participants = lt_event_list_participants (event);
   g_assert_cmpuint (participants->len, ==, 2);
   g_assert_cmpstr (((LtParticipant *) participants->pdata[0])->actor_name, ==, "European Union");
   g_assert_cmpstr (((LtParticipant *) participants->pdata[0])->role, ==, "sanctioning-party");
 
   witness = lt_store_lookup_actor (store, lt_store_find_actor (store, "witness-a"));
-  g_assert_true (lt_actor_is_restricted (witness));
-  g_assert_cmpstr (lt_actor_get_visibility (witness), ==, "restricted");
+  g_assert_true (lt_record_is_restricted (LT_RECORD (witness)));
+  g_assert_cmpstr (lt_record_get_visibility (LT_RECORD (witness)), ==, "restricted");
 
   relation = lt_store_lookup_relation (store, lt_store_find_relation (store, "bialiatski-leads-viasna"));
   g_assert_cmpstr (lt_relation_get_relation_type (relation), ==, "leads");
   g_assert_nonnull (lt_relation_get_date_range (relation));
   g_assert_cmpstr (lt_relation_get_to_name (relation), ==, "Viasna Human Rights Centre");
-  g_assert_cmpstr (lt_relation_get_translation (relation, "uk", "note"), ==, "Засновник і голова");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (relation), "uk", "note"), ==,
+                   "Засновник і голова");
 
   /* Importing the same chronicle again conflicts and changes nothing. */
   {

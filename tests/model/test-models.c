@@ -113,7 +113,7 @@ test_event_list (void)
   g_assert_no_error (error);
   assert_changed (&r, 3, 0, 1);
   g_assert_cmpstr (title_at (list, 3), ==, "Vigil in Hrodna");
-  g_assert_true (lt_event_list_find (LT_EVENT_LIST (list), id, &pos));
+  g_assert_true (lt_record_list_find (LT_RECORD_LIST (list), id, &pos));
   g_assert_cmpuint (pos, ==, 3);
   g_assert_cmpint (lt_event_list_get_id_at (LT_EVENT_LIST (list), 3), ==, id);
 
@@ -136,7 +136,7 @@ test_event_list (void)
   g_assert_cmpstr (title_at (list, 0), ==, "Vigil in central Hrodna");
 
   /* Restricted: not in this (public) list, no signal */
-  lt_event_set_restricted (edit, TRUE);
+  lt_record_set_restricted (LT_RECORD (edit), TRUE);
   g_assert_true (lt_store_update_event (store, edit, &error));
   assert_changed (&r, 0, 1, 0);
   lt_event_set_title (edit, "Still restricted");
@@ -357,7 +357,8 @@ test_large_lazy_list (void)
       g_autoptr(LtEvent) event = g_list_model_get_item (list, i);
 
       g_assert_nonnull (event);
-      g_assert_cmpint (lt_event_get_id (event), ==, g_array_index (spans, LtEventSpan, i).id);
+      g_assert_cmpint (lt_record_get_id (LT_RECORD (event)), ==,
+                       g_array_index (spans, LtEventSpan, i).id);
       g_assert_cmpint (lt_event_get_start_day (event), ==, g_array_index (spans, LtEventSpan, i).start_day);
       g_assert_nonnull (lt_event_get_title (event));
     }
@@ -366,7 +367,8 @@ test_large_lazy_list (void)
     {
       g_autoptr(LtEvent) event = g_list_model_get_item (list, i);
 
-      g_assert_cmpint (lt_event_get_id (event), ==, g_array_index (spans, LtEventSpan, i).id);
+      g_assert_cmpint (lt_record_get_id (LT_RECORD (event)), ==,
+                       g_array_index (spans, LtEventSpan, i).id);
     }
 }
 

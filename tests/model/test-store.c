@@ -108,7 +108,7 @@ test_event_crud_undo (void)
 
   lt_event_set_summary (draft, "Many people");
   lt_event_set_place (draft, "Minsk");
-  lt_event_set_translation (draft, "uk", "title", "Протест у Мінську");
+  lt_record_set_translation (LT_RECORD (draft), "uk", "title", "Протест у Мінську");
   lt_event_add_participant (draft, omon, "perpetrator");
   lt_event_add_figure (draft, 3000, "detained", "more than");
   lt_event_add_citation (draft, source_id, "¶2", "a note");
@@ -117,8 +117,8 @@ test_event_crud_undo (void)
   id = lt_store_add_event (store, draft, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_cmpint (lt_event_get_id (draft), ==, id);
-  g_assert_cmpstr (lt_event_get_slug (draft), ==, "protest-in-minsk");
+  g_assert_cmpint (lt_record_get_id (LT_RECORD (draft)), ==, id);
+  g_assert_cmpstr (lt_record_get_slug (LT_RECORD (draft)), ==, "protest-in-minsk");
   g_assert_cmpuint (r.n_changed, ==, 1);
   g_assert_cmpstr (r.table, ==, "events");
   g_assert_cmpint (r.change, ==, LT_CHANGE_ADDED);
@@ -129,7 +129,8 @@ test_event_crud_undo (void)
   g_assert_nonnull (loaded);
   g_assert_cmpstr (lt_event_get_title (loaded), ==, "Protest in Minsk");
   g_assert_cmpstr (lt_event_get_place (loaded), ==, "Minsk");
-  g_assert_cmpstr (lt_event_get_translation (loaded, "uk", "title"), ==, "Протест у Мінську");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (loaded), "uk", "title"), ==,
+                   "Протест у Мінську");
   g_assert_cmpint (lt_event_get_start_day (loaded), ==, lt_days_from_ymd (2020, 8, 9));
   participants = lt_event_list_participants (loaded);
   g_assert_cmpuint (participants->len, ==, 1);
@@ -147,8 +148,8 @@ test_event_crud_undo (void)
 
     g_assert_cmpint (lt_store_add_event (store, twin, &error), >, 0);
     g_assert_no_error (error);
-    g_assert_cmpstr (lt_event_get_slug (twin), ==, "protest-in-minsk-2");
-    lt_event_set_slug (clash, "protest-in-minsk");
+    g_assert_cmpstr (lt_record_get_slug (LT_RECORD (twin)), ==, "protest-in-minsk-2");
+    lt_record_set_slug (LT_RECORD (clash), "protest-in-minsk");
     g_assert_cmpint (lt_store_add_event (store, clash, &error), ==, 0);
     g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_CONFLICT);
     g_clear_error (&error);
@@ -156,7 +157,7 @@ test_event_crud_undo (void)
   }
 
   /* Update */
-  edit = lt_event_dup (loaded);
+  edit = LT_EVENT (lt_record_dup (LT_RECORD (loaded)));
   lt_event_set_title (edit, "Protest in central Minsk");
   lt_event_clear_participants (edit);
   r.n_changed = 0;
@@ -171,7 +172,8 @@ test_event_crud_undo (void)
   participants = lt_event_list_participants (loaded);
   g_assert_cmpuint (participants->len, ==, 0);
   /* Translations survive an update that did not touch them. */
-  g_assert_cmpstr (lt_event_get_translation (loaded, "uk", "title"), ==, "Протест у Мінську");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (loaded), "uk", "title"), ==,
+                   "Протест у Мінську");
 
   /* Undo the update: title and participant come back. */
   g_assert_true (lt_store_undo (store, &error));
@@ -200,7 +202,8 @@ test_event_crud_undo (void)
   g_assert_nonnull (loaded);
   g_assert_cmpint (r.change, ==, LT_CHANGE_ADDED);
   g_assert_cmpuint (lt_event_get_figures (loaded)->len, ==, 1);
-  g_assert_cmpstr (lt_event_get_translation (loaded, "uk", "title"), ==, "Протест у Мінську");
+  g_assert_cmpstr (lt_record_get_translation (LT_RECORD (loaded), "uk", "title"), ==,
+                   "Протест у Мінську");
   g_assert_true (lt_store_redo (store, &error));
   g_assert_null (lt_store_lookup_event (store, id));
   g_assert_false (lt_store_redo (store, &error));
@@ -264,7 +267,7 @@ test_invalid_drafts (void)
   g_assert_nonnull (strstr (error->message, "bystander"));
   g_clear_error (&error);
 
-  lt_event_set_slug (bad_slug, "Not A Slug");
+  lt_record_set_slug (LT_RECORD (bad_slug), "Not A Slug");
   g_assert_cmpint (lt_store_add_event (store, bad_slug, &error), ==, 0);
   g_assert_error (error, LT_STORE_ERROR, LT_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -572,7 +575,7 @@ test_visibility (void)
   n_public = lt_store_count_events (store, NULL, &error);
 
   /* A restricted event long after the public ones, with a figure */
-  lt_event_set_restricted (late, TRUE);
+  lt_record_set_restricted (LT_RECORD (late), TRUE);
   lt_event_add_participant (late, omon, "perpetrator");
   lt_event_add_figure (late, 99, "detained", NULL);
   late_id = lt_store_add_event (store, late, &error);

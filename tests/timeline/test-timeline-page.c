@@ -144,7 +144,7 @@ first_cited_event (Fixture *f,
 
       if (citations != NULL && citations->len > 0 && lt_event_get_start_day (event) == day &&
           lt_event_get_end_day (event) == day)
-        return lt_event_get_id (event);
+        return lt_record_get_id (LT_RECORD (event));
     }
 
   return 0;
@@ -438,7 +438,7 @@ test_select_before_shown (void)
       g_autoptr(GListModel) events = lt_store_list_events (store, NULL);
       g_autoptr(LtEvent) event = g_list_model_get_item (events, g_list_model_get_n_items (events) / 2);
 
-      id = lt_event_get_id (event);
+      id = lt_record_get_id (LT_RECORD (event));
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "timeline");
   lt_timeline_page_select_event (page, id);
@@ -585,7 +585,7 @@ check_details_language (const char *locale,
       GtkWidget *title;
       GtkWidget *pane;
 
-      lt_timeline_page_select_event (f.page, lt_event_get_id (event));
+      lt_timeline_page_select_event (f.page, lt_record_get_id (LT_RECORD (event)));
       WAIT_UNTIL ((title = find_label (GTK_WIDGET (f.window), lt_event_get_title (event))) != NULL, 3000);
       pane = gtk_widget_get_parent (title);
       collect_label_texts (pane, texts);
@@ -597,7 +597,7 @@ check_details_language (const char *locale,
             found_figure = TRUE;
           if (has_english_run (text) || has_raw_date (text))
             g_string_append_printf (problems, "%s: event %s: “%s”\n", lang,
-                                    lt_event_get_slug (event), text);
+                                    lt_record_get_slug (LT_RECORD (event)), text);
         }
     }
 

@@ -429,7 +429,7 @@ test_paint_edit_in_place (void)
   g_assert_cmpstr (title, ==, "Renamed test event");
 
   /* restricted: a public timeline drops it */
-  lt_event_set_restricted (edited, TRUE);
+  lt_record_set_restricted (LT_RECORD (edited), TRUE);
   g_assert_true (lt_store_update_event (store, edited, &error));
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
@@ -437,7 +437,7 @@ test_paint_edit_in_place (void)
   g_assert_cmpuint (lt_timeline_data_get_n_events (data), ==, before);
 
   /* public again, then deleted */
-  lt_event_set_restricted (edited, FALSE);
+  lt_record_set_restricted (LT_RECORD (edited), FALSE);
   g_assert_true (lt_store_update_event (store, edited, &error));
   surface = paint_to_image (painter, 800, 400);
   cairo_surface_destroy (surface);
