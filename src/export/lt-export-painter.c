@@ -1,4 +1,4 @@
-/* lt-export-painter.c: what an export page needs from a view's painter, behind one table of functions
+/* lt-export-painter.c: what an export page needs from a view's painter, behind one vtable
  *
  * Copyright 2026 The Letapis authors
  *

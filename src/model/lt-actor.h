@@ -1,4 +1,4 @@
-/* lt-actor.h
+/* lt-actor.h: LtActor, a person or an organization, with its aliases
  *
  * Copyright 2024 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-atomic-file.h
+/* lt-atomic-file.h: the one way Letapis writes a file
  *
  * Copyright 2026 The Letapis authors
  *

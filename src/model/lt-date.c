@@ -1,4 +1,4 @@
-/* lt-date.c
+/* lt-date.c: dates as chronicles give them: a day, a month or a year, parsed and shown
  *
  * Copyright 2024 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-event-filter.c
+/* lt-event-filter.c: what a view asks of the events: a period, categories, an actor, a search text
  *
  * Copyright 2024 The Letapis authors
  *

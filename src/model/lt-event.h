@@ -1,4 +1,4 @@
-/* lt-event.h
+/* lt-event.h: LtEvent, a dated event with its participants, figures and citations
  *
  * Copyright 2024 The Letapis authors
  *

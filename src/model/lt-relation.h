@@ -1,4 +1,4 @@
-/* lt-relation.h
+/* lt-relation.h: LtRelation, a typed link between two actors
  *
  * Copyright 2024 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-source.h
+/* lt-source.h: LtSource, a document that records cite
  *
  * Copyright 2024 The Letapis authors
  *

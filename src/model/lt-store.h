@@ -1,4 +1,4 @@
-/* lt-store.h
+/* lt-store.h: LtStore, the chronicle in its SQLite file: opening, reading, writing, undo
  *
  * Copyright 2024 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-types.h
+/* lt-types.h: what the model's files share: record kinds, changes, participants, figures, citations
  *
  * Copyright 2024 The Letapis authors
  *

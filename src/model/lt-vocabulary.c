@@ -1,4 +1,4 @@
-/* lt-vocabulary.c
+/* lt-vocabulary.c: the keys of categories, actor kinds, roles and relation types, and their names
  *
  * Copyright 2024 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-vocabulary.h
+/* lt-vocabulary.h: the keys of categories, actor kinds, roles and relation types, and their names
  *
  * Copyright 2024 The Letapis authors
  *

@@ -1,4 +1,4 @@
-/* lt-xml.h
+/* lt-xml.h: text that is safe in an XML document
  *
  * Copyright 2026 The Letapis authors
  *
