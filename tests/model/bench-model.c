@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
@@ -251,7 +253,8 @@ main (int   argc,
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *tmp = g_strconcat (path, ".part", NULL);
+      /* a name of this run's own: two runs at once must not delete each other's file */
+      g_autofree char *tmp = g_strdup_printf ("%s.%d.part", path, (int) getpid ());
       const char *child[] = { argv[0], "--generate", tmp, NULL };
       int status = 0;
 

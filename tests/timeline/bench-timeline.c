@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -178,7 +180,8 @@ main (int   argc,
   path = g_strdup_printf ("%s/bench-timeline-%u.db", g_get_tmp_dir (), n_events);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *partial = g_strconcat (path, ".part", NULL);
+      /* a name of this run's own: two runs at once must not delete each other's file */
+      g_autofree char *partial = g_strdup_printf ("%s.%d.part", path, (int) getpid ());
       g_autoptr(LtStore) gen = NULL;
 
       g_print ("generating %u events into %s…\n", n_events, path);
