@@ -34,6 +34,9 @@ struct _LtWindow
   LtStore              *previous_store;
   GCancellable         *check_cancellable;
   gboolean              remember_when_checked;
+  /* says why the editing actions wait, if the check takes a while */
+  AdwToast             *check_toast;
+  guint                 check_toast_id;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -130,6 +133,45 @@ remember_database (LtWindow *self)
 }
 
 static void
+end_check_toast (LtWindow *self)
+{
+  g_clear_handle_id (&self->check_toast_id, g_source_remove);
+  if (self->check_toast != NULL)
+    adw_toast_dismiss (self->check_toast);
+  g_clear_object (&self->check_toast);
+}
+
+/* A small chronicle is checked before anyone could reach for the keys; a large one takes
+ * seconds, and the greyed-out buttons need a reason. */
+static gboolean
+show_check_toast_cb (gpointer user_data)
+{
+  LtWindow *self = user_data;
+  g_autoptr(GFile) default_file = lt_chronicle_dup_default_file ();
+  g_autoptr(GFile) file = g_file_new_for_path (lt_store_get_path (self->store));
+  g_autofree char *text = NULL;
+
+  self->check_toast_id = 0;
+
+  if (g_file_equal (file, default_file))
+    text = g_strdup (_("Checking the chronicle…"));
+  else
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* TRANSLATORS: while a chronicle just opened is checked, before it can be changed;
+       * %s is its file name */
+      text = g_strdup_printf (_("Checking “%s”…"), basename);
+    }
+
+  self->check_toast = g_object_ref (adw_toast_new (text));
+  adw_toast_set_timeout (self->check_toast, 0);
+  lt_window_add_toast (self, self->check_toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 check_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -145,6 +187,7 @@ check_done_cb (GObject      *object,
     {
       if (store == self->store)
         {
+          end_check_toast (self);
           g_clear_object (&self->previous_store);
           if (self->remember_when_checked)
             remember_database (self);
@@ -155,6 +198,8 @@ check_done_cb (GObject      *object,
   /* A window that closed, or that has opened another chronicle since, is done with it. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || store != self->store)
     return;
+
+  end_check_toast (self);
 
   show_error (self, _("Could Not Open Chronicle"), error);
 
@@ -185,6 +230,10 @@ show_chronicle (LtWindow *self,
   if (self->previous_store == NULL)
     g_set_object (&self->previous_store, self->store);
   self->remember_when_checked = remember;
+
+  end_check_toast (self);
+  if (!lt_store_get_writable (store))
+    self->check_toast_id = g_timeout_add_seconds (1, show_check_toast_cb, self);
 
   lt_window_set_store (self, store);
   lt_store_check_async (store, self->check_cancellable, check_done_cb, g_object_ref (self));
@@ -501,6 +550,7 @@ lt_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  end_check_toast (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
