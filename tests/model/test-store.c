@@ -353,6 +353,7 @@ test_source_delete_with_citations (void)
   gint64 leads = lt_store_find_relation (store, "bialiatski-leads-viasna");
   g_autoptr(LtEvent) event = NULL;
   g_autoptr(LtRelation) relation = NULL;
+  g_autoptr(LtSource) source = NULL;
   guint event_citations, relation_citations;
 
   g_assert_cmpint (news * searches * leads, !=, 0);
@@ -381,7 +382,9 @@ test_source_delete_with_citations (void)
 
   g_assert_true (lt_store_undo (store, &error));
   g_assert_no_error (error);
-  g_assert_nonnull (lt_store_lookup_source (store, news));
+  source = lt_store_lookup_source (store, news);
+  g_assert_nonnull (source);
+  g_clear_object (&source);
   event = lt_store_lookup_event (store, searches);
   relation = lt_store_lookup_relation (store, leads);
   g_assert_cmpuint (lt_event_get_citations (event)->len, ==, event_citations);
