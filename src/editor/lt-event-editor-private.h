@@ -56,11 +56,9 @@ typedef struct
 
 struct _LtEventEditor
 {
-  AdwWindow       parent_instance;
+  LtEditorWindow  parent_instance;
 
-  LtStore        *store;
   LtEvent        *original;         /* NULL for a new event */
-  gint64          saved_id;
   LtRecordIndex  *actor_index;
   LtRecordIndex  *source_index;
 
@@ -79,14 +77,12 @@ struct _LtEventEditor
   gboolean        range_valid;
 
   guint           loading : 1;
-  guint           dirty : 1;
   guint           participants_dirty : 1;
   guint           figures_dirty : 1;
   guint           citations_dirty : 1;
 
   /* template */
   AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
   AdwPreferencesPage *page;
   GtkBox         *language_box;
   AdwEntryRow    *title_row;
@@ -116,7 +112,7 @@ static inline void
 _lt_event_editor_mark_dirty (LtEventEditor *self)
 {
   if (!self->loading)
-    self->dirty = TRUE;
+    lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
 }
 
 void      _lt_event_editor_validate          (LtEventEditor    *self);

@@ -403,11 +403,11 @@ source_saved_cb (LtSourceEditor *editor,
                  Citation       *c)
 {
   LtEventEditor *self = c->self;
-  g_autoptr(LtSource) source = lt_store_lookup_source (self->store, id);
+  g_autoptr(LtSource) source = lt_store_lookup_source (lt_event_editor_get_store (self), id);
 
   /* the searches of the other citations find it under its new title too */
   g_clear_pointer (&self->source_index, lt_record_index_free);
-  self->source_index = lt_record_index_new_sources (self->store);
+  self->source_index = lt_record_index_new_sources (lt_event_editor_get_store (self));
 
   if (source != NULL)
     {
@@ -437,7 +437,7 @@ source_deleted_cb (LtSourceEditor *editor,
     }
 
   g_clear_pointer (&self->source_index, lt_record_index_free);
-  self->source_index = lt_record_index_new_sources (self->store);
+  self->source_index = lt_record_index_new_sources (lt_event_editor_get_store (self));
   _lt_event_editor_validate (self);
 }
 
@@ -446,14 +446,14 @@ edit_source_cb (GtkButton *button,
                 Citation  *c)
 {
   LtEventEditor *self = c->self;
-  g_autoptr(LtSource) source = lt_store_lookup_source (self->store, c->source_id);
+  g_autoptr(LtSource) source = lt_store_lookup_source (lt_event_editor_get_store (self), c->source_id);
   LtSourceEditor *editor;
 
   if (source == NULL)
     return;
 
   /* the source is its own record: its editor saves it by itself, with its own undo */
-  editor = lt_source_editor_new (GTK_WINDOW (self), self->store, source);
+  editor = lt_source_editor_new (GTK_WINDOW (self), lt_event_editor_get_store (self), source);
   g_signal_connect (editor, "saved", G_CALLBACK (source_saved_cb), c);
   g_signal_connect (editor, "deleted", G_CALLBACK (source_deleted_cb), c);
   gtk_window_present (GTK_WINDOW (editor));

@@ -12,24 +12,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lt-editor-dialogs.h"
 #include "lt-event-editor-private.h"
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-G_DEFINE_FINAL_TYPE (LtEventEditor, lt_event_editor, ADW_TYPE_WINDOW)
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LtEventEditor, lt_event_editor, LT_TYPE_EDITOR_WINDOW)
 
 static void
 participant_free (gpointer data)
@@ -264,7 +249,7 @@ _lt_event_editor_validate (LtEventEditor *self)
   for (guint i = 0; i < self->citations->len; i++)
     valid &= _lt_event_editor_validate_citation (g_ptr_array_index (self->citations, i));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  lt_editor_window_set_can_save (LT_EDITOR_WINDOW (self), valid);
 
   /* a restricted event says so at the top too, not only in the switch at the bottom */
   adw_window_title_set_subtitle (self->window_title,
@@ -355,15 +340,8 @@ load_event (LtEventEditor *self,
 
   show_language (self, self->records_lang);
   _lt_event_editor_validate (self);
-  self->dirty = FALSE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), FALSE);
   self->participants_dirty = self->figures_dirty = self->citations_dirty = FALSE;
-}
-
-static void
-show_error (LtEventEditor *self,
-            GError        *error)
-{
-  lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Event"), error->message);
 }
 
 static char *
@@ -396,6 +374,8 @@ static gboolean
 create_new_records (LtEventEditor  *self,
                     GError        **error)
 {
+  LtStore *store = lt_editor_window_get_store (LT_EDITOR_WINDOW (self));
+
   for (guint i = 0; i < self->participants->len; i++)
     {
       Participant *p = g_ptr_array_index (self->participants, i);
@@ -407,7 +387,7 @@ create_new_records (LtEventEditor  *self,
       actor = lt_actor_new ();
       lt_actor_set_name (actor, p->name);
       lt_actor_set_kind (actor, p->new_kind);
-      if ((p->actor_id = lt_store_add_actor (self->store, actor, error)) == 0)
+      if ((p->actor_id = lt_store_add_actor (store, actor, error)) == 0)
         return FALSE;
     }
 
@@ -424,7 +404,7 @@ create_new_records (LtEventEditor  *self,
       lt_source_set_title (source, c->new_title);
       if ((url = dup_entry_text (c->url_row)) != NULL)
         lt_source_set_url (source, url);
-      if ((c->source_id = lt_store_add_source (self->store, source, error)) == 0)
+      if ((c->source_id = lt_store_add_source (store, source, error)) == 0)
         return FALSE;
     }
 
@@ -503,70 +483,37 @@ build_event (LtEventEditor *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+lt_event_editor_validate (LtEditorWindow *window)
 {
-  LtEventEditor *self = LT_EVENT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
+  _lt_event_editor_validate (LT_EVENT_EDITOR (window));
+}
+
+static gint64
+lt_event_editor_save (LtEditorWindow  *window,
+                      GError         **error)
+{
+  LtEventEditor *self = LT_EVENT_EDITOR (window);
+  LtStore *store = lt_editor_window_get_store (window);
   g_autoptr(LtEvent) event = NULL;
-  gint64 id;
 
-  _lt_event_editor_validate (self);
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
-
-  if (!create_new_records (self, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  if (!create_new_records (self, error))
+    return 0;
 
   event = build_event (self);
   if (self->original != NULL)
-    id = lt_store_update_event (self->store, event, &error) ? lt_record_get_id (LT_RECORD (event))
-                                                            : 0;
-  else
-    id = lt_store_add_event (self->store, event, &error);
+    return lt_store_update_event (store, event, error) ? lt_record_get_id (LT_RECORD (event)) : 0;
 
-  if (id == 0)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  self->saved_id = id;
-  g_signal_emit (self, signals[SAVED], 0, id);
-  lt_editor_close (GTK_WINDOW (self));
+  return lt_store_add_event (store, event, error);
 }
 
 /* What Cancel would lose, for the question it asks */
 static const char *
-unsaved (LtEventEditor *self)
-{
-  return self->original != NULL ? _("The changes to this event have not been saved.")
-                                : _("The new event has not been saved.");
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LtEventEditor *self = LT_EVENT_EDITOR (widget);
-
-  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
-}
-
-static gboolean
-lt_event_editor_close_request (GtkWindow *window)
+lt_event_editor_describe_unsaved (LtEditorWindow *window)
 {
   LtEventEditor *self = LT_EVENT_EDITOR (window);
 
-  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (lt_event_editor_parent_class)->close_request (window);
+  return self->original != NULL ? _("The changes to this event have not been saved.")
+                                : _("The new event has not been saved.");
 }
 
 static void
@@ -582,7 +529,6 @@ lt_event_editor_dispose (GObject *object)
   g_clear_pointer (&self->actor_index, lt_record_index_free);
   g_clear_pointer (&self->source_index, lt_record_index_free);
   g_clear_object (&self->original);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_event_editor_parent_class)->dispose (object);
 }
@@ -602,85 +548,22 @@ lt_event_editor_finalize (GObject *object)
 }
 
 static void
-lt_event_editor_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  LtEventEditor *self = LT_EVENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lt_event_editor_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  LtEventEditor *self = LT_EVENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lt_event_editor_class_init (LtEventEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  LtEditorWindowClass *editor_class = LT_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = lt_event_editor_dispose;
   object_class->finalize = lt_event_editor_finalize;
-  object_class->get_property = lt_event_editor_get_property;
-  object_class->set_property = lt_event_editor_set_property;
-  window_class->close_request = lt_event_editor_close_request;
-
-  /**
-   * LtEventEditor:store:
-   *
-   * The chronicle the event is saved to.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LT_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * LtEventEditor::saved:
-   * @self: the editor
-   * @id: the event's row id
-   *
-   * Emitted when the event has been written to the store, just before the editor closes.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+  editor_class->save_error_heading = N_("Could Not Save the Event");
+  editor_class->validate = lt_event_editor_validate;
+  editor_class->save = lt_event_editor_save;
+  editor_class->describe_unsaved = lt_event_editor_describe_unsaved;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/letapis/Letapis/editor/lt-event-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, LtEventEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, page);
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, language_box);
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, title_row);
@@ -702,11 +585,8 @@ lt_event_editor_class_init (LtEventEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   _lt_event_editor_rows_class_init (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
 }
@@ -793,7 +673,7 @@ lt_event_editor_get_store (LtEventEditor *self)
 {
   g_return_val_if_fail (LT_IS_EVENT_EDITOR (self), NULL);
 
-  return self->store;
+  return lt_editor_window_get_store (LT_EDITOR_WINDOW (self));
 }
 
 /**
@@ -807,8 +687,8 @@ lt_event_editor_get_id (LtEventEditor *self)
 {
   g_return_val_if_fail (LT_IS_EVENT_EDITOR (self), 0);
 
-  if (self->saved_id != 0)
-    return self->saved_id;
+  if (lt_editor_window_get_saved_id (LT_EDITOR_WINDOW (self)) != 0)
+    return lt_editor_window_get_saved_id (LT_EDITOR_WINDOW (self));
 
   return self->original != NULL ? lt_record_get_id (LT_RECORD (self->original)) : 0;
 }
