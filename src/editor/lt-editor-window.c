@@ -386,3 +386,105 @@ lt_editor_window_show_error (LtEditorWindow *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/**
+ * lt_editor_window_new_header_bar:
+ *
+ * The header of an editor built in code: Cancel at the start, Save at the end, on
+ * editor.cancel and editor.save, and no window buttons.
+ *
+ * Returns: (transfer floating): a new #AdwHeaderBar
+ */
+GtkWidget *
+lt_editor_window_new_header_bar (void)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save_button = gtk_button_new_with_mnemonic (_("_Save"));
+
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save_button), "editor.save");
+  gtk_widget_add_css_class (save_button, "suggested-action");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save_button);
+
+  return header;
+}
+
+/**
+ * lt_editor_restricted_group_new:
+ * @restricted_switch: (out) (transfer none): where to put the group's switch
+ *
+ * The Visibility group with its Restricted row, for an editor built in code.
+ *
+ * Returns: (transfer floating): a new #AdwPreferencesGroup
+ */
+GtkWidget *
+lt_editor_restricted_group_new (GtkSwitch **restricted_switch)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  g_return_val_if_fail (restricted_switch != NULL, NULL);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Visibility"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("Only people with this chronicle see it; public exports and "
+                                 "reports leave it out"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  *restricted_switch = GTK_SWITCH (toggle);
+  return group;
+}
+
+/**
+ * lt_editor_message_row_new:
+ *
+ * A row under a field that says what is wrong with it, or what it means; hidden until
+ * lt_editor_set_message() gives it a text.
+ *
+ * Returns: (transfer floating): a new #AdwActionRow
+ */
+AdwActionRow *
+lt_editor_message_row_new (void)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_visible (row, FALSE);
+
+  return ADW_ACTION_ROW (row);
+}
+
+/**
+ * lt_editor_set_message:
+ * @row: a message row
+ * @text: (nullable): what it says, or %NULL to hide it
+ * @error: whether it says what keeps the record from being saved
+ *
+ * Shows @text in @row, marked as an error or not.
+ */
+void
+lt_editor_set_message (AdwActionRow *row,
+                       const char   *text,
+                       gboolean      error)
+{
+  g_return_if_fail (ADW_IS_ACTION_ROW (row));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}

@@ -55,4 +55,12 @@ void      lt_editor_window_show_error   (LtEditorWindow *self,
                                          const char     *heading,
                                          const char     *message);
 
+/* Parts of the editors' fields that more than one of them shows */
+GtkWidget    *lt_editor_window_new_header_bar (void);
+GtkWidget    *lt_editor_restricted_group_new  (GtkSwitch     **restricted_switch);
+AdwActionRow *lt_editor_message_row_new       (void);
+void          lt_editor_set_message           (AdwActionRow   *row,
+                                               const char     *text,
+                                               gboolean        error);
+
 G_END_DECLS

@@ -156,19 +156,6 @@ date_changed_cb (LtEventEditor *self)
 
 /* Validation: every field that keeps the event from being saved says why */
 
-static void
-set_message (AdwActionRow *row,
-             const char   *text,
-             gboolean      error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static gboolean
 validate_date (LtEventEditor *self)
 {
@@ -179,19 +166,19 @@ validate_date (LtEventEditor *self)
   self->range_valid = FALSE;
   if (_lt_event_editor_is_empty (text))
     {
-      set_message (self->date_message_row,
+      lt_editor_set_message (self->date_message_row,
                    _("An event needs a date: a year, a month or a day, such as 2021, 2021-07, "
                      "2021-07-14, ~2020-11 or 2021-07-01/2021-07-14"),
                    TRUE);
     }
   else if (!lt_date_range_parse (text, &self->range, &error))
     {
-      set_message (self->date_message_row, error->message, TRUE);
+      lt_editor_set_message (self->date_message_row, error->message, TRUE);
     }
   else
     {
       formatted = lt_date_range_format (&self->range);
-      set_message (self->date_message_row, formatted, FALSE);
+      lt_editor_set_message (self->date_message_row, formatted, FALSE);
       self->range_valid = TRUE;
     }
 
@@ -212,11 +199,11 @@ _lt_event_editor_validate_citation (Citation *c)
   gboolean valid = c->source_id != 0 || c->new_title != NULL;
 
   if (c->source_id != 0)
-    set_message (c->message_row, NULL, FALSE);
+    lt_editor_set_message (c->message_row, NULL, FALSE);
   else if (c->new_title != NULL)
-    set_message (c->message_row, _("A new source, added to the chronicle when you save"), FALSE);
+    lt_editor_set_message (c->message_row, _("A new source, added to the chronicle when you save"), FALSE);
   else
-    set_message (c->message_row, _("Pick a source from the list or create one"), TRUE);
+    lt_editor_set_message (c->message_row, _("Pick a source from the list or create one"), TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (c->url_row), c->new_title != NULL);
   gtk_widget_set_visible (c->edit_source_button, c->source_id != 0);
@@ -236,7 +223,7 @@ _lt_event_editor_validate (LtEventEditor *self)
 
   for (guint i = 0; i < N_LANGUAGES; i++)
     has_title |= !_lt_event_editor_is_empty (self->titles[i]);
-  set_message (self->title_message_row,
+  lt_editor_set_message (self->title_message_row,
                has_title ? NULL : _("An event needs a title in at least one language"), TRUE);
   if (has_title)
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");

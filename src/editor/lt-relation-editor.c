@@ -42,19 +42,6 @@ struct _LtRelationEditor
 G_DEFINE_FINAL_TYPE (LtRelationEditor, lt_relation_editor, LT_TYPE_EDITOR_WINDOW)
 
 static void
-set_message (AdwActionRow *row,
-             const char   *text,
-             gboolean      error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
 validate (LtRelationEditor *self)
 {
   g_autoptr(GError) error = NULL;
@@ -63,30 +50,30 @@ validate (LtRelationEditor *self)
 
   if (self->to_id == 0)
     {
-      set_message (self->to_message_row, _("Pick the other actor from the list"), TRUE);
+      lt_editor_set_message (self->to_message_row, _("Pick the other actor from the list"), TRUE);
       valid = FALSE;
     }
   else if (self->to_id == self->from_id)
     {
-      set_message (self->to_message_row, _("An actor cannot be related to itself"), TRUE);
+      lt_editor_set_message (self->to_message_row, _("An actor cannot be related to itself"), TRUE);
       valid = FALSE;
     }
   else
-    set_message (self->to_message_row, NULL, FALSE);
+    lt_editor_set_message (self->to_message_row, NULL, FALSE);
 
   self->has_range = FALSE;
   if (date[0] == '\0')
-    set_message (self->date_message_row, NULL, FALSE);
+    lt_editor_set_message (self->date_message_row, NULL, FALSE);
   else if (!lt_date_range_parse (date, &self->range, &error))
     {
-      set_message (self->date_message_row, error->message, TRUE);
+      lt_editor_set_message (self->date_message_row, error->message, TRUE);
       valid = FALSE;
     }
   else
     {
       g_autofree char *formatted = lt_date_range_format (&self->range);
 
-      set_message (self->date_message_row, formatted, FALSE);
+      lt_editor_set_message (self->date_message_row, formatted, FALSE);
       self->has_range = TRUE;
     }
 
@@ -229,29 +216,12 @@ lt_relation_editor_class_init (LtRelationEditorClass *klass)
   editor_class->describe_unsaved = lt_relation_editor_describe_unsaved;
 }
 
-static AdwActionRow *
-message_row (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_visible (row, FALSE);
-
-  return ADW_ACTION_ROW (row);
-}
-
 static void
 lt_relation_editor_init (LtRelationEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save_button = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *visibility = adw_preferences_group_new ();
-  GtkWidget *row;
 
   self->suggestions = g_ptr_array_new ();
 
@@ -260,14 +230,7 @@ lt_relation_editor_init (LtRelationEditor *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
   gtk_window_set_title (GTK_WINDOW (self), _("New Relation"));
 
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save_button), "editor.save");
-  gtk_widget_add_css_class (save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save_button);
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), lt_editor_window_new_header_bar ());
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Relation"));
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -293,14 +256,14 @@ lt_relation_editor_init (LtRelationEditor *self)
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (to_changed_cb), self);
   g_signal_connect_swapped (self->to_row, "entry-activated", G_CALLBACK (to_activated_cb), self);
   gtk_list_box_append (self->list, GTK_WIDGET (self->to_row));
-  self->to_message_row = message_row ();
+  self->to_message_row = lt_editor_message_row_new ();
   gtk_list_box_append (self->list, GTK_WIDGET (self->to_message_row));
 
   self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Since (optional)"));
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (field_changed_cb), self);
   gtk_list_box_append (self->list, GTK_WIDGET (self->date_row));
-  self->date_message_row = message_row ();
+  self->date_message_row = lt_editor_message_row_new ();
   gtk_list_box_append (self->list, GTK_WIDGET (self->date_message_row));
 
   self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -309,20 +272,8 @@ lt_relation_editor_init (LtRelationEditor *self)
   gtk_list_box_append (self->list, GTK_WIDGET (self->note_row));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (visibility), _("Visibility"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Only people with this chronicle see it; public exports and "
-                                 "reports leave it out"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
-  self->restricted_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->restricted_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (lt_editor_restricted_group_new (&self->restricted_switch)));
 
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);

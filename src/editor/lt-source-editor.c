@@ -50,19 +50,6 @@ dup_entry_text (AdwEntryRow *row)
 }
 
 static void
-set_message (AdwActionRow *row,
-             const char   *text,
-             gboolean      error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
 validate (LtSourceEditor *self)
 {
   g_autofree char *title = dup_entry_text (self->title_row);
@@ -71,21 +58,21 @@ validate (LtSourceEditor *self)
   gboolean valid = TRUE;
   LtDate d;
 
-  set_message (self->title_message_row, title == NULL ? _("A source needs a title") : NULL, TRUE);
+  lt_editor_set_message (self->title_message_row, title == NULL ? _("A source needs a title") : NULL, TRUE);
   valid &= title != NULL;
 
   if (date == NULL)
-    set_message (self->date_message_row, NULL, FALSE);
+    lt_editor_set_message (self->date_message_row, NULL, FALSE);
   else if (!lt_date_parse (date, &d, &error))
     {
-      set_message (self->date_message_row, error->message, TRUE);
+      lt_editor_set_message (self->date_message_row, error->message, TRUE);
       valid = FALSE;
     }
   else
     {
       g_autofree char *formatted = lt_date_format (&d);
 
-      set_message (self->date_message_row, formatted, FALSE);
+      lt_editor_set_message (self->date_message_row, formatted, FALSE);
     }
 
   lt_editor_window_set_can_save (LT_EDITOR_WINDOW (self), valid);
@@ -257,26 +244,20 @@ entry_row (LtSourceEditor *self,
 static AdwActionRow *
 message_row (GtkListBox *list)
 {
-  GtkWidget *row = adw_action_row_new ();
+  AdwActionRow *row = lt_editor_message_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  gtk_list_box_append (list, row);
+  gtk_list_box_append (list, GTK_WIDGET (row));
 
-  return ADW_ACTION_ROW (row);
+  return row;
 }
 
 static void
 lt_source_editor_init (LtSourceEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *header = lt_editor_window_new_header_bar ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *visibility = adw_preferences_group_new ();
   GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
   GtkWidget *row;
 
@@ -286,13 +267,6 @@ lt_source_editor_init (LtSourceEditor *self)
 
   self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save_button), "editor.save");
-  gtk_widget_add_css_class (save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save_button);
   gtk_box_append (GTK_BOX (box), header);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Source"));
@@ -309,21 +283,9 @@ lt_source_editor_init (LtSourceEditor *self)
   self->url_row = entry_row (self, list, _("Web Address"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (visibility), _("Visibility"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Only people with this chronicle see it; public exports and "
-                                 "reports leave it out"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
-  self->restricted_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->restricted_switch), GTK_ALIGN_CENTER);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (lt_editor_restricted_group_new (&self->restricted_switch)));
   g_signal_connect_swapped (self->restricted_switch, "notify::active", G_CALLBACK (field_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
 
   self->delete_group = adw_preferences_group_new ();
   row = gtk_button_new_with_mnemonic (_("_Delete Source…"));
