@@ -13,22 +13,17 @@
 
 #include "lt-actor-editor.h"
 
-/* as in the event editor: language names stay in their own language */
-static const char * const languages[] = { "en", "uk", "be" };
-static const char * const language_names[] = { "English", "Українська", "Беларуская" };
-#define N_LANGUAGES G_N_ELEMENTS (languages)
-
 struct _LtActorEditor
 {
   LtEditorWindow   parent_instance;
 
   LtActor         *original;        /* NULL for a new actor */
 
-  char            *names[N_LANGUAGES];
+  char            *names[LT_EDITOR_N_LANGUAGES];
   guint            lang;
   guint            records_lang;
   GPtrArray       *aliases;         /* of GtkWidget rows, each with its "alias" */
-  GtkToggleButton *language_buttons[N_LANGUAGES];
+  GtkToggleButton *language_buttons[LT_EDITOR_N_LANGUAGES];
 
   gboolean         loading;
 
@@ -51,25 +46,12 @@ is_empty (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-static const char *
-fallback_name (LtActorEditor *self,
-               guint          lang)
-{
-  guint order[] = { self->records_lang, 0, 1, 2 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] != lang && !is_empty (self->names[order[i]]))
-      return self->names[order[i]];
-
-  return NULL;
-}
-
 static void
 validate (LtActorEditor *self)
 {
   gboolean has_name = FALSE;
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     has_name |= !is_empty (self->names[i]);
 
   gtk_widget_set_visible (GTK_WIDGET (self->name_message_row), !has_name);
@@ -94,12 +76,13 @@ show_language (LtActorEditor *self,
   self->lang = lang;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                          self->names[lang] != NULL ? self->names[lang] : "");
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     gtk_toggle_button_set_active (self->language_buttons[i], i == lang);
   self->loading = FALSE;
 
   if (GTK_IS_TEXT (delegate))
-    gtk_text_set_placeholder_text (GTK_TEXT (delegate), fallback_name (self, lang));
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate),
+                                   lt_editor_fallback_text (self->names, self->records_lang, lang));
 }
 
 static void
@@ -210,10 +193,12 @@ lt_actor_editor_save (LtEditorWindow  *window,
                                  : lt_actor_new ();
 
   /* the English name, which the chronicle needs, is another language's when there is none */
-  for (guint i = 1; i < N_LANGUAGES; i++)
-    lt_record_set_translation (LT_RECORD (actor), languages[i], "name",
+  for (guint i = 1; i < LT_EDITOR_N_LANGUAGES; i++)
+    lt_record_set_translation (LT_RECORD (actor), lt_editor_languages[i], "name",
                                is_empty (self->names[i]) ? NULL : self->names[i]);
-  lt_actor_set_name (actor, !is_empty (self->names[0]) ? self->names[0] : fallback_name (self, 0));
+  lt_actor_set_name (actor, !is_empty (self->names[0])
+                              ? self->names[0]
+                              : lt_editor_fallback_text (self->names, self->records_lang, 0));
 
   if (kind < g_strv_length ((char **) kinds))
     lt_actor_set_kind (actor, kinds[kind]);
@@ -256,7 +241,7 @@ lt_actor_editor_finalize (GObject *object)
 {
   LtActorEditor *self = LT_ACTOR_EDITOR (object);
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     g_free (self->names[i]);
 
   G_OBJECT_CLASS (lt_actor_editor_parent_class)->finalize (object);
@@ -297,35 +282,12 @@ lt_actor_editor_class_init (LtActorEditorClass *klass)
 static void
 lt_actor_editor_init (LtActorEditor *self)
 {
-  GtkToggleButton *group = NULL;
-
   self->aliases = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (language_names[i]);
-
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "lang", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "toggled", G_CALLBACK (language_toggled_cb), self);
-      gtk_box_append (self->language_box, button);
-      self->language_buttons[i] = GTK_TOGGLE_BUTTON (button);
-    }
-}
-
-static guint
-language_index (const char *lang)
-{
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    if (g_strcmp0 (lang, languages[i]) == 0)
-      return i;
-
-  return 0;
+  lt_editor_add_language_buttons (self->language_box, self->language_buttons,
+                                  G_CALLBACK (language_toggled_cb), self);
 }
 
 /**
@@ -355,7 +317,7 @@ lt_actor_editor_new (GtkWindow *parent,
                        "store", store,
                        "transient-for", parent,
                        NULL);
-  self->records_lang = language_index (lt_store_get_language (store));
+  self->records_lang = lt_editor_language_index (lt_store_get_language (store));
 
   self->loading = TRUE;
   for (guint i = 0; keys[i] != NULL; i++)
@@ -368,9 +330,9 @@ lt_actor_editor_new (GtkWindow *parent,
       int kind = lt_actor_kind_get_index (lt_actor_get_kind (actor));
 
       self->original = LT_ACTOR (lt_record_dup (LT_RECORD (actor)));
-      for (guint i = 0; i < N_LANGUAGES; i++)
+      for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
         self->names[i] = g_strdup (lt_record_get_translation (LT_RECORD (actor),
-                                                              languages[i], "name"));
+                                                              lt_editor_languages[i], "name"));
       /* a name kept as the English fallback of another language's is no English name */
       if (self->records_lang != 0 && g_strcmp0 (self->names[0], self->names[self->records_lang]) == 0)
         g_clear_pointer (&self->names[0], g_free);

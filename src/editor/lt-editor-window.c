@@ -28,6 +28,12 @@ typedef struct
   gboolean  closing;    /* closes on purpose (saved, deleted, discarded): asks no more */
 } LtEditorWindowPrivate;
 
+/* language names stay in their own language */
+const char * const lt_editor_languages[LT_EDITOR_N_LANGUAGES] = { "en", "uk", "be" };
+const char * const lt_editor_language_names[LT_EDITOR_N_LANGUAGES] = {
+  "English", "Українська", "Беларуская"
+};
+
 enum {
   PROP_0,
   PROP_STORE,
@@ -487,4 +493,81 @@ lt_editor_set_message (AdwActionRow *row,
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/**
+ * lt_editor_language_index:
+ * @lang: (nullable): a language code, such as "uk"
+ *
+ * Returns: where @lang stands in lt_editor_languages, or 0 (English) for another language
+ */
+guint
+lt_editor_language_index (const char *lang)
+{
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
+    if (g_strcmp0 (lang, lt_editor_languages[i]) == 0)
+      return i;
+
+  return 0;
+}
+
+/**
+ * lt_editor_fallback_text:
+ * @texts: (array fixed-size=3): a field's text in each language, %NULL or empty where none
+ * @records_lang: the index of the records' language
+ * @lang: the index of the language that has no text
+ *
+ * What a reader of @lang sees instead of its missing text, shown greyed where it would be:
+ * the records' language first, then English, then the others.
+ *
+ * Returns: (nullable): one of @texts, or %NULL when no other language has one
+ */
+const char *
+lt_editor_fallback_text (char * const *texts,
+                         guint         records_lang,
+                         guint         lang)
+{
+  guint order[] = { records_lang, 0, 1, 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] != lang && texts[order[i]] != NULL && texts[order[i]][0] != '\0')
+      return texts[order[i]];
+
+  return NULL;
+}
+
+/**
+ * lt_editor_add_language_buttons:
+ * @box: where the buttons go
+ * @buttons: (array fixed-size=3) (out caller-allocates): where to put them
+ * @toggled: the handler of their #GtkToggleButton::toggled
+ * @user_data: its data
+ *
+ * Adds one toggle button for each language, in a group, each with its index in
+ * lt_editor_languages as its "lang" data.
+ */
+void
+lt_editor_add_language_buttons (GtkBox           *box,
+                                GtkToggleButton **buttons,
+                                GCallback         toggled,
+                                gpointer          user_data)
+{
+  GtkToggleButton *group = NULL;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+  g_return_if_fail (buttons != NULL);
+
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (lt_editor_language_names[i]);
+
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_object_set_data (G_OBJECT (button), "lang", GUINT_TO_POINTER (i));
+      g_signal_connect (button, "toggled", toggled, user_data);
+      gtk_box_append (box, button);
+      buttons[i] = GTK_TOGGLE_BUTTON (button);
+    }
 }

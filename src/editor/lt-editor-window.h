@@ -55,6 +55,22 @@ void      lt_editor_window_show_error   (LtEditorWindow *self,
                                          const char     *heading,
                                          const char     *message);
 
+/* The languages a record's texts are written in, in this order; English comes first, the
+ * text the chronicle needs and the others fall back to */
+#define LT_EDITOR_N_LANGUAGES 3
+
+extern const char * const lt_editor_languages[LT_EDITOR_N_LANGUAGES];
+extern const char * const lt_editor_language_names[LT_EDITOR_N_LANGUAGES];
+
+guint         lt_editor_language_index        (const char     *lang);
+const char   *lt_editor_fallback_text         (char * const   *texts,
+                                               guint           records_lang,
+                                               guint           lang);
+void          lt_editor_add_language_buttons  (GtkBox         *box,
+                                               GtkToggleButton **buttons,
+                                               GCallback       toggled,
+                                               gpointer        user_data);
+
 /* Parts of the editors' fields that more than one of them shows */
 GtkWidget    *lt_editor_window_new_header_bar (void);
 GtkWidget    *lt_editor_restricted_group_new  (GtkSwitch     **restricted_switch);

@@ -36,32 +36,6 @@ citation_free (gpointer data)
   g_free (c);
 }
 
-static guint
-language_index (const char *lang)
-{
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    if (g_strcmp0 (lang, languages[i]) == 0)
-      return i;
-
-  return 0;
-}
-
-/* A text shown greyed where a language has none: what a reader of that language sees
- * instead, the records' language first, then English */
-static const char *
-fallback_text (LtEventEditor *self,
-               char         **texts,
-               guint          lang)
-{
-  guint order[] = { self->records_lang, 0, 1, 2 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] != lang && !_lt_event_editor_is_empty (texts[order[i]]))
-      return texts[order[i]];
-
-  return NULL;
-}
-
 static char *
 dup_summary_text (LtEventEditor *self)
 {
@@ -76,8 +50,8 @@ static void
 update_placeholders (LtEventEditor *self)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->title_row));
-  const char *title = fallback_text (self, self->titles, self->lang);
-  const char *summary = fallback_text (self, self->summaries, self->lang);
+  const char *title = lt_editor_fallback_text (self->titles, self->records_lang, self->lang);
+  const char *summary = lt_editor_fallback_text (self->summaries, self->records_lang, self->lang);
 
   if (GTK_IS_TEXT (delegate))
     gtk_text_set_placeholder_text (GTK_TEXT (delegate), title);
@@ -98,7 +72,7 @@ show_language (LtEventEditor *self,
                          self->titles[lang] != NULL ? self->titles[lang] : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
                             self->summaries[lang] != NULL ? self->summaries[lang] : "", -1);
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     gtk_toggle_button_set_active (self->language_buttons[i], i == lang);
   self->loading = FALSE;
 
@@ -221,7 +195,7 @@ _lt_event_editor_validate (LtEventEditor *self)
   gboolean valid = TRUE;
   gboolean has_title = FALSE;
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     has_title |= !_lt_event_editor_is_empty (self->titles[i]);
   lt_editor_set_message (self->title_message_row,
                has_title ? NULL : _("An event needs a title in at least one language"), TRUE);
@@ -268,12 +242,12 @@ load_event (LtEventEditor *self,
       GPtrArray *figures = lt_event_get_figures (event);
       GPtrArray *citations = lt_event_get_citations (event);
 
-      for (guint i = 0; i < N_LANGUAGES; i++)
+      for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
         {
           self->titles[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
-                                                                 languages[i], "title"));
+                                                                 lt_editor_languages[i], "title"));
           self->summaries[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
-                                                                    languages[i], "summary"));
+                                                                    lt_editor_languages[i], "summary"));
         }
 
       /* An event written in one language keeps that text as its English fallback too
@@ -347,14 +321,14 @@ write_texts (LtEventEditor *self,
              const char    *field,
              char         **texts)
 {
-  for (guint i = 1; i < N_LANGUAGES; i++)
-    lt_record_set_translation (LT_RECORD (event), languages[i], field,
+  for (guint i = 1; i < LT_EDITOR_N_LANGUAGES; i++)
+    lt_record_set_translation (LT_RECORD (event), lt_editor_languages[i], field,
                                _lt_event_editor_is_empty (texts[i]) ? NULL : texts[i]);
 
   lt_record_set_translation (LT_RECORD (event), "en", field,
                              !_lt_event_editor_is_empty (texts[0])
                                ? texts[0]
-                               : fallback_text (self, texts, 0));
+                               : lt_editor_fallback_text (texts, self->records_lang, 0));
 }
 
 static gboolean
@@ -407,7 +381,7 @@ build_event (LtEventEditor *self)
   const char * const *roles = lt_role_list_keys ();
   const char * const *kinds = lt_figure_kind_list_keys ();
   const char * const *qualifiers = lt_qualifier_list_keys ();
-  const char *records_lang = languages[self->records_lang];
+  const char *records_lang = lt_editor_languages[self->records_lang];
   g_autofree char *place = dup_entry_text (self->place_row);
   guint category = adw_combo_row_get_selected (self->category_row);
 
@@ -525,7 +499,7 @@ lt_event_editor_finalize (GObject *object)
 {
   LtEventEditor *self = LT_EVENT_EDITOR (object);
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     {
       g_free (self->titles[i]);
       g_free (self->summaries[i]);
@@ -581,8 +555,6 @@ lt_event_editor_class_init (LtEventEditorClass *klass)
 static void
 lt_event_editor_init (LtEventEditor *self)
 {
-  GtkToggleButton *group = NULL;
-
   self->participants = g_ptr_array_new_with_free_func (participant_free);
   self->figures = g_ptr_array_new_with_free_func (g_free);
   self->citations = g_ptr_array_new_with_free_func (citation_free);
@@ -590,21 +562,15 @@ lt_event_editor_init (LtEventEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  lt_editor_add_language_buttons (self->language_box, self->language_buttons,
+                                  G_CALLBACK (language_toggled_cb), self);
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (language_names[i]);
-      g_autofree char *tooltip = g_strdup_printf (_("Title and summary in %s"), language_names[i]);
+      g_autofree char *tooltip = g_strdup_printf (_("Title and summary in %s"),
+                                                  lt_editor_language_names[i]);
 
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_widget_add_css_class (button, "small");
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "lang", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "toggled", G_CALLBACK (language_toggled_cb), self);
-      gtk_box_append (self->language_box, button);
-      self->language_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_buttons[i]), tooltip);
+      gtk_widget_add_css_class (GTK_WIDGET (self->language_buttons[i]), "small");
     }
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
@@ -639,7 +605,7 @@ lt_event_editor_new (GtkWindow    *parent,
                        "transient-for", parent,
                        NULL);
 
-  self->records_lang = language_index (lt_store_get_language (store));
+  self->records_lang = lt_editor_language_index (lt_store_get_language (store));
   self->actor_index = lt_record_index_new_actors (store);
   self->source_index = lt_record_index_new_sources (store);
   if (event != NULL)
