@@ -525,9 +525,7 @@ _lt_event_editor_add_citation (LtEventEditor    *self,
                     G_CALLBACK (citation_source_entry_activated_cb), c);
   gtk_list_box_append (c->list, GTK_WIDGET (c->source_row));
 
-  c->message_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (c->message_row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (c->message_row), FALSE);
+  c->message_row = lt_editor_message_row_new ();
   gtk_list_box_append (c->list, GTK_WIDGET (c->message_row));
 
   c->url_row = citation_entry (c, _("Web Address of the New Source"), NULL);
