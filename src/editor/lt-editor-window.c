@@ -1,5 +1,5 @@
-/* lt-editor-window.c: LtEditorWindow, the base of the record editors: their store, Save and
- * Cancel, the question about unsaved changes, and the "saved" signal
+/* lt-editor-window.c: LtEditorWindow, the base of the record editors (store, Save, Cancel, the
+ * unsaved-changes question, "saved"), and the parts of their fields that several show
  *
  * Copyright 2026 The Letapis authors
  *
