@@ -11,34 +11,24 @@
 
 #include <glib/gi18n.h>
 
-#include "lt-editor-dialogs.h"
 #include "lt-actor-editor.h"
-
-/* as in the event editor: language names stay in their own language */
-static const char * const languages[] = { "en", "uk", "be" };
-static const char * const language_names[] = { "English", "Українська", "Беларуская" };
-#define N_LANGUAGES G_N_ELEMENTS (languages)
 
 struct _LtActorEditor
 {
-  AdwWindow        parent_instance;
+  LtEditorWindow   parent_instance;
 
-  LtStore         *store;
   LtActor         *original;        /* NULL for a new actor */
-  gint64           saved_id;
 
-  char            *names[N_LANGUAGES];
+  char            *names[LT_EDITOR_N_LANGUAGES];
   guint            lang;
   guint            records_lang;
   GPtrArray       *aliases;         /* of GtkWidget rows, each with its "alias" */
-  GtkToggleButton *language_buttons[N_LANGUAGES];
+  GtkToggleButton *language_buttons[LT_EDITOR_N_LANGUAGES];
 
   gboolean         loading;
-  gboolean         dirty;
 
   /* template */
   AdwWindowTitle  *window_title;
-  GtkWidget       *save_button;
   GtkBox          *language_box;
   AdwEntryRow     *name_row;
   AdwActionRow    *name_message_row;
@@ -48,14 +38,7 @@ struct _LtActorEditor
   GtkSwitch       *restricted_switch;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-G_DEFINE_FINAL_TYPE (LtActorEditor, lt_actor_editor, ADW_TYPE_WINDOW)
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LtActorEditor, lt_actor_editor, LT_TYPE_EDITOR_WINDOW)
 
 static gboolean
 is_empty (const char *text)
@@ -63,25 +46,12 @@ is_empty (const char *text)
   return text == NULL || text[0] == '\0';
 }
 
-static const char *
-fallback_name (LtActorEditor *self,
-               guint          lang)
-{
-  guint order[] = { self->records_lang, 0, 1, 2 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] != lang && !is_empty (self->names[order[i]]))
-      return self->names[order[i]];
-
-  return NULL;
-}
-
 static void
 validate (LtActorEditor *self)
 {
   gboolean has_name = FALSE;
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     has_name |= !is_empty (self->names[i]);
 
   gtk_widget_set_visible (GTK_WIDGET (self->name_message_row), !has_name);
@@ -90,7 +60,7 @@ validate (LtActorEditor *self)
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", has_name);
+  lt_editor_window_set_can_save (LT_EDITOR_WINDOW (self), has_name);
   adw_window_title_set_subtitle (self->window_title,
                                  gtk_switch_get_active (self->restricted_switch) ? _("Restricted")
                                                                                  : NULL);
@@ -106,12 +76,13 @@ show_language (LtActorEditor *self,
   self->lang = lang;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row),
                          self->names[lang] != NULL ? self->names[lang] : "");
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     gtk_toggle_button_set_active (self->language_buttons[i], i == lang);
   self->loading = FALSE;
 
   if (GTK_IS_TEXT (delegate))
-    gtk_text_set_placeholder_text (GTK_TEXT (delegate), fallback_name (self, lang));
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate),
+                                   lt_editor_fallback_text (self->names, self->records_lang, lang));
 }
 
 static void
@@ -132,7 +103,7 @@ name_changed_cb (LtActorEditor *self)
 
   g_free (self->names[self->lang]);
   self->names[self->lang] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  self->dirty = TRUE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
   validate (self);
 }
 
@@ -140,7 +111,7 @@ static void
 field_changed_cb (LtActorEditor *self)
 {
   if (!self->loading)
-    self->dirty = TRUE;
+    lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
   validate (self);
 }
 
@@ -152,7 +123,7 @@ remove_alias_cb (GtkButton     *button,
 
   gtk_list_box_remove (self->aliases_list, row);
   g_ptr_array_remove (self->aliases, row);
-  self->dirty = TRUE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
 }
 
 static void
@@ -197,41 +168,37 @@ alias_apply_cb (LtActorEditor *self)
 
   add_alias (self, alias);
   gtk_editable_set_text (GTK_EDITABLE (self->alias_entry), "");
-  self->dirty = TRUE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
 }
 
 static void
-show_error (LtActorEditor *self,
-            GError        *error)
+lt_actor_editor_validate (LtEditorWindow *window)
 {
-  lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Actor"), error->message);
+  validate (LT_ACTOR_EDITOR (window));
 }
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+static gint64
+lt_actor_editor_save (LtEditorWindow  *window,
+                      GError         **error)
 {
-  LtActorEditor *self = LT_ACTOR_EDITOR (widget);
+  LtActorEditor *self = LT_ACTOR_EDITOR (window);
+  LtStore *store = lt_editor_window_get_store (window);
   g_autoptr(LtActor) actor = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) aliases = NULL;
   const char * const *kinds = lt_actor_kind_list_keys ();
   guint kind = adw_combo_row_get_selected (self->kind_row);
-  gint64 id;
-
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
 
   actor = self->original != NULL ? LT_ACTOR (lt_record_dup (LT_RECORD (self->original)))
                                  : lt_actor_new ();
 
   /* the English name, which the chronicle needs, is another language's when there is none */
-  for (guint i = 1; i < N_LANGUAGES; i++)
-    lt_record_set_translation (LT_RECORD (actor), languages[i], "name",
+  for (guint i = 1; i < LT_EDITOR_N_LANGUAGES; i++)
+    lt_record_set_translation (LT_RECORD (actor), lt_editor_languages[i], "name",
                                is_empty (self->names[i]) ? NULL : self->names[i]);
-  lt_actor_set_name (actor, !is_empty (self->names[0]) ? self->names[0] : fallback_name (self, 0));
+  lt_actor_set_name (actor, !is_empty (self->names[0])
+                              ? self->names[0]
+                              : lt_editor_fallback_text (self->names, self->records_lang, 0));
 
   if (kind < g_strv_length ((char **) kinds))
     lt_actor_set_kind (actor, kinds[kind]);
@@ -242,49 +209,19 @@ save_action (GtkWidget  *widget,
   lt_record_set_restricted (LT_RECORD (actor), gtk_switch_get_active (self->restricted_switch));
 
   if (self->original != NULL)
-    id = lt_store_update_actor (self->store, actor, &error) ? lt_record_get_id (LT_RECORD (actor))
-                                                            : 0;
-  else
-    id = lt_store_add_actor (self->store, actor, &error);
+    return lt_store_update_actor (store, actor, error) ? lt_record_get_id (LT_RECORD (actor)) : 0;
 
-  if (id == 0)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  self->saved_id = id;
-  g_signal_emit (self, signals[SAVED], 0, id);
-  lt_editor_close (GTK_WINDOW (self));
+  return lt_store_add_actor (store, actor, error);
 }
 
 /* What Cancel would lose, for the question it asks */
 static const char *
-unsaved (LtActorEditor *self)
-{
-  return self->original != NULL ? _("The changes to this actor have not been saved.")
-                                : _("The new actor has not been saved.");
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LtActorEditor *self = LT_ACTOR_EDITOR (widget);
-
-  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
-}
-
-static gboolean
-lt_actor_editor_close_request (GtkWindow *window)
+lt_actor_editor_describe_unsaved (LtEditorWindow *window)
 {
   LtActorEditor *self = LT_ACTOR_EDITOR (window);
 
-  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (lt_actor_editor_parent_class)->close_request (window);
+  return self->original != NULL ? _("The changes to this actor have not been saved.")
+                                : _("The new actor has not been saved.");
 }
 
 static void
@@ -295,7 +232,6 @@ lt_actor_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LT_TYPE_ACTOR_EDITOR);
   g_clear_pointer (&self->aliases, g_ptr_array_unref);
   g_clear_object (&self->original);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_actor_editor_parent_class)->dispose (object);
 }
@@ -305,7 +241,7 @@ lt_actor_editor_finalize (GObject *object)
 {
   LtActorEditor *self = LT_ACTOR_EDITOR (object);
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     g_free (self->names[i]);
 
   G_OBJECT_CLASS (lt_actor_editor_parent_class)->finalize (object);
@@ -316,29 +252,18 @@ lt_actor_editor_class_init (LtActorEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  LtEditorWindowClass *editor_class = LT_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = lt_actor_editor_dispose;
   object_class->finalize = lt_actor_editor_finalize;
-  window_class->close_request = lt_actor_editor_close_request;
-
-  /**
-   * LtActorEditor::saved:
-   * @self: the editor
-   * @id: the actor's row id
-   *
-   * Emitted when the actor has been written to the store, just before the editor closes.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+  editor_class->save_error_heading = N_("Could Not Save the Actor");
+  editor_class->validate = lt_actor_editor_validate;
+  editor_class->save = lt_actor_editor_save;
+  editor_class->describe_unsaved = lt_actor_editor_describe_unsaved;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/letapis/Letapis/editor/lt-actor-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LtActorEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, LtActorEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LtActorEditor, language_box);
   gtk_widget_class_bind_template_child (widget_class, LtActorEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LtActorEditor, name_message_row);
@@ -350,9 +275,6 @@ lt_actor_editor_class_init (LtActorEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, alias_apply_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
 }
@@ -360,35 +282,12 @@ lt_actor_editor_class_init (LtActorEditorClass *klass)
 static void
 lt_actor_editor_init (LtActorEditor *self)
 {
-  GtkToggleButton *group = NULL;
-
   self->aliases = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (language_names[i]);
-
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "lang", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "toggled", G_CALLBACK (language_toggled_cb), self);
-      gtk_box_append (self->language_box, button);
-      self->language_buttons[i] = GTK_TOGGLE_BUTTON (button);
-    }
-}
-
-static guint
-language_index (const char *lang)
-{
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    if (g_strcmp0 (lang, languages[i]) == 0)
-      return i;
-
-  return 0;
+  lt_editor_add_language_buttons (self->language_box, self->language_buttons,
+                                  G_CALLBACK (language_toggled_cb), self);
 }
 
 /**
@@ -414,9 +313,11 @@ lt_actor_editor_new (GtkWindow *parent,
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
   g_return_val_if_fail (!actor || LT_IS_ACTOR (actor), NULL);
 
-  self = g_object_new (LT_TYPE_ACTOR_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  self->records_lang = language_index (lt_store_get_language (store));
+  self = g_object_new (LT_TYPE_ACTOR_EDITOR,
+                       "store", store,
+                       "transient-for", parent,
+                       NULL);
+  self->records_lang = lt_editor_language_index (lt_store_get_language (store));
 
   self->loading = TRUE;
   for (guint i = 0; keys[i] != NULL; i++)
@@ -429,9 +330,9 @@ lt_actor_editor_new (GtkWindow *parent,
       int kind = lt_actor_kind_get_index (lt_actor_get_kind (actor));
 
       self->original = LT_ACTOR (lt_record_dup (LT_RECORD (actor)));
-      for (guint i = 0; i < N_LANGUAGES; i++)
+      for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
         self->names[i] = g_strdup (lt_record_get_translation (LT_RECORD (actor),
-                                                              languages[i], "name"));
+                                                              lt_editor_languages[i], "name"));
       /* a name kept as the English fallback of another language's is no English name */
       if (self->records_lang != 0 && g_strcmp0 (self->names[0], self->names[self->records_lang]) == 0)
         g_clear_pointer (&self->names[0], g_free);
@@ -448,7 +349,7 @@ lt_actor_editor_new (GtkWindow *parent,
 
   show_language (self, self->records_lang);
   validate (self);
-  self->dirty = FALSE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), FALSE);
 
   return self;
 }
@@ -464,8 +365,8 @@ lt_actor_editor_get_id (LtActorEditor *self)
 {
   g_return_val_if_fail (LT_IS_ACTOR_EDITOR (self), 0);
 
-  if (self->saved_id != 0)
-    return self->saved_id;
+  if (lt_editor_window_get_saved_id (LT_EDITOR_WINDOW (self)) != 0)
+    return lt_editor_window_get_saved_id (LT_EDITOR_WINDOW (self));
 
   return self->original != NULL ? lt_record_get_id (LT_RECORD (self->original)) : 0;
 }

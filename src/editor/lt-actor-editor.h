@@ -7,15 +7,13 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "lt-model.h"
+#include "lt-editor-window.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_ACTOR_EDITOR (lt_actor_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtActorEditor, lt_actor_editor, LT, ACTOR_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (LtActorEditor, lt_actor_editor, LT, ACTOR_EDITOR, LtEditorWindow)
 
 LtActorEditor *lt_actor_editor_new    (GtkWindow     *parent,
                                        LtStore       *store,

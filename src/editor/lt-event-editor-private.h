@@ -14,12 +14,6 @@
 
 G_BEGIN_DECLS
 
-/* The languages the chronicle's texts are written in; English is the text
- * the others fall back to. Language names stay in their own language. */
-static const char * const languages[] = { "en", "uk", "be" };
-static const char * const language_names[] = { "English", "Українська", "Беларуская" };
-#define N_LANGUAGES G_N_ELEMENTS (languages)
-
 #define N_SUGGESTIONS 6
 
 typedef struct
@@ -56,37 +50,33 @@ typedef struct
 
 struct _LtEventEditor
 {
-  AdwWindow       parent_instance;
+  LtEditorWindow  parent_instance;
 
-  LtStore        *store;
   LtEvent        *original;         /* NULL for a new event */
-  gint64          saved_id;
   LtRecordIndex  *actor_index;
   LtRecordIndex  *source_index;
 
-  char           *titles[N_LANGUAGES];
-  char           *summaries[N_LANGUAGES];
-  guint           lang;             /* index into languages[] shown in the fields */
+  char           *titles[LT_EDITOR_N_LANGUAGES];
+  char           *summaries[LT_EDITOR_N_LANGUAGES];
+  guint           lang;             /* index into lt_editor_languages[] shown in the fields */
   guint           records_lang;     /* the store's language */
 
   GPtrArray      *participants;     /* of Participant */
   GPtrArray      *figures;          /* of Figure */
   GPtrArray      *citations;        /* of Citation */
   GPtrArray      *actor_suggestions;
-  GtkToggleButton *language_buttons[N_LANGUAGES];
+  GtkToggleButton *language_buttons[LT_EDITOR_N_LANGUAGES];
 
   LtDateRange     range;
   gboolean        range_valid;
 
   guint           loading : 1;
-  guint           dirty : 1;
   guint           participants_dirty : 1;
   guint           figures_dirty : 1;
   guint           citations_dirty : 1;
 
   /* template */
   AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
   AdwPreferencesPage *page;
   GtkBox         *language_box;
   AdwEntryRow    *title_row;
@@ -116,7 +106,7 @@ static inline void
 _lt_event_editor_mark_dirty (LtEventEditor *self)
 {
   if (!self->loading)
-    self->dirty = TRUE;
+    lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
 }
 
 void      _lt_event_editor_validate          (LtEventEditor    *self);

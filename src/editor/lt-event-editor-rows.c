@@ -403,11 +403,11 @@ source_saved_cb (LtSourceEditor *editor,
                  Citation       *c)
 {
   LtEventEditor *self = c->self;
-  g_autoptr(LtSource) source = lt_store_lookup_source (self->store, id);
+  g_autoptr(LtSource) source = lt_store_lookup_source (lt_event_editor_get_store (self), id);
 
   /* the searches of the other citations find it under its new title too */
   g_clear_pointer (&self->source_index, lt_record_index_free);
-  self->source_index = lt_record_index_new_sources (self->store);
+  self->source_index = lt_record_index_new_sources (lt_event_editor_get_store (self));
 
   if (source != NULL)
     {
@@ -437,7 +437,7 @@ source_deleted_cb (LtSourceEditor *editor,
     }
 
   g_clear_pointer (&self->source_index, lt_record_index_free);
-  self->source_index = lt_record_index_new_sources (self->store);
+  self->source_index = lt_record_index_new_sources (lt_event_editor_get_store (self));
   _lt_event_editor_validate (self);
 }
 
@@ -446,14 +446,14 @@ edit_source_cb (GtkButton *button,
                 Citation  *c)
 {
   LtEventEditor *self = c->self;
-  g_autoptr(LtSource) source = lt_store_lookup_source (self->store, c->source_id);
+  g_autoptr(LtSource) source = lt_store_lookup_source (lt_event_editor_get_store (self), c->source_id);
   LtSourceEditor *editor;
 
   if (source == NULL)
     return;
 
   /* the source is its own record: its editor saves it by itself, with its own undo */
-  editor = lt_source_editor_new (GTK_WINDOW (self), self->store, source);
+  editor = lt_source_editor_new (GTK_WINDOW (self), lt_event_editor_get_store (self), source);
   g_signal_connect (editor, "saved", G_CALLBACK (source_saved_cb), c);
   g_signal_connect (editor, "deleted", G_CALLBACK (source_deleted_cb), c);
   gtk_window_present (GTK_WINDOW (editor));
@@ -525,9 +525,7 @@ _lt_event_editor_add_citation (LtEventEditor    *self,
                     G_CALLBACK (citation_source_entry_activated_cb), c);
   gtk_list_box_append (c->list, GTK_WIDGET (c->source_row));
 
-  c->message_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (c->message_row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (c->message_row), FALSE);
+  c->message_row = lt_editor_message_row_new ();
   gtk_list_box_append (c->list, GTK_WIDGET (c->message_row));
 
   c->url_row = citation_entry (c, _("Web Address of the New Source"), NULL);

@@ -12,24 +12,9 @@
 
 #include <glib/gi18n.h>
 
-#include "lt-editor-dialogs.h"
 #include "lt-event-editor-private.h"
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-G_DEFINE_FINAL_TYPE (LtEventEditor, lt_event_editor, ADW_TYPE_WINDOW)
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (LtEventEditor, lt_event_editor, LT_TYPE_EDITOR_WINDOW)
 
 static void
 participant_free (gpointer data)
@@ -51,32 +36,6 @@ citation_free (gpointer data)
   g_free (c);
 }
 
-static guint
-language_index (const char *lang)
-{
-  for (guint i = 0; i < N_LANGUAGES; i++)
-    if (g_strcmp0 (lang, languages[i]) == 0)
-      return i;
-
-  return 0;
-}
-
-/* A text shown greyed where a language has none: what a reader of that language sees
- * instead, the records' language first, then English */
-static const char *
-fallback_text (LtEventEditor *self,
-               char         **texts,
-               guint          lang)
-{
-  guint order[] = { self->records_lang, 0, 1, 2 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (order[i] != lang && !_lt_event_editor_is_empty (texts[order[i]]))
-      return texts[order[i]];
-
-  return NULL;
-}
-
 static char *
 dup_summary_text (LtEventEditor *self)
 {
@@ -91,8 +50,8 @@ static void
 update_placeholders (LtEventEditor *self)
 {
   GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->title_row));
-  const char *title = fallback_text (self, self->titles, self->lang);
-  const char *summary = fallback_text (self, self->summaries, self->lang);
+  const char *title = lt_editor_fallback_text (self->titles, self->records_lang, self->lang);
+  const char *summary = lt_editor_fallback_text (self->summaries, self->records_lang, self->lang);
 
   if (GTK_IS_TEXT (delegate))
     gtk_text_set_placeholder_text (GTK_TEXT (delegate), title);
@@ -113,7 +72,7 @@ show_language (LtEventEditor *self,
                          self->titles[lang] != NULL ? self->titles[lang] : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
                             self->summaries[lang] != NULL ? self->summaries[lang] : "", -1);
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     gtk_toggle_button_set_active (self->language_buttons[i], i == lang);
   self->loading = FALSE;
 
@@ -171,19 +130,6 @@ date_changed_cb (LtEventEditor *self)
 
 /* Validation: every field that keeps the event from being saved says why */
 
-static void
-set_message (AdwActionRow *row,
-             const char   *text,
-             gboolean      error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
 static gboolean
 validate_date (LtEventEditor *self)
 {
@@ -194,19 +140,19 @@ validate_date (LtEventEditor *self)
   self->range_valid = FALSE;
   if (_lt_event_editor_is_empty (text))
     {
-      set_message (self->date_message_row,
+      lt_editor_set_message (self->date_message_row,
                    _("An event needs a date: a year, a month or a day, such as 2021, 2021-07, "
                      "2021-07-14, ~2020-11 or 2021-07-01/2021-07-14"),
                    TRUE);
     }
   else if (!lt_date_range_parse (text, &self->range, &error))
     {
-      set_message (self->date_message_row, error->message, TRUE);
+      lt_editor_set_message (self->date_message_row, error->message, TRUE);
     }
   else
     {
       formatted = lt_date_range_format (&self->range);
-      set_message (self->date_message_row, formatted, FALSE);
+      lt_editor_set_message (self->date_message_row, formatted, FALSE);
       self->range_valid = TRUE;
     }
 
@@ -227,11 +173,11 @@ _lt_event_editor_validate_citation (Citation *c)
   gboolean valid = c->source_id != 0 || c->new_title != NULL;
 
   if (c->source_id != 0)
-    set_message (c->message_row, NULL, FALSE);
+    lt_editor_set_message (c->message_row, NULL, FALSE);
   else if (c->new_title != NULL)
-    set_message (c->message_row, _("A new source, added to the chronicle when you save"), FALSE);
+    lt_editor_set_message (c->message_row, _("A new source, added to the chronicle when you save"), FALSE);
   else
-    set_message (c->message_row, _("Pick a source from the list or create one"), TRUE);
+    lt_editor_set_message (c->message_row, _("Pick a source from the list or create one"), TRUE);
 
   gtk_widget_set_visible (GTK_WIDGET (c->url_row), c->new_title != NULL);
   gtk_widget_set_visible (c->edit_source_button, c->source_id != 0);
@@ -249,9 +195,9 @@ _lt_event_editor_validate (LtEventEditor *self)
   gboolean valid = TRUE;
   gboolean has_title = FALSE;
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     has_title |= !_lt_event_editor_is_empty (self->titles[i]);
-  set_message (self->title_message_row,
+  lt_editor_set_message (self->title_message_row,
                has_title ? NULL : _("An event needs a title in at least one language"), TRUE);
   if (has_title)
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
@@ -264,7 +210,7 @@ _lt_event_editor_validate (LtEventEditor *self)
   for (guint i = 0; i < self->citations->len; i++)
     valid &= _lt_event_editor_validate_citation (g_ptr_array_index (self->citations, i));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  lt_editor_window_set_can_save (LT_EDITOR_WINDOW (self), valid);
 
   /* a restricted event says so at the top too, not only in the switch at the bottom */
   adw_window_title_set_subtitle (self->window_title,
@@ -296,12 +242,12 @@ load_event (LtEventEditor *self,
       GPtrArray *figures = lt_event_get_figures (event);
       GPtrArray *citations = lt_event_get_citations (event);
 
-      for (guint i = 0; i < N_LANGUAGES; i++)
+      for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
         {
           self->titles[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
-                                                                 languages[i], "title"));
+                                                                 lt_editor_languages[i], "title"));
           self->summaries[i] = g_strdup (lt_record_get_translation (LT_RECORD (event),
-                                                                    languages[i], "summary"));
+                                                                    lt_editor_languages[i], "summary"));
         }
 
       /* An event written in one language keeps that text as its English fallback too
@@ -355,15 +301,8 @@ load_event (LtEventEditor *self,
 
   show_language (self, self->records_lang);
   _lt_event_editor_validate (self);
-  self->dirty = FALSE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), FALSE);
   self->participants_dirty = self->figures_dirty = self->citations_dirty = FALSE;
-}
-
-static void
-show_error (LtEventEditor *self,
-            GError        *error)
-{
-  lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Event"), error->message);
 }
 
 static char *
@@ -382,20 +321,22 @@ write_texts (LtEventEditor *self,
              const char    *field,
              char         **texts)
 {
-  for (guint i = 1; i < N_LANGUAGES; i++)
-    lt_record_set_translation (LT_RECORD (event), languages[i], field,
+  for (guint i = 1; i < LT_EDITOR_N_LANGUAGES; i++)
+    lt_record_set_translation (LT_RECORD (event), lt_editor_languages[i], field,
                                _lt_event_editor_is_empty (texts[i]) ? NULL : texts[i]);
 
   lt_record_set_translation (LT_RECORD (event), "en", field,
                              !_lt_event_editor_is_empty (texts[0])
                                ? texts[0]
-                               : fallback_text (self, texts, 0));
+                               : lt_editor_fallback_text (texts, self->records_lang, 0));
 }
 
 static gboolean
 create_new_records (LtEventEditor  *self,
                     GError        **error)
 {
+  LtStore *store = lt_editor_window_get_store (LT_EDITOR_WINDOW (self));
+
   for (guint i = 0; i < self->participants->len; i++)
     {
       Participant *p = g_ptr_array_index (self->participants, i);
@@ -407,7 +348,7 @@ create_new_records (LtEventEditor  *self,
       actor = lt_actor_new ();
       lt_actor_set_name (actor, p->name);
       lt_actor_set_kind (actor, p->new_kind);
-      if ((p->actor_id = lt_store_add_actor (self->store, actor, error)) == 0)
+      if ((p->actor_id = lt_store_add_actor (store, actor, error)) == 0)
         return FALSE;
     }
 
@@ -424,7 +365,7 @@ create_new_records (LtEventEditor  *self,
       lt_source_set_title (source, c->new_title);
       if ((url = dup_entry_text (c->url_row)) != NULL)
         lt_source_set_url (source, url);
-      if ((c->source_id = lt_store_add_source (self->store, source, error)) == 0)
+      if ((c->source_id = lt_store_add_source (store, source, error)) == 0)
         return FALSE;
     }
 
@@ -440,7 +381,7 @@ build_event (LtEventEditor *self)
   const char * const *roles = lt_role_list_keys ();
   const char * const *kinds = lt_figure_kind_list_keys ();
   const char * const *qualifiers = lt_qualifier_list_keys ();
-  const char *records_lang = languages[self->records_lang];
+  const char *records_lang = lt_editor_languages[self->records_lang];
   g_autofree char *place = dup_entry_text (self->place_row);
   guint category = adw_combo_row_get_selected (self->category_row);
 
@@ -503,70 +444,37 @@ build_event (LtEventEditor *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+lt_event_editor_validate (LtEditorWindow *window)
 {
-  LtEventEditor *self = LT_EVENT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
+  _lt_event_editor_validate (LT_EVENT_EDITOR (window));
+}
+
+static gint64
+lt_event_editor_save (LtEditorWindow  *window,
+                      GError         **error)
+{
+  LtEventEditor *self = LT_EVENT_EDITOR (window);
+  LtStore *store = lt_editor_window_get_store (window);
   g_autoptr(LtEvent) event = NULL;
-  gint64 id;
 
-  _lt_event_editor_validate (self);
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
-
-  if (!create_new_records (self, &error))
-    {
-      show_error (self, error);
-      return;
-    }
+  if (!create_new_records (self, error))
+    return 0;
 
   event = build_event (self);
   if (self->original != NULL)
-    id = lt_store_update_event (self->store, event, &error) ? lt_record_get_id (LT_RECORD (event))
-                                                            : 0;
-  else
-    id = lt_store_add_event (self->store, event, &error);
+    return lt_store_update_event (store, event, error) ? lt_record_get_id (LT_RECORD (event)) : 0;
 
-  if (id == 0)
-    {
-      show_error (self, error);
-      return;
-    }
-
-  self->saved_id = id;
-  g_signal_emit (self, signals[SAVED], 0, id);
-  lt_editor_close (GTK_WINDOW (self));
+  return lt_store_add_event (store, event, error);
 }
 
 /* What Cancel would lose, for the question it asks */
 static const char *
-unsaved (LtEventEditor *self)
-{
-  return self->original != NULL ? _("The changes to this event have not been saved.")
-                                : _("The new event has not been saved.");
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LtEventEditor *self = LT_EVENT_EDITOR (widget);
-
-  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
-}
-
-static gboolean
-lt_event_editor_close_request (GtkWindow *window)
+lt_event_editor_describe_unsaved (LtEditorWindow *window)
 {
   LtEventEditor *self = LT_EVENT_EDITOR (window);
 
-  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (lt_event_editor_parent_class)->close_request (window);
+  return self->original != NULL ? _("The changes to this event have not been saved.")
+                                : _("The new event has not been saved.");
 }
 
 static void
@@ -582,7 +490,6 @@ lt_event_editor_dispose (GObject *object)
   g_clear_pointer (&self->actor_index, lt_record_index_free);
   g_clear_pointer (&self->source_index, lt_record_index_free);
   g_clear_object (&self->original);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_event_editor_parent_class)->dispose (object);
 }
@@ -592,7 +499,7 @@ lt_event_editor_finalize (GObject *object)
 {
   LtEventEditor *self = LT_EVENT_EDITOR (object);
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     {
       g_free (self->titles[i]);
       g_free (self->summaries[i]);
@@ -602,85 +509,22 @@ lt_event_editor_finalize (GObject *object)
 }
 
 static void
-lt_event_editor_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  LtEventEditor *self = LT_EVENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lt_event_editor_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  LtEventEditor *self = LT_EVENT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lt_event_editor_class_init (LtEventEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  LtEditorWindowClass *editor_class = LT_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = lt_event_editor_dispose;
   object_class->finalize = lt_event_editor_finalize;
-  object_class->get_property = lt_event_editor_get_property;
-  object_class->set_property = lt_event_editor_set_property;
-  window_class->close_request = lt_event_editor_close_request;
-
-  /**
-   * LtEventEditor:store:
-   *
-   * The chronicle the event is saved to.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         LT_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * LtEventEditor::saved:
-   * @self: the editor
-   * @id: the event's row id
-   *
-   * Emitted when the event has been written to the store, just before the editor closes.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+  editor_class->save_error_heading = N_("Could Not Save the Event");
+  editor_class->validate = lt_event_editor_validate;
+  editor_class->save = lt_event_editor_save;
+  editor_class->describe_unsaved = lt_event_editor_describe_unsaved;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/letapis/Letapis/editor/lt-event-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, LtEventEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, page);
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, language_box);
   gtk_widget_class_bind_template_child (widget_class, LtEventEditor, title_row);
@@ -702,11 +546,8 @@ lt_event_editor_class_init (LtEventEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   _lt_event_editor_rows_class_init (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
                                        NULL);
 }
@@ -714,8 +555,6 @@ lt_event_editor_class_init (LtEventEditorClass *klass)
 static void
 lt_event_editor_init (LtEventEditor *self)
 {
-  GtkToggleButton *group = NULL;
-
   self->participants = g_ptr_array_new_with_free_func (participant_free);
   self->figures = g_ptr_array_new_with_free_func (g_free);
   self->citations = g_ptr_array_new_with_free_func (citation_free);
@@ -723,21 +562,15 @@ lt_event_editor_init (LtEventEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_LANGUAGES; i++)
+  lt_editor_add_language_buttons (self->language_box, self->language_buttons,
+                                  G_CALLBACK (language_toggled_cb), self);
+  for (guint i = 0; i < LT_EDITOR_N_LANGUAGES; i++)
     {
-      GtkWidget *button = gtk_toggle_button_new_with_label (language_names[i]);
-      g_autofree char *tooltip = g_strdup_printf (_("Title and summary in %s"), language_names[i]);
+      g_autofree char *tooltip = g_strdup_printf (_("Title and summary in %s"),
+                                                  lt_editor_language_names[i]);
 
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_widget_add_css_class (button, "small");
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "lang", GUINT_TO_POINTER (i));
-      g_signal_connect (button, "toggled", G_CALLBACK (language_toggled_cb), self);
-      gtk_box_append (self->language_box, button);
-      self->language_buttons[i] = GTK_TOGGLE_BUTTON (button);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_buttons[i]), tooltip);
+      gtk_widget_add_css_class (GTK_WIDGET (self->language_buttons[i]), "small");
     }
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->summary_view), "changed",
@@ -772,7 +605,7 @@ lt_event_editor_new (GtkWindow    *parent,
                        "transient-for", parent,
                        NULL);
 
-  self->records_lang = language_index (lt_store_get_language (store));
+  self->records_lang = lt_editor_language_index (lt_store_get_language (store));
   self->actor_index = lt_record_index_new_actors (store);
   self->source_index = lt_record_index_new_sources (store);
   if (event != NULL)
@@ -793,7 +626,7 @@ lt_event_editor_get_store (LtEventEditor *self)
 {
   g_return_val_if_fail (LT_IS_EVENT_EDITOR (self), NULL);
 
-  return self->store;
+  return lt_editor_window_get_store (LT_EDITOR_WINDOW (self));
 }
 
 /**
@@ -807,8 +640,8 @@ lt_event_editor_get_id (LtEventEditor *self)
 {
   g_return_val_if_fail (LT_IS_EVENT_EDITOR (self), 0);
 
-  if (self->saved_id != 0)
-    return self->saved_id;
+  if (lt_editor_window_get_saved_id (LT_EDITOR_WINDOW (self)) != 0)
+    return lt_editor_window_get_saved_id (LT_EDITOR_WINDOW (self));
 
   return self->original != NULL ? lt_record_get_id (LT_RECORD (self->original)) : 0;
 }

@@ -7,15 +7,13 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "lt-model.h"
+#include "lt-editor-window.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_EVENT_EDITOR (lt_event_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtEventEditor, lt_event_editor, LT, EVENT_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (LtEventEditor, lt_event_editor, LT, EVENT_EDITOR, LtEditorWindow)
 
 LtEventEditor *lt_event_editor_new       (GtkWindow     *parent,
                                           LtStore       *store,

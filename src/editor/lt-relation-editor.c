@@ -12,16 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "lt-record-index.h"
-#include "lt-editor-dialogs.h"
 #include "lt-relation-editor.h"
 
 #define N_SUGGESTIONS 6
 
 struct _LtRelationEditor
 {
-  AdwWindow      parent_instance;
+  LtEditorWindow parent_instance;
 
-  LtStore       *store;
   LtRecordIndex *actor_index;
   gint64         from_id;
   gint64         to_id;
@@ -29,9 +27,7 @@ struct _LtRelationEditor
   LtDateRange    range;
   gboolean       has_range;
   gboolean       loading;
-  gboolean       dirty;
 
-  GtkWidget     *save_button;
   AdwActionRow  *from_row;
   AdwComboRow   *type_row;
   GtkListBox    *list;
@@ -43,27 +39,7 @@ struct _LtRelationEditor
   GtkSwitch     *restricted_switch;
 };
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-G_DEFINE_FINAL_TYPE (LtRelationEditor, lt_relation_editor, ADW_TYPE_WINDOW)
-
-static guint signals[N_SIGNALS];
-
-static void
-set_message (AdwActionRow *row,
-             const char   *text,
-             gboolean      error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
+G_DEFINE_FINAL_TYPE (LtRelationEditor, lt_relation_editor, LT_TYPE_EDITOR_WINDOW)
 
 static void
 validate (LtRelationEditor *self)
@@ -74,41 +50,41 @@ validate (LtRelationEditor *self)
 
   if (self->to_id == 0)
     {
-      set_message (self->to_message_row, _("Pick the other actor from the list"), TRUE);
+      lt_editor_set_message (self->to_message_row, _("Pick the other actor from the list"), TRUE);
       valid = FALSE;
     }
   else if (self->to_id == self->from_id)
     {
-      set_message (self->to_message_row, _("An actor cannot be related to itself"), TRUE);
+      lt_editor_set_message (self->to_message_row, _("An actor cannot be related to itself"), TRUE);
       valid = FALSE;
     }
   else
-    set_message (self->to_message_row, NULL, FALSE);
+    lt_editor_set_message (self->to_message_row, NULL, FALSE);
 
   self->has_range = FALSE;
   if (date[0] == '\0')
-    set_message (self->date_message_row, NULL, FALSE);
+    lt_editor_set_message (self->date_message_row, NULL, FALSE);
   else if (!lt_date_range_parse (date, &self->range, &error))
     {
-      set_message (self->date_message_row, error->message, TRUE);
+      lt_editor_set_message (self->date_message_row, error->message, TRUE);
       valid = FALSE;
     }
   else
     {
       g_autofree char *formatted = lt_date_range_format (&self->range);
 
-      set_message (self->date_message_row, formatted, FALSE);
+      lt_editor_set_message (self->date_message_row, formatted, FALSE);
       self->has_range = TRUE;
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  lt_editor_window_set_can_save (LT_EDITOR_WINDOW (self), valid);
 }
 
 static void
 field_changed_cb (LtRelationEditor *self)
 {
   if (!self->loading)
-    self->dirty = TRUE;
+    lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
   validate (self);
 }
 
@@ -130,7 +106,7 @@ suggestion_activated_cb (AdwActionRow     *row,
                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   self->loading = FALSE;
   clear_suggestions (self);
-  self->dirty = TRUE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
   validate (self);
 }
 
@@ -145,7 +121,7 @@ to_changed_cb (LtRelationEditor *self)
     return;
 
   self->to_id = 0;
-  self->dirty = TRUE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
   clear_suggestions (self);
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->to_row))));
@@ -183,20 +159,19 @@ to_activated_cb (LtRelationEditor *self)
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+lt_relation_editor_validate (LtEditorWindow *window)
 {
-  LtRelationEditor *self = LT_RELATION_EDITOR (widget);
+  validate (LT_RELATION_EDITOR (window));
+}
+
+static gint64
+lt_relation_editor_save (LtEditorWindow  *window,
+                         GError         **error)
+{
+  LtRelationEditor *self = LT_RELATION_EDITOR (window);
   g_autoptr(LtRelation) relation = lt_relation_new ();
-  g_autoptr(GError) error = NULL;
   const char * const *types = lt_relation_type_list_keys ();
   g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
-  gint64 id;
-
-  validate (self);
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
 
   lt_relation_set_from_id (relation, self->from_id);
   lt_relation_set_to_id (relation, self->to_id);
@@ -207,42 +182,14 @@ save_action (GtkWidget  *widget,
     lt_relation_set_note (relation, note);
   lt_record_set_restricted (LT_RECORD (relation), gtk_switch_get_active (self->restricted_switch));
 
-  if ((id = lt_store_add_relation (self->store, relation, &error)) == 0)
-    {
-      lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Relation"), error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, id);
-  lt_editor_close (GTK_WINDOW (self));
+  return lt_store_add_relation (lt_editor_window_get_store (window), relation, error);
 }
 
 /* What Cancel would lose, for the question it asks */
 static const char *
-unsaved (LtRelationEditor *self)
+lt_relation_editor_describe_unsaved (LtEditorWindow *window)
 {
   return _("The new relation has not been saved.");
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LtRelationEditor *self = LT_RELATION_EDITOR (widget);
-
-  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
-}
-
-static gboolean
-lt_relation_editor_close_request (GtkWindow *window)
-{
-  LtRelationEditor *self = LT_RELATION_EDITOR (window);
-
-  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (lt_relation_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -252,7 +199,6 @@ lt_relation_editor_dispose (GObject *object)
 
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->actor_index, lt_record_index_free);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_relation_editor_parent_class)->dispose (object);
 }
@@ -261,52 +207,21 @@ static void
 lt_relation_editor_class_init (LtRelationEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  LtEditorWindowClass *editor_class = LT_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = lt_relation_editor_dispose;
-  window_class->close_request = lt_relation_editor_close_request;
-
-  /**
-   * LtRelationEditor::saved:
-   * @self: the editor
-   * @id: the relation's row id
-   *
-   * Emitted when the relation has been written to the store, just before the editor closes.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_INT64);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-}
-
-static AdwActionRow *
-message_row (void)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_visible (row, FALSE);
-
-  return ADW_ACTION_ROW (row);
+  editor_class->save_error_heading = N_("Could Not Save the Relation");
+  editor_class->validate = lt_relation_editor_validate;
+  editor_class->save = lt_relation_editor_save;
+  editor_class->describe_unsaved = lt_relation_editor_describe_unsaved;
 }
 
 static void
 lt_relation_editor_init (LtRelationEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *visibility = adw_preferences_group_new ();
-  GtkWidget *row;
 
   self->suggestions = g_ptr_array_new ();
 
@@ -315,15 +230,7 @@ lt_relation_editor_init (LtRelationEditor *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
   gtk_window_set_title (GTK_WINDOW (self), _("New Relation"));
 
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), lt_editor_window_new_header_bar ());
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Relation"));
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -349,14 +256,14 @@ lt_relation_editor_init (LtRelationEditor *self)
   g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (to_changed_cb), self);
   g_signal_connect_swapped (self->to_row, "entry-activated", G_CALLBACK (to_activated_cb), self);
   gtk_list_box_append (self->list, GTK_WIDGET (self->to_row));
-  self->to_message_row = message_row ();
+  self->to_message_row = lt_editor_message_row_new ();
   gtk_list_box_append (self->list, GTK_WIDGET (self->to_message_row));
 
   self->date_row = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_row), _("Since (optional)"));
   g_signal_connect_swapped (self->date_row, "changed", G_CALLBACK (field_changed_cb), self);
   gtk_list_box_append (self->list, GTK_WIDGET (self->date_row));
-  self->date_message_row = message_row ();
+  self->date_message_row = lt_editor_message_row_new ();
   gtk_list_box_append (self->list, GTK_WIDGET (self->date_message_row));
 
   self->note_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -365,20 +272,8 @@ lt_relation_editor_init (LtRelationEditor *self)
   gtk_list_box_append (self->list, GTK_WIDGET (self->note_row));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (visibility), _("Visibility"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Only people with this chronicle see it; public exports and "
-                                 "reports leave it out"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
-  self->restricted_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->restricted_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (lt_editor_restricted_group_new (&self->restricted_switch)));
 
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (box), page);
@@ -408,8 +303,10 @@ lt_relation_editor_new (GtkWindow *parent,
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
 
-  self = g_object_new (LT_TYPE_RELATION_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (LT_TYPE_RELATION_EDITOR,
+                       "store", store,
+                       "transient-for", parent,
+                       NULL);
   self->from_id = from_actor_id;
   self->actor_index = lt_record_index_new_actors (store);
 
@@ -424,7 +321,7 @@ lt_relation_editor_new (GtkWindow *parent,
   self->loading = FALSE;
 
   validate (self);
-  self->dirty = FALSE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), FALSE);
 
   return self;
 }

@@ -7,15 +7,13 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "lt-model.h"
+#include "lt-editor-window.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_RELATION_EDITOR (lt_relation_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtRelationEditor, lt_relation_editor, LT, RELATION_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (LtRelationEditor, lt_relation_editor, LT, RELATION_EDITOR, LtEditorWindow)
 
 LtRelationEditor *lt_relation_editor_new (GtkWindow *parent,
                                           LtStore   *store,

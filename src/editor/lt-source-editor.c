@@ -11,20 +11,16 @@
 
 #include <glib/gi18n.h>
 
-#include "lt-editor-dialogs.h"
 #include "lt-source-editor.h"
 
 struct _LtSourceEditor
 {
-  AdwWindow      parent_instance;
+  LtEditorWindow parent_instance;
 
-  LtStore       *store;
   LtSource      *original;      /* NULL for a new source */
   gboolean       loading;
-  gboolean       dirty;
 
   AdwWindowTitle *window_title;
-  GtkWidget     *save_button;
   AdwEntryRow   *title_row;
   AdwActionRow  *title_message_row;
   AdwEntryRow   *publisher_row;
@@ -37,12 +33,11 @@ struct _LtSourceEditor
 };
 
 enum {
-  SAVED,
   DELETED,
   N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (LtSourceEditor, lt_source_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (LtSourceEditor, lt_source_editor, LT_TYPE_EDITOR_WINDOW)
 
 static guint signals[N_SIGNALS];
 
@@ -55,19 +50,6 @@ dup_entry_text (AdwEntryRow *row)
 }
 
 static void
-set_message (AdwActionRow *row,
-             const char   *text,
-             gboolean      error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
 validate (LtSourceEditor *self)
 {
   g_autofree char *title = dup_entry_text (self->title_row);
@@ -76,24 +58,24 @@ validate (LtSourceEditor *self)
   gboolean valid = TRUE;
   LtDate d;
 
-  set_message (self->title_message_row, title == NULL ? _("A source needs a title") : NULL, TRUE);
+  lt_editor_set_message (self->title_message_row, title == NULL ? _("A source needs a title") : NULL, TRUE);
   valid &= title != NULL;
 
   if (date == NULL)
-    set_message (self->date_message_row, NULL, FALSE);
+    lt_editor_set_message (self->date_message_row, NULL, FALSE);
   else if (!lt_date_parse (date, &d, &error))
     {
-      set_message (self->date_message_row, error->message, TRUE);
+      lt_editor_set_message (self->date_message_row, error->message, TRUE);
       valid = FALSE;
     }
   else
     {
       g_autofree char *formatted = lt_date_format (&d);
 
-      set_message (self->date_message_row, formatted, FALSE);
+      lt_editor_set_message (self->date_message_row, formatted, FALSE);
     }
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
+  lt_editor_window_set_can_save (LT_EDITOR_WINDOW (self), valid);
   adw_window_title_set_subtitle (self->window_title,
                                  gtk_switch_get_active (self->restricted_switch) ? _("Restricted")
                                                                                  : NULL);
@@ -103,28 +85,28 @@ static void
 field_changed_cb (LtSourceEditor *self)
 {
   if (!self->loading)
-    self->dirty = TRUE;
+    lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), TRUE);
   validate (self);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+lt_source_editor_validate (LtEditorWindow *window)
 {
-  LtSourceEditor *self = LT_SOURCE_EDITOR (widget);
+  validate (LT_SOURCE_EDITOR (window));
+}
+
+static gint64
+lt_source_editor_save (LtEditorWindow  *window,
+                       GError         **error)
+{
+  LtSourceEditor *self = LT_SOURCE_EDITOR (window);
+  LtStore *store = lt_editor_window_get_store (window);
   g_autoptr(LtSource) source = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *title = dup_entry_text (self->title_row);
   g_autofree char *publisher = dup_entry_text (self->publisher_row);
   g_autofree char *author = dup_entry_text (self->author_row);
   g_autofree char *date = dup_entry_text (self->date_row);
   g_autofree char *url = dup_entry_text (self->url_row);
-  gint64 id;
-
-  validate (self);
-  if (!gtk_widget_get_sensitive (self->save_button))
-    return;
 
   source = self->original != NULL ? LT_SOURCE (lt_record_dup (LT_RECORD (self->original)))
                                   : lt_source_new ();
@@ -136,26 +118,17 @@ save_action (GtkWidget  *widget,
   lt_record_set_restricted (LT_RECORD (source), gtk_switch_get_active (self->restricted_switch));
 
   if (self->original != NULL)
-    id = lt_store_update_source (self->store, source, &error)
-           ? lt_record_get_id (LT_RECORD (source))
-           : 0;
-  else
-    id = lt_store_add_source (self->store, source, &error);
+    return lt_store_update_source (store, source, error) ? lt_record_get_id (LT_RECORD (source)) : 0;
 
-  if (id == 0)
-    {
-      lt_editor_show_error (GTK_WINDOW (self), _("Could Not Save the Source"), error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, id);
-  lt_editor_close (GTK_WINDOW (self));
+  return lt_store_add_source (store, source, error);
 }
 
 /* What Cancel would lose, for the question it asks */
 static const char *
-unsaved (LtSourceEditor *self)
+lt_source_editor_describe_unsaved (LtEditorWindow *window)
 {
+  LtSourceEditor *self = LT_SOURCE_EDITOR (window);
+
   return self->original != NULL ? _("The changes to this source have not been saved.")
                                 : _("The new source has not been saved.");
 }
@@ -172,14 +145,16 @@ delete_response_cb (AdwMessageDialog *dialog,
     return;
 
   id = lt_record_get_id (LT_RECORD (self->original));
-  if (!lt_store_delete_source_and_citations (self->store, id, &error))
+  if (!lt_store_delete_source_and_citations (lt_editor_window_get_store (LT_EDITOR_WINDOW (self)),
+                                             id, &error))
     {
-      lt_editor_show_error (GTK_WINDOW (self), _("Could Not Delete the Source"), error->message);
+      lt_editor_window_show_error (LT_EDITOR_WINDOW (self), _("Could Not Delete the Source"),
+                                   error->message);
       return;
     }
 
   g_signal_emit (self, signals[DELETED], 0, id);
-  lt_editor_close_later (GTK_WINDOW (self));
+  lt_editor_window_close_later (LT_EDITOR_WINDOW (self));
 }
 
 /* A source goes with every citation of it, after a question: it may be cited by events the
@@ -214,33 +189,11 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  LtSourceEditor *self = LT_SOURCE_EDITOR (widget);
-
-  lt_editor_cancel (GTK_WINDOW (self), self->dirty, unsaved (self));
-}
-
-static gboolean
-lt_source_editor_close_request (GtkWindow *window)
-{
-  LtSourceEditor *self = LT_SOURCE_EDITOR (window);
-
-  if (lt_editor_keep_open (window, self->dirty, unsaved (self)))
-    return TRUE;
-
-  return GTK_WINDOW_CLASS (lt_source_editor_parent_class)->close_request (window);
-}
-
-static void
 lt_source_editor_dispose (GObject *object)
 {
   LtSourceEditor *self = LT_SOURCE_EDITOR (object);
 
   g_clear_object (&self->original);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (lt_source_editor_parent_class)->dispose (object);
 }
@@ -250,23 +203,13 @@ lt_source_editor_class_init (LtSourceEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  LtEditorWindowClass *editor_class = LT_EDITOR_WINDOW_CLASS (klass);
 
   object_class->dispose = lt_source_editor_dispose;
-  window_class->close_request = lt_source_editor_close_request;
-
-  /**
-   * LtSourceEditor::saved:
-   * @self: the editor
-   * @id: the source's row id
-   *
-   * Emitted when the source has been written to the store, just before the editor closes.
-   */
-  signals[SAVED] = g_signal_new ("saved",
-                                 G_TYPE_FROM_CLASS (klass),
-                                 G_SIGNAL_RUN_LAST,
-                                 0, NULL, NULL, NULL,
-                                 G_TYPE_NONE, 1, G_TYPE_INT64);
+  editor_class->save_error_heading = N_("Could Not Save the Source");
+  editor_class->validate = lt_source_editor_validate;
+  editor_class->save = lt_source_editor_save;
+  editor_class->describe_unsaved = lt_source_editor_describe_unsaved;
 
   /**
    * LtSourceEditor::deleted:
@@ -281,10 +224,7 @@ lt_source_editor_class_init (LtSourceEditorClass *klass)
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
 }
 
 static AdwEntryRow *
@@ -304,25 +244,20 @@ entry_row (LtSourceEditor *self,
 static AdwActionRow *
 message_row (GtkListBox *list)
 {
-  GtkWidget *row = adw_action_row_new ();
+  AdwActionRow *row = lt_editor_message_row_new ();
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  gtk_list_box_append (list, row);
+  gtk_list_box_append (list, GTK_WIDGET (row));
 
-  return ADW_ACTION_ROW (row);
+  return row;
 }
 
 static void
 lt_source_editor_init (LtSourceEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *header = lt_editor_window_new_header_bar ();
   GtkWidget *page = adw_preferences_page_new ();
   GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *visibility = adw_preferences_group_new ();
   GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
   GtkWidget *row;
 
@@ -332,14 +267,6 @@ lt_source_editor_init (LtSourceEditor *self)
 
   self->window_title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->window_title));
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel_button), "editor.cancel");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel_button);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
   gtk_box_append (GTK_BOX (box), header);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Source"));
@@ -356,21 +283,9 @@ lt_source_editor_init (LtSourceEditor *self)
   self->url_row = entry_row (self, list, _("Web Address"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (visibility), _("Visibility"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Restricted"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Only people with this chronicle see it; public exports and "
-                                 "reports leave it out"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("changes-prevent-symbolic"));
-  self->restricted_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->restricted_switch), GTK_ALIGN_CENTER);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (lt_editor_restricted_group_new (&self->restricted_switch)));
   g_signal_connect_swapped (self->restricted_switch, "notify::active", G_CALLBACK (field_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->restricted_switch));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (visibility), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (visibility));
 
   self->delete_group = adw_preferences_group_new ();
   row = gtk_button_new_with_mnemonic (_("_Delete Source…"));
@@ -414,8 +329,10 @@ lt_source_editor_new (GtkWindow *parent,
   g_return_val_if_fail (LT_IS_STORE (store), NULL);
   g_return_val_if_fail (!source || LT_IS_SOURCE (source), NULL);
 
-  self = g_object_new (LT_TYPE_SOURCE_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self = g_object_new (LT_TYPE_SOURCE_EDITOR,
+                       "store", store,
+                       "transient-for", parent,
+                       NULL);
 
   self->loading = TRUE;
   if (source != NULL)
@@ -436,7 +353,7 @@ lt_source_editor_new (GtkWindow *parent,
   self->loading = FALSE;
 
   validate (self);
-  self->dirty = FALSE;
+  lt_editor_window_set_dirty (LT_EDITOR_WINDOW (self), FALSE);
 
   return self;
 }

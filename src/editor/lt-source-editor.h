@@ -7,15 +7,13 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "lt-model.h"
+#include "lt-editor-window.h"
 
 G_BEGIN_DECLS
 
 #define LT_TYPE_SOURCE_EDITOR (lt_source_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (LtSourceEditor, lt_source_editor, LT, SOURCE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (LtSourceEditor, lt_source_editor, LT, SOURCE_EDITOR, LtEditorWindow)
 
 LtSourceEditor *lt_source_editor_new (GtkWindow *parent,
                                       LtStore   *store,
