@@ -354,7 +354,13 @@ bench_frames (const Graph *g,
            percentile (total, 0.5), percentile (total, 0.99),
            percentile (cpu, 0.5), percentile (cpu, 0.99));
 
-  cairo_surface_write_to_png (surface, "bench-graph-frame.png");
+  {
+    /* the last frame, to look at; beside the other benchmark files, not in the checkout */
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "bench-graph-frame.png", NULL);
+
+    cairo_surface_write_to_png (surface, png);
+    g_print ("  last frame: %s\n", png);
+  }
   cairo_surface_destroy (surface);
   g_object_unref (context);
 }
