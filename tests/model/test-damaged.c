@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "test-helpers.h"
+#include "../chronicle-test-util.h"
 #include "../fs-test-util.h"
 
 typedef struct
@@ -42,24 +43,10 @@ fixture_teardown (Fixture       *f,
   g_free (f->path);
 }
 
-/* A real chronicle file of a few hundred pages, in rollback-journal mode
- * so that everything is in the main file. */
 static void
 write_chronicle (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  LtSyntheticParams params = { 3000, 2, 50, 100, 3, 0 };
-  LtStore *store = lt_store_open (f->path, &error);
-  sqlite3 *db = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (lt_store_generate_synthetic (store, &params, &error));
-  g_assert_no_error (error);
-  g_assert_finalize_object (store);
-
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  chronicle_test_write (f->path);
 }
 
 static void
@@ -137,16 +124,10 @@ static void
 test_corrupt_pages (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *contents = NULL;
-  gsize length;
-
   write_chronicle (f);
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
 
   /* Scribble over pages in the middle: the checks must notice. */
-  for (gsize i = length / 3; i < length / 3 + 3 * 4096; i++)
-    contents[i] = (char) (i * 7 + 13);
-  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  chronicle_test_scribble (f->path, chronicle_test_size (f->path) / 3, 3 * 4096);
   assert_refused (f, LT_STORE_ERROR_DAMAGED, "damaged");
 }
 
@@ -534,17 +515,12 @@ test_check_later_damaged (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) checked_error = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  gsize length;
   LtStore *store;
 
   write_chronicle (f);
-  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
-  for (gsize i = length / 3; i < length / 3 + 3 * 4096; i++)
-    contents[i] = (char) (i * 7 + 13);
-  g_assert_true (g_file_set_contents (f->path, contents, length, NULL));
+  chronicle_test_scribble (f->path, chronicle_test_size (f->path) / 3, 3 * 4096);
   before = file_checksum (f->path);
 
   g_assert_null (lt_store_open (f->path, &checked_error));

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "lt-application.h"
@@ -22,6 +21,7 @@
 #include "lt-timeline-page.h"
 #include "lt-timeline-view.h"
 #include "lt-window.h"
+#include "chronicle-test-util.h"
 #include "widget-test-util.h"
 
 static LtApplication *app;
@@ -379,8 +379,7 @@ test_print_to_file (void)
   g_rmdir (dir);
 }
 
-/* A chronicle of a few hundred pages, in rollback-journal mode so that all of it is in
- * the main file; @damaged scribbles over pages near its end, where the search index is,
+/* A chronicle of a few hundred pages; @damaged scribbles over pages near its end, where the search index is,
  * which the pages do not read to show the chronicle: only the check finds them. */
 static char *
 write_chronicle_file (const char *dir,
@@ -388,29 +387,10 @@ write_chronicle_file (const char *dir,
                       gboolean    damaged)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  LtSyntheticParams params = { 3000, 2, 50, 100, 3, 0 };
-  LtStore *store = lt_store_open (path, &error);
-  sqlite3 *db = NULL;
-  gsize length;
 
-  g_assert_no_error (error);
-  g_assert_true (lt_store_generate_synthetic (store, &params, &error));
-  g_assert_no_error (error);
-  g_assert_finalize_object (store);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_close (db);
-
+  chronicle_test_write (path);
   if (damaged)
-    {
-      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      for (gsize i = length - 4 * 4096; i < length - 4096; i++)
-        contents[i] = (char) (i * 7 + 13);
-      g_assert_true (g_file_set_contents (path, contents, length, NULL));
-    }
+    chronicle_test_scribble (path, -4 * 4096, 3 * 4096);
 
   return g_steal_pointer (&path);
 }
