@@ -128,24 +128,24 @@ check_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/* Back on the UI thread: a sound file gets a writer in place of the reader. The cached
- * statements belong to the reader; nothing holds one between calls. */
+/* Back on the UI thread: a sound file gets a writer in place of the reader, which keeps
+ * serving the views if the writer cannot be had. The cached statements belong to the
+ * reader; nothing holds one between calls. */
 static gboolean
 become_writable (LtStore  *self,
                  GError  **error)
 {
-  g_hash_table_remove_all (self->statements);
-  sqlite3_close_v2 (self->db);
-  self->db = NULL;
+  sqlite3 *reader = g_steal_pointer (&self->db);
 
   if (!_lt_store_connect (self, TRUE, FALSE, LT_SCHEMA_VERSION, error))
     {
-      /* Keep reading what the views show. */
       g_clear_pointer (&self->db, sqlite3_close_v2);
-      _lt_store_connect (self, FALSE, TRUE, LT_SCHEMA_VERSION, NULL);
+      self->db = reader;
       return FALSE;
     }
 
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (reader);
   self->read_only = FALSE;
   return TRUE;
 }
